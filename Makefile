@@ -1,0 +1,71 @@
+# WasteIntel: `make run` opens the workstation on the demo database; `make test` runs the suite.
+# Both create the environment first. Nothing else is needed on a fresh Debian machine.
+PYTHON ?= python3
+VENV := .venv
+NOQT := .venv-noqt
+PY := $(VENV)/bin/python
+PIP_FLAGS := --disable-pip-version-check -q
+export PIP_NO_INPUT := 1
+
+.PHONY: run test test-unit-noqt lint bench screenshots package package-test sysdeps pg-start pg-stop clean demo
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install $(PIP_FLAGS) --upgrade pip
+	$(PY) -m pip install $(PIP_FLAGS) -e '.[gui,test]'
+	touch $@
+
+$(NOQT)/.installed: pyproject.toml
+	test -x $(NOQT)/bin/python || $(PYTHON) -m venv $(NOQT)
+	$(NOQT)/bin/python -m pip install $(PIP_FLAGS) --upgrade pip
+	$(NOQT)/bin/python -m pip install $(PIP_FLAGS) -e . pytest hypothesis openpyxl odfpy xlwt
+	touch $@
+
+venv: $(VENV)/.installed
+
+# System packages the tests need (PostgreSQL server, pdftoppm, CJK fonts, Xvfb), installed
+# from Debian's archive when missing and when we may (root, as in CI).
+sysdeps:
+	@scripts/sysdeps
+
+run: $(VENV)/.installed
+	$(VENV)/bin/wasteintel --demo
+
+pg-start:
+	@scripts/pg-test-server start
+pg-stop:
+	@scripts/pg-test-server stop
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check app widgets casedb resources tests bench
+	$(VENV)/bin/lint-imports
+
+test: sysdeps $(VENV)/.installed $(NOQT)/.installed
+	$(MAKE) lint
+	WASTEINTEL_TEST_PG_URL=$$(scripts/pg-test-server start) \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadgroup -q
+	$(MAKE) test-unit-noqt
+
+# tests/unit again in an environment without PySide6: proves casedb is Qt-free.
+test-unit-noqt: $(NOQT)/.installed
+	WASTEINTEL_TEST_PG_URL=$$(scripts/pg-test-server start) \
+	  $(NOQT)/bin/python -m pytest -q -p no:pytestqt -p no:xdist tests/unit
+
+bench: sysdeps $(VENV)/.installed
+	$(PY) -m bench.run --output docs/benchmarks.md
+
+screenshots: sysdeps $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) -m app.screenshots docs/screenshots
+
+demo: $(VENV)/.installed
+	$(PY) -m casedb.synth.demo resources/demo
+
+package: $(VENV)/.installed
+	$(PY) -m pip install $(PIP_FLAGS) 'pyinstaller>=6.5'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/wasteintel.spec
+
+package-test: package
+	packaging/smoke-test dist/WasteIntel
+
+clean:
+	rm -rf build dist .pytest_cache

@@ -1,0 +1,1 @@
+"""WasteIntel application shell: command line, GUI start-up, settings and jobs."""

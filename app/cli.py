@@ -1,0 +1,74 @@
+"""The ``wasteintel`` command line: every analysis, headless, for scripting.
+
+``wasteintel`` alone opens the workstation; ``wasteintel --demo`` opens it on the demo database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from casedb import __version__
+from casedb.errors import CaseDbError
+
+from . import logs
+from .commands import register_all
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wasteintel",
+        description="WasteIntel: case database and analysis for waste-smuggling investigations.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_db_option(parser)
+    parser.add_argument("--demo", action="store_true", help="open the bundled demo database")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    register_all(sub)
+    return parser
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="URL", default=argparse.SUPPRESS,
+        help="database: a SQLite file path or URL, or postgresql://user@host/dbname "
+             "(default: the case database in your user data folder)",
+    )
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON on stdout")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logs.configure(verbose=args.verbose)
+    if args.command is None:
+        from .gui import run_gui
+
+        return run_gui(db_url=getattr(args, "db", None), demo=args.demo)
+    try:
+        return int(args.handler(args) or 0)
+    except CaseDbError as exc:
+        _fail(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
+        log.exception("unexpected failure in %s", args.command)
+        _fail(f"unexpected error: {exc.__class__.__name__}: {exc} (see log {logs.log_path()})")
+        return 2
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"wasteintel: error: {' '.join(message.split())}\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""``wasteintel db upgrade | check | backup``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from casedb import migrate
+from casedb.db import Database
+
+from ..cli import add_db_option, add_json_option
+from ..output import emit_json, emit_lines
+
+
+def register(sub) -> None:
+    p = sub.add_parser("db", help="create, upgrade, check or back up the case database")
+    dsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = dsub.add_parser("upgrade", help="create the schema or bring it to the newest version")
+    ck = dsub.add_parser("check", help="check schema version and integrity")
+    bk = dsub.add_parser("backup", help="write an online, consistent copy")
+    bk.add_argument("output", type=Path, help="backup file to write (must not exist)")
+    for q, fn in ((up, _upgrade), (ck, _check), (bk, _backup)):
+        add_db_option(q)
+        add_json_option(q)
+        q.set_defaults(handler=fn)
+
+
+def _upgrade(args) -> int:
+    db = Database(getattr(args, "db", None))
+    before, after = migrate.upgrade(db)
+    if args.json:
+        emit_json({"database": db.display_name(), "before": before, "after": after,
+                   "changed": before != after})
+    else:
+        emit_lines([f"{db.display_name()}: schema {before or 'none'} -> {after}"
+                    if before != after else f"{db.display_name()}: schema {after} is current"])
+    return 0
+
+
+def _check(args) -> int:
+    db = Database(getattr(args, "db", None))
+    report = migrate.check(db)
+    if args.json:
+        emit_json({"database": db.display_name(), "revision": report.revision,
+                   "head": report.head, "integrity": report.integrity, "tables": report.tables,
+                   "ok": report.ok})
+    else:
+        emit_lines([f"database:  {db.display_name()}", f"revision:  {report.revision} "
+                    f"(head {report.head})", f"integrity: {report.integrity}",
+                    f"tables:    {report.tables}"])
+    if not report.ok:
+        from casedb.errors import SchemaError
+
+        raise SchemaError(f"check failed: revision {report.revision}, head {report.head}, "
+                          f"integrity {report.integrity}")
+    return 0
+
+
+def _backup(args) -> int:
+    db = Database(getattr(args, "db", None))
+    migrate.require_current(db)
+    out = migrate.backup(db, args.output)
+    if args.json:
+        emit_json({"database": db.display_name(), "backup": str(out)})
+    else:
+        emit_lines([f"backup written to {out}"])
+    return 0

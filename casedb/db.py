@@ -1,0 +1,116 @@
+"""The Database: one engine and session factory for SQLite (default) or PostgreSQL."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "WasteIntel"
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_url() -> str:
+    return f"sqlite:///{default_data_dir() / 'cases.db'}"
+
+
+def normalize_url(url: str | Path | None) -> str:
+    """Accept a SQLAlchemy URL, a postgresql:// URL or a plain file path."""
+    if url is None or str(url) == "":
+        return default_url()
+    raw = str(url)
+    if "://" not in raw:
+        return f"sqlite:///{Path(raw).expanduser().resolve()}"
+    if raw.startswith(("postgresql://", "postgres://")):
+        raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
+    try:
+        make_url(raw)
+    except ArgumentError as exc:
+        raise ConfigError(f"not a database URL: {url}") from exc
+    return raw
+
+
+def _on_sqlite_connect(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+class Database:
+    """Wraps the engine and the session factory. Create one per process (``app`` owns it)."""
+
+    def __init__(self, url: str | Path | None = None, *, user: str | None = None, echo=False):
+        self.url = normalize_url(url)
+        self.user = user or _current_user()
+        sa_url = make_url(self.url)
+        self.dialect = sa_url.get_backend_name()
+        if self.dialect == "sqlite":
+            if sa_url.database and sa_url.database != ":memory:":
+                Path(sa_url.database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = create_engine(self.url, echo=echo)
+            event.listen(self.engine, "connect", _on_sqlite_connect)
+        elif self.dialect == "postgresql":
+            self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True)
+        else:
+            raise ConfigError(f"unsupported database engine: {self.dialect}")
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        return Path(make_url(self.url).database) if self.is_sqlite else None
+
+    def display_name(self) -> str:
+        """The database as shown to the user, without any password."""
+        if self.is_sqlite:
+            return str(self.sqlite_path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short read-only session."""
+        with self._sessions() as session:
+            yield session
+
+    def ping(self) -> None:
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - getpass raises various errors without a login name
+        return "unknown"

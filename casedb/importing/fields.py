@@ -1,0 +1,94 @@
+"""The canonical fields an imported spreadsheet column can map to.
+
+This is the shared vocabulary of the import pipeline: readers and the header mapper produce
+columns mapped to these names; the loader turns them into declarations, parties and seizures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(str, Enum):
+    TEXT = "text"
+    DATE = "date"
+    WEIGHT = "weight"  # a quantity in kg after unit conversion
+    NUMBER = "number"
+    HS = "hs"
+    COUNTRY = "country"  # ISO 3166 alpha-3 after normalisation
+    PORT = "port"  # UN/LOCODE after normalisation
+    CONTAINERS = "containers"  # list of ISO 6346 numbers
+    IMO = "imo"
+    PHONE = "phone"
+    EMAIL = "email"
+    DIRECTION = "direction"  # import | export | transit
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    group: str  # declaration | party | seizure | case
+
+
+def _f(name: str, kind: Kind, group: str) -> Field:
+    return Field(name, kind, group)
+
+
+PARTY_ROLES = ("shipper", "consignee", "broker", "forwarder", "notify")
+PARTY_ATTRS = {
+    "name": Kind.TEXT,
+    "address": Kind.TEXT,
+    "phone": Kind.PHONE,
+    "email": Kind.EMAIL,
+    "tax_id": Kind.TEXT,
+    "country": Kind.COUNTRY,
+}
+
+_DECLARATION = [
+    _f("authority", Kind.TEXT, "declaration"),  # issuing customs authority / office
+    _f("declaration_no", Kind.TEXT, "declaration"),
+    _f("declaration_date", Kind.DATE, "declaration"),
+    _f("direction", Kind.DIRECTION, "declaration"),
+    _f("hs_code", Kind.HS, "declaration"),
+    _f("goods_description", Kind.TEXT, "declaration"),
+    _f("gross_weight_kg", Kind.WEIGHT, "declaration"),
+    _f("net_weight_kg", Kind.WEIGHT, "declaration"),
+    _f("declared_value", Kind.NUMBER, "declaration"),
+    _f("currency", Kind.TEXT, "declaration"),
+    _f("permit_no", Kind.TEXT, "declaration"),
+    _f("bl_no", Kind.TEXT, "declaration"),
+    _f("vessel_name", Kind.TEXT, "declaration"),
+    _f("vessel_imo", Kind.IMO, "declaration"),
+    _f("voyage_no", Kind.TEXT, "declaration"),
+    _f("port_of_loading", Kind.PORT, "declaration"),
+    _f("port_of_transshipment", Kind.PORT, "declaration"),
+    _f("port_of_discharge", Kind.PORT, "declaration"),
+    _f("country_of_origin", Kind.COUNTRY, "declaration"),
+    _f("country_of_export", Kind.COUNTRY, "declaration"),
+    _f("country_of_destination", Kind.COUNTRY, "declaration"),
+    _f("containers", Kind.CONTAINERS, "declaration"),
+]
+
+_PARTIES = [
+    _f(f"{role}_{attr}", kind, "party") for role in PARTY_ROLES for attr, kind in PARTY_ATTRS.items()
+]
+
+_SEIZURE = [
+    _f("case_ref", Kind.TEXT, "case"),
+    _f("case_title", Kind.TEXT, "case"),
+    _f("seizure_date", Kind.DATE, "seizure"),
+    _f("quantity_seized_kg", Kind.WEIGHT, "seizure"),
+    _f("waste_category", Kind.TEXT, "seizure"),
+    _f("basel_code", Kind.TEXT, "seizure"),
+    _f("offence", Kind.TEXT, "seizure"),
+    _f("detection_method", Kind.TEXT, "seizure"),
+    _f("outcome", Kind.TEXT, "seizure"),
+]
+
+FIELDS: dict[str, Field] = {f.name: f for f in (*_DECLARATION, *_PARTIES, *_SEIZURE)}
+
+
+def field(name: str) -> Field:
+    return FIELDS[name]

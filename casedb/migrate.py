@@ -1,0 +1,142 @@
+"""Schema migrations (Alembic), checks and online backups."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from .db import Database
+from .errors import CaseDbError, SchemaError
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config(db: Database | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if db is not None:
+        cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return cfg
+
+
+def heads() -> list[str]:
+    return list(ScriptDirectory.from_config(_config()).get_heads())
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(db: Database, revision: str = "head") -> tuple[str | None, str | None]:
+    """Bring the schema to ``revision``; returns (before, after). A second call is a no-op."""
+    before = current_revision(db)
+    cfg = _config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    after = current_revision(db)
+    if before != after:
+        log.info("schema upgraded %s -> %s on %s", before, after, db.display_name())
+    return before, after
+
+
+def ensure_schema(db: Database) -> None:
+    """Create or upgrade the schema if it is behind (used when the app opens a database)."""
+    if current_revision(db) not in heads():
+        upgrade(db)
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    revision: str | None
+    head: str
+    integrity: str
+    tables: int
+
+    @property
+    def ok(self) -> bool:
+        return self.revision == self.head and self.integrity == "ok"
+
+
+def check(db: Database) -> CheckReport:
+    (head,) = heads()
+    revision = current_revision(db)
+    integrity = "ok"
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            rows = conn.execute(text("PRAGMA integrity_check")).scalars().all()
+            integrity = "ok" if rows == ["ok"] else "; ".join(rows[:5])
+            fk = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if fk:
+                integrity = f"{len(fk)} foreign key violations"
+        tables = len(inspect(conn).get_table_names())
+    if revision != head:
+        integrity = integrity if revision else "no schema"
+    return CheckReport(revision, head, integrity, tables)
+
+
+def require_current(db: Database) -> None:
+    """Raise SchemaError unless the schema is at head."""
+    rev = current_revision(db)
+    if rev not in heads():
+        raise SchemaError(
+            f"database schema is {'missing' if rev is None else 'outdated (' + rev + ')'}; "
+            "run 'wasteintel db upgrade'"
+        )
+
+
+def backup(db: Database, dest: Path) -> Path:
+    """Write an online, consistent copy of the database to ``dest``."""
+    dest = Path(dest)
+    if dest.exists():
+        raise CaseDbError(f"backup target exists: {dest}")
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if db.is_sqlite:
+        src = sqlite3.connect(str(db.sqlite_path))
+        try:
+            out = sqlite3.connect(str(dest))
+            with out:
+                src.backup(out)
+            out.close()
+        finally:
+            src.close()
+    else:
+        _pg_dump(db, dest)
+    log.info("backup of %s written to %s", db.display_name(), dest)
+    return dest
+
+
+def _pg_dump(db: Database, dest: Path) -> None:
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db.url)
+    env = dict(os.environ)
+    if url.password:
+        env["PGPASSWORD"] = url.password
+    args = ["pg_dump", "--format=custom", f"--file={dest}", "--no-owner"]
+    if url.host:
+        args.append(f"--host={url.host}")
+    if url.port:
+        args.append(f"--port={url.port}")
+    if url.username:
+        args.append(f"--username={url.username}")
+    args.append(url.database or "postgres")
+    try:
+        subprocess.run(args, env=env, check=True, capture_output=True, text=True)
+    except FileNotFoundError as exc:
+        raise CaseDbError("pg_dump is not installed") from exc
+    except subprocess.CalledProcessError as exc:
+        raise CaseDbError(f"pg_dump failed: {exc.stderr.strip()[:300]}") from exc

@@ -1,0 +1,17 @@
+"""The case database schema (SQLAlchemy 2 typed models)."""
+
+from .base import Base
+from .case import CASE_STATUSES, Attachment, Case, Note, Seizure
+from .declaration import DIRECTIONS, Declaration, DeclarationContainer
+from .party import (
+    IDENTIFIER_KINDS, ROLES, DeclarationParty, MatchDecision, Party, PartyIdentifier, PartyName,
+)
+from .provenance import AuditEntry, ImportRun, RowProvenance, Setting, SourceFile
+from .trade import TradeFlow
+
+__all__ = [
+    "Base", "CASE_STATUSES", "Attachment", "Case", "Note", "Seizure", "DIRECTIONS", "Declaration",
+    "DeclarationContainer", "IDENTIFIER_KINDS", "ROLES", "DeclarationParty", "MatchDecision",
+    "Party", "PartyIdentifier", "PartyName", "AuditEntry", "ImportRun", "RowProvenance", "Setting",
+    "SourceFile", "TradeFlow",
+]

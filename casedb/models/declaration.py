@@ -1,0 +1,65 @@
+"""Declarations (one shipment each) and their containers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Timestamped
+
+DIRECTIONS = ("import", "export", "transit")
+
+
+class Declaration(Timestamped, Base):
+    __tablename__ = "declaration"
+    __table_args__ = (
+        UniqueConstraint("authority", "declaration_no"),
+        Index("ix_declaration_sailing", "vessel_imo", "voyage_no"),
+        Index("ix_declaration_vessel_name_voyage", "vessel_name", "voyage_no"),
+        Index("ix_declaration_route", "country_of_export", "port_of_transshipment",
+              "port_of_discharge"),
+        Index("ix_declaration_hs_date", "hs_code", "declaration_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    authority: Mapped[str] = mapped_column(String(120), default="")
+    declaration_no: Mapped[str] = mapped_column(String(64))
+    declaration_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    direction: Mapped[str | None] = mapped_column(String(16))
+    hs_code: Mapped[str | None] = mapped_column(String(10))
+    goods_description: Mapped[str | None] = mapped_column(Text)
+    gross_weight_kg: Mapped[float | None] = mapped_column(Float)
+    net_weight_kg: Mapped[float | None] = mapped_column(Float)
+    declared_value: Mapped[float | None] = mapped_column(Float)
+    currency: Mapped[str | None] = mapped_column(String(3))
+    permit_no: Mapped[str | None] = mapped_column(String(64), index=True)
+    bl_no: Mapped[str | None] = mapped_column(String(64), index=True)
+    vessel_name: Mapped[str | None] = mapped_column(String(120))
+    vessel_imo: Mapped[str | None] = mapped_column(String(7))
+    voyage_no: Mapped[str | None] = mapped_column(String(32))
+    port_of_loading: Mapped[str | None] = mapped_column(String(5), index=True)
+    port_of_transshipment: Mapped[str | None] = mapped_column(String(5), index=True)
+    port_of_discharge: Mapped[str | None] = mapped_column(String(5), index=True)
+    country_of_origin: Mapped[str | None] = mapped_column(String(3))
+    country_of_export: Mapped[str | None] = mapped_column(String(3))
+    country_of_destination: Mapped[str | None] = mapped_column(String(3), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    containers: Mapped[list[DeclarationContainer]] = relationship(
+        back_populates="declaration", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class DeclarationContainer(Base):
+    __tablename__ = "declaration_container"
+
+    declaration_id: Mapped[int] = mapped_column(
+        ForeignKey("declaration.id", ondelete="CASCADE"), primary_key=True
+    )
+    container_no: Mapped[str] = mapped_column(String(11), primary_key=True, index=True)
+
+    declaration: Mapped[Declaration] = relationship(back_populates="containers")

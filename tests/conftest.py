@@ -1,0 +1,99 @@
+"""Shared fixtures: a real SQLite file and a real PostgreSQL database for every database test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from casedb import migrate
+from casedb.db import Database, normalize_url
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGINES = ("sqlite", "postgresql")
+
+
+def _pg_server_url() -> str:
+    url = os.environ.get("WASTEINTEL_TEST_PG_URL")
+    if url:
+        return url
+    # Not started by `make test`: start the private test server ourselves. Never skip.
+    out = subprocess.run([str(ROOT / "scripts" / "pg-test-server"), "start"], check=True,
+                         capture_output=True, text=True)
+    return out.stdout.strip().splitlines()[-1]
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> str:
+    return normalize_url(_pg_server_url())
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_admin_url) -> str:
+    """A migrated template database; each test clones it (fast, isolated)."""
+    name = f"wi_tmpl_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    tmpl = Database(pg_admin_url.rsplit("/", 1)[0] + f"/{name}")
+    migrate.upgrade(tmpl)
+    tmpl.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _pg_database(pg_admin_url: str, template: str | None):
+    name = f"wi_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        tmpl = f' TEMPLATE "{template}"' if template else ""
+        conn.execute(text(f'CREATE DATABASE "{name}"{tmpl}'))
+    return admin, name, pg_admin_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.fixture
+def empty_db_url(request, tmp_path, pg_admin_url):
+    """URL of an empty database (no schema) on the engine named by ``request.param``."""
+    engine = getattr(request, "param", "sqlite")
+    if engine == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    admin, name, url = _pg_database(pg_admin_url, None)
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=ENGINES)
+def db(request, tmp_path) -> Database:
+    """A migrated, empty case database: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        database = Database(tmp_path / "cases.db", user="tester")
+        migrate.upgrade(database)
+        yield database
+        database.dispose()
+        return
+    admin_url = request.getfixturevalue("pg_admin_url")
+    template = request.getfixturevalue("pg_template")
+    admin, name, url = _pg_database(admin_url, template)
+    database = Database(url, user="tester")
+    yield database
+    database.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_db(tmp_path) -> Database:
+    database = Database(tmp_path / "cases.db", user="tester")
+    migrate.upgrade(database)
+    yield database
+    database.dispose()
