@@ -1,13 +1,14 @@
-"""Sub-commands of the ``wasteintel`` command line. Each module has ``register(subparsers)``."""
+"""Sub-commands of the ``wasteintel`` command line.
+
+Every module in this package defines ``register(subparsers)``; they are registered in name order.
+"""
 
 from __future__ import annotations
 
 import importlib
-
-# Modules listed here register their sub-commands; a module that is missing is a bug.
-MODULES = ("db", "cases")
+import pkgutil
 
 
 def register_all(subparsers) -> None:
-    for name in MODULES:
-        importlib.import_module(f"{__name__}.{name}").register(subparsers)
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        importlib.import_module(f"{__name__}.{info.name}").register(subparsers)
