@@ -9,6 +9,8 @@ import argparse
 import logging
 import sys
 
+from sqlalchemy.exc import OperationalError
+
 from casedb import __version__
 from casedb.errors import CaseDbError
 
@@ -57,11 +59,15 @@ def main(argv: list[str] | None = None) -> int:
     except CaseDbError as exc:
         _fail(str(exc))
         return 1
+    except OperationalError as exc:
+        log.error("database failure", exc_info=True)
+        _fail(f"database not available: {str(exc.orig).splitlines()[0] if exc.orig else exc}")
+        return 1
     except KeyboardInterrupt:
         _fail("interrupted")
         return 130
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
-        log.exception("unexpected failure in %s", args.command)
+        log.error("unexpected failure in %s", args.command, exc_info=True)
         _fail(f"unexpected error: {exc.__class__.__name__}: {exc} (see log {logs.log_path()})")
         return 2
 

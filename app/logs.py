@@ -25,6 +25,7 @@ def configure(verbose: bool = False) -> None:
     stderr = logging.StreamHandler()
     stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    stderr.addFilter(_without_traceback)  # tracebacks go to the log file only
     root.addHandler(stderr)
     try:
         path = log_path()
@@ -35,3 +36,7 @@ def configure(verbose: bool = False) -> None:
         root.addHandler(file)
     except OSError:
         logging.getLogger(__name__).warning("cannot write the log file %s", log_path())
+
+
+def _without_traceback(record: logging.LogRecord) -> bool:
+    return not record.exc_info
