@@ -1,0 +1,99 @@
+"""Long work off the GUI thread: a Job wraps a plain casedb function that takes ``progress``.
+
+A Job satisfies casedb's Qt-free ``Progress`` protocol; results come back to the GUI thread by
+signals. Database writes go to a single-thread pool (one writer), reads to the global pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from casedb.jobs import Cancelled
+
+log = logging.getLogger(__name__)
+
+
+class JobSignals(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+
+class Job(QRunnable):
+    """Runs ``fn(*args, progress=self, **kwargs)``; progress is throttled to 10 per second."""
+
+    THROTTLE_S = 0.1
+
+    def __init__(self, fn, *args, **kwargs):
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = JobSignals()
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._stop = threading.Event()
+        self._last = 0.0
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    def raise_if_cancelled(self) -> None:
+        if self._stop.is_set():
+            raise Cancelled()
+
+    def report(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._last >= self.THROTTLE_S or done == total:
+            self._last = now
+            self.signals.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args, progress=self, **self._kwargs)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI thread by a signal
+            log.error("job %s failed", getattr(self._fn, "__name__", self._fn), exc_info=True)
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+
+class JobRunner(QObject):
+    """Keeps every job alive until it finishes. Writes run one at a time."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._jobs: set[Job] = set()
+
+    def start(self, job: Job, *, writes: bool = False) -> Job:
+        self._jobs.add(job)
+        job.signals.finished.connect(lambda j=job: self._jobs.discard(j))
+        (self._writer if writes else QThreadPool.globalInstance()).start(job)
+        return job
+
+    def submit(self, fn, *args, writes: bool = False, **kwargs) -> Job:
+        return self.start(Job(fn, *args, **kwargs), writes=writes)
+
+    def active(self) -> int:
+        return len(self._jobs)
+
+    def cancel_all(self) -> None:
+        for job in list(self._jobs):
+            job.cancel()
+
+    def wait(self, msecs: int = 5000) -> bool:
+        ok = self._writer.waitForDone(msecs)
+        return QThreadPool.globalInstance().waitForDone(msecs) and ok
