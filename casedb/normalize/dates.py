@@ -1,0 +1,126 @@
+"""Dates as investigators type them: ISO, d/m/y or m/d/y, Excel serials, ROC (民國) dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+ROC_OFFSET = 1911
+MONTHS = {m: i for i, names in enumerate(
+    [(), ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")]) for m in names}
+
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_ROC_COMPACT = re.compile(r"^(\d{2,3})(\d{2})(\d{2})$")
+_NUMERIC = re.compile(r"^(\d{1,3})[-/.](\d{1,2})[-/.](\d{1,4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_CJK = re.compile(r"^(?:民國|民国)?\s*(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
+_NAMED_DMY = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]{3,9})\.?[\s\-/.,]+(\d{2,4})$")
+_NAMED_MDY = re.compile(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2,4})$")
+
+
+def _make(y: int, m: int, d: int, text) -> dt.date:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        raise ValueError(f"impossible date {text!s} ({y:04d}-{m:02d}-{d:02d})") from None
+
+
+def _year(y: int) -> int:
+    if y < 100:
+        return 2000 + y if y < 70 else 1900 + y
+    return y
+
+
+def _from_serial(value: float) -> dt.date:
+    if not 1 <= value < 80_000:
+        raise ValueError(f"not a date: {value!r}")
+    return EXCEL_EPOCH + dt.timedelta(days=int(value))
+
+
+def parse_date(value, order: str | None = None) -> dt.date | None:
+    """A date from a cell; ``order`` ('dmy', 'mdy', 'ymd') settles ambiguous numeric dates."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(f"not a date: {value!r}")
+    if isinstance(value, (int, float)):
+        if 19_000_000 < value < 22_000_000 and float(value).is_integer():
+            return _parse_text(str(int(value)), order or "dmy")
+        return _from_serial(float(value))
+    text = " ".join(str(value).split())
+    if not text:
+        return None
+    return _parse_text(text, order or "dmy")
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(text: str, order: str) -> dt.date:
+    low = text.lower().replace("，", ",")
+    if m := _ISO.match(low):
+        return _make(int(m[1]), int(m[2]), int(m[3]), text)
+    if m := _COMPACT.match(low):
+        return _make(int(m[1]), int(m[2]), int(m[3]), text)
+    if m := _CJK.match(text):
+        y = int(m[1])
+        return _make(y + ROC_OFFSET if y < 1000 else y, int(m[2]), int(m[3]), text)
+    if m := _ROC_COMPACT.match(low):
+        return _make(int(m[1]) + ROC_OFFSET, int(m[2]), int(m[3]), text)
+    if m := _NUMERIC.match(low):
+        return _numeric(int(m[1]), int(m[2]), int(m[3]), m[1], order, text)
+    if m := _NAMED_DMY.match(low):
+        return _named(m[2], int(m[1]), int(m[3]), text)
+    if m := _NAMED_MDY.match(low):
+        return _named(m[1], int(m[2]), int(m[3]), text)
+    if re.fullmatch(r"\d+(\.\d+)?", low):
+        return _from_serial(float(low))
+    raise ValueError(f"not a date: {text!r}")
+
+
+def _named(month: str, day: int, year: int, text: str) -> dt.date:
+    if month not in MONTHS:
+        raise ValueError(f"not a date: {text!r}")
+    return _make(_year(year), MONTHS[month], day, text)
+
+
+def _numeric(a: int, b: int, c: int, a_text: str, order: str, text: str) -> dt.date:
+    if len(a_text) == 3 or (order == "ymd" and len(a_text) <= 3 and a > 31):
+        return _make(a + ROC_OFFSET, b, c, text)  # ROC year first: 112/05/12
+    if len(a_text) == 3 and a > 31:
+        return _make(a + ROC_OFFSET, b, c, text)
+    if order == "ymd":
+        return _make(_year(a) if a >= 100 else a + ROC_OFFSET, b, c, text)
+    if a > 12 and b <= 12:
+        day, month = a, b
+    elif b > 12 and a <= 12:
+        day, month = b, a
+    elif order == "mdy":
+        day, month = b, a
+    else:
+        day, month = a, b
+    return _make(_year(c), month, day, text)
+
+
+def infer_date_order(values: Iterable) -> str:
+    """'dmy' or 'mdy' for a column of numeric dates, from the values that are unambiguous."""
+    dmy = mdy = 0
+    for v in values:
+        if not isinstance(v, str):
+            continue
+        m = _NUMERIC.match(v.strip())
+        if not m or len(m[1]) == 3:
+            continue
+        a, b = int(m[1]), int(m[2])
+        if a > 12 >= b:
+            dmy += 1
+        elif b > 12 >= a:
+            mdy += 1
+    return "mdy" if mdy > dmy else "dmy"

@@ -1,0 +1,83 @@
+"""Weights with units, converted to kilograms."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+UNITS_KG = {
+    "kg": 1.0, "kgs": 1.0, "kilo": 1.0, "kilos": 1.0, "kilogram": 1.0, "kilograms": 1.0,
+    "公斤": 1.0, "千克": 1.0, "t": 1000.0, "ton": 1000.0, "tons": 1000.0, "tonne": 1000.0,
+    "tonnes": 1000.0, "mt": 1000.0, "m/t": 1000.0, "公噸": 1000.0, "公吨": 1000.0, "噸": 1000.0,
+    "吨": 1000.0, "lb": 0.45359237, "lbs": 0.45359237, "pound": 0.45359237,
+    "pounds": 0.45359237, "g": 0.001,
+}
+_VALUE = re.compile(r"^\s*([-+]?[\d.,\s']*\d)\s*([^\d\s].*?)?\s*$")
+_HEADER_UNIT = re.compile(
+    r"(公斤|千克|公噸|公吨|噸|吨|\bkgs?\b|\bkilos?\b|\bmt\b|\btonnes?\b|\btons?\b|\blbs?\b|\(t\)|\[t\]|\bt\b)",
+    re.IGNORECASE)
+
+
+def unit_from_header(header: str) -> str | None:
+    """The weight unit a header names: 'Gross Weight (t)' -> 't', '毛重(公斤)' -> 'kg'."""
+    if not header:
+        return None
+    m = _HEADER_UNIT.search(str(header))
+    if not m:
+        return None
+    unit = m[1].lower().strip("()[]")
+    factor = UNITS_KG.get(unit)
+    return {1.0: "kg", 1000.0: "t", 0.45359237: "lb"}.get(factor)
+
+
+def _number(text: str) -> float:
+    t = text.replace(" ", "").replace("'", "")
+    if "," in t and "." in t:
+        if t.rfind(",") > t.rfind("."):  # European 12.500,5
+            t = t.replace(".", "").replace(",", ".")
+        else:
+            t = t.replace(",", "")
+    elif "," in t:
+        parts = t.split(",")
+        if len(parts) == 2 and len(parts[1]) != 3:  # 12,5 -> decimal comma
+            t = t.replace(",", ".")
+        else:
+            t = t.replace(",", "")
+    elif t.count(".") > 1:  # 12.500.000
+        t = t.replace(".", "")
+    return float(t)
+
+
+def parse_weight_kg(value, default_unit: str | None = "kg") -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"not a weight: {value!r}")
+    factor = UNITS_KG[(default_unit or "kg").lower()]
+    if isinstance(value, (int, float)):
+        kg = float(value) * factor
+    else:
+        kg = _parse_text(" ".join(str(value).split()), factor)
+        if kg is None:
+            return None
+    if kg < 0:
+        raise ValueError(f"negative weight {value!s}")
+    return kg
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(text: str, factor: float) -> float | None:
+    if not text or text in ("-", "—"):
+        return None
+    m = _VALUE.match(text)
+    if not m:
+        raise ValueError(f"not a weight: {text!r}")
+    unit = (m[2] or "").strip().lower().rstrip(".")
+    if unit:
+        if unit not in UNITS_KG:
+            raise ValueError(f"unknown weight unit {m[2].strip()!r}")
+        factor = UNITS_KG[unit]
+    try:
+        return _number(m[1]) * factor
+    except ValueError:
+        raise ValueError(f"not a weight: {text!r}") from None
