@@ -19,12 +19,18 @@ def _text(value) -> str | None:
     return str(value)
 
 
-def record(session: Session, user: str, action: str, entity: str, entity_id: int | None, *,
-           field: str | None = None, old=None, new=None, reason: str = "") -> None:
-    """Append one entry; the caller's transaction decides whether it stands."""
+def record(session: Session, user: str, action: str, entity: str, entity_id: int | None,
+           **details) -> None:
+    """Append one entry; the caller's transaction decides whether it stands.
+
+    ``details``: ``field``, ``old``, ``new`` (any value; stored as text) and ``reason``."""
+    unknown = set(details) - {"field", "old", "new", "reason"}
+    if unknown:
+        raise TypeError(f"unknown audit details: {', '.join(sorted(unknown))}")
     session.add(AuditEntry(
-        actor=user, action=action, entity=entity, entity_id=entity_id, field=field,
-        old_value=_text(old), new_value=_text(new), reason=reason,
+        actor=user, action=action, entity=entity, entity_id=entity_id,
+        field=details.get("field"), old_value=_text(details.get("old")),
+        new_value=_text(details.get("new")), reason=details.get("reason") or "",
     ))
 
 

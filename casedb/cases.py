@@ -166,7 +166,7 @@ def edit_note(db: Database, note_id: int, expected_version: int, body: str, *,
             old = note.body
             if old != body:
                 note.body = body
-                note.updated_at = dt.datetime.now(dt.timezone.utc)
+                note.updated_at = dt.datetime.now(dt.UTC)
                 s.flush()
                 audit.record(s, db.user, "update", "note", note.id, field="body", old=old,
                              new=body, reason=reason)

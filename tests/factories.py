@@ -13,7 +13,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from casedb.models import (
-    Case, Declaration, DeclarationContainer, DeclarationParty, Party, PartyIdentifier, PartyName,
+    Case,
+    Declaration,
+    DeclarationContainer,
+    DeclarationParty,
+    Party,
+    PartyIdentifier,
+    PartyName,
     Seizure,
 )
 from casedb.normalize.names import address_key, name_key, normalize_email, normalize_phone

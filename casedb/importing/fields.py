@@ -7,10 +7,10 @@ columns mapped to these names; the loader turns them into declarations, parties 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     TEXT = "text"
     DATE = "date"
     WEIGHT = "weight"  # a quantity in kg after unit conversion

@@ -4,7 +4,13 @@ from .base import Base
 from .case import CASE_STATUSES, Attachment, Case, Note, Seizure
 from .declaration import DIRECTIONS, Declaration, DeclarationContainer
 from .party import (
-    IDENTIFIER_KINDS, ROLES, DeclarationParty, MatchDecision, Party, PartyIdentifier, PartyName,
+    IDENTIFIER_KINDS,
+    ROLES,
+    DeclarationParty,
+    MatchDecision,
+    Party,
+    PartyIdentifier,
+    PartyName,
 )
 from .provenance import AuditEntry, ImportRun, RowProvenance, Setting, SourceFile
 from .trade import TradeFlow

@@ -5,7 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
-    Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 

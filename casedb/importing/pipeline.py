@@ -1,0 +1,257 @@
+"""Importing seizure and declaration spreadsheets: read, find the header, map, normalise, store.
+
+Each file imports in one transaction: an error, a cancel or a killed process leaves the database
+exactly as it was. Every stored row records where it came from (file SHA-256, sheet, row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+
+from .. import audit
+from ..db import Database
+from ..errors import ReadError
+from ..jobs import NullProgress, Progress
+from ..models import ImportRun, SourceFile
+from .header import detect_header
+from .mapping import ColumnMapping, auto_map
+from .readers import RawSheet, read_workbook
+from .rows import RowError, RowNormaliser, SourceRow
+from .spec import ImportSpec, apply_spec
+from .store import DeclarationWriter
+
+log = logging.getLogger(__name__)
+
+BATCH = 1000
+
+
+@dataclass(frozen=True)
+class Refusal:
+    sheet: str
+    row: int
+    column: str
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class FileReport:
+    file: str
+    sha256: str
+    sheets: tuple[str, ...]
+    rows_read: int
+    imported: int
+    merged: int
+    unchanged: int
+    refused: tuple[Refusal, ...] = ()
+    declaration_ids: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.imported or self.merged)
+
+    def to_json(self) -> dict:
+        return {"file": self.file, "sha256": self.sha256, "sheets": list(self.sheets),
+                "rows_read": self.rows_read, "imported": self.imported, "merged": self.merged,
+                "unchanged": self.unchanged, "refused": [r.to_json() for r in self.refused]}
+
+
+@dataclass(frozen=True)
+class SheetPreview:
+    name: str
+    header_row: int  # 0-based index into rows
+    headers: list[str]
+    mappings: list[ColumnMapping]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    path: str
+    sha256: str
+    sheets: list[SheetPreview]
+
+
+@dataclass
+class _Sheet:
+    raw: RawSheet
+    header_row: int
+    headers: list[str]
+    mappings: list[ColumnMapping]
+    data: list[tuple[int, list]]  # (1-based row number, cells)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _layout(raw: RawSheet, spec: ImportSpec | None) -> _Sheet | None:
+    if not raw.rows:
+        return None
+    info = detect_header(raw.rows)
+    header_row = info.row_index
+    if spec is not None and spec.header_row:
+        header_row = spec.header_row - 1
+    headers = ([str(c).strip() if c is not None else "" for c in raw.rows[header_row]]
+               if header_row != info.row_index else list(info.headers))
+    mappings = auto_map(headers)
+    if spec is not None:
+        mappings = apply_spec(mappings, spec, headers)
+    start = header_row + 1 if header_row != info.row_index else info.data_start
+    end = info.data_end if header_row == info.row_index else len(raw.rows)
+    data = [(i + 1, raw.rows[i]) for i in range(start, end)
+            if any(c is not None and str(c).strip() for c in raw.rows[i])]
+    return _Sheet(raw, header_row, headers, list(mappings), data)
+
+
+def _sheets(path: Path, spec: ImportSpec | None) -> list[_Sheet]:
+    wanted = set(spec.sheets) if spec is not None and spec.sheets else None
+    out = []
+    for raw in read_workbook(path):
+        if wanted is not None and raw.name not in wanted:
+            continue
+        sheet = _layout(raw, spec)
+        if sheet is not None and any(m.field for m in sheet.mappings):
+            out.append(sheet)
+        elif sheet is not None:
+            log.info("%s: sheet %r has no recognisable columns; skipped", path.name, raw.name)
+    if not out:
+        raise ReadError(str(path), "no sheet with recognisable columns (such as 'Declaration No.'"
+                                   " or '報單號碼'); an import spec can name them")
+    return out
+
+
+def preview_file(path, spec: ImportSpec | None = None, max_rows: int = 50) -> FilePreview:
+    path = Path(path)
+    sheets = []
+    for s in _sheets(path, spec):
+        rows = [["" if c is None else str(c) for c in cells] for _, cells in s.data[:max_rows]]
+        sheets.append(SheetPreview(s.raw.name, s.header_row, s.headers, s.mappings, rows))
+    return FilePreview(str(path), file_sha256(path), sheets)
+
+
+def _normaliser(sheet: _Sheet, spec: ImportSpec | None) -> RowNormaliser:
+    n = RowNormaliser(sheet.mappings, spec)
+    n.learn([cells for _, cells in sheet.data])
+    return n
+
+
+def _normalised(sheets: Sequence[_Sheet], spec: ImportSpec | None, refused: list):
+    """Yield SourceRows; bad rows go to ``refused`` with sheet, row, column and reason."""
+    for sheet in sheets:
+        norm = _normaliser(sheet, spec)
+        for row_number, cells in sheet.data:
+            try:
+                row = norm.normalise(sheet.raw.name, row_number, cells)
+                if not row.values.get("declaration_no"):
+                    raise RowError(_header_for(sheet, "declaration_no"),
+                                   "missing declaration number")
+            except RowError as exc:
+                refused.append(Refusal(sheet.raw.name, row_number, exc.column, exc.reason))
+                continue
+            yield row
+
+
+def _field_headers(sheets: Sequence[_Sheet]) -> dict[tuple[str, str], str]:
+    """(sheet, canonical field) -> the header text the investigator sees."""
+    return {(s.raw.name, m.field): m.header for s in sheets for m in s.mappings if m.field}
+
+
+def _header_for(sheet: _Sheet, field_name: str) -> str:
+    return next((m.header for m in sheet.mappings if m.field == field_name), "declaration number")
+
+
+def import_file(db: Database, path, *, spec: ImportSpec | None = None,
+                progress: Progress | None = None) -> FileReport:
+    """Import one spreadsheet in one transaction. Raises ReadError when it cannot be read."""
+    progress = progress or NullProgress()
+    path = Path(path)
+    digest = file_sha256(path)
+    sheets = _sheets(path, spec)
+    total = sum(len(s.data) for s in sheets)
+    refused: list[Refusal] = []
+    progress.report(0, total)
+    with db.begin() as session:
+        source_id = _source_file(session, path, digest)
+        run_id = session.execute(insert(ImportRun).values(
+            source_file_id=source_id, actor=db.user, kind="declarations",
+            spec=_spec_json(spec), summary={}).returning(ImportRun.id)).scalar_one()
+        writer = DeclarationWriter(session, source_file_id=source_id, run_id=run_id,
+                                   file_name=path.name, user=db.user)
+        done = 0
+        for batch in _batches(_normalised(sheets, spec, refused), BATCH):
+            progress.raise_if_cancelled()
+            writer.write(batch)
+            done += len(batch)
+            progress.report(min(done + len(refused), total), total)
+            time.sleep(0)  # let a GUI thread run between batches
+        progress.raise_if_cancelled()
+        out = writer.outcome
+        headers = _field_headers(sheets)
+        refused += [Refusal(sh, row, headers.get((sh, col), col), why)
+                    for sh, row, col, why in out.refused]
+        refused.sort(key=lambda r: (r.sheet, r.row))
+        report = FileReport(path.name, digest, tuple(s.raw.name for s in sheets), total,
+                            out.imported, out.merged, out.unchanged, tuple(refused),
+                            frozenset(out.declaration_ids))
+        _finish_run(session, db.user, run_id, report)
+    progress.report(total, total)
+    log.info("imported %s: %d rows read, %d imported, %d merged, %d unchanged, %d refused",
+             path.name, total, report.imported, report.merged, report.unchanged, len(refused))
+    return report
+
+
+def import_files(db: Database, paths: Iterable, *, spec: ImportSpec | None = None,
+                 progress: Progress | None = None) -> list[FileReport]:
+    return [import_file(db, p, spec=spec, progress=progress) for p in paths]
+
+
+def _batches(rows: Iterable[SourceRow], size: int):
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _source_file(session, path: Path, digest: str) -> int:
+    sid = session.scalar(select(SourceFile.id).where(SourceFile.sha256 == digest))
+    if sid is None:
+        sid = session.execute(insert(SourceFile).values(
+            sha256=digest, file_name=path.name[:400], size=path.stat().st_size
+        ).returning(SourceFile.id)).scalar_one()
+    return sid
+
+
+def _finish_run(session, user: str, run_id: int, report: FileReport) -> None:
+    summary = report.to_json()
+    summary["refused"] = len(report.refused)
+    session.execute(update(ImportRun).where(ImportRun.id == run_id).values(
+        finished_at=dt.datetime.now(dt.UTC), summary=summary))
+    audit.record(session, user, "import", "import_run", run_id, new=report.file,
+                 reason=f"{report.imported} imported, {report.merged} merged, "
+                        f"{report.unchanged} unchanged, {len(report.refused)} refused")
+
+
+def _spec_json(spec: ImportSpec | None) -> dict:
+    if spec is None:
+        return {}
+    to_json = getattr(spec, "to_json", None)
+    return to_json() if callable(to_json) else {}

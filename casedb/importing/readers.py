@@ -1,0 +1,148 @@
+"""Reading spreadsheets: xlsx/xlsm/xls/ods through python-calamine, text files through csv with
+encoding and delimiter detection. Formulas are never evaluated (calamine returns cached values)."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ReadError
+from .safety import ReadLimits, check_file, check_rows, check_zip
+
+log = logging.getLogger(__name__)
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = b"PK\x03\x04"
+DELIMITERS = ",;\t|"
+# Characters frequent in Traditional Chinese customs text but rare in Simplified, and vice versa.
+_TRAD = set("臺灣關號國貨進發與處屬報單櫃稅噸業資廢塑膠類別數額證營運輸務轉費")
+_SIMP = set("台湾关号国货进发与处属报单柜税吨业资废塑胶类别数额证营运输务转费")
+
+
+@dataclass
+class RawSheet:
+    name: str
+    rows: list[list[object]]
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+def read_workbook(path, limits: ReadLimits = DEFAULT_LIMITS) -> list[RawSheet]:
+    path = Path(path)
+    check_file(path, limits)
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head.startswith(ZIP):
+        check_zip(path, limits)
+        sheets = _calamine(path)
+    elif head.startswith(OLE2):
+        sheets = _calamine(path)
+    elif path.suffix.lower() in (".xlsx", ".xlsm", ".ods") or (
+            path.suffix.lower() == ".xls" and _binary(path)):
+        raise ReadError(str(path), f"not a valid {path.suffix.lower()[1:]} file")
+    else:
+        sheets = [RawSheet(path.stem, _text_rows(path, limits))]
+    for s in sheets:
+        check_rows(path, s.name, s.rows, limits)
+    return sheets
+
+
+def _binary(path: Path) -> bool:
+    with open(path, "rb") as f:
+        chunk = f.read(4096)
+    return b"\x00" in chunk and not chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+
+
+def _calamine(path: Path) -> list[RawSheet]:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+        sheets = []
+        for name in wb.sheet_names:
+            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheets.append(RawSheet(name, _trim([[_cell(c) for c in r] for r in rows])))
+        return sheets
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
+        reason = " ".join(str(exc).split())[:200] or exc.__class__.__name__
+        raise ReadError(str(path), f"not a readable spreadsheet: {reason}") from None
+
+
+def _cell(value):
+    if isinstance(value, str):
+        return value if value.strip() else None
+    return value
+
+
+def _trim(rows: list[list]) -> list[list]:
+    while rows and all(c is None or c == "" for c in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def decode(data: bytes, path: str = "") -> str:
+    """Decode text from UTF-8 (with or without BOM), UTF-16, CP950, GB18030 or Windows-1252."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise ReadError(path, f"cannot decode text as {enc}: {exc.reason}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for enc in ("cp950", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        trad = sum(c in _TRAD for c in text)
+        simp = sum(c in _SIMP for c in text)
+        cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
+        candidates.append(((trad - simp if enc == "cp950" else simp - trad), cjk, enc, text))
+    if candidates:
+        score, cjk, enc, text = max(candidates)
+        if cjk:
+            return text
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ReadError(path, f"cannot decode text: unknown encoding ({exc.reason})") from None
+
+
+def sniff_delimiter(text: str) -> str:
+    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    best, best_score = ",", -1.0
+    for d in DELIMITERS:
+        counts = [ln.count(d) for ln in lines]
+        if not counts or max(counts) == 0:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) * (1 if common else 0) + common * 0.01
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+def _text_rows(path: Path, limits: ReadLimits) -> list[list[object]]:
+    text = decode(path.read_bytes(), str(path))
+    if "\x00" in text:
+        raise ReadError(str(path), "not a text file (contains NUL bytes)")
+    delimiter = sniff_delimiter(text)
+    csv.field_size_limit(limits.max_cell_chars + 1)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows = [[c if c.strip() else None for c in r] for r in reader]
+    except csv.Error as exc:
+        raise ReadError(str(path), f"malformed text file: {exc}") from None
+    return _trim(rows)

@@ -1,0 +1,67 @@
+"""Guards against hostile files: zip bombs, truncated archives, enormous files and cells."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ReadError
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    max_file_bytes: int = 2 << 30
+    max_uncompressed_bytes: int = 1 << 30
+    max_ratio: int = 200
+    max_members: int = 10_000
+    max_cell_chars: int = 32_767
+    max_rows: int = 5_000_000
+    max_columns: int = 1_000
+
+
+def check_file(path: Path, limits: ReadLimits) -> int:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(str(path), f"cannot open file: {exc.strerror or exc}") from None
+    if size == 0:
+        raise ReadError(str(path), "file is empty")
+    if size > limits.max_file_bytes:
+        raise ReadError(str(path), f"file is too large ({size:,} bytes)")
+    return size
+
+
+def check_zip(path: Path, limits: ReadLimits) -> None:
+    """Inspect a zip container (xlsx, xlsm, ods) without extracting it."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile as exc:
+        raise ReadError(str(path), f"not a valid spreadsheet: damaged or truncated zip ({exc})") \
+            from None
+    except (OSError, EOFError, ValueError) as exc:
+        raise ReadError(str(path), f"not a valid spreadsheet: unreadable zip ({exc})") from None
+    if len(infos) > limits.max_members:
+        raise ReadError(str(path), f"refused: {len(infos):,} parts in the archive")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 10_000_000 and ratio > limits.max_ratio:
+            raise ReadError(str(path), f"refused: {info.filename} expands {ratio:,.0f} times "
+                                       "(zip bomb)")
+    if total > limits.max_uncompressed_bytes:
+        raise ReadError(str(path), f"refused: expands to {total:,} bytes")
+
+
+def check_rows(path: Path, sheet: str, rows: list, limits: ReadLimits) -> None:
+    if len(rows) > limits.max_rows:
+        raise ReadError(str(path), f"sheet {sheet!r} has more than {limits.max_rows:,} rows")
+    for r, row in enumerate(rows):
+        if len(row) > limits.max_columns:
+            raise ReadError(str(path), f"sheet {sheet!r} row {r + 1} has {len(row):,} columns")
+        for c, cell in enumerate(row):
+            if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
+                raise ReadError(str(path), f"sheet {sheet!r} row {r + 1} column {c + 1}: cell of "
+                                           f"{len(cell):,} characters is too long")

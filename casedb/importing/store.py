@@ -1,0 +1,251 @@
+"""Writing normalised rows into the case database: merge, never duplicate.
+
+A declaration is identified by (issuing authority, declaration number). The same declaration from
+a second file becomes one declaration carrying both provenances: missing values are filled in,
+equal values confirm, and a different value is a conflict that refuses the row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+from dataclasses import dataclass, field
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..models import (
+    Case,
+    Declaration,
+    DeclarationContainer,
+    DeclarationParty,
+    PartyIdentifier,
+    RowProvenance,
+    Seizure,
+)
+from .fields import PARTY_ROLES
+from .parties import PartyResolver
+from .rows import RowError, SourceRow, party_country
+
+log = logging.getLogger(__name__)
+
+DECLARATION_FIELDS = (
+    "declaration_date", "direction", "hs_code", "goods_description", "gross_weight_kg",
+    "net_weight_kg", "declared_value", "currency", "permit_no", "bl_no", "vessel_name",
+    "vessel_imo", "voyage_no", "port_of_loading", "port_of_transshipment", "port_of_discharge",
+    "country_of_origin", "country_of_export", "country_of_destination",
+)
+SEIZURE_FIELDS = {
+    "seizure_date": "seizure_date", "quantity_seized_kg": "quantity_kg",
+    "waste_category": "waste_category", "basel_code": "basel_code", "offence": "offence",
+    "detection_method": "detection_method", "outcome": "outcome",
+}
+_LIMITS = {"currency": 3, "permit_no": 64, "bl_no": 64, "vessel_name": 120, "voyage_no": 32,
+           "direction": 16}
+
+
+@dataclass
+class Outcome:
+    imported: int = 0
+    merged: int = 0
+    unchanged: int = 0
+    refused: list = field(default_factory=list)  # (sheet, row, column, reason)
+    declaration_ids: set = field(default_factory=set)
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        try:
+            return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-6)
+        except (TypeError, ValueError):
+            return False
+    return a == b
+
+
+def _declaration_values(values: dict) -> dict:
+    out = {}
+    for name in DECLARATION_FIELDS:
+        value = values.get(name)
+        if value is not None:
+            limit = _LIMITS.get(name)
+            out[name] = value[:limit] if limit and isinstance(value, str) else value
+    if "currency" in out:
+        out["currency"] = out["currency"].upper()
+    return out
+
+
+class DeclarationWriter:
+    """Writes the rows of one file inside the caller's transaction."""
+
+    def __init__(self, session: Session, *, source_file_id: int, run_id: int, file_name: str,
+                 user: str):
+        self._s = session
+        self._source_id = source_file_id
+        self._run_id = run_id
+        self._file_name = file_name
+        self._user = user
+        self._parties = PartyResolver(session)
+        self._cases: dict[str, int] = {}
+        self._seen = {(sheet, row) for sheet, row in session.execute(
+            select(RowProvenance.sheet, RowProvenance.row_number).where(
+                RowProvenance.source_file_id == source_file_id))}
+        self.outcome = Outcome()
+
+    # -- one batch -------------------------------------------------------------------------
+    def write(self, rows: list[SourceRow]) -> None:
+        todo = [r for r in rows if (r.sheet, r.row) not in self._seen]
+        self.outcome.unchanged += len(rows) - len(todo)
+        existing = self._existing({(r.values.get("authority") or "", r.values["declaration_no"])
+                                   for r in todo})
+        provenance = []
+        for r in todo:
+            try:
+                decl_id, merged = self._declaration(r, existing)
+            except RowError as exc:
+                self.outcome.refused.append((r.sheet, r.row, exc.column, exc.reason))
+                continue
+            self.outcome.declaration_ids.add(decl_id)
+            self._seen.add((r.sheet, r.row))
+            provenance.append(self._prov(r, "declaration", decl_id))
+            if r.values.get("case_ref"):
+                provenance.append(self._prov(r, "seizure", self._seizure(r, decl_id)))
+            if merged:
+                self.outcome.merged += 1
+            else:
+                self.outcome.imported += 1
+        if provenance:
+            self._s.execute(insert(RowProvenance), provenance)
+
+    def _prov(self, r: SourceRow, entity: str, entity_id: int) -> dict:
+        return {"source_file_id": self._source_id, "import_run_id": self._run_id,
+                "sheet": r.sheet[:200], "row_number": r.row, "entity": entity,
+                "entity_id": entity_id}
+
+    def _existing(self, keys: set) -> dict:
+        found: dict = {}
+        by_authority: dict[str, list[str]] = {}
+        for authority, number in keys:
+            by_authority.setdefault(authority, []).append(number)
+        cols = [Declaration.id, Declaration.authority, Declaration.declaration_no,
+                *(getattr(Declaration, f) for f in DECLARATION_FIELDS)]
+        for authority, numbers in by_authority.items():
+            for i in range(0, len(numbers), 500):
+                q = select(*cols).where(Declaration.authority == authority,
+                                        Declaration.declaration_no.in_(numbers[i:i + 500]))
+                for row in self._s.execute(q):
+                    found[(row.authority, row.declaration_no)] = dict(row._mapping)
+        return found
+
+    # -- declarations ----------------------------------------------------------------------
+    def _declaration(self, r: SourceRow, existing: dict) -> tuple[int, bool]:
+        v = r.values
+        key = (v.get("authority") or "", v["declaration_no"])
+        new = _declaration_values(v)
+        old = existing.get(key)
+        if old is None:
+            self._require_new(v)
+            decl_id = self._s.execute(insert(Declaration).values(
+                authority=key[0], declaration_no=key[1], version=1, **new
+            ).returning(Declaration.id)).scalar_one()
+            existing[key] = {"id": decl_id, **{f: new.get(f) for f in DECLARATION_FIELDS}}
+            self._links(decl_id, v, fresh=True)
+            return decl_id, False
+        fills = self._merge_values(r, old, new)
+        if fills:
+            self._s.execute(update(Declaration).where(Declaration.id == old["id"]).values(
+                version=Declaration.version + 1, **fills))
+            for name, value in fills.items():
+                audit.record(self._s, self._user, "merge", "declaration", old["id"], field=name,
+                             new=value, reason=f"import {self._file_name} {r.sheet} row {r.row}")
+            old.update(fills)
+        self._links(old["id"], v, fresh=False)
+        return old["id"], True
+
+    @staticmethod
+    def _require_new(v: dict) -> None:
+        if v.get("gross_weight_kg") is None and v.get("net_weight_kg") is None:
+            raise RowError("weight", "missing weight (gross or net) for a new declaration")
+        if v.get("declaration_date") is None:
+            raise RowError("declaration date", "missing declaration date")
+
+    @staticmethod
+    def _merge_values(r: SourceRow, old: dict, new: dict) -> dict:
+        fills = {}
+        for name, value in new.items():
+            current = old.get(name)
+            if current is None:
+                fills[name] = value
+            elif not _same(current, value):
+                raise RowError(name, (
+                    f"conflicts with declaration {r.values['declaration_no']} already in the "
+                    f"database: {name} is {_show(current)} there, {_show(value)} here"))
+        return fills
+
+    def _links(self, decl_id: int, v: dict, *, fresh: bool) -> None:
+        have_roles: set[str] = set()
+        have_cntr: set[str] = set()
+        if not fresh:
+            have_roles = set(self._s.scalars(select(DeclarationParty.role).where(
+                DeclarationParty.declaration_id == decl_id)))
+            have_cntr = set(self._s.scalars(select(DeclarationContainer.container_no).where(
+                DeclarationContainer.declaration_id == decl_id)))
+        parties, idents = [], []
+        for role in PARTY_ROLES:
+            name = v.get(f"{role}_name")
+            if not name:
+                continue
+            party_id, name_id = self._parties.resolve(name[:300], party_country(role, v))
+            idents += self._parties.attach_identifiers(party_id, v, role)
+            if role not in have_roles:
+                parties.append({"declaration_id": decl_id, "role": role, "party_id": party_id,
+                                "party_name_id": name_id})
+        containers = [{"declaration_id": decl_id, "container_no": c}
+                      for c in dict.fromkeys(v.get("containers") or ()) if c not in have_cntr]
+        for table, rows in ((DeclarationParty, parties), (DeclarationContainer, containers),
+                            (PartyIdentifier, idents)):
+            if rows:
+                self._s.execute(insert(table), rows)
+
+    # -- cases and seizures ----------------------------------------------------------------
+    def _case_id(self, v: dict) -> int:
+        ref = v["case_ref"][:64]
+        cid = self._cases.get(ref)
+        if cid is None:
+            cid = self._s.scalar(select(Case.id).where(Case.case_ref == ref))
+            if cid is None:
+                opened = v.get("seizure_date") or v.get("declaration_date")
+                cid = self._s.execute(insert(Case).values(
+                    case_ref=ref, title=v.get("case_title") or "", status="open",
+                    opened_on=opened if isinstance(opened, dt.date) else None, summary="",
+                    tags=[], version=1).returning(Case.id)).scalar_one()
+                audit.record(self._s, self._user, "create", "case", cid, new=ref,
+                             reason=f"import {self._file_name}")
+            self._cases[ref] = cid
+        return cid
+
+    def _seizure(self, r: SourceRow, decl_id: int) -> int:
+        case_id = self._case_id(r.values)
+        values = {col: r.values[f] for f, col in SEIZURE_FIELDS.items() if r.values.get(f) is not None}
+        for col in ("waste_category", "offence", "detection_method", "outcome"):
+            if col in values:
+                values[col] = str(values[col])[:200 if col == "offence" else 120]
+        if "basel_code" in values:
+            values["basel_code"] = str(values["basel_code"])[:16]
+        row = self._s.execute(select(Seizure).where(
+            Seizure.case_id == case_id, Seizure.declaration_id == decl_id)).scalar_one_or_none()
+        if row is None:
+            return self._s.execute(insert(Seizure).values(
+                case_id=case_id, declaration_id=decl_id, version=1, **values
+            ).returning(Seizure.id)).scalar_one()
+        for col, value in values.items():
+            if getattr(row, col) is None:
+                setattr(row, col, value)
+        return row.id
+
+
+def _show(value) -> str:
+    if isinstance(value, float):
+        return f"{value:,.3f}".rstrip("0").rstrip(".")
+    return repr(value) if isinstance(value, str) else str(value)
