@@ -96,6 +96,11 @@ def decode(data: bytes, path: str = "") -> str:
                 return data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise ReadError(path, f"cannot decode text as {enc}: {exc.reason}") from None
+    head = data[:200]
+    if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
+        return _strict(data, "utf-16-le", path)  # UTF-16 without a byte-order mark
+    if len(head) >= 4 and head[0::2].count(0) > len(head) // 4 and head[1::2].count(0) == 0:
+        return _strict(data, "utf-16-be", path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -118,6 +123,13 @@ def decode(data: bytes, path: str = "") -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise ReadError(path, f"cannot decode text: unknown encoding ({exc.reason})") from None
+
+
+def _strict(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ReadError(path, f"cannot decode text as {encoding}: {exc.reason}") from None
 
 
 def sniff_delimiter(text: str) -> str:

@@ -1,0 +1,57 @@
+"""Fuzzing the readers and the pipeline with mutated xlsx and csv files: only clear errors."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from casedb.errors import CaseDbError
+from casedb.importing.pipeline import preview_file
+from casedb.importing.readers import read_workbook
+from tests.writers import write_csv, write_xlsx
+
+ROWS = [["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Shipper"],
+        ["A1", "2023-05-12", "3915.10", "12,500 kg", "ABC Recycling Co., Ltd."],
+        ["A2", "112/05/12", "391590", "3 t", "大發資源回收股份有限公司"]]
+
+_tmp = Path(tempfile.mkdtemp(prefix="fuzz-seeds-"))
+SEEDS = {"xlsx": write_xlsx(_tmp / "seed.xlsx", {"S": ROWS}).read_bytes(),
+         "csv": write_csv(_tmp / "seed.csv", ROWS, encoding="cp950").read_bytes()}
+
+mutation = st.one_of(
+    st.tuples(st.just("flip"), st.integers(0, 10**6), st.integers(1, 255)),
+    st.tuples(st.just("cut"), st.integers(0, 10**6), st.just(0)),
+    st.tuples(st.just("insert"), st.integers(0, 10**6), st.integers(0, 255)),
+)
+
+
+def mutate(data: bytes, ops) -> bytes:
+    buf = bytearray(data)
+    for op, pos, val in ops:
+        if not buf:
+            break
+        pos %= len(buf)
+        if op == "flip":
+            buf[pos] ^= val
+        elif op == "cut":
+            del buf[pos:]
+        else:
+            buf[pos:pos] = bytes([val]) * 8
+    return bytes(buf)
+
+
+@settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(["xlsx", "csv"]), ops=st.lists(mutation, min_size=1, max_size=4))
+def test_mutated_files_never_crash(kind, ops):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"fuzz.{kind}"
+        path.write_bytes(mutate(SEEDS[kind], ops))
+        try:
+            sheets = read_workbook(path)
+            assert isinstance(sheets, list)
+            preview_file(path)
+        except CaseDbError as exc:
+            assert str(exc).strip()
