@@ -27,6 +27,7 @@ def configure(verbose: bool = False) -> None:
     stderr.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     stderr.addFilter(_without_traceback)  # tracebacks go to the log file only
     root.addHandler(stderr)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         path = log_path()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -97,3 +97,13 @@ def sqlite_db(tmp_path) -> Database:
     migrate.upgrade(database)
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Database:
+    """The demo database, built once per test session through the real import pipeline."""
+    from casedb.demo import demo_database
+
+    database = demo_database(tmp_path_factory.mktemp("demo") / "demo.db")
+    yield database
+    database.dispose()

@@ -105,6 +105,11 @@ def decode(data: bytes, path: str = "") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    return _legacy(data, path)
+
+
+def _legacy(data: bytes, path: str) -> str:
+    """Big5/CP950 against GB18030 by Traditional and Simplified marker characters, else cp1252."""
     candidates = []
     for enc in ("cp950", "gb18030"):
         try:

@@ -20,6 +20,7 @@ from ..normalize import (
     port_locode,
     split_containers,
 )
+from ..normalize.weights import uses_decimal_comma
 from .fields import FIELDS, Kind
 from .mapping import ColumnMapping
 from .spec import ImportSpec
@@ -63,7 +64,7 @@ def text_value(value) -> str | None:
     return text or None
 
 
-def _number(value) -> float | None:
+def _number(value, decimal_comma: bool = False) -> float | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
@@ -71,9 +72,14 @@ def _number(value) -> float | None:
     text = text_value(value)
     if text is None:
         return None
-    if not _NUMBER.match(text):
+    if decimal_comma:
+        text = text.replace(".", "").replace(",", ".")
+    elif not _NUMBER.match(text):
         raise ValueError(f"not a number: {text!r}")
-    return float(text.replace(",", "").replace(" ", ""))
+    try:
+        return float(text.replace(",", "").replace(" ", ""))
+    except ValueError:
+        raise ValueError(f"not a number: {value!r}") from None
 
 
 def _direction(value) -> str | None:
@@ -98,14 +104,22 @@ class RowNormaliser:
         self._orders: dict[int, str] = {}
         self._split = {k: re.compile(v) for k, v in spec.split.items()}
         self._default_country = spec.defaults_country
+        self._decimal_comma = False
         self._converters: dict[int, Callable] = {m.column: self._converter(m) for m in self._columns}
 
     def learn(self, rows: Sequence[Sequence]) -> None:
-        """Resolve d/m/y against m/d/y once per date column, from all its values."""
+        """Settle what only the whole sheet tells: d/m/y against m/d/y per date column, and
+        whether the file writes numbers with a decimal comma."""
+        numeric = []
         for m in self._columns:
-            if FIELDS[m.field].kind is Kind.DATE and self._date_order is None:
-                values = [r[m.column] for r in rows if m.column < len(r)]
+            values = [r[m.column] for r in rows if m.column < len(r)]
+            kind = FIELDS[m.field].kind
+            if kind is Kind.DATE and self._date_order is None:
                 self._orders[m.column] = infer_date_order(values)
+            elif kind in (Kind.WEIGHT, Kind.NUMBER):
+                numeric += values
+        self._decimal_comma = uses_decimal_comma(numeric)
+        self._converters = {m.column: self._converter(m) for m in self._columns}
 
     def _converter(self, m: ColumnMapping) -> Callable:
         kind = FIELDS[m.field].kind
@@ -113,7 +127,10 @@ class RowNormaliser:
             return lambda v, col=m.column: parse_date(v, self._date_order or self._orders.get(col))
         if kind is Kind.WEIGHT:
             unit = self._units.get(m.field) or m.unit or "kg"
-            return lambda v: parse_weight_kg(v, default_unit=unit)
+            comma = self._decimal_comma
+            return lambda v: parse_weight_kg(v, default_unit=unit, decimal_comma=comma)
+        if kind is Kind.NUMBER and self._decimal_comma:
+            return lambda v: _number(v, decimal_comma=True)
         if kind is Kind.CONTAINERS and m.field in self._split:
             pattern = self._split[m.field]
             return lambda v: [c for part in pattern.split(text_value(v) or "")

@@ -30,8 +30,10 @@ def unit_from_header(header: str) -> str | None:
     return {1.0: "kg", 1000.0: "t", 0.45359237: "lb"}.get(factor)
 
 
-def _number(text: str) -> float:
+def _number(text: str, decimal_comma: bool = False) -> float:
     t = text.replace(" ", "").replace("'", "")
+    if decimal_comma:
+        return float(t.replace(".", "").replace(",", "."))
     if "," in t and "." in t:
         if t.rfind(",") > t.rfind("."):  # European 12.500,5
             t = t.replace(".", "").replace(",", ".")
@@ -48,7 +50,10 @@ def _number(text: str) -> float:
     return float(t)
 
 
-def parse_weight_kg(value, default_unit: str | None = "kg") -> float | None:
+def parse_weight_kg(value, default_unit: str | None = "kg", *,
+                    decimal_comma: bool = False) -> float | None:
+    """Kilograms from a cell; ``decimal_comma`` when the file writes 12,5 for twelve and a half
+    (then 14,019 t is 14.019 t, not 14,019 t)."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -57,7 +62,7 @@ def parse_weight_kg(value, default_unit: str | None = "kg") -> float | None:
     if isinstance(value, (int, float)):
         kg = float(value) * factor
     else:
-        kg = _parse_text(" ".join(str(value).split()), factor)
+        kg = _parse_text(" ".join(str(value).split()), factor, decimal_comma)
         if kg is None:
             return None
     if kg < 0:
@@ -66,7 +71,7 @@ def parse_weight_kg(value, default_unit: str | None = "kg") -> float | None:
 
 
 @lru_cache(maxsize=65536)
-def _parse_text(text: str, factor: float) -> float | None:
+def _parse_text(text: str, factor: float, decimal_comma: bool = False) -> float | None:
     if not text or text in ("-", "—"):
         return None
     m = _VALUE.match(text)
@@ -78,6 +83,24 @@ def _parse_text(text: str, factor: float) -> float | None:
             raise ValueError(f"unknown weight unit {m[2].strip()!r}")
         factor = UNITS_KG[unit]
     try:
-        return _number(m[1]) * factor
+        return _number(m[1], decimal_comma) * factor
     except ValueError:
         raise ValueError(f"not a weight: {text!r}") from None
+
+
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,(\d{1,2}|\d{4,})(?![\d,.])")
+_THOUSANDS_COMMA = re.compile(r"\d{1,3}(,\d{3})+\.\d")
+
+
+def uses_decimal_comma(values) -> bool:
+    """Whether a file's numbers use a decimal comma: some value shows it unambiguously
+    ("12,5", "9,7277") and none shows comma thousands with a decimal point ("12,500.5")."""
+    evidence = False
+    for v in values:
+        if not isinstance(v, str):
+            continue
+        if _THOUSANDS_COMMA.search(v):
+            return False
+        if not evidence and _DECIMAL_COMMA.search(v):
+            evidence = True
+    return evidence
