@@ -41,8 +41,7 @@ class PartyResolver:
         if row is not None:
             return row[0], row[1]
         key = name_key(raw_name)
-        party_id = s.scalar(select(PartyName.party_id).where(
-            PartyName.name_key == key, PartyName.country == country).limit(1))
+        party_id = self._same_party(raw_name, key, country)
         if party_id is None:
             party_id = s.execute(insert(Party).values(
                 display_name=raw_name, name_key=key, country=country or None, kind="company",
@@ -52,6 +51,17 @@ class PartyResolver:
             party_id=party_id, raw_name=raw_name, name_key=key, country=country
         ).returning(PartyName.id)).scalar_one()
         return party_id, name_id
+
+    def _same_party(self, raw_name: str, key: str, country: str) -> int | None:
+        """With a country: the party of that name key there. Without one, a name key alone is
+        too weak ('Orient Scrap Inc.' is not 'Orient Scrap Co., Ltd.'): only the very same
+        spelling, when it belongs to exactly one party."""
+        if country:
+            return self._s.scalar(select(PartyName.party_id).where(
+                PartyName.name_key == key, PartyName.country == country).limit(1))
+        found = set(self._s.scalars(select(PartyName.party_id).where(
+            PartyName.raw_name == raw_name)))
+        return found.pop() if len(found) == 1 else None
 
     def attach_identifiers(self, party_id: int, values: dict, role: str) -> list[dict]:
         """New identifier rows (not yet inserted) for the role's address/phone/email/tax id."""
