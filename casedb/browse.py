@@ -12,7 +12,13 @@ from sqlalchemy import Select, func, or_, select
 
 from .db import Database
 from .models import (
-    Case, Declaration, DeclarationContainer, DeclarationParty, Party, PartyName, Seizure,
+    Case,
+    Declaration,
+    DeclarationContainer,
+    DeclarationParty,
+    Party,
+    PartyName,
+    Seizure,
 )
 from .normalize import name_key
 

@@ -10,8 +10,15 @@ from sqlalchemy import select
 from .cases import CaseRecord, get_case
 from .db import Database
 from .models import (
-    Declaration, DeclarationContainer, DeclarationParty, Party, PartyIdentifier, PartyName,
-    RowProvenance, Seizure, SourceFile,
+    Declaration,
+    DeclarationContainer,
+    DeclarationParty,
+    Party,
+    PartyIdentifier,
+    PartyName,
+    RowProvenance,
+    Seizure,
+    SourceFile,
 )
 
 

@@ -18,7 +18,12 @@ from sqlalchemy import and_, func, or_, select
 from .cases import case_id
 from .db import Database
 from .models import (
-    Case, Declaration, DeclarationContainer, DeclarationParty, PartyIdentifier, Seizure,
+    Case,
+    Declaration,
+    DeclarationContainer,
+    DeclarationParty,
+    PartyIdentifier,
+    Seizure,
 )
 
 WEIGHTS = {"party": 0.9, "container": 0.9, "bl": 0.9, "phone": 0.8, "email": 0.8,
