@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP_FLAGS := --disable-pip-version-check -q
 export PIP_NO_INPUT := 1
 
-.PHONY: run test test-unit-noqt lint bench screenshots package package-test sysdeps pg-start pg-stop clean demo
+.PHONY: translations run test test-unit-noqt lint bench screenshots package package-test sysdeps pg-start pg-stop clean demo
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,3 +69,9 @@ package-test: package
 
 clean:
 	rm -rf build dist .pytest_cache
+
+# Traditional Chinese: extract strings, fill the translations, compile the .qm.
+translations: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate $(wildcard widgets/*.py app/*.py app/actions/*.py) -ts resources/i18n/wasteintel_zh_TW.ts
+	$(PY) tools/translate_zh_tw.py resources/i18n/wasteintel_zh_TW.ts
+	$(VENV)/bin/pyside6-lrelease resources/i18n/wasteintel_zh_TW.ts -qm resources/i18n/wasteintel_zh_TW.qm

@@ -165,7 +165,7 @@ def _parties(s, decl_ids: list[int]) -> tuple[PartyRow, ...]:
     order = {"shipper": 0, "consignee": 1, "notify": 2, "forwarder": 3, "broker": 4}
     return tuple(sorted(
         (PartyRow(pid, role, parties[pid].display_name, parties[pid].country,
-                  tuple(names.get(pid, ())), tuple(idents.get(pid, ())))
+                  tuple(dict.fromkeys(names.get(pid, ()))), tuple(idents.get(pid, ())))
          for role, pid in pairs if pid in parties),
         key=lambda p: (order.get(p.role, 9), p.display_name)))
 

@@ -103,8 +103,13 @@ class Cases:
         date = records[0]["declaration_date"]
         port = records[0]["port_of_loading"] if records[0]["country_of_export"] == "TWN" else "TWKHH"
         ref = f"{port}-{date.year}-{self.n * 7 + 100:04d}"
+        first = records[0]
+        title = (f"{seizure.get('offence') or 'Suspected illegal waste shipment'}: "
+                 f"{first['goods_description'].lower()}, "
+                 f"{first['country_of_export']} to {first['country_of_destination']}")
         for rec in records:
             rec["case_ref"] = ref
+            rec["case_title"] = title
             rec["seizure_date"] = rec["declaration_date"] + dt.timedelta(days=self.b.rng.randint(3, 12))
             rec["quantity_seized_kg"] = rec["gross_weight_kg"]
             rec.update(seizure)

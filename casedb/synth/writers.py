@@ -21,7 +21,7 @@ EN = {"declaration_no": "Declaration No.", "declaration_date": "Declaration Date
       "shipper_phone": "Shipper Phone", "consignee": "Consignee",
       "consignee_address": "Consignee Address", "consignee_phone": "Consignee Phone",
       "broker": "Broker"}
-ZH = {"case_ref": "案件編號", "declaration_no": "報單號碼", "declaration_date": "申報日期",
+ZH = {"case_ref": "案件編號", "case_title": "案由", "declaration_no": "報單號碼", "declaration_date": "申報日期",
       "hs_code": "稅則號別", "goods_description": "貨物名稱", "gross_weight_kg": "毛重(公斤)",
       "containers": "貨櫃號碼", "port_of_loading": "裝貨港", "port_of_discharge": "卸貨港",
       "country_of_destination": "目的國", "shipper": "出口人", "shipper_address": "出口人地址",
@@ -140,8 +140,7 @@ def write_seizure_register(path: Path, records: list[dict]) -> None:
             row.append(v)
         rows.append(row)
     total = sum(r["quantity_seized_kg"] for r in records)
-    rows.append(["合計", None, None, None, None, None, None, None, None, None, None, None, None,
-                 None, None, None, None, None, None, f"{total:,.1f}"])
+    rows.append(["合計"] + [None] * (keys.index("quantity_seized_kg") - 1) + [f"{total:,.1f}"])
     path.write_bytes(_csv_bytes(rows, "cp950", ","))
 
 

@@ -1,0 +1,48 @@
+"""Opening, creating and connecting to case databases."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from casedb import migrate
+from casedb.db import Database
+from casedb.errors import CaseDbError
+
+log = logging.getLogger(__name__)
+
+
+def switch_to(window, url: str) -> None:
+    try:
+        db = Database(url)
+        migrate.ensure_schema(db)
+    except (CaseDbError, Exception) as exc:  # noqa: BLE001 - connection errors vary by driver
+        log.error("cannot open %s", url, exc_info=True)
+        QMessageBox.warning(window, window.tr("Open database"), str(exc).splitlines()[0])
+        return
+    window.settings.remember_database(url)
+    from ..gui import show_main_window
+
+    show_main_window(db, window.settings, replace=window)
+
+
+def open_database(window) -> None:
+    path, _ = QFileDialog.getOpenFileName(window, window.tr("Open case database"), "",
+                                          window.tr("Case databases (*.db *.sqlite)"))
+    if path:
+        switch_to(window, path)
+
+
+def new_database(window) -> None:
+    path, _ = QFileDialog.getSaveFileName(window, window.tr("New case database"), "cases.db",
+                                          window.tr("Case databases (*.db)"))
+    if path:
+        switch_to(window, path)
+
+
+def connect_postgresql(window) -> None:
+    url, ok = QInputDialog.getText(window, window.tr("Connect to PostgreSQL"),
+                                   window.tr("Server URL (postgresql://user@host/database):"))
+    if ok and url.strip():
+        switch_to(window, url.strip())

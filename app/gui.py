@@ -1,0 +1,80 @@
+"""Starting the workstation: QApplication, settings, translation, logging hooks, main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from casedb import migrate
+from casedb.db import Database
+
+from . import i18n
+from .settings import LANGUAGE, Settings, init_names
+
+log = logging.getLogger(__name__)
+_T0 = time.perf_counter()
+_windows: list = []
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    log.error("unexpected error", exc_info=(exc_type, exc, tb))
+    app = QApplication.instance()
+    if (app is not None and threading.current_thread() is threading.main_thread()
+            and QApplication.platformName() != "offscreen"):
+        QMessageBox.critical(None, "WasteIntel", f"{exc_type.__name__}: {exc}")
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    init_names()
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    return app
+
+
+def open_database(db_url: str | None, demo: bool) -> Database:
+    if demo:
+        from casedb.demo import demo_database
+
+        return demo_database()
+    db = Database(db_url)
+    migrate.ensure_schema(db)
+    return db
+
+
+def show_main_window(db: Database, settings: Settings, replace=None):
+    from .main_window import MainWindow
+
+    window = MainWindow(db, settings)
+    window.show()
+    _windows.append(window)
+    if replace is not None:
+        replace.close()
+        _windows.remove(replace)
+    return window
+
+
+def run_gui(db_url: str | None = None, demo: bool = False) -> int:
+    app = make_app()
+    sys.excepthook = _excepthook
+    threading.excepthook = lambda args: log.error(
+        "error in thread %s", args.thread, exc_info=(args.exc_type, args.exc_value,
+                                                     args.exc_traceback))
+    settings = Settings()
+    translators = i18n.install(app, i18n.choose(settings.get(LANGUAGE)))  # noqa: F841 - kept alive
+    db = open_database(db_url, demo)
+    settings.remember_database(db.url)
+    window = show_main_window(db, settings)
+    if os.environ.get("WASTEINTEL_EXIT_AFTER_FIRST_PAINT"):
+        QTimer.singleShot(0, lambda: _first_paint(window))
+    return app.exec()
+
+
+def _first_paint(window) -> None:
+    window.repaint()
+    log.warning("first paint after %.3f s", time.perf_counter() - _T0)
+    QApplication.instance().quit()

@@ -1,0 +1,142 @@
+"""The main window: it only composes. Flows live in ``app/actions``."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
+
+from casedb import browse
+from casedb.casefile import load_case_file
+from casedb.db import Database
+from casedb.linked import linked_cases
+from widgets.case_browser import CaseBrowser
+from widgets.case_view import CaseView
+
+from .jobs import JobRunner
+from .settings import Settings
+from .sources import CaseSource, DeclarationSource
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, settings: Settings):
+        super().__init__()
+        self.db = db
+        self.settings = settings
+        self.jobs = JobRunner(self)
+        self.setWindowTitle(self.tr("WasteIntel — %1").replace("%1", db.display_name()))
+        self.setAcceptDrops(True)
+        self._cases, self._decls = CaseSource(db), DeclarationSource(db)
+        self.browser = CaseBrowser(self._cases, self._decls, self)
+        self.setCentralWidget(self.browser)
+        self.case_view = CaseView(self)
+        self.case_dock = QDockWidget(self.tr("Case"), self)
+        self.case_dock.setObjectName("case_dock")
+        self.case_dock.setWidget(self.case_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.case_dock)
+        self.status_db = QLabel(self.tr("Database: %1").replace("%1", db.display_name()), self)
+        self.statusBar().addPermanentWidget(self.status_db)
+        self._menus()
+        self.browser.open_case_requested.connect(self._on_browser_open_case_requested)
+        self.browser.filters_changed.connect(self._on_browser_filters_changed)
+        self.case_view.open_case_requested.connect(self.open_case)
+        self.case_view.add_note_requested.connect(self._on_case_view_add_note_requested)
+        geometry, state = settings.layout()
+        if geometry:
+            self.restoreGeometry(geometry)
+            self.restoreState(state)
+        else:
+            self.resize(1500, 900)
+            self.resizeDocks([self.case_dock], [700], Qt.Orientation.Horizontal)
+        self.browser.refresh()
+
+    def _menus(self) -> None:
+        from .actions import database, importing
+
+        file = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file, self.tr("&Open database…"), database.open_database, QKeySequence.Open)
+        self._action(file, self.tr("&New database…"), database.new_database, QKeySequence.New)
+        self._action(file, self.tr("Connect to &PostgreSQL…"), database.connect_postgresql)
+        file.addSeparator()
+        self._action(file, self.tr("&Import spreadsheets…"), importing.open_import_dialog,
+                     QKeySequence("Ctrl+I"))
+        file.addSeparator()
+        self._action(file, self.tr("&Quit"), lambda _w: self.close(), QKeySequence.Quit)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        view.addAction(self.case_dock.toggleViewAction())
+        self._action(view, self.tr("&Refresh"), lambda _w: self.browser.refresh(),
+                     QKeySequence.Refresh)
+        helpm = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(helpm, self.tr("&About WasteIntel"), _about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(shortcut)
+        act.triggered.connect(lambda _checked=False, s=slot: s(self))
+        menu.addAction(act)
+        return act
+
+    def open_case(self, case_ref: str) -> None:
+        try:
+            cf = load_case_file(self.db, case_ref)
+            linked = linked_cases(self.db, case_ref)
+        except Exception as exc:  # noqa: BLE001 - shown where the user acted
+            log.error("cannot open case %s", case_ref, exc_info=True)
+            QMessageBox.warning(self, self.tr("Case"), str(exc))
+            return
+        self.case_view.show_case(cf, linked)
+        self.case_dock.show()
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", case_ref), 4000)
+
+    def refresh(self) -> None:
+        self.browser.refresh()
+        if self.case_view.case_ref:
+            self.open_case(self.case_view.case_ref)
+
+    def _on_browser_open_case_requested(self, case_id: int) -> None:
+        self.open_case(browse.case_ref_of(self.db, case_id))
+
+    def _on_browser_filters_changed(self, text: str, status: str, hs: str) -> None:
+        f = browse.Filters(text=text, status=status or None, hs_prefix=hs or None)
+        self._cases.filters = f
+        self._decls.filters = f
+
+    def _on_case_view_add_note_requested(self, case_ref: str, text: str) -> None:
+        from casedb.cases import add_note
+
+        add_note(self.db, case_ref, text)
+        self.open_case(case_ref)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        from .actions import importing
+
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            importing.import_paths(self, paths)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.jobs.cancel_all()
+        self.jobs.wait(5000)
+        self.settings.save_layout(bytes(self.saveGeometry()), bytes(self.saveState()))
+        super().closeEvent(event)
+
+
+def _about(window: MainWindow) -> None:
+    from casedb import __version__
+
+    QMessageBox.about(window, window.tr("About WasteIntel"), window.tr(
+        "<h3>WasteIntel %1</h3><p>Analyst workstation for customs investigations of waste "
+        "smuggling.</p><p>Bundled data and libraries: CEPII BACI trade data (Etalab Open "
+        "Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and "
+        "PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); "
+        "python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); "
+        "pycountry (LGPL-2.1); Natural Earth (public domain).</p>").replace("%1", __version__))

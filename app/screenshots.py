@@ -1,0 +1,85 @@
+"""Screenshots of the main views on the demo database, in English and Traditional Chinese:
+``python -m app.screenshots docs/screenshots`` (runs offscreen)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+import resources  # noqa: E402
+
+from . import i18n  # noqa: E402
+from .gui import make_app  # noqa: E402
+from .settings import Settings  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+
+def _settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def shoot(out: Path, language: str, db) -> list[Path]:
+    from .main_window import MainWindow
+
+    app = QApplication.instance()
+    translators = i18n.install(app, language)
+    window = MainWindow(db, Settings())
+    window.resize(1600, 950)
+    window.show()
+    _settle(app)
+    truth = json.loads(Path(resources.path("demo/truth.json")).read_text("utf-8"))
+    shots = []
+    window.open_case(truth["rings"][0] and truth["linked_pairs"][0]["cases"][0])
+    _settle(app)
+    shots.append(_save(window, out / f"main_window_{language}.png"))
+    window.case_view.tabs.setCurrentIndex(3)  # linked cases
+    _settle(app)
+    shots.append(_save(window, out / f"case_linked_{language}.png"))
+    window.case_view.tabs.setCurrentIndex(2)  # parties
+    _settle(app)
+    shots.append(_save(window, out / f"case_parties_{language}.png"))
+    window.browser.search.setText("Abc Recyling")
+    window.browser._on_debounce_timeout()
+    _settle(app)
+    shots.append(_save(window, out / f"search_misspelt_{language}.png"))
+    window.close()
+    for t in translators:
+        app.removeTranslator(t)
+    return shots
+
+
+def _save(window, path: Path) -> Path:
+    window.grab().save(str(path))
+    log.info("wrote %s", path)
+    return path
+
+
+def main(argv=None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    out = Path(args[0] if args else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(level=logging.INFO)
+    tmp = tempfile.mkdtemp(prefix="wasteintel-shots-")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
+    make_app()
+    from casedb.demo import demo_database
+
+    db = demo_database(Path(tmp) / "demo.db")
+    for language in ("en", "zh_TW"):
+        shoot(out, language, db)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

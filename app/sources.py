@@ -1,0 +1,30 @@
+"""Record sources that bind the browsing tables to the database and the current filters."""
+
+from __future__ import annotations
+
+from casedb import browse
+from casedb.db import Database
+
+
+class CaseSource:
+    columns = browse.CASE_COLUMNS
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.filters = browse.Filters()
+
+    def ids(self, order: str, descending: bool) -> list[int]:
+        return browse.case_ids(self.db, self.filters, order, descending)
+
+    def rows(self, ids: list[int]) -> list[tuple]:
+        return browse.case_rows(self.db, ids)
+
+
+class DeclarationSource(CaseSource):
+    columns = browse.DECLARATION_COLUMNS
+
+    def ids(self, order: str, descending: bool) -> list[int]:
+        return browse.declaration_ids(self.db, self.filters, order, descending)
+
+    def rows(self, ids: list[int]) -> list[tuple]:
+        return browse.declaration_rows(self.db, ids)

@@ -1,0 +1,82 @@
+"""The workstation on the demo database, driven through its real widgets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from casedb.audit import entries
+
+TRUTH = json.loads((Path(__file__).resolve().parents[2] / "resources" / "demo" / "truth.json")
+                   .read_text("utf-8"))
+
+
+def _search(qtbot, window, text: str) -> list[str]:
+    window.browser.search.setText(text)
+    with qtbot.waitSignal(window.browser.cases.count_changed, timeout=3000):
+        pass
+    model = window.browser.cases.model
+    return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def test_opens_on_the_demo_database_and_closes(window):
+    assert window.browser.cases.model.rowCount() == len(TRUTH["cases"])
+    assert window.browser.declarations.model.rowCount() > 2000
+    assert "demo.db" in window.status_db.text()
+    assert window.close()
+
+
+def test_search_a_party_by_a_misspelt_name_finds_its_cases(qtbot, window):
+    variants = TRUTH["name_variants"][0]
+    found = _search(qtbot, window, "ABC Recyclng")  # misspelt
+    assert set(variants["cases"]) <= set(found)
+    assert len(found) < 10
+
+
+def test_search_by_container_and_sorting_in_sql(qtbot, window):
+    found = _search(qtbot, window, "TWKHH-2019")
+    assert found and all(ref.startswith("TWKHH-2019") for ref in found)
+    with qtbot.waitSignal(window.browser.cases.count_changed, timeout=3000):
+        window.browser.search.clear()
+    window.browser.cases.view.horizontalHeader().sectionClicked.emit(0)  # sort descending
+    model = window.browser.cases.model
+    first = model.data(model.index(0, 0))
+    assert first == max(TRUTH["cases"])
+
+
+def test_open_a_case_and_follow_a_linked_case(qtbot, window):
+    a, b = TRUTH["linked_pairs"][0]["cases"]
+    window.open_case(a)
+    assert window.case_view.case_ref == a
+    table = window.case_view.linked_table
+    refs = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert b in refs
+    row = refs.index(b)
+    with qtbot.waitSignal(window.case_view.open_case_requested) as sig:
+        table.cellDoubleClicked.emit(row, 0)
+    assert sig.args == [b]
+    assert window.case_view.case_ref == b
+
+
+def test_double_click_in_the_case_table_opens_the_case(qtbot, window):
+    view = window.browser.cases.view
+    index = window.browser.cases.model.index(2, 0)
+    ref = window.browser.cases.model.data(index)
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    # A real double click: press and release, then the double-click event.
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.case_view.case_ref == ref, timeout=3000)
+
+
+def test_add_a_note_is_audited(qtbot, window):
+    ref = TRUTH["cases"][0]
+    window.open_case(ref)
+    window.case_view.note_edit.setPlainText("Shell companies share a phone; ask MY Customs.")
+    window.case_view._on_add_clicked()
+    with window.db.read() as s:
+        rows = [e for e in entries(s, entity="note") if e.new_value.startswith("Shell companies")]
+    assert len(rows) == 1

@@ -1,0 +1,97 @@
+"""Fill the Traditional Chinese translation: ``make translations`` runs lupdate, this script,
+then lrelease. Strings chosen at run time (statuses, roles, link kinds) are added per context."""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ZH = {
+    "%1: %2 imported, %3 merged, %4 unchanged, %5 refused":
+        "%1：匯入 %2 筆，合併 %3 筆，未變更 %4 筆，拒收 %5 筆",
+    "%n case(s)": "%n 件案件", "&About WasteIntel": "關於 WasteIntel(&A)", "&File": "檔案(&F)",
+    "&Help": "說明(&H)", "&Import spreadsheets…": "匯入試算表(&I)…",
+    "&New database…": "新增資料庫(&N)…", "&Open database…": "開啟資料庫(&O)…", "&Quit": "結束(&Q)",
+    "&Refresh": "重新整理(&R)", "&View": "檢視(&V)", "About WasteIntel": "關於 WasteIntel",
+    "Add note": "新增註記", "All statuses": "所有狀態", "Author": "作者", "B/L": "提單",
+    "Basel": "巴塞爾代碼", "Cancel": "取消", "Case": "案件",
+    "Case databases (*.db *.sqlite)": "案件資料庫 (*.db *.sqlite)",
+    "Case databases (*.db)": "案件資料庫 (*.db)", "Cases": "案件",
+    "Connect to &PostgreSQL…": "連線至 &PostgreSQL…", "Connect to PostgreSQL": "連線至 PostgreSQL",
+    "Containers": "貨櫃", "Country": "國別", "Database: %1": "資料庫：%1", "Date": "日期",
+    "Declaration": "報單", "Declarations": "報單", "Detail": "內容", "Detection": "查獲方式",
+    "Discharge": "卸貨港", "Event": "事件", "File": "檔案", "From": "起運國", "Gross kg": "毛重(公斤)",
+    "HS": "稅則", "HS family, e.g. 3915": "稅則類別，例如 3915", "Hops": "層數",
+    "Import failed": "匯入失敗", "Import finished": "匯入完成", "Import spreadsheets": "匯入試算表",
+    "Importing…": "匯入中…", "Lead officer": "承辦人", "Linked cases (%n)": "關聯案件 (%n)",
+    "New case database": "新增案件資料庫", "Note": "註記", "Notes": "註記", "Offence": "違規態樣",
+    "Open case database": "開啟案件資料庫", "Open database": "開啟資料庫", "Opened": "立案日期",
+    "Opened %1": "已開啟 %1", "Outcome": "處理狀態", "Parties": "關係人", "Party": "關係人",
+    "Provenance": "資料來源", "Role": "角色", "Route": "航線", "Rows": "列", "SHA-256": "SHA-256",
+    "Sailing": "航次", "Score": "分數",
+    "Search case, company (any spelling), container, B/L, HS code…":
+        "搜尋案件、公司（任何拼寫）、貨櫃、提單、稅則…",
+    "Seized on": "查獲日期", "Seizures": "查獲紀錄", "Seizures and declarations": "查獲與報單",
+    "Server URL (postgresql://user@host/database):": "伺服器網址 (postgresql://user@host/database)：",
+    "Sheet": "工作表", "Spreadsheets (%1)": "試算表 (%1)", "Status": "狀態", "Summary": "摘要",
+    "Tags": "標籤", "Timeline": "時間軸", "Title": "案由", "To": "目的國",
+    "Total gross weight": "總毛重", "Vessel": "船名", "Via": "轉運港",
+    "WasteIntel — %1": "WasteIntel — %1", "When": "時間", "Why": "關聯原因",
+    "Write a note (saved to the audit log)…": "撰寫註記（記錄於稽核軌跡）…",
+    "as written: %1": "原始寫法：%1", "kg": "公斤",
+    # run-time strings
+    "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
+    "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",
+    "forwarder": "承攬業", "notify": "通知人", "party": "同一關係人", "address": "地址",
+    "phone": "電話", "email": "電子郵件", "tax_id": "統一編號", "container": "貨櫃",
+    "sailing": "同航次", "bl": "提單", "port": "港口", "hs": "稅則", "declaration": "報單",
+    "seizure": "查獲", "note": "註記", "opened": "立案",
+}
+ABOUT_PREFIX = "<h3>WasteIntel %1</h3>"
+ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站。</p><p>內含資料與程式庫："
+            "CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；"
+            "Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；"
+            "python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；"
+            "pycountry（LGPL-2.1）；Natural Earth（公有領域）。</p>")
+RUNTIME = {"CaseBrowser": ("open", "under investigation", "referred", "prosecuted", "closed"),
+           "CaseView": ("open", "under investigation", "referred", "prosecuted", "closed",
+                        "shipper", "consignee", "broker", "forwarder", "notify", "party",
+                        "address", "phone", "email", "tax_id", "container", "sailing", "bl",
+                        "port", "hs", "declaration", "seizure", "note", "opened")}
+
+
+def fill(path: Path) -> int:
+    tree = ET.parse(path)
+    root = tree.getroot()
+    missing = 0
+    for ctx in root.iter("context"):
+        name = ctx.findtext("name")
+        have = {m.findtext("source") for m in ctx.iter("message")}
+        for extra in RUNTIME.get(name, ()):
+            if extra not in have:
+                msg = ET.SubElement(ctx, "message")
+                ET.SubElement(msg, "source").text = extra
+                ET.SubElement(msg, "translation")
+        for msg in ctx.iter("message"):
+            src = msg.findtext("source")
+            tr = msg.find("translation")
+            text = ABOUT_ZH if src.startswith(ABOUT_PREFIX) else ZH.get(src)
+            if text is None:
+                missing += 1
+                print(f"untranslated: {name}: {src}", file=sys.stderr)  # noqa: T201 - a tool
+                continue
+            tr.attrib.pop("type", None)
+            if msg.get("numerus") == "yes":
+                tr.text = None
+                for child in list(tr):
+                    tr.remove(child)
+                ET.SubElement(tr, "numerusform").text = text
+            else:
+                tr.text = text
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    sys.exit(1 if fill(Path(sys.argv[1])) else 0)

@@ -1,0 +1,85 @@
+"""A table model over huge SQL results: ids in memory, rows fetched a page at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+
+RowFetcher = Callable[[list[int]], list[tuple]]
+
+
+def display(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+class PagedTableModel(QAbstractTableModel):
+    PAGE = 256
+    MAX_PAGES = 64
+
+    def __init__(self, headers: Sequence[str], fetch: RowFetcher, parent: QObject | None = None):
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._fetch = fetch
+        self._ids = array("q")
+        self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._ids = array("q", ids)
+        self._pages = OrderedDict()
+        self.endResetModel()
+
+    def row_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(self._headers) else None
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            page, offset = divmod(index.row(), self.PAGE)
+            rows = self._page(page)
+            if offset < len(rows) and index.column() < len(rows[offset]):
+                return display(rows[offset][index.column()])
+            return ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            value = self._raw(index)
+            if isinstance(value, (int, float)):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _raw(self, index: QModelIndex):
+        page, offset = divmod(index.row(), self.PAGE)
+        rows = self._page(page)
+        return rows[offset][index.column()] if offset < len(rows) else None
+
+    def _page(self, n: int) -> list[tuple]:
+        if n in self._pages:
+            self._pages.move_to_end(n)
+            return self._pages[n]
+        ids = list(self._ids[n * self.PAGE:(n + 1) * self.PAGE])
+        rows = self._fetch(ids)
+        self._pages[n] = rows
+        if len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return rows

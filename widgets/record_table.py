@@ -1,0 +1,74 @@
+"""A table of database records: sorting and filtering happen in SQL through a RecordSource."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from .paged_model import PagedTableModel
+
+
+class RecordSource(Protocol):
+    columns: tuple[str, ...]
+
+    def ids(self, order: str, descending: bool) -> list[int]: ...
+
+    def rows(self, ids: list[int]) -> list[tuple]: ...
+
+
+class RecordTable(QWidget):
+    record_activated = Signal(int)  # record id
+    count_changed = Signal(int)
+
+    def __init__(self, source: RecordSource, headers: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._source = source
+        self._order, self._descending = source.columns[0], False
+        self.model = PagedTableModel(headers, source.rows, self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSortingEnabled(False)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.sectionClicked.connect(self._on_header_section_clicked)
+        self.view.doubleClicked.connect(self._on_view_activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def refresh(self) -> None:
+        """Re-run the id query (ORDER BY in SQL) and show the first page."""
+        ids = self._source.ids(self._order, self._descending)
+        self.model.set_ids(ids)
+        self.count_changed.emit(len(ids))
+
+    def set_column_widths(self, widths: list[int]) -> None:
+        for i, w in enumerate(widths):
+            self.view.setColumnWidth(i, w)
+
+    def _on_header_section_clicked(self, section: int) -> None:
+        column = self._source.columns[section]
+        self._descending = not self._descending if column == self._order else False
+        self._order = column
+        self.view.horizontalHeader().setSortIndicator(
+            section, Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder)
+        self.refresh()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Enter opens the current record
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.view.currentIndex().isValid():
+            self._on_view_activated(self.view.currentIndex())
+        else:
+            super().keyPressEvent(event)
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        self.record_activated.emit(self.model.row_id(index.row()))
