@@ -1,0 +1,1 @@
+"""Analyses over the case database: route shares and shifts, split shipments."""

@@ -1,0 +1,102 @@
+"""Route shares and shifts over declarations: by destination country or port, origin ->
+destination pair, or the full route through the transit port; by month, quarter or year; by
+tonnage or by count. Route keys join codes with '>' (UN/LOCODEs for ports, ISO alpha-3 for
+countries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import polars as pl
+from sqlalchemy import select
+
+from ..db import Database
+from ..models import Declaration
+from ..normalize import country_name, port_info
+from .shares import ShareTable, event_shifts, period_expr, share_table, with_shifts
+
+BY = ("dest-country", "dest-port", "pair", "route")
+
+
+def _frame(db: Database, hs_prefix, since, until) -> pl.DataFrame:
+    d = Declaration
+    q = select(d.declaration_date, d.net_weight_kg, d.gross_weight_kg, d.country_of_export,
+               d.country_of_destination, d.port_of_transshipment, d.port_of_discharge).where(
+        d.declaration_date.is_not(None))
+    if hs_prefix:
+        q = q.where(d.hs_code.startswith(hs_prefix, autoescape=True))
+    if since:
+        q = q.where(d.declaration_date >= since)
+    if until:
+        q = q.where(d.declaration_date <= until)
+    with db.engine.connect() as conn:
+        rows = conn.execute(q).all()
+    schema = {"date": pl.Date, "net": pl.Float64, "gross": pl.Float64, "exp": pl.Utf8,
+              "dest": pl.Utf8, "via": pl.Utf8, "pod": pl.Utf8}
+    return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def _port_name(code: str | None) -> str:
+    info = port_info(code) if code else None
+    return info.name if info else (code or "?")
+
+
+def _keys(frame: pl.DataFrame, by: str) -> pl.DataFrame:
+    unknown = pl.lit("???")
+    if by == "dest-country":
+        key = pl.col("dest").fill_null(unknown)
+    elif by == "dest-port":
+        key = pl.col("pod").fill_null(unknown)
+    elif by == "pair":
+        key = pl.col("exp").fill_null(unknown) + ">" + pl.col("dest").fill_null(unknown)
+    elif by == "route":
+        key = pl.concat_str([pl.col("exp").fill_null(unknown), pl.col("via"),
+                             pl.col("pod").fill_null(unknown)], separator=">",
+                            ignore_nulls=True)
+    else:
+        raise ValueError(f"unknown grouping {by!r}; one of {', '.join(BY)}")
+    return frame.with_columns(key.alias("route"))
+
+
+def label(route: str, by: str, lang: str = "en") -> str:
+    parts = route.split(">")
+    if by == "dest-port":
+        return _port_name(route)
+    if by == "route":
+        return " → ".join([_country(parts[0], lang)] + [_port_name(p) for p in parts[1:]])
+    return " → ".join(_country(p, lang) for p in parts)
+
+
+def _country(code: str, lang: str) -> str:
+    try:
+        return country_name(code, lang)
+    except (KeyError, LookupError):
+        return code
+
+
+@dataclass(frozen=True)
+class RouteQuery:
+    hs_prefix: str | None = None
+    by: str = "dest-country"
+    period: str = "year"
+    since: dt.date | None = None
+    until: dt.date | None = None
+    measure: str = "tonnes"  # or "count"
+    event: dt.date | None = None
+
+
+def route_shares(db: Database, query: RouteQuery | None = None, **fields) -> ShareTable:
+    """Shares per period of each route; ``fields`` are those of RouteQuery."""
+    q = query or RouteQuery(**fields)
+    hs_prefix, by, period, measure, event = q.hs_prefix, q.by, q.period, q.measure, q.event
+    frame = _keys(_frame(db, hs_prefix, q.since, q.until), by)
+    frame = frame.with_columns(
+        period_expr("date", period).alias("period"),
+        (pl.coalesce("net", "gross").fill_null(0.0) / 1000.0).alias("weight"))
+    routes = frame["route"].unique().to_list()
+    labels = pl.DataFrame({"route": routes, "label": [label(r, by) for r in routes]},
+                          schema={"route": pl.Utf8, "label": pl.Utf8})
+    frame = frame.select("period", "route", "weight").join(labels, on="route", how="left")
+    table = share_table(frame, measure=measure)
+    return event_shifts(table, event, period) if event else with_shifts(table)

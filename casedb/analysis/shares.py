@@ -1,0 +1,155 @@
+"""Shares of routes (or importers, exporters, pairs) in each period, and their shifts.
+
+One engine for declarations and trade statistics: a polars frame of (period, key, label, weight)
+is grouped once; shares are fractions of each period's total."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import polars as pl
+
+from .shifts import change_points
+
+
+@dataclass(frozen=True)
+class Series:
+    route: str
+    label: str
+    shares: tuple[float, ...]
+    tonnes: tuple[float, ...]
+
+    def to_json(self) -> dict:
+        return {"route": self.route, "label": self.label,
+                "shares": [round(s, 6) for s in self.shares],
+                "tonnes": [round(t, 3) for t in self.tonnes]}
+
+
+@dataclass(frozen=True)
+class Shift:
+    route: str
+    label: str
+    before_share: float
+    after_share: float
+    change_point: str
+
+    def to_json(self) -> dict:
+        return {"route": self.route, "label": self.label,
+                "before_share": round(self.before_share, 6),
+                "after_share": round(self.after_share, 6), "change_point": self.change_point}
+
+
+@dataclass(frozen=True)
+class Mover:
+    route: str
+    label: str
+    before_share: float
+    after_share: float
+
+    @property
+    def change(self) -> float:
+        return self.after_share - self.before_share
+
+
+@dataclass(frozen=True)
+class ShareTable:
+    periods: tuple[str, ...]
+    series: tuple[Series, ...]
+    shifts: tuple[Shift, ...] = ()
+    measure: str = "tonnes"
+
+    def share(self, route: str, period: str) -> float:
+        i = self.periods.index(period)
+        return next((s.shares[i] for s in self.series if s.route == route), 0.0)
+
+    def to_json(self) -> dict:
+        return {"periods": list(self.periods), "series": [s.to_json() for s in self.series],
+                "shifts": [s.to_json() for s in self.shifts]}
+
+
+def period_expr(column: str, period: str) -> pl.Expr:
+    d = pl.col(column)
+    if period == "year":
+        return d.dt.year().cast(pl.Utf8)
+    if period == "quarter":
+        return d.dt.year().cast(pl.Utf8) + "-Q" + d.dt.quarter().cast(pl.Utf8)
+    if period == "month":
+        return d.dt.strftime("%Y-%m")
+    raise ValueError(f"unknown period {period!r} (month, quarter or year)")
+
+
+def share_table(frame: pl.DataFrame, *, top: int = 12, measure: str = "tonnes") -> ShareTable:
+    """``frame``: columns period (str), route, label, weight (tonnes) -> shares per period.
+    Routes beyond the ``top`` by total weight are kept (shares stay exact) but listed last."""
+    if frame.is_empty():
+        return ShareTable((), (), (), measure)
+    value = pl.len() if measure == "count" else pl.col("weight").sum()
+    g = frame.group_by("period", "route").agg(value.cast(pl.Float64).alias("w"),
+                                              pl.col("weight").sum().alias("t"),
+                                              pl.col("label").first())
+    periods = sorted(g["period"].unique().to_list())
+    totals = dict(g.group_by("period").agg(pl.col("w").sum()).iter_rows())
+    order = g.group_by("route").agg(pl.col("w").sum()).sort("w", descending=True)["route"]
+    wide = g.pivot(on="period", index=["route"], values="w").fill_null(0.0)
+    tons = g.pivot(on="period", index=["route"], values="t").fill_null(0.0)
+    labels = dict(g.select("route", "label").unique(subset="route").iter_rows())
+    rows_w = {r[0]: r[1:] for r in wide.select("route", *[p for p in periods if p in wide.columns])
+              .iter_rows()}
+    rows_t = {r[0]: r[1:] for r in tons.select("route", *[p for p in periods if p in tons.columns])
+              .iter_rows()}
+    series = tuple(Series(route, labels.get(route) or route,
+                          tuple(w / totals[p] if totals[p] else 0.0
+                                for w, p in zip(rows_w[route], periods, strict=True)),
+                          tuple(rows_t[route]))
+                   for route in order.to_list()[: max(top, 1) * 50])
+    return ShareTable(tuple(periods), series, (), measure)
+
+
+def with_shifts(table: ShareTable, *, top: int = 12, min_share: float = 0.02) -> ShareTable:
+    """Change points of every route that reaches ``min_share`` in some period."""
+    shifts = []
+    for s in table.series[: top * 4]:
+        if max(s.shares, default=0) < min_share:
+            continue
+        for cp in change_points(s.shares):
+            shifts.append(Shift(s.route, s.label, cp.before, cp.after, table.periods[cp.index]))
+    shifts.sort(key=lambda x: -abs(x.after_share - x.before_share))
+    return ShareTable(table.periods, table.series, tuple(shifts), table.measure)
+
+
+def period_of(date: dt.date, period: str) -> str:
+    if period == "year":
+        return f"{date.year}"
+    if period == "quarter":
+        return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+    return f"{date.year}-{date.month:02d}"
+
+
+def risers_fallers(table: ShareTable, before: list[str], after: list[str],
+                   n: int = 5) -> tuple[list[Mover], list[Mover]]:
+    """The biggest gains and losses of share between two sets of periods."""
+    bi = [table.periods.index(p) for p in before if p in table.periods]
+    ai = [table.periods.index(p) for p in after if p in table.periods]
+    if not bi or not ai:
+        return [], []
+    movers = [Mover(s.route, s.label, sum(s.shares[i] for i in bi) / len(bi),
+                    sum(s.shares[i] for i in ai) / len(ai)) for s in table.series]
+    movers.sort(key=lambda m: m.change)
+    return list(reversed(movers[-n:])), movers[:n]
+
+
+def around_event(table: ShareTable, event: dt.date, period: str) -> tuple[list[str], list[str]]:
+    """Periods before and after an event date (the event's own period counts as after)."""
+    cut = period_of(event, period)
+    return [p for p in table.periods if p < cut], [p for p in table.periods if p >= cut]
+
+
+def event_shifts(table: ShareTable, event: dt.date, period: str, n: int = 8) -> ShareTable:
+    """Shifts measured around a given event date instead of detected change points."""
+    before, after = around_event(table, event, period)
+    cut = after[0] if after else period_of(event, period)
+    risers, fallers = risers_fallers(table, before, after, n)
+    shifts = tuple(Shift(m.route, m.label, m.before_share, m.after_share, cut)
+                   for m in sorted(risers + fallers, key=lambda m: -abs(m.change)))
+    return ShareTable(table.periods, table.series, shifts, table.measure)
