@@ -81,6 +81,7 @@ class PartyResolver:
                 PartyIdentifier.party_id == party_id, PartyIdentifier.kind == kind,
                 PartyIdentifier.value_key == value_key))
             if exists is None:
-                rows.append({"party_id": party_id, "kind": kind, "value": str(value)[:400],
+                shown = values.get(f"{role}_{kind}_raw") or value  # as written, for people
+                rows.append({"party_id": party_id, "kind": kind, "value": str(shown)[:400],
                              "value_key": value_key[:400]})
         return rows

@@ -164,6 +164,7 @@ class RowNormaliser:
             role = name[: -len("_phone")]
             country = values.get(f"{role}_country") or _role_country(role, values)
             try:
+                values[f"{name}_raw"] = values[name]
                 values[name] = normalize_phone(values[name], country or self._default_country)
             except ValueError as exc:
                 raise RowError(self._header_of(name), str(exc)) from None

@@ -38,7 +38,8 @@ def _ring(b: Builder, plan: RingPlan, shells: list[Company], consignees: list[Co
         recs.append(b.declaration(
             day, shells[i % len(shells)], consignees[i % len(consignees)],
             (plan.hs_codes[i % len(plan.hs_codes)], plan.goods),
-            plan.threshold * r.uniform(0.92, 0.998), pod=plan.ports[i % len(plan.ports)]))
+            plan.threshold * r.uniform(0.92, 0.998), pod=plan.ports[i % len(plan.ports)],
+            planted=f"ring {plan.name}"))
     ring = {"name": plan.name, "declarations": [x["declaration_no"] for x in recs],
             "shippers": [s.name for s in shells], "consignees": [c.name for c in consignees],
             "threshold_kg": plan.threshold, "shared": plan.shared}
@@ -69,7 +70,7 @@ def plant_decoys(b: Builder) -> None:
     day, nos = dt.date(2019, 1, 7), []
     while day < dt.date(2022, 1, 1):
         nos.append(b.declaration(day, regular, buyer, ("391510", "PE film scrap"),
-                                 r.uniform(22_000, 24_000))["declaration_no"])
+                                 r.uniform(22_000, 24_000), planted="decoy")["declaration_no"])
         day += dt.timedelta(days=7)
     b.world.truth["decoys"].append({"kind": "regular weekly shipper", "shipper": regular.name,
                                     "declarations": nos})
@@ -129,7 +130,8 @@ def plant_cases(b: Builder, rings: list[dict]) -> None:
                       detection_method="Container scan", outcome="referred",
                       waste_category="E-waste" if ring["name"] == "B" else "Plastic waste")
         truth["linked_pairs"].append({"cases": [a, c], "kind": "shared " + ring["shared"].split()[0]})
-    legit = [x for x in b.world.records if "case_ref" not in x and x["hs_code"].startswith("3915")]
+    legit = [x for x in b.world.records if "case_ref" not in x and "planted" not in x
+             and x["hs_code"].startswith("3915")]
     r.shuffle(legit)
 
     def fresh(rec: dict) -> dict:  # case parties of their own, so the planted links are the truth

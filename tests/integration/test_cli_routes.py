@@ -50,3 +50,14 @@ def test_trade_shares_on_the_bundled_baci(demo_db):
     j = cli("trade", "shares", "--hs", "3915", "--by", "importer", "--db", demo_db.url, "--json")
     cn = next(s for s in j["series"] if s["route"] == "CHN")
     assert round(cn["shares"][j["periods"].index("2016")], 3) == 0.563
+
+
+def test_splits_on_the_demo_finds_the_planted_rings_and_no_decoy(demo_db):
+    rings = cli("splits", "--db", demo_db.url, "--json")
+    found = [set(r["declarations"]) for r in rings]
+    for ring in TRUTH["rings"]:
+        assert any(set(ring["declarations"]) <= got for got in found), ring["name"]
+    decoys = {n for d in TRUTH["decoys"] for n in d["declarations"]}
+    assert not any(got & decoys for got in found)
+    assert rings == sorted(rings, key=lambda r: -r["score"])
+    assert all(r["reasons"] and r["threshold_kg"] for r in rings)

@@ -1,0 +1,138 @@
+"""Loading what the split detector needs in one query, and the sender clusters: parties tied by
+strong identifiers (same address, phone, email or tax id), found with union-find."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+import polars as pl
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
+
+from ..db import Database
+from ..models import Declaration, DeclarationContainer, DeclarationParty, Party, PartyIdentifier
+
+# Goods families: a misdeclared code for the same goods belongs to the same family.
+FAMILIES = {
+    "plastics": ("3915", "3901", "3902", "3903", "3904", "3905", "3906", "3907"),
+    "e-waste": ("8549", "8548", "8471", "8473", "8542", "8517"),
+    "ferrous scrap": ("7204", "7206"), "copper scrap": ("7404", "7403"),
+    "aluminium scrap": ("7602", "7601"), "paper": ("4707",), "slag and ash": ("2620", "2621"),
+    "residual chemicals": ("3825",), "rubber": ("4004",), "worn clothing": ("6309",),
+    "waste oils": ("2710",),
+}
+_BY_PREFIX = {p: fam for fam, prefixes in FAMILIES.items() for p in prefixes}
+STRONG_KINDS = ("address", "phone", "email", "tax_id")
+
+
+def family(hs: str | None) -> str:
+    if not hs:
+        return "unknown"
+    return _BY_PREFIX.get(hs[:4], hs[:4])
+
+
+def load(db: Database, since=None, until=None) -> pl.DataFrame:
+    d = Declaration
+    shipper, consignee = aliased(DeclarationParty), aliased(DeclarationParty)
+    q = (select(d.id, d.declaration_no, d.declaration_date, func.coalesce(d.gross_weight_kg,
+                                                                          d.net_weight_kg),
+                d.hs_code, d.port_of_discharge, d.port_of_loading, shipper.party_id,
+                consignee.party_id)
+         .outerjoin(shipper, and_(shipper.declaration_id == d.id, shipper.role == "shipper"))
+         .outerjoin(consignee, and_(consignee.declaration_id == d.id,
+                                    consignee.role == "consignee"))
+         .where(d.declaration_date.is_not(None)))
+    if since:
+        q = q.where(d.declaration_date >= since)
+    if until:
+        q = q.where(d.declaration_date <= until)
+    with db.engine.connect() as conn:
+        rows = conn.execute(q).all()
+    frame = pl.DataFrame(rows, orient="row", schema={
+        "id": pl.Int64, "no": pl.Utf8, "date": pl.Date, "kg": pl.Float64, "hs": pl.Utf8,
+        "pod": pl.Utf8, "pol": pl.Utf8, "shipper": pl.Int64, "consignee": pl.Int64})
+    frame = _one_per_shipment(db, frame)
+    fams = {h: family(h) for h in frame["hs"].unique().to_list()}
+    return frame.with_columns(pl.col("hs").replace_strict(fams, default="unknown").alias("family"))
+
+
+def _one_per_shipment(db: Database, frame: pl.DataFrame) -> pl.DataFrame:
+    """The same shipment declared by two administrations (export and import) counts once: a
+    declaration whose containers all belong to an earlier declaration is dropped."""
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(DeclarationContainer.declaration_id,
+                                   DeclarationContainer.container_no)).all()
+    if not rows:
+        return frame
+    dc = pl.DataFrame(rows, orient="row", schema={"id": pl.Int64, "cntr": pl.Utf8})
+    owner = dc.group_by("cntr").agg(pl.col("id").min().alias("owner"))
+    dc = dc.join(owner, on="cntr")
+    mirrored = dc.group_by("id").agg((pl.col("owner") != pl.col("id")).all().alias("dup")) \
+        .filter(pl.col("dup"))["id"]
+    return frame.filter(~pl.col("id").is_in(mirrored.implode()))
+
+
+class Clusters:
+    """Union-find over party ids; remembers which identifier tied each cluster."""
+
+    def __init__(self):
+        self._parent: dict[int, int] = {}
+        self.ties: dict[int, set[tuple[str, str]]] = defaultdict(set)
+
+    def find(self, x: int) -> int:
+        root = x
+        while self._parent.get(root, root) != root:
+            root = self._parent[root]
+        while x != root:
+            self._parent[x], x = root, self._parent.get(x, x)
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+    def shared_by(self, parties) -> list[tuple[str, str]]:
+        """The identifiers (kind, value) that tie these parties together."""
+        out = set()
+        for p in parties:
+            out |= self.ties.get(p, set())
+        return sorted(out)
+
+
+def clusters(db: Database) -> Clusters:
+    c = Clusters()
+    pi = PartyIdentifier
+    shared = (select(pi.kind, pi.value_key).where(pi.kind.in_(STRONG_KINDS))
+              .group_by(pi.kind, pi.value_key).having(func.count(func.distinct(pi.party_id)) > 1)
+              .subquery())
+    q = (select(pi.party_id, pi.kind, pi.value).join(
+        shared, and_(shared.c.kind == pi.kind, shared.c.value_key == pi.value_key))
+         .order_by(pi.kind, pi.value_key))
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    with db.engine.connect() as conn:
+        for party_id, kind, value in conn.execute(q):
+            groups[(kind, value)].append(party_id)
+    for (kind, value), members in groups.items():
+        for m in members[1:]:
+            c.union(members[0], m)
+        for m in members:
+            c.ties[m].add((kind, value))
+    return c
+
+
+def cluster_column(frame: pl.DataFrame, column: str, c: Clusters) -> np.ndarray:
+    ids = frame[column].fill_null(-1).to_numpy()
+    uniq = np.unique(ids)
+    roots = {int(u): (c.find(int(u)) if u >= 0 else -1) for u in uniq}
+    return np.array([roots[int(x)] for x in ids], dtype=np.int64) if len(ids) < 50_000 else \
+        pl.Series(ids).replace_strict(roots).to_numpy()
+
+
+def party_names(db: Database, ids) -> dict[int, str]:
+    ids = [int(i) for i in ids if i is not None and i >= 0]
+    if not ids:
+        return {}
+    with db.read() as s:
+        return dict(s.execute(select(Party.id, Party.display_name).where(Party.id.in_(ids))).all())
