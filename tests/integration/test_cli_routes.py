@@ -61,3 +61,14 @@ def test_splits_on_the_demo_finds_the_planted_rings_and_no_decoy(demo_db):
     assert not any(got & decoys for got in found)
     assert rings == sorted(rings, key=lambda r: -r["score"])
     assert all(r["reasons"] and r["threshold_kg"] for r in rings)
+
+
+def test_entities_network_and_graph_export(demo_db, tmp_path):
+    cands = cli("entities", "candidates", "--db", demo_db.url, "--json")
+    assert cands and {"left", "right", "score", "evidence"} <= set(cands[0])
+    stats = cli("network", "stats", "--db", demo_db.url, "--json")
+    assert stats["nodes"] > 50 and stats["central"]
+    out = tmp_path / "net.gexf"
+    subprocess.run([sys.executable, "-m", "app.cli", "export", "graph", "-o", str(out), "--db",
+                    demo_db.url], check=True, capture_output=True, timeout=120)
+    assert out.read_text("utf-8").lstrip().startswith("<?xml")

@@ -1,0 +1,159 @@
+"""Networks built from the case database with networkx: party-party (shipped to, shares an
+identifier with), party-port and route networks, weighted by tonnage; their analyses (components,
+Louvain communities with a fixed seed, centrality, shortest paths, ego networks); GraphML/GEXF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import polars as pl
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
+
+from .db import Database
+from .errors import CaseDbError
+from .models import Case, Declaration, DeclarationParty, Party, PartyIdentifier, Seizure
+
+SEED = 42
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    since: dt.date | None = None
+    until: dt.date | None = None
+    hs_prefix: str | None = None
+    cases: tuple[str, ...] = ()
+
+
+def _declarations(db: Database, f: NetworkFilter):
+    d = Declaration
+    q = select(d.id)
+    if f.since:
+        q = q.where(d.declaration_date >= f.since)
+    if f.until:
+        q = q.where(d.declaration_date <= f.until)
+    if f.hs_prefix:
+        q = q.where(d.hs_code.startswith(f.hs_prefix, autoescape=True))
+    if f.cases:
+        q = q.where(d.id.in_(select(Seizure.declaration_id).join(Case).where(
+            Case.case_ref.in_(f.cases))))
+    return q
+
+
+def party_network(db: Database, f: NetworkFilter = NetworkFilter()) -> nx.Graph:
+    """Parties as nodes; 'shipped to' edges weighted by tonnes and declarations, and 'shares'
+    edges between parties holding the same address, phone, email or tax id."""
+    sh, co = aliased(DeclarationParty), aliased(DeclarationParty)
+    d = Declaration
+    ids = _declarations(db, f).subquery()
+    q = (select(sh.party_id, co.party_id, func.count(),
+                func.sum(func.coalesce(d.gross_weight_kg, d.net_weight_kg, 0.0)))
+         .join(sh, and_(sh.declaration_id == d.id, sh.role == "shipper"))
+         .join(co, and_(co.declaration_id == d.id, co.role == "consignee"))
+         .where(d.id.in_(select(ids.c.id))).group_by(sh.party_id, co.party_id))
+    with db.engine.connect() as conn:
+        flows = conn.execute(q).all()
+        pids = {a for a, *_ in flows} | {b for _, b, *_ in flows}
+        parties = conn.execute(select(Party.id, Party.display_name, Party.country)).all()
+        idents = conn.execute(select(PartyIdentifier.party_id, PartyIdentifier.kind,
+                                     PartyIdentifier.value_key)).all()
+    g = nx.Graph()
+    names = {pid: (name, country) for pid, name, country in parties}
+    for pid in pids:
+        name, country = names.get(pid, (str(pid), None))
+        g.add_node(f"p{pid}", label=name, kind="party", country=country or "")
+    for a, b, n, kg in flows:
+        g.add_edge(f"p{a}", f"p{b}", relation="shipped to", declarations=int(n),
+                   tonnes=float(kg or 0) / 1000.0)
+    _shared_identifier_edges(g, idents)
+    return g
+
+
+def _shared_identifier_edges(g: nx.Graph, idents) -> None:
+    frame = pl.DataFrame(idents, orient="row", schema={"pid": pl.Int64, "kind": pl.Utf8,
+                                                       "key": pl.Utf8})
+    groups = frame.group_by("kind", "key").agg(pl.col("pid").unique()).filter(
+        pl.col("pid").list.len().is_between(2, 50))
+    for kind, _key, members in groups.iter_rows():
+        nodes = [f"p{m}" for m in members if g.has_node(f"p{m}")]
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                if not g.has_edge(a, b):
+                    g.add_edge(a, b, relation=f"shares {kind}", declarations=0, tonnes=0.0)
+
+
+def route_network(db: Database, f: NetworkFilter = NetworkFilter()) -> nx.DiGraph:
+    """Origin country -> transit port -> discharge port, weighted by tonnage."""
+    d = Declaration
+    q = (select(d.country_of_export, d.port_of_transshipment, d.port_of_discharge,
+                func.sum(func.coalesce(d.gross_weight_kg, d.net_weight_kg, 0.0)))
+         .where(d.id.in_(_declarations(db, f))).group_by(
+        d.country_of_export, d.port_of_transshipment, d.port_of_discharge))
+    g = nx.DiGraph()
+    with db.engine.connect() as conn:
+        for origin, via, pod, kg in conn.execute(q):
+            legs = [x for x in (origin, via, pod) if x]
+            for i, node in enumerate(legs):
+                g.add_node(node, kind="country" if i == 0 and node == origin else "port")
+            for a, b in zip(legs, legs[1:], strict=False):
+                w = g.edges[a, b]["tonnes"] if g.has_edge(a, b) else 0.0
+                g.add_edge(a, b, tonnes=w + float(kg or 0) / 1000.0)
+    return g
+
+
+@dataclass(frozen=True)
+class NetworkStats:
+    nodes: int
+    edges: int
+    components: int
+    largest_component: int
+    communities: int
+    central: tuple[dict, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        return {"nodes": self.nodes, "edges": self.edges, "components": self.components,
+                "largest_component": self.largest_component, "communities": self.communities,
+                "central": list(self.central)}
+
+
+def network_stats(g: nx.Graph, top: int = 10) -> NetworkStats:
+    if g.number_of_nodes() == 0:
+        return NetworkStats(0, 0, 0, 0, 0)
+    u = g.to_undirected() if g.is_directed() else g
+    comps = list(nx.connected_components(u))
+    communities = nx.community.louvain_communities(u, weight="tonnes", seed=SEED)
+    degree = dict(u.degree())
+    weighted = dict(u.degree(weight="tonnes"))
+    k = None if u.number_of_nodes() <= 2000 else 200
+    between = nx.betweenness_centrality(u, k=k, seed=SEED, normalized=True)
+    ranked = sorted(u.nodes, key=lambda n: (-weighted[n], -degree[n]))[:top]
+    central = tuple({"id": n, "label": u.nodes[n].get("label", n), "degree": degree[n],
+                     "tonnes": round(weighted[n], 3), "betweenness": round(between[n], 6)}
+                    for n in ranked)
+    return NetworkStats(u.number_of_nodes(), u.number_of_edges(), len(comps),
+                        max(len(c) for c in comps), len(communities), central)
+
+
+def ego_network(g: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
+    return nx.ego_graph(g, node, radius=radius)
+
+
+def shortest_path(g: nx.Graph, a: str, b: str) -> list[str]:
+    try:
+        return nx.shortest_path(g, a, b)
+    except (nx.NetworkXNoPath, nx.NodeNotFound) as exc:
+        raise CaseDbError(f"no path between {a} and {b}") from exc
+
+
+def write_graph(g: nx.Graph, path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() == ".graphml":
+        nx.write_graphml(g, path)
+    elif path.suffix.lower() == ".gexf":
+        nx.write_gexf(g, path)
+    else:
+        raise CaseDbError(f"unknown graph format {path.suffix!r}: use .graphml or .gexf")
+    return path
