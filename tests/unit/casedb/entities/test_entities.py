@@ -39,7 +39,7 @@ def world(db):
                 ("BL-2", solo[5], {"bl_no": "KHH2023000777"}),
                 ("BR-1", solo[6], {}), ("BR-2", solo[7], {}),
                 ("ISO-1", solo[8], {}), ("ISO-2", solo[9], {})]
-        for n, (ref, shipper, extra) in enumerate(plan):
+        for ref, shipper, extra in plan:
             own_buyer = f.party(s, f"Buyer of {ref} Sdn Bhd", "MYS")  # nothing shared by chance
             f.declaration(s, parties={"shipper": shipper, "consignee": own_buyer, "broker": broker},
                           case_ref=ref, hs_code="391590", gross_weight_kg=20_000.0,
