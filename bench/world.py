@@ -141,9 +141,10 @@ def _fill(con: sqlite3.Connection, c: dict, n: int) -> None:
 def _rows(n: int, seed: int):
     c = _columns(n, seed)
     for i in range(n):
+        shipper, consignee = int(c["shipper"][i]), int(c["consignee"][i])
         yield [c["no"][i], c["date"][i], str(c["hs"][i]), f"{c['kg'][i]:,.0f} kg",
                f"{c['kg'][i] * 0.97:.1f}", PORTS[c["pol"][i]], PORTS[c["pod"][i]],
-               COUNTRIES[c["pol"][i]], COUNTRIES[c["pod"][i]], c["containers"][i],
+               COUNTRIES[shipper % 15], COUNTRIES[consignee % 15], c["containers"][i],
                _party_name(int(c["shipper"][i])), f"+44 161 555 {int(c['shipper'][i]):04d}",
                _party_name(int(c["consignee"][i])), f"VESSEL {c['vessel'][i]}",
                f"{c['voyage'][i]}E", f"BL{i:09d}"]

@@ -2,13 +2,19 @@
 
 The importer only makes exact decisions: a raw name seen before (under the same country) is the
 party it was resolved to, whatever merges investigators made since; a new raw name joins the party
-with the same normalised name key and country, or becomes a new party. Fuzzy matches are left to
-entity resolution (casedb.entities), where investigators confirm them.
+with the same normalised name key in the same country, or becomes a new party. Without a country a
+name key is too weak ('Orient Scrap Inc.' is not 'Orient Scrap Co., Ltd.'): only the very same
+spelling counts, when it belongs to exactly one party. Fuzzy matches are left to entity resolution
+(casedb.entities), where investigators confirm them.
+
+The name maps are loaded once per file and new parties are created in bulk, a batch at a time.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from collections import defaultdict
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Party, PartyIdentifier, PartyName
@@ -18,50 +24,72 @@ IDENTIFIER_FIELDS = {"address": address_key, "phone": str, "email": str, "tax_id
 
 
 class PartyResolver:
-    """Caches raw name -> (party id, party name id) for one import transaction."""
-
     def __init__(self, session: Session):
         self._s = session
-        self._names: dict[tuple[str, str], tuple[int, int]] = {}
-        self._idents: set[tuple[int, str, str]] = set()
+        self._by_raw: dict[tuple[str, str], tuple[int, int]] = {}
+        self._by_key: dict[tuple[str, str], int] = {}
+        self._raw_any: dict[str, set[int]] = defaultdict(set)
+        for pid, nid, raw, key, country in session.execute(select(
+                PartyName.party_id, PartyName.id, PartyName.raw_name, PartyName.name_key,
+                PartyName.country)):
+            self._by_raw[(raw, country)] = (pid, nid)
+            self._by_key.setdefault((key, country), pid)
+            self._raw_any[raw].add(pid)
+        self._idents = set(session.execute(select(
+            PartyIdentifier.party_id, PartyIdentifier.kind, PartyIdentifier.value_key)).all())
         self.created = 0
 
-    def resolve(self, raw_name: str, country: str) -> tuple[int, int]:
-        key = (raw_name, country)
-        hit = self._names.get(key)
-        if hit is None:
-            hit = self._lookup(raw_name, country)
-            self._names[key] = hit
-        return hit
+    def prepare(self, names: set[tuple[str, str]]) -> None:
+        """Resolve every (raw name, country) of a batch, creating the new parties in bulk."""
+        todo = [n for n in names if n not in self._by_raw]
+        if not todo:
+            return
+        new_parties: dict[tuple[str, str], str] = {}  # (key or raw, country) -> display name
+        plan = []
+        for raw, country in todo:
+            key = name_key(raw)
+            pid = self._same_party(raw, key, country)
+            ident = (key, country) if country else (raw, "")
+            if pid is None:
+                new_parties.setdefault(ident, raw)
+            plan.append((raw, country, key, pid, ident))
+        created = self._create_parties(new_parties)
+        rows = [{"party_id": pid if pid is not None else created[ident], "raw_name": raw,
+                 "name_key": key, "country": country}
+                for raw, country, key, pid, ident in plan]
+        table = PartyName.__table__
+        ids = self._s.connection().execute(table.insert().returning(
+            table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        for row, nid in zip(rows, ids, strict=True):
+            pid, raw, country = row["party_id"], row["raw_name"], row["country"]
+            self._by_raw[(raw, country)] = (pid, nid)
+            self._by_key.setdefault((row["name_key"], country), pid)
+            self._raw_any[raw].add(pid)
 
-    def _lookup(self, raw_name: str, country: str) -> tuple[int, int]:
-        s = self._s
-        row = s.execute(select(PartyName.party_id, PartyName.id).where(
-            PartyName.raw_name == raw_name, PartyName.country == country)).first()
-        if row is not None:
-            return row[0], row[1]
-        key = name_key(raw_name)
-        party_id = self._same_party(raw_name, key, country)
-        if party_id is None:
-            party_id = s.execute(insert(Party).values(
-                display_name=raw_name, name_key=key, country=country or None, kind="company",
-                version=1).returning(Party.id)).scalar_one()
-            self.created += 1
-        name_id = s.execute(insert(PartyName).values(
-            party_id=party_id, raw_name=raw_name, name_key=key, country=country
-        ).returning(PartyName.id)).scalar_one()
-        return party_id, name_id
+    def _create_parties(self, new: dict[tuple[str, str], str]) -> dict[tuple[str, str], int]:
+        if not new:
+            return {}
+        idents = list(new)
+        rows = [{"display_name": new[i], "name_key": name_key(new[i]), "country": i[1] or None,
+                 "kind": "company", "version": 1} for i in idents]
+        table = Party.__table__
+        ids = self._s.connection().execute(table.insert().returning(
+            table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        self.created += len(ids)
+        return dict(zip(idents, ids, strict=True))
 
-    def _same_party(self, raw_name: str, key: str, country: str) -> int | None:
-        """With a country: the party of that name key there. Without one, a name key alone is
-        too weak ('Orient Scrap Inc.' is not 'Orient Scrap Co., Ltd.'): only the very same
-        spelling, when it belongs to exactly one party."""
+    def _same_party(self, raw: str, key: str, country: str) -> int | None:
         if country:
-            return self._s.scalar(select(PartyName.party_id).where(
-                PartyName.name_key == key, PartyName.country == country).limit(1))
-        found = set(self._s.scalars(select(PartyName.party_id).where(
-            PartyName.raw_name == raw_name)))
-        return found.pop() if len(found) == 1 else None
+            return self._by_key.get((key, country))
+        found = self._raw_any.get(raw, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def resolve(self, raw_name: str, country: str) -> tuple[int, int]:
+        hit = self._by_raw.get((raw_name, country))
+        if hit is None:
+            self.prepare({(raw_name, country)})
+            hit = self._by_raw[(raw_name, country)]
+        return hit
 
     def attach_identifiers(self, party_id: int, values: dict, role: str) -> list[dict]:
         """New identifier rows (not yet inserted) for the role's address/phone/email/tax id."""
@@ -70,18 +98,12 @@ class PartyResolver:
             value = values.get(f"{role}_{kind}")
             if not value:
                 continue
-            value_key = keyfn(value)
-            if not value_key:
-                continue
+            value_key = (keyfn(value) or "")[:400]
             sig = (party_id, kind, value_key)
-            if sig in self._idents:
+            if not value_key or sig in self._idents:
                 continue
             self._idents.add(sig)
-            exists = self._s.scalar(select(PartyIdentifier.id).where(
-                PartyIdentifier.party_id == party_id, PartyIdentifier.kind == kind,
-                PartyIdentifier.value_key == value_key))
-            if exists is None:
-                shown = values.get(f"{role}_{kind}_raw") or value  # as written, for people
-                rows.append({"party_id": party_id, "kind": kind, "value": str(shown)[:400],
-                             "value_key": value_key[:400]})
+            shown = values.get(f"{role}_{kind}_raw") or value  # as written, for people
+            rows.append({"party_id": party_id, "kind": kind, "value": str(shown)[:400],
+                         "value_key": value_key})
         return rows

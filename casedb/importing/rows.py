@@ -33,6 +33,8 @@ DIRECTIONS = {
     "出口": "export", "transit": "transit", "t": "transit", "transshipment": "transit",
     "轉運": "transit", "转运": "transit", "過境": "transit",
 }
+_MISS = object()
+CACHE_PER_COLUMN = 100_000
 _NUMBER = re.compile(r"^[+-]?\d[\d,\s]*(\.\d+)?$")
 
 
@@ -105,6 +107,7 @@ class RowNormaliser:
         self._split = {k: re.compile(v) for k, v in spec.split.items()}
         self._default_country = spec.defaults_country
         self._decimal_comma = False
+        self._cache: dict[int, dict] = {}
         self._converters: dict[int, Callable] = {m.column: self._converter(m) for m in self._columns}
 
     def learn(self, rows: Sequence[Sequence]) -> None:
@@ -119,6 +122,7 @@ class RowNormaliser:
             elif kind in (Kind.WEIGHT, Kind.NUMBER):
                 numeric += values
         self._decimal_comma = uses_decimal_comma(numeric)
+        self._cache = {}
         self._converters = {m.column: self._converter(m) for m in self._columns}
 
     def _converter(self, m: ColumnMapping) -> Callable:
@@ -144,20 +148,40 @@ class RowNormaliser:
 
     def normalise(self, sheet: str, row_number: int, cells: Sequence) -> SourceRow:
         values: dict = {}
+        n = len(cells)
         for m in self._columns:
-            raw = cells[m.column] if m.column < len(cells) else None
-            if isinstance(raw, str) and len(raw) > 4000 and FIELDS[m.field].kind is not Kind.TEXT:
-                raise RowError(self._header(m), "cell is too long")
-            try:
-                value = self._converters[m.column](raw)
-            except ValueError as exc:
-                raise RowError(self._header(m), str(exc)) from None
+            raw = cells[m.column] if m.column < n else None
+            if raw is None:
+                continue
+            value = self._convert(m, raw)
             if value is not None and value != []:
                 values[m.field] = value
         for name, value in self._constants.items():
             values.setdefault(name, value)
         self._phones(values)
         return SourceRow(sheet, row_number, values)
+
+    def _convert(self, m: ColumnMapping, raw):
+        """Each distinct cell value of a column is converted once (countries, ports, codes,
+        names and dates repeat a lot); errors are remembered too."""
+        cache = self._cache.setdefault(m.column, {})
+        try:
+            hit = cache.get(raw, _MISS)
+        except TypeError:  # an unhashable cell
+            hit = _MISS
+        if hit is _MISS:
+            if isinstance(raw, str) and len(raw) > 4000 and FIELDS[m.field].kind is not Kind.TEXT:
+                hit = RowError(self._header(m), "cell is too long")
+            else:
+                try:
+                    hit = self._converters[m.column](raw)
+                except ValueError as exc:
+                    hit = RowError(self._header(m), str(exc))
+            if len(cache) < CACHE_PER_COLUMN:
+                cache[raw] = hit
+        if isinstance(hit, RowError):
+            raise hit
+        return list(hit) if isinstance(hit, list) else hit
 
     def _phones(self, values: dict) -> None:
         for name in [k for k in values if k.endswith("_phone")]:

@@ -76,6 +76,17 @@ def _declaration_values(values: dict) -> dict:
     return out
 
 
+def _key(values: dict) -> tuple[str, str]:
+    return (values.get("authority") or "", values["declaration_no"])
+
+
+@dataclass
+class _Links:
+    parties: list = field(default_factory=list)
+    containers: list = field(default_factory=list)
+    identifiers: list = field(default_factory=list)
+
+
 class DeclarationWriter:
     """Writes the rows of one file inside the caller's transaction."""
 
@@ -92,31 +103,44 @@ class DeclarationWriter:
             select(RowProvenance.sheet, RowProvenance.row_number).where(
                 RowProvenance.source_file_id == source_file_id))}
         self.outcome = Outcome()
+        self._known: dict[tuple[str, str], dict] = {}  # declarations met in this file
+        self._roles: dict[int, set[str]] = {}
+        self._containers: dict[int, set[str]] = {}
 
     # -- one batch -------------------------------------------------------------------------
     def write(self, rows: list[SourceRow]) -> None:
         todo = [r for r in rows if (r.sheet, r.row) not in self._seen]
         self.outcome.unchanged += len(rows) - len(todo)
-        existing = self._existing({(r.values.get("authority") or "", r.values["declaration_no"])
-                                   for r in todo})
-        provenance = []
+        existing = self._existing({_key(r.values) for r in todo} - set(self._known))
+        self._known.update(existing)
+        pending: dict[tuple[str, str], dict] = {}
+        plan = []
         for r in todo:
             try:
-                decl_id, merged = self._declaration(r, existing)
+                plan.append((r, self._classify(r, pending)))
             except RowError as exc:
                 self.outcome.refused.append((r.sheet, r.row, exc.column, exc.reason))
-                continue
+        self._insert_new(pending)
+        self._parties.prepare({(r.values[f"{role}_name"][:300], party_country(role, r.values))
+                               for r, _ in plan for role in PARTY_ROLES
+                               if r.values.get(f"{role}_name")})
+        links = _Links()
+        provenance = []
+        for r, merged in plan:
+            decl_id = self._known[_key(r.values)]["id"]
+            self._links(decl_id, r.values, links)
             self.outcome.declaration_ids.add(decl_id)
             self._seen.add((r.sheet, r.row))
             provenance.append(self._prov(r, "declaration", decl_id))
             if r.values.get("case_ref"):
                 provenance.append(self._prov(r, "seizure", self._seizure(r, decl_id)))
-            if merged:
-                self.outcome.merged += 1
-            else:
-                self.outcome.imported += 1
-        if provenance:
-            self._s.execute(insert(RowProvenance), provenance)
+            self.outcome.merged += merged
+            self.outcome.imported += not merged
+        for table, batch in ((DeclarationParty, links.parties),
+                             (DeclarationContainer, links.containers),
+                             (PartyIdentifier, links.identifiers), (RowProvenance, provenance)):
+            if batch:
+                self._s.execute(insert(table), batch)
 
     def _prov(self, r: SourceRow, entity: str, entity_id: int) -> dict:
         return {"source_file_id": self._source_id, "import_run_id": self._run_id,
@@ -139,29 +163,41 @@ class DeclarationWriter:
         return found
 
     # -- declarations ----------------------------------------------------------------------
-    def _declaration(self, r: SourceRow, existing: dict) -> tuple[int, bool]:
-        v = r.values
-        key = (v.get("authority") or "", v["declaration_no"])
-        new = _declaration_values(v)
-        old = existing.get(key)
-        if old is None:
-            self._require_new(v)
-            decl_id = self._s.execute(insert(Declaration).values(
-                authority=key[0], declaration_no=key[1], version=1, **new
-            ).returning(Declaration.id)).scalar_one()
-            existing[key] = {"id": decl_id, **{f: new.get(f) for f in DECLARATION_FIELDS}}
-            self._links(decl_id, v, fresh=True)
-            return decl_id, False
-        fills = self._merge_values(r, old, new)
-        if fills:
-            self._s.execute(update(Declaration).where(Declaration.id == old["id"]).values(
-                version=Declaration.version + 1, **fills))
-            for name, value in fills.items():
-                audit.record(self._s, self._user, "merge", "declaration", old["id"], field=name,
-                             new=value, reason=f"import {self._file_name} {r.sheet} row {r.row}")
-            old.update(fills)
-        self._links(old["id"], v, fresh=False)
-        return old["id"], True
+    def _classify(self, r: SourceRow, pending: dict) -> bool:
+        """True when the row merges into a known declaration; new ones wait in ``pending``."""
+        key = _key(r.values)
+        new = _declaration_values(r.values)
+        old = self._known.get(key)
+        if old is not None:
+            fills = self._merge_values(r, old, new)
+            if fills:
+                self._s.execute(update(Declaration).where(Declaration.id == old["id"]).values(
+                    version=Declaration.version + 1, **fills))
+                for name, value in fills.items():
+                    audit.record(self._s, self._user, "merge", "declaration", old["id"],
+                                 field=name, new=value,
+                                 reason=f"import {self._file_name} {r.sheet} row {r.row}")
+                old.update(fills)
+            return True
+        if key in pending:
+            pending[key].update(self._merge_values(r, pending[key], new))
+            return True
+        self._require_new(r.values)
+        pending[key] = {**dict.fromkeys(DECLARATION_FIELDS), **new}
+        return False
+
+    def _insert_new(self, pending: dict) -> None:
+        if not pending:
+            return
+        keys = list(pending)
+        payload = [{"authority": k[0], "declaration_no": k[1], "version": 1, **pending[k]}
+                   for k in keys]
+        table = Declaration.__table__  # Core: batched multi-row INSERT .. RETURNING
+        ids = self._s.connection().execute(table.insert().returning(
+            table.c.id, sort_by_parameter_order=True), payload).scalars().all()
+        for k, decl_id in zip(keys, ids, strict=True):
+            self._known[k] = {"id": decl_id, **pending[k]}
+            self._roles[decl_id], self._containers[decl_id] = set(), set()
 
     @staticmethod
     def _require_new(v: dict) -> None:
@@ -183,30 +219,28 @@ class DeclarationWriter:
                     f"database: {name} is {_show(current)} there, {_show(value)} here"))
         return fills
 
-    def _links(self, decl_id: int, v: dict, *, fresh: bool) -> None:
-        have_roles: set[str] = set()
-        have_cntr: set[str] = set()
-        if not fresh:
-            have_roles = set(self._s.scalars(select(DeclarationParty.role).where(
+    def _links(self, decl_id: int, v: dict, links: _Links) -> None:
+        if decl_id not in self._roles:  # a declaration from an earlier import
+            self._roles[decl_id] = set(self._s.scalars(select(DeclarationParty.role).where(
                 DeclarationParty.declaration_id == decl_id)))
-            have_cntr = set(self._s.scalars(select(DeclarationContainer.container_no).where(
-                DeclarationContainer.declaration_id == decl_id)))
-        parties, idents = [], []
+            self._containers[decl_id] = set(self._s.scalars(
+                select(DeclarationContainer.container_no).where(
+                    DeclarationContainer.declaration_id == decl_id)))
+        roles, containers = self._roles[decl_id], self._containers[decl_id]
         for role in PARTY_ROLES:
             name = v.get(f"{role}_name")
             if not name:
                 continue
             party_id, name_id = self._parties.resolve(name[:300], party_country(role, v))
-            idents += self._parties.attach_identifiers(party_id, v, role)
-            if role not in have_roles:
-                parties.append({"declaration_id": decl_id, "role": role, "party_id": party_id,
-                                "party_name_id": name_id})
-        containers = [{"declaration_id": decl_id, "container_no": c}
-                      for c in dict.fromkeys(v.get("containers") or ()) if c not in have_cntr]
-        for table, rows in ((DeclarationParty, parties), (DeclarationContainer, containers),
-                            (PartyIdentifier, idents)):
-            if rows:
-                self._s.execute(insert(table), rows)
+            links.identifiers += self._parties.attach_identifiers(party_id, v, role)
+            if role not in roles:
+                roles.add(role)
+                links.parties.append({"declaration_id": decl_id, "role": role,
+                                      "party_id": party_id, "party_name_id": name_id})
+        for c in v.get("containers") or ():
+            if c not in containers:
+                containers.add(c)
+                links.containers.append({"declaration_id": decl_id, "container_no": c})
 
     # -- cases and seizures ----------------------------------------------------------------
     def _case_id(self, v: dict) -> int:
