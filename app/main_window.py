@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.browser.refresh()
 
     def _menus(self) -> None:
-        from .actions import database, importing
+        from .actions import database, dossier, importing
 
         file = self.menuBar().addMenu(self.tr("&File"))
         self._action(file, self.tr("&Open database…"), database.open_database, QKeySequence.Open)
@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, self.tr("&Import spreadsheets…"), importing.open_import_dialog,
                      QKeySequence("Ctrl+I"))
+        self._action(file, self.tr("Export case &dossier…"), dossier.export_dossier,
+                     QKeySequence("Ctrl+P"))
         file.addSeparator()
         self._action(file, self.tr("&Quit"), lambda _w: self.close(), QKeySequence.Quit)
         view = self.menuBar().addMenu(self.tr("&View"))

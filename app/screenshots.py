@@ -78,7 +78,24 @@ def main(argv=None) -> int:
     db = demo_database(Path(tmp) / "demo.db")
     for language in ("en", "zh_TW"):
         shoot(out, language, db)
+    dossier_pages(out, db)
     return 0
+
+
+def dossier_pages(out: Path, db) -> None:
+    """The demo's split-ring case dossier rendered to PNG pages (pdftoppm)."""
+    import subprocess
+
+    from casedb.dossier import write_dossier
+
+    truth = json.loads(Path(resources.path("demo/truth.json")).read_text("utf-8"))
+    ref = truth["linked_pairs"][0]["cases"][0]
+    for lang in ("en", "zh-TW"):
+        pdf = Path(tempfile.mkdtemp()) / "dossier.pdf"
+        write_dossier(db, ref, pdf, lang=lang,
+                      classification="RESTRICTED" if lang == "en" else "機密 RESTRICTED")
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(out / f"dossier_{lang}")],
+                       check=True)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,10 @@ ZH = {
     "WasteIntel — %1": "WasteIntel — %1", "When": "時間", "Why": "關聯原因",
     "Write a note (saved to the audit log)…": "撰寫註記（記錄於稽核軌跡）…",
     "as written: %1": "原始寫法：%1", "kg": "公斤",
+    "Export case &dossier…": "匯出案件卷宗(&D)…", "Case dossier": "案件卷宗",
+    "Open a case first.": "請先開啟案件。", "PDF (*.pdf);;Self-contained HTML (*.html)":
+        "PDF (*.pdf);;獨立 HTML (*.html)", "Classification banner:": "機密等級標示：",
+    "Dossier written to %1": "卷宗已寫入 %1", "en": "zh-TW",
     # run-time strings
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",

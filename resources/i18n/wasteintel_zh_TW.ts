@@ -107,7 +107,27 @@
         <source>%n case(s)</source>
         <translation><numerusform>%n 件案件</numerusform></translation>
     </message>
-<message><source>open</source><translation>新案</translation></message><message><source>under investigation</source><translation>偵查中</translation></message><message><source>referred</source><translation>已移送</translation></message><message><source>prosecuted</source><translation>已起訴</translation></message><message><source>closed</source><translation>結案</translation></message></context>
+    <message>
+        <source>open</source>
+        <translation>新案</translation>
+    </message>
+    <message>
+        <source>under investigation</source>
+        <translation>偵查中</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>已移送</translation>
+    </message>
+    <message>
+        <source>prosecuted</source>
+        <translation>已起訴</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>結案</translation>
+    </message>
+</context>
 <context>
     <name>CaseView</name>
     <message>
@@ -350,7 +370,103 @@
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
-<message><source>open</source><translation>新案</translation></message><message><source>under investigation</source><translation>偵查中</translation></message><message><source>referred</source><translation>已移送</translation></message><message><source>prosecuted</source><translation>已起訴</translation></message><message><source>closed</source><translation>結案</translation></message><message><source>shipper</source><translation>出口人</translation></message><message><source>consignee</source><translation>進口人</translation></message><message><source>broker</source><translation>報關行</translation></message><message><source>forwarder</source><translation>承攬業</translation></message><message><source>notify</source><translation>通知人</translation></message><message><source>party</source><translation>同一關係人</translation></message><message><source>address</source><translation>地址</translation></message><message><source>phone</source><translation>電話</translation></message><message><source>email</source><translation>電子郵件</translation></message><message><source>tax_id</source><translation>統一編號</translation></message><message><source>container</source><translation>貨櫃</translation></message><message><source>sailing</source><translation>同航次</translation></message><message><source>bl</source><translation>提單</translation></message><message><source>port</source><translation>港口</translation></message><message><source>hs</source><translation>稅則</translation></message><message><source>declaration</source><translation>報單</translation></message><message><source>seizure</source><translation>查獲</translation></message><message><source>note</source><translation>註記</translation></message><message><source>opened</source><translation>立案</translation></message></context>
+    <message>
+        <source>open</source>
+        <translation>新案</translation>
+    </message>
+    <message>
+        <source>under investigation</source>
+        <translation>偵查中</translation>
+    </message>
+    <message>
+        <source>referred</source>
+        <translation>已移送</translation>
+    </message>
+    <message>
+        <source>prosecuted</source>
+        <translation>已起訴</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>結案</translation>
+    </message>
+    <message>
+        <source>shipper</source>
+        <translation>出口人</translation>
+    </message>
+    <message>
+        <source>consignee</source>
+        <translation>進口人</translation>
+    </message>
+    <message>
+        <source>broker</source>
+        <translation>報關行</translation>
+    </message>
+    <message>
+        <source>forwarder</source>
+        <translation>承攬業</translation>
+    </message>
+    <message>
+        <source>notify</source>
+        <translation>通知人</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>同一關係人</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <source>tax_id</source>
+        <translation>統一編號</translation>
+    </message>
+    <message>
+        <source>container</source>
+        <translation>貨櫃</translation>
+    </message>
+    <message>
+        <source>sailing</source>
+        <translation>同航次</translation>
+    </message>
+    <message>
+        <source>bl</source>
+        <translation>提單</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>港口</translation>
+    </message>
+    <message>
+        <source>hs</source>
+        <translation>稅則</translation>
+    </message>
+    <message>
+        <source>declaration</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <source>seizure</source>
+        <translation>查獲</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>註記</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>立案</translation>
+    </message>
+</context>
 <context>
     <name>MainWindow</name>
     <message>
@@ -360,7 +476,7 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="37" />
-        <location filename="../../app/main_window.py" line="90" />
+        <location filename="../../app/main_window.py" line="92" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -395,32 +511,37 @@
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="68" />
+        <location filename="../../app/main_window.py" line="67" />
+        <source>Export case &amp;dossier…</source>
+        <translation>匯出案件卷宗(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="70" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="69" />
+        <location filename="../../app/main_window.py" line="71" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="71" />
+        <location filename="../../app/main_window.py" line="73" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="73" />
+        <location filename="../../app/main_window.py" line="75" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="74" />
+        <location filename="../../app/main_window.py" line="76" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94" />
+        <location filename="../../app/main_window.py" line="96" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
@@ -498,14 +619,47 @@
         <translation>匯入失敗</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136" />
+        <location filename="../../app/main_window.py" line="138" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="137" />
+        <location filename="../../app/main_window.py" line="139" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); Natural Earth (public domain).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；Natural Earth（公有領域）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="13" />
+        <location filename="../../app/actions/dossier.py" line="17" />
+        <location filename="../../app/actions/dossier.py" line="21" />
+        <location filename="../../app/actions/dossier.py" line="31" />
+        <source>Case dossier</source>
+        <translation>案件卷宗</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="14" />
+        <source>Open a case first.</source>
+        <translation>請先開啟案件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="18" />
+        <source>PDF (*.pdf);;Self-contained HTML (*.html)</source>
+        <translation>PDF (*.pdf);;獨立 HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="22" />
+        <source>Classification banner:</source>
+        <translation>機密等級標示：</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="25" />
+        <source>en</source>
+        <translation>zh-TW</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="29" />
+        <source>Dossier written to %1</source>
+        <translation>卷宗已寫入 %1</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,35 @@
+"""Writing the open case's dossier from the workstation, in a background job."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from casedb.dossier import write_dossier
+
+
+def export_dossier(window) -> None:
+    ref = window.case_view.case_ref
+    if not ref:
+        QMessageBox.information(window, window.tr("Case dossier"),
+                                window.tr("Open a case first."))
+        return
+    path, _ = QFileDialog.getSaveFileName(
+        window, window.tr("Case dossier"), f"{ref}.pdf",
+        window.tr("PDF (*.pdf);;Self-contained HTML (*.html)"))
+    if not path:
+        return
+    banner, ok = QInputDialog.getText(window, window.tr("Case dossier"),
+                                      window.tr("Classification banner:"), text="RESTRICTED")
+    if not ok:
+        return
+    lang = "zh-TW" if window.tr("en") == "zh-TW" else "en"
+    job = window.jobs.submit(_write, window.db, ref, path, banner, lang)
+    job.signals.succeeded.connect(
+        lambda out: window.statusBar().showMessage(
+            window.tr("Dossier written to %1").replace("%1", str(out)), 8000))
+    job.signals.failed.connect(
+        lambda exc: QMessageBox.warning(window, window.tr("Case dossier"), str(exc)))
+
+
+def _write(db, ref, path, banner, lang, progress=None):
+    return write_dossier(db, ref, path, classification=banner or "RESTRICTED", lang=lang)

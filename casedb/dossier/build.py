@@ -1,0 +1,156 @@
+"""Writing a case dossier as PDF (reportlab, fonts embedded) or self-contained HTML (inline SVG).
+
+Cover, classification banner and page numbers on every page, contents, summary, seizures and
+declarations, parties with name variants and identifiers, linked cases with reasons, charts
+(timeline, link chart, routes, and the split-shipment ring where the case holds one), notes,
+the provenance appendix and the audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from ..analysis.splits import detect_splits, ring_timeline
+from ..audit import AuditRow, entries
+from ..casefile import CaseFile, load_case_file
+from ..db import Database
+from ..errors import CaseDbError
+from ..linked import LinkedCases, linked_cases
+from ..models import Note, Seizure
+from . import charts
+from .labels import labels
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DossierData:
+    case_file: CaseFile
+    linked: LinkedCases
+    audit: tuple[AuditRow, ...]
+    ring: object | None  # SplitRing holding this case's declarations, if any
+    ring_points: tuple  # (date, kg, shipper, declaration no) of the ring's declarations
+    classification: str
+    lang: str
+    generated: dt.datetime
+
+
+def gather(db: Database, case_ref: str, classification: str, lang: str) -> DossierData:
+    cf = load_case_file(db, case_ref)
+    decl_ids = {d.id for d in cf.declarations}
+    ring = next((r for r in detect_splits(db) if decl_ids & set(r.declaration_ids)), None)
+    points = tuple(ring_timeline(db, ring)) if ring is not None else ()
+    with db.read() as s:
+        seizure_ids = list(s.scalars(select(Seizure.id).where(Seizure.case_id == cf.case.id)))
+        note_ids = list(s.scalars(select(Note.id).where(Note.case_id == cf.case.id)))
+        trail = [e for kind, ids in (("case", [cf.case.id]), ("declaration", decl_ids),
+                                     ("seizure", seizure_ids), ("note", note_ids))
+                 for e in entries(s, entity=kind, entity_ids=ids)]
+    trail.sort(key=lambda e: e.id)
+    return DossierData(cf, linked_cases(db, case_ref), tuple(trail), ring, points, classification,
+                       lang,
+                       dt.datetime.now(dt.UTC).replace(microsecond=0))
+
+
+def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
+    """(title, header, rows) of every table section, shared by the PDF and the HTML."""
+    L, cf = labels(data.lang), data.case_file
+    kg = lambda v: f"{v:,.0f}" if v is not None else ""  # noqa: E731
+    return [
+        (L["seizures"], [L["declaration"], L["date"], "kg", L["offence"], "Basel", L["outcome"]],
+         [(z.declaration_no, z.seizure_date, kg(z.quantity_kg), z.offence, z.basel_code,
+           z.outcome) for z in cf.seizures]),
+        (L["declarations"], [L["declaration"], L["date"], L["hs"], L["weight"], L["route"],
+                             "B/L", L["containers"]],
+         [(d.declaration_no, d.declaration_date, d.hs_code, kg(d.gross_weight_kg), d.route,
+           d.bl_no, ", ".join(d.containers)) for d in cf.declarations]),
+        (L["parties"], [L["parties"], L["role"], L["variants"], L["identifiers"]],
+         [(p.display_name, p.role, "; ".join(p.variants),
+           "; ".join(f"{k}: {v}" for k, v in p.identifiers)) for p in cf.parties]),
+        (L["linked"], ["", L["hops"], L["score"], L["why"]],
+         [(x.case_ref, x.hops, f"{x.score:.2f}", "; ".join(f"{v.kind} {v.value}" for v in x.via))
+          for x in data.linked.linked]),
+        (L["notes"], [L["when"], L["who"], L["what"]],
+         [(n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body) for n in cf.case.notes]),
+        (L["provenance"], [L["file"], "SHA-256", L["sheet"], L["rows"]],
+         [(p.file_name, p.sha256, p.sheet, p.rows) for p in cf.provenance]),
+        (L["audit"], [L["when"], L["who"], L["what"], L["reason"]],
+         [(e.at.strftime("%Y-%m-%d %H:%M"), e.user,
+           f"{e.action} {e.entity} {e.entity_id} {e.field or ''}: "
+           f"{e.old_value or ''} → {e.new_value or ''}", e.reason) for e in data.audit]),
+    ]
+
+
+def drawings(data: DossierData, font: str) -> list[tuple[str, object]]:
+    L, cf = labels(data.lang), data.case_file
+    shippers = {p.display_name for p in cf.parties if p.role == "shipper"}
+    points = [(d.declaration_date, d.gross_weight_kg or 0.0, next(iter(shippers), ""))
+              for d in cf.declarations if d.declaration_date]
+    out = [(L["timeline"], charts.timeline_chart(points, font)),
+           (L["link_chart"], charts.link_chart(cf.case.case_ref, data.linked.linked, font)),
+           (L["route_map"], charts.route_chart([d.route for d in cf.declarations], font))]
+    if data.ring is not None:
+        points = [(d, w, who) for d, w, who, _ in data.ring_points]
+        out.append((f"{L['split']}: {data.ring.reasons[0]}",
+                    charts.timeline_chart(points, font, data.ring.threshold_kg)))
+    return out
+
+
+def write_dossier(db: Database, case_ref: str, output, *, classification: str = "RESTRICTED",
+                  lang: str = "en") -> Path:
+    output = Path(output)
+    data = gather(db, case_ref, classification, lang)
+    if output.suffix.lower() == ".pdf":
+        from .pdf import write_pdf
+
+        write_pdf(data, output)
+    elif output.suffix.lower() in (".html", ".htm"):
+        output.write_text(render_html(data), encoding="utf-8")
+    else:
+        raise CaseDbError(f"unknown dossier format {output.suffix!r}: use .pdf or .html")
+    log.info("dossier of %s written to %s", case_ref, output)
+    return output
+
+
+def render_html(data: DossierData) -> str:
+    from reportlab.graphics import renderSVG
+
+    L, c = labels(data.lang), data.case_file.case
+    esc = lambda v: html.escape("" if v is None else str(v))  # noqa: E731
+    banner = f'<div class="banner">{esc(data.classification)}</div>'
+    parts = [f"<!DOCTYPE html><html lang=\"{esc(data.lang)}\"><head><meta charset=\"utf-8\">"
+             f"<title>{esc(c.case_ref)} — {esc(L['dossier'])}</title><style>{CSS}</style>"
+             f"</head><body>{banner}<h1>{esc(L['dossier'])}: {esc(c.case_ref)}</h1>"
+             f"<h2 class=\"sub\">{esc(c.title)}</h2><p>{esc(L['generated'])}: "
+             f"{data.generated.isoformat()}</p><h2>{esc(L['summary'])}</h2><table>"]
+    for k, v in ((L["status"], c.status), (L["opened"], c.opened_on), (L["lead"], c.lead_officer),
+                 (L["total"], f"{data.case_file.total_kg / 1000:,.1f} t")):
+        parts.append(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>")
+    parts.append(f"</table><p>{esc(c.summary)}</p>")
+    for title, header, rows in sections(data):
+        parts.append(f"<h2>{esc(title)}</h2>")
+        if not rows:
+            parts.append(f"<p>{esc(L['none'])}</p>")
+            continue
+        parts.append("<table><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr>")
+        parts += ["<tr>" + "".join(f"<td>{esc(v)}</td>" for v in r) + "</tr>" for r in rows]
+        parts.append("</table>")
+    parts.append(f"<h2>{esc(L['charts'])}</h2>")
+    for title, drawing in drawings(data, "Helvetica"):
+        svg = renderSVG.drawToString(drawing)
+        svg = svg[svg.find("<svg"):]
+        parts.append(f"<h3>{esc(title)}</h3><div class=\"chart\">{svg}</div>")
+    parts.append(f"{banner}</body></html>")
+    return "\n".join(parts)
+
+
+CSS = ("body{font-family:'Noto Sans CJK TC','Microsoft JhengHei',sans-serif;margin:2em;}"
+       ".banner{background:#b00;color:#fff;text-align:center;font-weight:bold;padding:4px;}"
+       "table{border-collapse:collapse;margin:0.5em 0;font-size:0.85em}"
+       "th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}"
+       "th{background:#eee}.sub{color:#444}")

@@ -1,0 +1,110 @@
+"""Vector charts for the dossier (reportlab graphics): timeline, link chart, routes, split ring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import networkx as nx
+from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
+from reportlab.lib import colors
+
+from ..normalize import port_info
+
+W, H = 480, 220
+PALETTE = [colors.HexColor(c) for c in ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+                                        "#8c564b", "#e377c2", "#17becf")]
+
+
+def _axes(d: Drawing, font: str, x0: float, y0: float) -> None:
+    d.add(Line(x0, y0, W - 10, y0, strokeColor=colors.grey))
+    d.add(Line(x0, y0, x0, H - 10, strokeColor=colors.grey))
+
+
+def timeline_chart(points: list[tuple[dt.date, float, str]], font: str,
+                   threshold_kg: float | None = None) -> Drawing:
+    """Declarations as points of date x weight (t), coloured by shipper; a threshold line."""
+    d = Drawing(W, H)
+    x0, y0 = 50, 30
+    _axes(d, font, x0, y0)
+    if not points:
+        return d
+    dates = [p[0].toordinal() for p in points]
+    lo, hi = min(dates), max(dates) + 1
+    top = max(max(p[1] for p in points), threshold_kg or 0) / 1000 * 1.1 or 1
+    sx = lambda o: x0 + (o - lo) / (hi - lo) * (W - x0 - 20)  # noqa: E731
+    sy = lambda t: y0 + t / top * (H - y0 - 20)  # noqa: E731
+    groups = sorted({p[2] for p in points})
+    for date, kg, who in points:
+        c = PALETTE[groups.index(who) % len(PALETTE)]
+        d.add(Circle(sx(date.toordinal()), sy(kg / 1000), 3.2, fillColor=c, strokeColor=c))
+    if threshold_kg:
+        y = sy(threshold_kg / 1000)
+        d.add(Line(x0, y, W - 10, y, strokeColor=colors.red, strokeDashArray=[4, 3]))
+        d.add(String(W - 12, y + 3, f"{threshold_kg / 1000:g} t", fontName=font, fontSize=7,
+                     textAnchor="end", fillColor=colors.red))
+    for frac in (0, 0.5, 1):
+        o = lo + (hi - lo) * frac
+        d.add(String(sx(o), y0 - 12, dt.date.fromordinal(int(o)).isoformat(), fontName=font,
+                     fontSize=7, textAnchor="middle"))
+    for t in (0, top / 2, top):
+        d.add(String(x0 - 4, sy(t) - 2, f"{t:,.0f} t", fontName=font, fontSize=7,
+                     textAnchor="end"))
+    for i, who in enumerate(groups[:6]):
+        d.add(Circle(x0 + 8, H - 14 - i * 10, 3, fillColor=PALETTE[i % len(PALETTE)],
+                     strokeColor=None))
+        d.add(String(x0 + 15, H - 17 - i * 10, who[:40], fontName=font, fontSize=7))
+    return d
+
+
+def link_chart(center: str, links, font: str) -> Drawing:
+    """The case and its linked cases; edges labelled by the kinds of shared values."""
+    d = Drawing(W, H + 60)
+    g = nx.Graph()
+    g.add_node(center)
+    for link in links[:25]:
+        g.add_edge(center, link.case_ref, kinds=", ".join(sorted({v.kind for v in link.via})))
+    pos = nx.spring_layout(g, seed=7) if len(g) > 2 else {
+        n: (math.cos(i * math.pi), 0.0) for i, n in enumerate(g)}
+    sx = lambda x: W / 2 + x * (W / 2 - 60)  # noqa: E731
+    sy = lambda y: (H + 60) / 2 + y * ((H + 60) / 2 - 25)  # noqa: E731
+    for a, b, data in g.edges(data=True):
+        (xa, ya), (xb, yb) = pos[a], pos[b]
+        d.add(Line(sx(xa), sy(ya), sx(xb), sy(yb), strokeColor=colors.grey, strokeWidth=1.2))
+        d.add(String((sx(xa) + sx(xb)) / 2, (sy(ya) + sy(yb)) / 2 + 2, data["kinds"],
+                     fontName=font, fontSize=6, fillColor=colors.darkgrey, textAnchor="middle"))
+    for n, (x, y) in pos.items():
+        c = colors.HexColor("#d62728") if n == center else colors.HexColor("#1f77b4")
+        d.add(Circle(sx(x), sy(y), 9 if n == center else 6, fillColor=c, strokeColor=c))
+        d.add(String(sx(x), sy(y) - 16, n, fontName=font, fontSize=7, textAnchor="middle"))
+    return d
+
+
+def route_chart(routes: list[str], font: str) -> Drawing:
+    """Ports placed by longitude and latitude, routes as lines (equirectangular)."""
+    d = Drawing(W, H)
+    legs, ports = [], {}
+    for r in routes:
+        codes = [c.strip() for c in r.split(">") if c.strip()]
+        infos = [port_info(c) for c in codes]
+        pts = [(p.lon, p.lat, p.locode) for p in infos if p]
+        for lon, lat, code in pts:
+            ports[code] = (lon, lat)
+        if len(pts) >= 2:
+            legs.append(pts)
+    if not ports:
+        return d
+    lons = [v[0] for v in ports.values()]
+    lats = [v[1] for v in ports.values()]
+    lo_x, hi_x = min(lons) - 5, max(lons) + 5
+    lo_y, hi_y = min(lats) - 5, max(lats) + 5
+    sx = lambda x: 20 + (x - lo_x) / (hi_x - lo_x) * (W - 40)  # noqa: E731
+    sy = lambda y: 15 + (y - lo_y) / (hi_y - lo_y) * (H - 30)  # noqa: E731
+    for pts in legs:
+        d.add(PolyLine([c for lon, lat, _ in pts for c in (sx(lon), sy(lat))],
+                       strokeColor=colors.HexColor("#1f77b4"), strokeWidth=1.5))
+    for code, (lon, lat) in ports.items():
+        d.add(Circle(sx(lon), sy(lat), 3.5, fillColor=colors.HexColor("#d62728"),
+                     strokeColor=None))
+        d.add(String(sx(lon) + 5, sy(lat) + 3, code, fontName=font, fontSize=7))
+    return d

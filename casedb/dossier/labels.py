@@ -1,0 +1,32 @@
+"""Dossier headings in English and Traditional Chinese."""
+
+LABELS = {
+    "en": {"dossier": "Case dossier", "contents": "Contents", "summary": "Case summary",
+           "seizures": "Seizures", "declarations": "Declarations", "parties": "Parties",
+           "linked": "Linked cases", "charts": "Charts", "timeline": "Timeline",
+           "link_chart": "Link chart", "route_map": "Routes", "split": "Split-shipment ring",
+           "notes": "Investigator notes", "provenance": "Provenance of the evidence",
+           "audit": "Audit trail", "status": "Status", "opened": "Opened",
+           "lead": "Lead officer", "total": "Total gross weight", "page": "Page",
+           "generated": "Generated", "none": "None recorded.", "why": "Shared",
+           "variants": "Names as written", "identifiers": "Identifiers", "role": "Role",
+           "file": "File", "sheet": "Sheet", "rows": "Rows", "score": "Score", "hops": "Hops",
+           "declaration": "Declaration", "date": "Date", "weight": "Gross kg", "route": "Route",
+           "offence": "Offence", "outcome": "Outcome", "when": "When", "who": "Who",
+           "what": "What", "reason": "Reason", "hs": "HS", "containers": "Containers"},
+    "zh-TW": {"dossier": "案件卷宗", "contents": "目錄", "summary": "案件摘要", "seizures": "查獲紀錄",
+              "declarations": "報單", "parties": "關係人", "linked": "關聯案件", "charts": "圖表",
+              "timeline": "時間軸", "link_chart": "關聯圖", "route_map": "運輸路線",
+              "split": "分批申報集團", "notes": "承辦人註記", "provenance": "證據資料來源",
+              "audit": "稽核軌跡", "status": "狀態", "opened": "立案日期", "lead": "承辦人",
+              "total": "總毛重", "page": "頁", "generated": "產製時間", "none": "無紀錄。",
+              "why": "關聯原因", "variants": "原始寫法", "identifiers": "識別資料", "role": "角色",
+              "file": "檔案", "sheet": "工作表", "rows": "列", "score": "分數", "hops": "層數",
+              "declaration": "報單號碼", "date": "日期", "weight": "毛重(公斤)", "route": "航線",
+              "offence": "違規態樣", "outcome": "處理狀態", "when": "時間", "who": "人員",
+              "what": "內容", "reason": "原因", "hs": "稅則", "containers": "貨櫃"},
+}
+
+
+def labels(lang: str) -> dict:
+    return LABELS.get(lang, LABELS["en"])
