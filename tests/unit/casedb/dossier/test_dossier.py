@@ -86,9 +86,7 @@ def test_bundle_round_trips_into_an_empty_database(demo_db, tmp_path):
     assert import_bundle(other, path) == RING_CASE
     a, b = load_case_file(demo_db, RING_CASE), load_case_file(other, RING_CASE)
     assert (a.case.title, a.case.status) == (b.case.title, b.case.status)
-    strip = lambda ds: sorted((d.declaration_no, d.declaration_date, d.hs_code, d.gross_weight_kg,
-                               d.route, d.containers) for d in ds)  # noqa: E731
-    assert strip(a.declarations) == strip(b.declarations)
+    assert _facts(a.declarations) == _facts(b.declarations)
     assert sorted((p.display_name, p.role) for p in a.parties) == sorted(
         (p.display_name, p.role) for p in b.parties)
     assert [(z.declaration_no, z.offence) for z in a.seizures] == [
@@ -97,3 +95,8 @@ def test_bundle_round_trips_into_an_empty_database(demo_db, tmp_path):
     for p in a.parties:
         assert p.display_name not in red
     other.dispose()
+
+
+def _facts(declarations) -> list[tuple]:
+    return sorted((d.declaration_no, d.declaration_date, d.hs_code, d.gross_weight_kg, d.route,
+                   d.containers) for d in declarations)
