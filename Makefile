@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 $(NOQT)/.installed: pyproject.toml
 	test -x $(NOQT)/bin/python || $(PYTHON) -m venv $(NOQT)
 	$(NOQT)/bin/python -m pip install $(PIP_FLAGS) --upgrade pip
-	$(NOQT)/bin/python -m pip install $(PIP_FLAGS) -e . pytest hypothesis openpyxl odfpy xlwt
+	$(NOQT)/bin/python -m pip install $(PIP_FLAGS) -e . pytest hypothesis openpyxl odfpy xlwt pypdf
 	touch $@
 
 venv: $(VENV)/.installed

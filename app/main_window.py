@@ -38,6 +38,13 @@ class MainWindow(QMainWindow):
         self.case_dock.setObjectName("case_dock")
         self.case_dock.setWidget(self.case_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.case_dock)
+        from .analysis_panel import AnalysisPanel
+
+        self.analysis = AnalysisPanel(self)
+        self.analysis_dock = QDockWidget(self.tr("Analysis"), self)
+        self.analysis_dock.setObjectName("analysis_dock")
+        self.analysis_dock.setWidget(self.analysis.widget)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.analysis_dock)
         self.status_db = QLabel(self.tr("Database: %1").replace("%1", db.display_name()), self)
         self.statusBar().addPermanentWidget(self.status_db)
         self._menus()
@@ -50,9 +57,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
             self.restoreState(state)
         else:
-            self.resize(1500, 900)
+            self.resize(1600, 1000)
             self.resizeDocks([self.case_dock], [700], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.analysis_dock], [380], Qt.Orientation.Vertical)
         self.browser.refresh()
+        self.analysis.refresh()
 
     def _menus(self) -> None:
         from .actions import database, dossier, importing
@@ -70,6 +79,7 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Quit"), lambda _w: self.close(), QKeySequence.Quit)
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self.case_dock.toggleViewAction())
+        view.addAction(self.analysis_dock.toggleViewAction())
         self._action(view, self.tr("&Refresh"), lambda _w: self.browser.refresh(),
                      QKeySequence.Refresh)
         helpm = self.menuBar().addMenu(self.tr("&Help"))
@@ -93,6 +103,7 @@ class MainWindow(QMainWindow):
             return
         self.case_view.show_case(cf, linked)
         self.case_dock.show()
+        self.analysis.show_case(case_ref)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", case_ref), 4000)
 
     def refresh(self) -> None:

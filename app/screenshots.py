@@ -49,6 +49,15 @@ def shoot(out: Path, language: str, db) -> list[Path]:
     window.case_view.tabs.setCurrentIndex(2)  # parties
     _settle(app)
     shots.append(_save(window, out / f"case_parties_{language}.png"))
+    _settle_jobs(app, window)
+    for index, name in ((1, "split_shipments"), (2, "link_chart")):
+        window.analysis.tabs.setCurrentIndex(index)
+        _settle(app)
+        shots.append(_save(window, out / f"{name}_{language}.png"))
+    window.analysis.tabs.setCurrentIndex(0)
+    window.analysis.source.setCurrentIndex(1)  # BACI trade statistics
+    _settle_jobs(app, window)
+    shots.append(_save(window, out / f"route_shift_baci_{language}.png"))
     window.browser.search.setText("Abc Recyling")
     window.browser._on_debounce_timeout()
     _settle(app)
@@ -57,6 +66,11 @@ def shoot(out: Path, language: str, db) -> list[Path]:
     for t in translators:
         app.removeTranslator(t)
     return shots
+
+
+def _settle_jobs(app: QApplication, window) -> None:
+    window.jobs.wait(30_000)
+    _settle(app, 20)
 
 
 def _save(window, path: Path) -> Path:

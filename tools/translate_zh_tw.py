@@ -44,6 +44,12 @@ ZH = {
     "Open a case first.": "請先開啟案件。", "PDF (*.pdf);;Self-contained HTML (*.html)":
         "PDF (*.pdf);;獨立 HTML (*.html)", "Classification banner:": "機密等級標示：",
     "Dossier written to %1": "卷宗已寫入 %1", "en": "zh-TW",
+    "Declarations: plastic scrap (HS 3915) by destination": "報單：廢塑膠（3915）依目的國",
+    "Trade statistics: BACI HS 3915 by importer": "貿易統計：BACI 3915 依進口國",
+    "Route shifts": "航線轉移", "Split shipments": "分批申報", "Link chart": "關聯圖",
+    "Analysis": "分析", "Share of the period's total (%)": "占當期總量比例 (%)",
+    "Before": "之前", "After": "之後", "change point": "轉折點", "Gross weight (t)": "毛重（公噸）",
+    "score %1 — %2": "分數 %1 — %2",
     # run-time strings
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",

@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AnalysisPanel</name>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="54" />
+        <source>Declarations: plastic scrap (HS 3915) by destination</source>
+        <translation>報單：廢塑膠（3915）依目的國</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="56" />
+        <source>Trade statistics: BACI HS 3915 by importer</source>
+        <translation>貿易統計：BACI 3915 依進口國</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="68" />
+        <source>Route shifts</source>
+        <translation>航線轉移</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="69" />
+        <source>Split shipments</source>
+        <translation>分批申報</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="70" />
+        <source>Link chart</source>
+        <translation>關聯圖</translation>
+    </message>
+</context>
+<context>
     <name>CaseBrowser</name>
     <message>
         <location filename="../../widgets/case_browser.py" line="32" />
@@ -476,74 +504,125 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="37" />
-        <location filename="../../app/main_window.py" line="92" />
+        <location filename="../../app/main_window.py" line="102" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="41" />
+        <location filename="../../app/main_window.py" line="44" />
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="48" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="60" />
+        <location filename="../../app/main_window.py" line="69" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="61" />
+        <location filename="../../app/main_window.py" line="70" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="62" />
+        <location filename="../../app/main_window.py" line="71" />
         <source>&amp;New database…</source>
         <translation>新增資料庫(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="63" />
+        <location filename="../../app/main_window.py" line="72" />
         <source>Connect to &amp;PostgreSQL…</source>
         <translation>連線至 &amp;PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="65" />
+        <location filename="../../app/main_window.py" line="74" />
         <source>&amp;Import spreadsheets…</source>
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="67" />
+        <location filename="../../app/main_window.py" line="76" />
         <source>Export case &amp;dossier…</source>
         <translation>匯出案件卷宗(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="70" />
+        <location filename="../../app/main_window.py" line="79" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="71" />
+        <location filename="../../app/main_window.py" line="80" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="73" />
+        <location filename="../../app/main_window.py" line="83" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="75" />
+        <location filename="../../app/main_window.py" line="85" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="76" />
+        <location filename="../../app/main_window.py" line="86" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="96" />
+        <location filename="../../app/main_window.py" line="107" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RouteChart</name>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="32" />
+        <source>Share of the period's total (%)</source>
+        <translation>占當期總量比例 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="38" />
+        <source>Route</source>
+        <translation>航線</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="38" />
+        <source>From</source>
+        <translation>起運國</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="39" />
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="39" />
+        <source>After</source>
+        <translation>之後</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="68" />
+        <source>change point</source>
+        <translation>轉折點</translation>
+    </message>
+</context>
+<context>
+    <name>SplitView</name>
+    <message>
+        <location filename="../../widgets/split_view.py" line="27" />
+        <source>Gross weight (t)</source>
+        <translation>毛重（公噸）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="43" />
+        <source>score %1 — %2</source>
+        <translation>分數 %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -619,12 +698,12 @@
         <translation>匯入失敗</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="138" />
+        <location filename="../../app/main_window.py" line="149" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139" />
+        <location filename="../../app/main_window.py" line="150" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); Natural Earth (public domain).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；Natural Earth（公有領域）。&lt;/p&gt;</translation>
     </message>

@@ -1,0 +1,120 @@
+"""The analysis dock: route shifts (declarations or trade statistics), split-shipment rings and
+the link chart of the open case. Queries run in background jobs; widgets only draw."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+
+from casedb.analysis.routes import route_shares
+from casedb.analysis.splits import detect_splits, ring_timeline
+from casedb.casefile import load_case_file
+from casedb.linked import linked_cases
+from casedb.trade import trade_shares
+from widgets.link_chart import LinkChart
+from widgets.route_chart import RouteChart
+from widgets.split_view import SplitView
+
+
+def _routes(db, source: str, progress=None):
+    if source == "trade":
+        return trade_shares(db, hs="3915", by="importer")
+    return route_shares(db, hs_prefix="3915", by="dest-country", period="year")
+
+
+def _splits(db, progress=None):
+    rings = detect_splits(db, progress=progress)
+    return rings, [ring_timeline(db, r) for r in rings]
+
+
+def _case_network(db, case_ref: str, progress=None):
+    cf = load_case_file(db, case_ref)
+    links = linked_cases(db, case_ref)
+    nodes = [(case_ref, case_ref, "case")] + [(x.case_ref, x.case_ref, "case")
+                                              for x in links.linked]
+    edges = [(case_ref, x.case_ref, 0.0) for x in links.linked]
+    seen = set()
+    for p in cf.parties:
+        pid = f"p{p.id}"
+        if pid not in seen:
+            seen.add(pid)
+            nodes.append((pid, p.display_name, "party"))
+        edges.append((case_ref, pid, cf.total_kg / 1000))
+    return nodes, edges
+
+
+class AnalysisPanel(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.widget = QWidget(window)
+        self.source = QComboBox(self.widget)
+        self.source.addItem(self.tr("Declarations: plastic scrap (HS 3915) by destination"),
+                            "declarations")
+        self.source.addItem(self.tr("Trade statistics: BACI HS 3915 by importer"), "trade")
+        self.routes = RouteChart(self.widget)
+        self.splits = SplitView(self.widget)
+        self.links = LinkChart(self.widget)
+        route_page = QWidget(self.widget)
+        v = QVBoxLayout(route_page)
+        bar = QHBoxLayout()
+        bar.addWidget(self.source)
+        bar.addStretch(1)
+        v.addLayout(bar)
+        v.addWidget(self.routes)
+        self.tabs = QTabWidget(self.widget)
+        self.tabs.addTab(route_page, self.tr("Route shifts"))
+        self.tabs.addTab(self.splits, self.tr("Split shipments"))
+        self.tabs.addTab(self.links, self.tr("Link chart"))
+        QVBoxLayout(self.widget).addWidget(self.tabs)
+        self._rings, self._timelines = [], []
+        self.source.currentIndexChanged.connect(self.refresh_routes)
+        self.splits.ring_selected.connect(self._on_splits_ring_selected)
+        self.links.node_activated.connect(self._on_links_node_activated)
+        self.routes.event_moved.connect(self._on_routes_event_moved)
+
+    def refresh(self) -> None:
+        self.refresh_routes()
+        self.refresh_splits()
+
+    def refresh_routes(self) -> None:
+        job = self.window.jobs.submit(_routes, self.window.db, self.source.currentData())
+        job.signals.succeeded.connect(self._on_routes_ready)
+
+    def refresh_splits(self) -> None:
+        job = self.window.jobs.submit(_splits, self.window.db)
+        job.signals.succeeded.connect(self._on_splits_ready)
+
+    def show_case(self, case_ref: str) -> None:
+        job = self.window.jobs.submit(_case_network, self.window.db, case_ref)
+        job.signals.succeeded.connect(self._on_network_ready)
+
+    def _on_routes_ready(self, table) -> None:
+        self.routes.show_table(table, self.source.currentText())
+
+    def _on_routes_event_moved(self, index: int) -> None:
+        from casedb.analysis.shares import event_shifts
+
+        table = self.routes.table
+        period = table.periods[index]
+        event = dt.date(int(period[:4]), 1, 1)
+        self.routes.show_table(event_shifts(table, event, "year"), self.source.currentText())
+        self.routes.set_event_index(index)
+
+    def _on_splits_ready(self, result) -> None:
+        self._rings, self._timelines = result
+        self.splits.show_rings(self._rings)
+
+    def _on_splits_ring_selected(self, row: int) -> None:
+        if 0 <= row < len(self._rings):
+            self.splits.show_timeline(self._rings[row], self._timelines[row])
+
+    def _on_network_ready(self, result) -> None:
+        nodes, edges = result
+        self.links.show_network(nodes, edges)
+
+    def _on_links_node_activated(self, node: str) -> None:
+        if not node.startswith("p"):
+            self.window.open_case(node)

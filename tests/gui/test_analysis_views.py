@@ -1,0 +1,50 @@
+"""The analysis views on the demo database: route shift on BACI, split rings, link chart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+TRUTH = json.loads((Path(__file__).resolve().parents[2] / "resources" / "demo" / "truth.json")
+                   .read_text("utf-8"))
+
+
+def test_route_view_on_baci_shows_china_collapsing_in_2018(qtbot, window):
+    panel = window.analysis
+    with qtbot.waitSignal(panel.routes.event_moved, timeout=100, raising=False):
+        pass
+    panel.source.setCurrentIndex(1)  # BACI trade statistics
+    qtbot.waitUntil(lambda: panel.routes.table is not None
+                    and panel.routes.table.periods[0] == "1995", timeout=10_000)
+    table = panel.routes.table
+    assert round(table.share("CHN", "2016"), 3) == 0.563
+    assert round(table.share("CHN", "2018"), 3) == 0.080
+    rows = [(panel.routes.shifts.item(r, 0).text(), panel.routes.shifts.item(r, 1).text())
+            for r in range(panel.routes.shifts.rowCount())]
+    assert ("China", "2018") in rows
+    drawn = [c.name() for c in panel.routes.plot.getPlotItem().listDataItems()]
+    assert "China" in drawn
+
+
+def test_pattern_view_lists_the_planted_rings_and_no_decoy(qtbot, window):
+    panel = window.analysis
+    qtbot.waitUntil(lambda: panel.splits.rings.count() > 0, timeout=10_000)
+    rings = {frozenset(r.declaration_nos) for r in panel._rings}
+    for planted in TRUTH["rings"]:
+        assert any(set(planted["declarations"]) <= got for got in rings)
+    decoys = {n for d in TRUTH["decoys"] for n in d["declarations"]}
+    assert not any(got & decoys for got in rings)
+    panel.splits.rings.setCurrentRow(0)
+    items = panel.splits.plot.getPlotItem().listDataItems()
+    assert sum(len(i.xData) for i in items) == len(panel._rings[0].declaration_nos)
+
+
+def test_link_chart_of_a_known_case_shows_its_linked_cases(qtbot, window):
+    a, b = TRUTH["linked_pairs"][0]["cases"]
+    window.open_case(a)
+    qtbot.waitUntil(lambda: a in window.analysis.links.nodes, timeout=10_000)
+    assert b in window.analysis.links.nodes
+    with qtbot.waitSignal(window.analysis.links.node_activated) as sig:
+        window.analysis.links.node_activated.emit(b)
+    assert sig.args == [b]
+    qtbot.waitUntil(lambda: window.case_view.case_ref == b, timeout=5000)

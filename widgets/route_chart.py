@@ -1,0 +1,86 @@
+"""Route shares over time (lines), their detected change points, and a draggable event marker."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
+           "#17becf", "#bcbd22", "#7f7f7f")
+
+
+class RouteChart(QWidget):
+    """Shows a ShareTable (casedb.analysis.shares): one line per route, change points as
+    markers; dragging the event line asks the shell for shifts around that period."""
+
+    event_moved = Signal(int)  # index of the period under the event marker
+
+    def __init__(self, parent: QWidget | None = None, top: int = 8):
+        super().__init__(parent)
+        self._top = top
+        self.title = QLabel(self)
+        self.plot = pg.PlotWidget(self, background="w")
+        self.plot.showGrid(x=True, y=True, alpha=0.3)
+        self.plot.setLabel("left", self.tr("Share of the period's total (%)"))
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
+        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.event = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen("#b00", width=2))
+        self.event.sigPositionChangeFinished.connect(self._on_event_position_change_finished)
+        self.shifts = QTableWidget(0, 4, self)
+        self.shifts.setHorizontalHeaderLabels([self.tr("Route"), self.tr("From"),
+                                               self.tr("Before"), self.tr("After")])
+        self.shifts.horizontalHeader().setStretchLastSection(True)
+        self.shifts.setMaximumWidth(420)
+        row = QHBoxLayout()
+        row.addWidget(self.plot, 3)
+        row.addWidget(self.shifts, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(row)
+        self.table = None
+
+    def show_table(self, table, title: str = "") -> None:
+        self.table = table
+        self.title.setText(title)
+        self.plot.clear()
+        self.legend.clear()
+        x = list(range(len(table.periods)))
+        axis = self.plot.getAxis("bottom")
+        step = max(1, len(x) // 12)
+        axis.setTicks([[(i, p) for i, p in enumerate(table.periods) if i % step == 0]])
+        for n, s in enumerate(table.series[: self._top]):
+            pen = pg.mkPen(COLOURS[n % len(COLOURS)], width=2)
+            self.plot.plot(x, [v * 100 for v in s.shares], pen=pen, name=s.label)
+        points = [(table.periods.index(sh.change_point), sh.after_share * 100)
+                  for sh in table.shifts
+                  if sh.change_point in table.periods]
+        if points:
+            self.plot.plot([p[0] for p in points], [p[1] for p in points], pen=None,
+                           symbol="t", symbolSize=12, symbolBrush="#b00",
+                           name=self.tr("change point"))
+        self.plot.addItem(self.event)
+        self._fill_shifts(table)
+
+    def _fill_shifts(self, table) -> None:
+        self.shifts.setRowCount(len(table.shifts))
+        for r, sh in enumerate(table.shifts):
+            for c, v in enumerate((sh.label, sh.change_point, f"{sh.before_share:.1%}",
+                                   f"{sh.after_share:.1%}")):
+                self.shifts.setItem(r, c, QTableWidgetItem(v))
+        self.shifts.resizeColumnsToContents()
+
+    def set_event_index(self, index: int) -> None:
+        self.event.setValue(index)
+
+    def _on_event_position_change_finished(self) -> None:
+        if self.table is not None and self.table.periods:
+            i = int(round(self.event.value()))
+            self.event_moved.emit(max(0, min(i, len(self.table.periods) - 1)))
