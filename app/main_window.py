@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.analysis.refresh()
 
     def _menus(self) -> None:
-        from .actions import database, dossier, importing
+        from .actions import database, dossier, entity_review, importing
 
         file = self.menuBar().addMenu(self.tr("&File"))
         self._action(file, self.tr("&Open database…"), database.open_database, QKeySequence.Open)
@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self._action(file, self.tr("&Import spreadsheets…"), importing.open_import_dialog,
                      QKeySequence("Ctrl+I"))
+        self._action(file, self.tr("&Entity review…"), entity_review.open_entity_review,
+                     QKeySequence("Ctrl+E"))
         self._action(file, self.tr("Export case &dossier…"), dossier.export_dossier,
                      QKeySequence("Ctrl+P"))
         file.addSeparator()

@@ -1,52 +1,73 @@
-"""Importing spreadsheets from the main window: in a background job, with progress and cancel."""
+"""Importing spreadsheets from the workstation: the wizard, the import in a background job
+(progress, cancel), and the report."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
-
-from casedb.importing.pipeline import import_files
+from casedb.exports import write_table
+from casedb.importing.fields import FIELDS
+from casedb.importing.pipeline import import_files, preview_file
+from widgets.import_wizard import ImportWizard
 
 log = logging.getLogger(__name__)
-PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt"
 
 
-def open_import_dialog(window) -> None:
-    paths, _ = QFileDialog.getOpenFileNames(
-        window, window.tr("Import spreadsheets"), "",
-        window.tr("Spreadsheets (%1)").replace("%1", PATTERNS))
-    if paths:
-        import_paths(window, paths)
+class ImportFlow:
+    """Wires one wizard to the window's job runner; kept alive by the wizard (its parent)."""
+
+    def __init__(self, window, paths: list[str] | None = None):
+        self.window = window
+        self.wizard = ImportWizard(preview_file, sorted(FIELDS), window)
+        self.job = None
+        self.reports = []
+        if paths:
+            self.wizard.files_page.add_paths(paths)
+        self.wizard.run_requested.connect(self._on_wizard_run_requested)
+        self.wizard.cancel_requested.connect(self._on_wizard_cancel_requested)
+        self.wizard.export_report_requested.connect(self._on_wizard_export_report_requested)
+        self.wizard.setProperty("flow", id(self))
+        self.wizard._flow = self  # lifetime bound to the wizard
+
+    def _on_wizard_run_requested(self, paths: list, spec) -> None:
+        self.job = self.window.jobs.submit(import_files, self.window.db, paths, spec=spec,
+                                           writes=True)
+        self.job.signals.progressed.connect(self.wizard.set_progress)
+        self.job.signals.succeeded.connect(self._on_job_succeeded)
+        self.job.signals.failed.connect(self._on_job_failed)
+        self.job.signals.cancelled.connect(self._on_job_cancelled)
+
+    def _on_wizard_cancel_requested(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+    def _on_job_succeeded(self, reports) -> None:
+        self.reports = reports
+        self.wizard.show_report(reports)
+        self.window.refresh()
+
+    def _on_job_failed(self, exc) -> None:
+        self.wizard.show_failure(self.wizard.tr("Not imported: %1").replace("%1", str(exc)))
+
+    def _on_job_cancelled(self) -> None:
+        self.wizard.show_failure(self.wizard.tr("Cancelled: nothing was imported."))
+
+    def _on_wizard_export_report_requested(self, path: str) -> None:
+        rows = [(r.file, x.sheet, x.row, x.column, x.reason) for r in self.reports
+                for x in r.refused]
+        write_table(path, ["file", "sheet", "row", "column", "reason"], rows)
 
 
-def import_paths(window, paths: list[str]):
-    dialog = QProgressDialog(window.tr("Importing…"), window.tr("Cancel"), 0, 100, window)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(500)
-    job = window.jobs.submit(import_files, window.db, paths, writes=True)
-    dialog.canceled.connect(job.cancel)
+def open_import_wizard(window, paths: list[str] | None = None) -> ImportFlow:
+    flow = ImportFlow(window, paths)
+    flow.wizard.show()
+    return flow
 
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(max(total, 1))
-        dialog.setValue(done)
 
-    def succeeded(reports) -> None:
-        dialog.reset()
-        lines = [window.tr("%1: %2 imported, %3 merged, %4 unchanged, %5 refused")
-                 .replace("%1", r.file).replace("%2", str(r.imported))
-                 .replace("%3", str(r.merged)).replace("%4", str(r.unchanged))
-                 .replace("%5", str(len(r.refused))) for r in reports]
-        window.refresh()
-        QMessageBox.information(window, window.tr("Import finished"), "\n".join(lines))
+def open_import_dialog(window) -> ImportFlow:
+    return open_import_wizard(window)
 
-    def failed(exc) -> None:
-        dialog.reset()
-        QMessageBox.warning(window, window.tr("Import failed"), str(exc))
 
-    job.signals.progressed.connect(progressed)
-    job.signals.succeeded.connect(succeeded)
-    job.signals.failed.connect(failed)
-    job.signals.cancelled.connect(dialog.reset)
-    return job
+def import_paths(window, paths: list[str]) -> ImportFlow:
+    """Files dropped on the main window open the wizard with them."""
+    return open_import_wizard(window, paths)

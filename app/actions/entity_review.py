@@ -1,0 +1,57 @@
+"""The entity review queue as a window: candidates loaded and decisions written in jobs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QVBoxLayout
+
+from casedb import entities
+from widgets.entity_review import EntityReview
+
+
+class EntityReviewFlow:
+    def __init__(self, window):
+        self.window = window
+        self.dialog = QDialog(window)
+        self.dialog.setWindowTitle(self.dialog.tr("Entity review"))
+        self.dialog.resize(1100, 500)
+        self.review = EntityReview(self.dialog)
+        QVBoxLayout(self.dialog).addWidget(self.review)
+        self.review.merge_requested.connect(self._on_review_merge_requested)
+        self.review.reject_requested.connect(self._on_review_reject_requested)
+        self.dialog._flow = self
+        self.reload()
+
+    def reload(self):
+        job = self.window.jobs.submit(_candidates, self.window.db)
+        job.signals.succeeded.connect(self.review.show_candidates)
+        return job
+
+    def _on_review_merge_requested(self, keep: int, other: int, reason: str) -> None:
+        job = self.window.jobs.submit(_merge, self.window.db, keep, other, reason, writes=True)
+        job.signals.succeeded.connect(self._on_decided)
+
+    def _on_review_reject_requested(self, a: int, b: int, reason: str) -> None:
+        job = self.window.jobs.submit(_reject, self.window.db, a, b, reason, writes=True)
+        job.signals.succeeded.connect(self._on_decided)
+
+    def _on_decided(self, _result) -> None:
+        self.reload()
+        self.window.refresh()
+
+
+def _candidates(db, progress=None):
+    return entities.candidates(db, progress=progress)
+
+
+def _merge(db, keep, other, reason, progress=None):
+    entities.merge(db, keep, other, reason=reason)
+
+
+def _reject(db, a, b, reason, progress=None):
+    entities.reject(db, a, b, reason=reason)
+
+
+def open_entity_review(window) -> EntityReviewFlow:
+    flow = EntityReviewFlow(window)
+    flow.dialog.show()
+    return flow
