@@ -91,7 +91,7 @@ def _shared(s, cid: int, weak: bool) -> dict[int, set[Via]]:
         for other, value in s.execute(q):
             found[other].add(Via(kind, str(value)))
 
-    _party_links(s, mine, collect, weak)
+    _party_links(s, mine, found, cid, weak)
     cntr = select(DeclarationContainer.container_no).where(
         DeclarationContainer.declaration_id.in_(mine))
     collect("container", Declaration.id.in_(select(DeclarationContainer.declaration_id).where(
@@ -111,38 +111,50 @@ def _container_label(cntr_subquery):
         DeclarationContainer.container_no.in_(cntr_subquery)).scalar_subquery()
 
 
-def _party_links(s, mine, collect, weak: bool) -> None:
+def _cases_of(s, decl_ids, cid: int) -> list[int]:
+    out: set[int] = set()
+    decl_ids = list(decl_ids)
+    for i in range(0, len(decl_ids), 900):
+        out.update(s.scalars(select(Seizure.case_id).where(
+            Seizure.declaration_id.in_(decl_ids[i:i + 900]), Seizure.case_id != cid)))
+    return list(out)
+
+
+def _declarations_of(s, party_ids, service: bool) -> list[int]:
+    role = DeclarationParty.role.in_(SERVICE_ROLES) if service else \
+        DeclarationParty.role.not_in(SERVICE_ROLES)
+    return list(s.scalars(select(DeclarationParty.declaration_id).where(
+        DeclarationParty.party_id.in_(list(party_ids)), role)))
+
+
+def _party_links(s, mine, found, cid: int, weak: bool) -> None:
+    """Shared parties and shared identifiers, walked outwards through the indexes: this case's
+    parties -> their declarations -> the seizures on them -> other cases."""
     from .models import Party
 
-    strong_pids = select(DeclarationParty.party_id).where(
-        DeclarationParty.declaration_id.in_(mine), DeclarationParty.role.not_in(SERVICE_ROLES))
-    name = select(Party.display_name).where(
-        Party.id == DeclarationParty.party_id).scalar_subquery()
-    on_decl = DeclarationParty.declaration_id == Declaration.id
-    collect("party", Declaration.id.in_(select(DeclarationParty.declaration_id).where(
-        DeclarationParty.party_id.in_(strong_pids),
-        DeclarationParty.role.not_in(SERVICE_ROLES))),
-        select(func.min(name)).where(on_decl, DeclarationParty.party_id.in_(strong_pids),
-                                     DeclarationParty.role.not_in(SERVICE_ROLES))
-        .scalar_subquery())
-    for kind in ("address", "phone", "email"):
-        keys = select(PartyIdentifier.value_key).where(
-            PartyIdentifier.party_id.in_(strong_pids), PartyIdentifier.kind == kind)
-        holders = select(PartyIdentifier.party_id).where(
-            PartyIdentifier.kind == kind, PartyIdentifier.value_key.in_(keys))
-        label = select(func.min(PartyIdentifier.value)).where(
-            PartyIdentifier.kind == kind, PartyIdentifier.value_key.in_(keys),
-            PartyIdentifier.party_id.in_(select(DeclarationParty.party_id).where(on_decl)))
-        collect(kind, Declaration.id.in_(select(DeclarationParty.declaration_id).where(
-            DeclarationParty.party_id.in_(holders), DeclarationParty.role.not_in(SERVICE_ROLES))),
-            label.scalar_subquery())
+    rows = s.execute(select(DeclarationParty.party_id, DeclarationParty.role, Party.display_name)
+                     .join(Party, Party.id == DeclarationParty.party_id)
+                     .where(DeclarationParty.declaration_id.in_(mine))).all()
+    strong = {pid: name for pid, role, name in rows if role not in SERVICE_ROLES}
+    for pid, name in strong.items():
+        for other in _cases_of(s, _declarations_of(s, [pid], service=False), cid):
+            found[other].add(Via("party", name))
+    idents = s.execute(select(PartyIdentifier.kind, PartyIdentifier.value_key,
+                              PartyIdentifier.value).where(
+        PartyIdentifier.party_id.in_(list(strong)),
+        PartyIdentifier.kind.in_(("address", "phone", "email", "tax_id")))).all()
+    for kind, key, value in idents:
+        holders = set(s.scalars(select(PartyIdentifier.party_id).where(
+            PartyIdentifier.kind == kind, PartyIdentifier.value_key == key))) - set(strong)
+        if holders:
+            label = "party" if kind == "tax_id" else kind
+            for other in _cases_of(s, _declarations_of(s, holders, service=False), cid):
+                found[other].add(Via(label, value))
     if weak:
-        brokers = select(DeclarationParty.party_id).where(
-            DeclarationParty.declaration_id.in_(mine), DeclarationParty.role.in_(SERVICE_ROLES))
-        collect("broker", Declaration.id.in_(select(DeclarationParty.declaration_id).where(
-            DeclarationParty.party_id.in_(brokers), DeclarationParty.role.in_(SERVICE_ROLES))),
-            select(func.min(name)).where(on_decl, DeclarationParty.party_id.in_(brokers))
-            .scalar_subquery())
+        for pid, role, name in rows:
+            if role in SERVICE_ROLES:
+                for other in _cases_of(s, _declarations_of(s, [pid], service=True), cid):
+                    found[other].add(Via("broker", name))
 
 
 def _sailing_links(s, mine, collect) -> None:

@@ -12,6 +12,7 @@ import polars as pl
 from sqlalchemy import select
 
 from ..db import Database
+from ..frames import fetch_frame
 from ..models import Declaration
 from ..normalize import country_name, port_info
 from .shares import ShareTable, event_shifts, period_expr, share_table, with_shifts
@@ -30,11 +31,9 @@ def _frame(db: Database, hs_prefix, since, until) -> pl.DataFrame:
         q = q.where(d.declaration_date >= since)
     if until:
         q = q.where(d.declaration_date <= until)
-    with db.engine.connect() as conn:
-        rows = conn.execute(q).all()
     schema = {"date": pl.Date, "net": pl.Float64, "gross": pl.Float64, "exp": pl.Utf8,
               "dest": pl.Utf8, "via": pl.Utf8, "pod": pl.Utf8}
-    return pl.DataFrame(rows, schema=schema, orient="row")
+    return fetch_frame(db, q, schema)
 
 
 def _port_name(code: str | None) -> str:

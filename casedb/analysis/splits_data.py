@@ -11,6 +11,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
 from ..db import Database
+from ..frames import fetch_frame
 from ..models import Declaration, DeclarationContainer, DeclarationParty, Party, PartyIdentifier
 
 # Goods families: a misdeclared code for the same goods belongs to the same family.
@@ -47,9 +48,7 @@ def load(db: Database, since=None, until=None) -> pl.DataFrame:
         q = q.where(d.declaration_date >= since)
     if until:
         q = q.where(d.declaration_date <= until)
-    with db.engine.connect() as conn:
-        rows = conn.execute(q).all()
-    frame = pl.DataFrame(rows, orient="row", schema={
+    frame = fetch_frame(db, q, {
         "id": pl.Int64, "no": pl.Utf8, "date": pl.Date, "kg": pl.Float64, "hs": pl.Utf8,
         "pod": pl.Utf8, "pol": pl.Utf8, "shipper": pl.Int64, "consignee": pl.Int64})
     frame = _one_per_shipment(db, frame)
