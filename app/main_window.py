@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.case_dock], [700], Qt.Orientation.Horizontal)
             self.resizeDocks([self.analysis_dock], [380], Qt.Orientation.Vertical)
         self.browser.refresh()
-        self.analysis.refresh()
+        # The analyses run in jobs once the window is up, not before its first paint.
+        QTimer.singleShot(300, self.analysis.refresh)
 
     def _menus(self) -> None:
         from .actions import database, dossier, entity_review, importing

@@ -24,9 +24,12 @@ app = make_app()
 from app.main_window import MainWindow
 t0 = time.perf_counter()
 w = MainWindow(Database(sys.argv[1]), Settings())
-w.browser.tabs.setCurrentIndex(1)
 w.show(); w.repaint(); app.processEvents()
-print(time.perf_counter() - t0)
+t_cases = time.perf_counter() - t0
+t1 = time.perf_counter()
+w.browser.tabs.setCurrentIndex(1)
+w.repaint(); app.processEvents()
+print(t_cases, time.perf_counter() - t1)
 """
 
 
@@ -49,12 +52,15 @@ def run(scale: int) -> list[dict]:
         big = build_bench_db(None, scale)
         out = subprocess.run([sys.executable, "-c", _PAINT, str(big)], env=env, check=True,
                              cwd=ROOT, capture_output=True, text=True, timeout=300)
-    paint = float(out.stdout.strip().splitlines()[-1])
+    paint, decl_paint = map(float, out.stdout.strip().splitlines()[-1].split())
     return [
         {"name": "cold start to an interactive window (demo database)", "value": min(starts),
          "unit": "s", "target": "<= 2 s", "limit": f"python + import PySide6 alone: {bare:.2f} s",
          "note": "process start to first paint, best of 3"},
-        {"name": f"main window with case and declaration tables, {scale:,} declarations",
+        {"name": f"main window and case table, first paint, {scale:,} declarations",
          "value": paint * 1000, "unit": "ms", "target": "<= 200 ms", "limit": "",
-         "note": "ids query (ORDER BY in SQL) + first page + paint"},
+         "note": "window built, case ids (ORDER BY in SQL), first page, paint"},
+        {"name": f"declaration table, first paint, {scale:,} declarations",
+         "value": decl_paint * 1000, "unit": "ms", "target": "instant", "limit": "",
+         "note": "1M ids ORDER BY date in SQL + first page + paint, on first showing the tab"},
     ]

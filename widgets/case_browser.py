@@ -65,6 +65,8 @@ class CaseBrowser(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.hs.textChanged.connect(self._debounce.start)
         self.status.currentIndexChanged.connect(self._debounce.start)
+        self._stale: set[int] = set()
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.cases.record_activated.connect(self.open_case_requested)
         self.cases.count_changed.connect(self._on_count_changed)
 
@@ -72,8 +74,14 @@ class CaseBrowser(QWidget):
         return self.search.text().strip(), self.status.currentData() or "", self.hs.text().strip()
 
     def refresh(self) -> None:
-        self.cases.refresh()
-        self.declarations.refresh()
+        """Re-query the visible table now; the other when it is next shown."""
+        self._stale = {0, 1}
+        self._on_tabs_current_changed(self.tabs.currentIndex())
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index in self._stale:
+            self._stale.discard(index)
+            (self.cases if index == 0 else self.declarations).refresh()
 
     def _on_debounce_timeout(self) -> None:
         self.filters_changed.emit(*self.filters())

@@ -23,6 +23,8 @@ def _search(qtbot, window, text: str) -> list[str]:
 
 def test_opens_on_the_demo_database_and_closes(window):
     assert window.browser.cases.model.rowCount() == len(TRUTH["cases"])
+    assert window.browser.declarations.model.rowCount() == 0  # queried when first shown
+    window.browser.tabs.setCurrentIndex(1)
     assert window.browser.declarations.model.rowCount() > 2000
     assert "demo.db" in window.status_db.text()
     assert window.close()
