@@ -25,18 +25,20 @@ PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt"
 
 
 class ImportWizard(QWizard):
-    """Collaborators are plain callables so the wizard stays free of the database and of app:
-    ``preview(path, spec) -> FilePreview``; the shell runs the import when ``run_requested``
-    fires, and reports back through ``set_progress`` / ``show_report`` / ``show_failure``."""
+    """The wizard stays free of the database and of app: the shell reads the preview when
+    ``preview_requested`` fires and answers with ``show_preview`` (or ``show_failure``); it
+    runs the import when ``run_requested`` fires and reports back through ``set_progress`` /
+    ``show_report`` / ``show_failure``. Both run off the GUI thread."""
 
+    preview_requested = Signal(str, object)  # path, ImportSpec or None
     run_requested = Signal(list, object)  # paths, ImportSpec or None
     cancel_requested = Signal()
     export_report_requested = Signal(str)  # file path
 
-    def __init__(self, preview, fields: list[str], parent=None):
+    def __init__(self, fields: list[str], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import spreadsheets"))
-        self._preview, self._fields = preview, fields
+        self._fields = fields
         self.files_page = _FilesPage(self)
         self.mapping_page = _MappingPage(self)
         self.run_page = _RunPage(self)
@@ -51,11 +53,17 @@ class ImportWizard(QWizard):
         self.run_page.bar.setMaximum(max(total, 1))
         self.run_page.bar.setValue(done)
 
+    def show_preview(self, preview) -> None:
+        self.mapping_page.show_preview(preview)
+
     def show_report(self, reports) -> None:
         self.run_page.show_report(reports)
 
     def show_failure(self, message: str) -> None:
-        self.run_page.status.setText(message)
+        if self.currentPage() is self.mapping_page:
+            self.mapping_page.header.setText(message)
+        else:
+            self.run_page.status.setText(message)
 
 
 class _FilesPage(QWizardPage):
@@ -112,12 +120,22 @@ class _MappingPage(QWizardPage):
         self.sheet = None
 
     def initializePage(self) -> None:  # noqa: N802
-        paths = self.wiz.paths()
-        result = self.wiz._preview(paths[0], self.spec)
+        self.sheet = None
+        self.combos = []
+        self.table.setRowCount(0)
+        self.preview.setRowCount(0)
+        self.header.setText(self.tr("Reading %1…").replace("%1", _name(self.wiz.paths()[0])))
+        self.completeChanged.emit()
+        self.wiz.preview_requested.emit(self.wiz.paths()[0], self.spec)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.sheet is not None
+
+    def show_preview(self, result) -> None:
         self.sheet = result.sheets[0]
         s = self.sheet
         self.header.setText(self.tr("%1, sheet %2: header found on row %3")
-                            .replace("%1", paths[0].rsplit("/", 1)[-1])
+                            .replace("%1", _name(result.path))
                             .replace("%2", s.name).replace("%3", str(s.header_row + 1)))
         self.table.setColumnCount(3)
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Field"),
@@ -144,6 +162,7 @@ class _MappingPage(QWizardPage):
         for r, row in enumerate(s.rows[:20]):
             for c, v in enumerate(row):
                 self.preview.setItem(r, c, QTableWidgetItem(v))
+        self.completeChanged.emit()
 
     def chosen_spec(self):
         from casedb.importing.spec import ImportSpec
@@ -227,3 +246,7 @@ class _RunPage(QWizardPage):
                                               self.tr("CSV (*.csv);;Excel (*.xlsx)"))
         if path:
             self.wiz.export_report_requested.emit(path)
+
+
+def _name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]

@@ -18,16 +18,22 @@ class ImportFlow:
 
     def __init__(self, window, paths: list[str] | None = None):
         self.window = window
-        self.wizard = ImportWizard(preview_file, sorted(FIELDS), window)
+        self.wizard = ImportWizard(sorted(FIELDS), window)
         self.job = None
         self.reports = []
         if paths:
             self.wizard.files_page.add_paths(paths)
+        self.wizard.preview_requested.connect(self._on_wizard_preview_requested)
         self.wizard.run_requested.connect(self._on_wizard_run_requested)
         self.wizard.cancel_requested.connect(self._on_wizard_cancel_requested)
         self.wizard.export_report_requested.connect(self._on_wizard_export_report_requested)
         self.wizard.setProperty("flow", id(self))
         self.wizard._flow = self  # lifetime bound to the wizard
+
+    def _on_wizard_preview_requested(self, path: str, spec) -> None:
+        job = self.window.jobs.submit(_preview, path, spec)
+        job.signals.succeeded.connect(self.wizard.show_preview)
+        job.signals.failed.connect(self._on_job_failed)
 
     def _on_wizard_run_requested(self, paths: list, spec) -> None:
         self.job = self.window.jobs.submit(import_files, self.window.db, paths, spec=spec,
@@ -56,6 +62,10 @@ class ImportFlow:
         rows = [(r.file, x.sheet, x.row, x.column, x.reason) for r in self.reports
                 for x in r.refused]
         write_table(path, ["file", "sheet", "row", "column", "reason"], rows)
+
+
+def _preview(path: str, spec, progress=None):
+    return preview_file(path, spec)
 
 
 def open_import_wizard(window, paths: list[str] | None = None) -> ImportFlow:

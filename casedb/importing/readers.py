@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,21 +33,24 @@ class RawSheet:
 DEFAULT_LIMITS = ReadLimits()
 
 
-def read_workbook(path, limits: ReadLimits = DEFAULT_LIMITS) -> list[RawSheet]:
+def read_workbook(path, limits: ReadLimits = DEFAULT_LIMITS,
+                  max_rows: int | None = None) -> list[RawSheet]:
+    """Every sheet of a workbook (or the one table of a text file); ``max_rows`` reads only
+    the top of each sheet, for a preview."""
     path = Path(path)
     check_file(path, limits)
     with open(path, "rb") as f:
         head = f.read(8)
     if head.startswith(ZIP):
         check_zip(path, limits)
-        sheets = _calamine(path)
+        sheets = _calamine(path, max_rows)
     elif head.startswith(OLE2):
-        sheets = _calamine(path)
+        sheets = _calamine(path, max_rows)
     elif path.suffix.lower() in (".xlsx", ".xlsm", ".ods") or (
             path.suffix.lower() == ".xls" and _binary(path)):
         raise ReadError(str(path), f"not a valid {path.suffix.lower()[1:]} file")
     else:
-        sheets = [RawSheet(path.stem, _text_rows(path, limits))]
+        sheets = [RawSheet(path.stem, _text_rows(path, limits, max_rows))]
     for s in sheets:
         check_rows(path, s.name, s.rows, limits)
     return sheets
@@ -58,14 +62,14 @@ def _binary(path: Path) -> bool:
     return b"\x00" in chunk and not chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
-def _calamine(path: Path) -> list[RawSheet]:
+def _calamine(path: Path, max_rows: int | None = None) -> list[RawSheet]:
     from python_calamine import CalamineWorkbook
 
     try:
         wb = CalamineWorkbook.from_path(str(path))
         sheets = []
         for name in wb.sheet_names:
-            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=max_rows)
             sheets.append(RawSheet(name, _trim([[_cell(c) for c in r] for r in rows])))
         return sheets
     except ReadError:
@@ -138,7 +142,7 @@ def _strict(data: bytes, encoding: str, path: str) -> str:
 
 
 def sniff_delimiter(text: str) -> str:
-    lines = [ln for ln in text.splitlines()[:50] if ln.strip()]
+    lines = [ln for ln in text[:65536].splitlines()[:50] if ln.strip()]
     best, best_score = ",", -1.0
     for d in DELIMITERS:
         counts = [ln.count(d) for ln in lines]
@@ -151,7 +155,7 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _text_rows(path: Path, limits: ReadLimits) -> list[list[object]]:
+def _text_rows(path: Path, limits: ReadLimits, max_rows: int | None = None) -> list[list[object]]:
     text = decode(path.read_bytes(), str(path))
     if "\x00" in text:
         raise ReadError(str(path), "not a text file (contains NUL bytes)")
@@ -159,7 +163,7 @@ def _text_rows(path: Path, limits: ReadLimits) -> list[list[object]]:
     csv.field_size_limit(limits.max_cell_chars + 1)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        rows = [[c if c.strip() else None for c in r] for r in reader]
+        rows = [[c if c.strip() else None for c in r] for r in itertools.islice(reader, max_rows)]
     except csv.Error as exc:
         raise ReadError(str(path), f"malformed text file: {exc}") from None
     return _trim(rows)
