@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
+from casedb.analysis.route_lines import warm
 from casedb.analysis.routes import route_shares
 from casedb.analysis.splits import detect_splits, ring_timeline
 from casedb.casefile import load_case_file
@@ -15,6 +16,7 @@ from casedb.linked import linked_cases
 from casedb.trade import trade_shares
 from widgets.link_chart import LinkChart
 from widgets.route_chart import RouteChart
+from widgets.route_map import RouteMapView
 from widgets.split_view import SplitView
 
 
@@ -22,6 +24,17 @@ def _routes(db, source: str, progress=None):
     if source == "trade":
         return trade_shares(db, hs="3915", by="importer")
     return route_shares(db, hs_prefix="3915", by="dest-country", period="year")
+
+
+def _route_map(db, source: str, progress=None):
+    """The routes with their origins for the map (the chart's table by destination has none),
+    their sea lanes computed here in the background so that the map only draws."""
+    if source == "trade":
+        table = trade_shares(db, hs="3915", by="pair")
+    else:
+        table = route_shares(db, hs_prefix="3915", by="route", period="year")
+    warm(table, progress=progress)
+    return table
 
 
 def _splits(db, progress=None):
@@ -55,6 +68,7 @@ class AnalysisPanel(QObject):
                             "declarations")
         self.source.addItem(self.tr("Trade statistics: BACI HS 3915 by importer"), "trade")
         self.routes = RouteChart(self.widget)
+        self.map = RouteMapView(self.widget)
         self.splits = SplitView(self.widget)
         self.links = LinkChart(self.widget)
         route_page = QWidget(self.widget)
@@ -66,6 +80,7 @@ class AnalysisPanel(QObject):
         v.addWidget(self.routes)
         self.tabs = QTabWidget(self.widget)
         self.tabs.addTab(route_page, self.tr("Route shifts"))
+        self.tabs.addTab(self.map, self.tr("Map"))
         self.tabs.addTab(self.splits, self.tr("Split shipments"))
         self.tabs.addTab(self.links, self.tr("Link chart"))
         QVBoxLayout(self.widget).addWidget(self.tabs)
@@ -82,6 +97,8 @@ class AnalysisPanel(QObject):
     def refresh_routes(self) -> None:
         job = self.window.jobs.submit(_routes, self.window.db, self.source.currentData())
         job.signals.succeeded.connect(self._on_routes_ready)
+        job = self.window.jobs.submit(_route_map, self.window.db, self.source.currentData())
+        job.signals.succeeded.connect(self._on_map_ready)
 
     def refresh_splits(self) -> None:
         job = self.window.jobs.submit(_splits, self.window.db)
@@ -94,6 +111,9 @@ class AnalysisPanel(QObject):
     def _on_routes_ready(self, table) -> None:
         self.routes.show_table(table, self.source.currentText())
 
+    def _on_map_ready(self, table) -> None:
+        self.map.show_table(table, self.source.currentText())
+
     def _on_routes_event_moved(self, index: int) -> None:
         from casedb.analysis.shares import event_shifts
 
@@ -102,6 +122,7 @@ class AnalysisPanel(QObject):
         event = dt.date(int(period[:4]), 1, 1)
         self.routes.show_table(event_shifts(table, event, "year"), self.source.currentText())
         self.routes.set_event_index(index)
+        self.map.set_event_period(period)
 
     def _on_splits_ready(self, result) -> None:
         self._rings, self._timelines = result

@@ -1,0 +1,332 @@
+"""The route map: an offline world basemap (Natural Earth land, resources/basemap), the ports of
+the routes, and the routes along their sea lanes with widths by tonnage; all periods, one period
+at a time on a slider, or before and after an event side by side. Exports to PNG and SVG."""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import cache
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGraphicsPathItem,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+import resources
+from casedb.analysis.route_lines import RouteMap, every_map, route_map
+
+from .route_chart import COLOURS
+
+log = logging.getLogger(__name__)
+
+LAND_FILE = "basemap/land_110m.json"
+LAND_BRUSH, LAND_PEN, SEA = "#e3e3e0", "#c2c2bd", "#f2f6f9"
+ROLE_BRUSH = {"origin": "#333333", "transit": "#ffffff", "destination": "#b00000"}
+# The route chart's colours first (the same route, the same colour), then ten unlike them.
+PALETTE = (*COLOURS, "#0b2e6f", "#111111", "#008080", "#c000c0", "#0b5d1e", "#d4a017",
+           "#800000", "#7fd13b", "#fa8072", "#4f6d7a")
+MAX_WIDTH, MIN_WIDTH = 12.0, 1.5  # px, for the biggest tonnage and the smallest
+MODES = ("all", "period", "before-after")
+
+
+@cache
+def land_path() -> QPainterPath:
+    """Every ring of the basemap in one path (lon, lat), read once."""
+    data = json.loads(Path(resources.path(LAND_FILE)).read_text("utf-8"))
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for country in data["countries"]:
+        for polygon in country["polygons"]:
+            for ring in polygon:
+                path.moveTo(QPointF(*ring[0]))
+                for lon, lat in ring[1:]:  # rings end where they start: no closeSubpath,
+                    path.lineTo(QPointF(lon, lat))  # whose 'Z' pyqtgraph's SVG export rejects
+    return path
+
+
+def _export_plot(item, path: str | Path) -> None:
+    """PNG (at least 2400 px wide) or SVG of a plot or layout item, by the file's suffix.
+    (Stands in for widgets.chart_export.export_plot until that lands.) SVG is drawn by Qt's
+    QSvgGenerator: pyqtgraph 0.14's SVGExporter fails on the closed paths ('Z') that Qt 6
+    writes (pyqtgraph issue #3495)."""
+    from pyqtgraph.exporters import ImageExporter
+
+    path = str(path)
+    if path.lower().endswith(".svg"):
+        _export_svg(item, path)
+        return
+    exporter = ImageExporter(item)
+    exporter.parameters()["width"] = max(2400, int(item.boundingRect().width()))
+    exporter.export(path)
+
+
+def _export_svg(item, path: str) -> None:
+    from PySide6.QtSvg import QSvgGenerator
+
+    source = item.sceneBoundingRect()
+    target = QRectF(0, 0, source.width(), source.height())
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(target.size().toSize())
+    generator.setViewBox(target)
+    generator.setTitle("WasteIntel")
+    painter = QPainter(generator)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        item.scene().render(painter, target, source)
+    finally:
+        painter.end()
+
+
+def _per_period(line, m: RouteMap) -> float:
+    return line.tonnes / max(1, len(m.periods))
+
+
+class RouteMapView(QWidget):
+    """Shows a ShareTable (casedb.analysis.shares) on the world map. ``maps`` holds the
+    RouteMap of each panel drawn, ``plots`` the panels (one, or two for before/after)."""
+
+    drawn = Signal()
+
+    def __init__(self, parent: QWidget | None = None, top: int = 8):
+        super().__init__(parent)
+        self._top = top
+        self.table = None
+        self.origin: str | None = None
+        self.maps: list[RouteMap] = []
+        self.plots: list[pg.PlotItem] = []
+        self.route_items: list[dict[str, list[pg.PlotCurveItem]]] = []
+        self.port_items: list[pg.ScatterPlotItem] = []
+        self.legends: list[pg.LegendItem] = []
+        self._extent = (-180.0, 180.0, -60.0, 85.0)
+        self._colours: dict[str, str] = {}  # route -> colour, stable across periods
+        self._period_scale = 0.0  # the most tonnes of a route in one period: the widest line
+        self.title = QLabel(self)
+        self.mode = QComboBox(self)
+        self.mode.addItem(self.tr("All periods"), "all")
+        self.mode.addItem(self.tr("Step by period"), "period")
+        self.mode.addItem(self.tr("Before / after an event"), "before-after")
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setPageStep(1)
+        self.slider.setMinimumWidth(200)
+        self.where = QLabel(self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.setBackground("w")
+        bar = QHBoxLayout()
+        for w in (self.title, self.mode, self.slider, self.where):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.mode.currentIndexChanged.connect(self._on_mode_changed)
+        self.slider.valueChanged.connect(self._on_slider_value_changed)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self._on_mode_changed()
+
+    # --- input ---------------------------------------------------------------------------------
+
+    def show_table(self, table, title: str = "", origin: str | None = None) -> None:
+        """``origin``: where routes that name only a destination start (LOCODE or country)."""
+        self.table, self.origin = table, origin
+        self.title.setText(title)
+        every = every_map(table, top=self._top, origin=origin)
+        self._extent = self._fit(every)
+        self._period_scale = max((r.tonnes for m in every if len(m.periods) == 1
+                                  for r in m.routes), default=0.0)
+        routes = sorted({(r.rank, r.route) for m in every for r in m.routes})
+        self._colours = {route: PALETTE[i % len(PALETTE)] for i, (_, route) in enumerate(routes)}
+        self._on_mode_changed()
+
+    def set_mode(self, mode: str) -> None:
+        self.mode.setCurrentIndex(MODES.index(mode))
+
+    def set_period_index(self, index: int) -> None:
+        """The period shown (step mode) or the first period after the event (before/after)."""
+        self.slider.setValue(index)
+
+    def set_event_period(self, period: str) -> None:
+        """Before/after mode cut at ``period`` (the event's own period counts as after)."""
+        self.set_mode("before-after")
+        if self.table is not None:
+            later = [i for i, p in enumerate(self.table.periods) if p >= period]
+            self.slider.setValue(later[0] if later else len(self.table.periods) - 1)
+
+    def export(self, path: str | Path) -> None:
+        """Both panels as drawn, as PNG or SVG by ``path``'s suffix."""
+        _export_plot(self.view.ci, path)
+        log.info("route map exported to %s", path)
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def _on_mode_changed(self, *_args) -> None:
+        mode = self.mode.currentData()
+        n = len(self.table.periods) if self.table is not None else 0
+        self.slider.blockSignals(True)
+        low = 1 if mode == "before-after" else 0
+        self.slider.setRange(low, max(low, n - 1))
+        if mode == "before-after" and self.table is not None:
+            self.slider.setValue(max(low, min(n - 1, n // 2)))
+        self.slider.blockSignals(False)
+        self.slider.setEnabled(mode != "all" and n > 1)
+        self._redraw()
+
+    def _on_slider_value_changed(self, _value: int) -> None:
+        self._redraw()
+
+    def _maps(self) -> tuple[list[RouteMap], list[str]]:
+        table, mode, i = self.table, self.mode.currentData(), self.slider.value()
+        if table is None or not table.periods:
+            return [], [""]
+        top, origin = self._top, self.origin
+        if mode == "period":
+            m = route_map(table, [table.periods[i]], top=top, origin=origin)
+            return [m], [m.span]
+        if mode == "before-after" and len(table.periods) > 1:
+            before = route_map(table, table.periods[:i], top=top, origin=origin)
+            after = route_map(table, table.periods[i:], top=top, origin=origin)
+            return [before, after], [self.tr("Before: %1").replace("%1", before.span),
+                                     self.tr("After: %1").replace("%1", after.span)]
+        m = route_map(table, top=top, origin=origin)
+        return [m], [m.span]
+
+    def _redraw(self) -> None:
+        maps, titles = self._maps()
+        self.view.clear()
+        self.maps, self.plots, self.route_items, self.port_items = maps, [], [], []
+        self.legends = []
+        self.where.setText(" | ".join(t for t in titles if t))
+        # Widths show tonnes a period, on one scale for the maps compared: a before of two
+        # years against an after of seven, or each period against every other.
+        biggest = max([_per_period(r, m) for m in maps for r in m.routes], default=0.0)
+        if self.mode.currentData() == "period":
+            biggest = max(biggest, self._period_scale)
+        colours = self._view_colours(maps)
+        for col, (m, title) in enumerate(zip(maps or [None], titles, strict=False)):
+            plot = self.view.addPlot(row=0, col=col, title=title)
+            self._draw_base(plot)
+            if m is not None:
+                self.route_items.append(self._draw_routes(plot, m, biggest, colours))
+                self.port_items.append(self._draw_ports(plot, m))
+            self.plots.append(plot)
+        self.drawn.emit()
+
+    def _draw_base(self, plot: pg.PlotItem) -> None:
+        plot.setAspectLocked(True, ratio=1.0)
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.setMenuEnabled(False)
+        vb = plot.getViewBox()
+        vb.setBackgroundColor(SEA)
+        land = QGraphicsPathItem(land_path())
+        land.setBrush(QBrush(QColor(LAND_BRUSH)))
+        pen = QPen(QColor(LAND_PEN))
+        pen.setCosmetic(True)
+        pen.setWidthF(0.8)
+        land.setPen(pen)
+        land.setZValue(-10)
+        plot.addItem(land, ignoreBounds=True)
+        x0, x1, y0, y1 = self._extent
+        vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def _view_colours(self, maps: list[RouteMap]) -> dict[str, str]:
+        """The stable colours, except that no two routes drawn together share one (the
+        palette wraps when a table has many routes over its periods)."""
+        out: dict[str, str] = {}
+        for line in sorted({r.route: r for m in maps for r in m.routes}.values(),
+                           key=lambda r: r.rank):
+            colour = self._colours.get(line.route, PALETTE[line.rank % len(PALETTE)])
+            if colour in out.values():
+                colour = next((c for c in PALETTE if c not in out.values()), colour)
+            out[line.route] = colour
+        return out
+
+    def _draw_routes(self, plot: pg.PlotItem, m: RouteMap, biggest: float,
+                     colours: dict[str, str]) -> dict[str, list[pg.PlotCurveItem]]:
+        # The legend sits under its map, in two columns, so that it hides no route.
+        legend = pg.LegendItem(labelTextSize="8pt", labelTextColor="#202020", colCount=2)
+        self.view.addItem(legend, row=1, col=len(self.legends))
+        self.legends.append(legend)
+        items: dict[str, list[pg.PlotCurveItem]] = {}
+        for line in m.routes:
+            rate = _per_period(line, m)
+            width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * rate / biggest if biggest else MIN_WIDTH
+            pen = pg.mkPen(colours[line.route], width=width,
+                           capStyle=Qt.PenCapStyle.RoundCap, joinStyle=Qt.PenJoinStyle.RoundJoin)
+            name = self.tr("%1 (%2 t)").replace("%1", line.label).replace(
+                "%2", f"{line.tonnes:,.0f}")
+            tip = self.tr("%1\n%2 t in %3 (%4 t a period), %5 of the tonnage shown\n"
+                          "%6 km by sea").replace("%1", line.label).replace(
+                "%2", f"{line.tonnes:,.0f}").replace("%3", m.span).replace(
+                "%4", f"{rate:,.0f}").replace("%5", f"{line.share:.0%}").replace(
+                "%6", f"{line.km or 0:,.0f}")
+            curves = []
+            for seg in line.segments:
+                curve = pg.PlotCurveItem([p[0] for p in seg], [p[1] for p in seg], pen=pen)
+                curve.setToolTip(tip)
+                curve.setZValue(-rate / biggest if biggest else 0)  # thin lines on top
+                plot.addItem(curve)
+                curves.append(curve)
+            if curves:
+                legend.addItem(curves[0], name)
+            items[line.route] = curves
+        return items
+
+    def _draw_ports(self, plot: pg.PlotItem, m: RouteMap) -> pg.ScatterPlotItem:
+        roles = {"origin": self.tr("origin"), "transit": self.tr("transit"),
+                 "destination": self.tr("destination")}
+        spots = []
+        for p in m.ports:
+            tip = self.tr("%1 (%2)\n%3\n%4 t").replace("%1", p.name).replace(
+                "%2", p.locode).replace("%3", ", ".join(roles[r] for r in p.roles)).replace(
+                "%4", f"{p.tonnes:,.0f}")
+            spots.append({"pos": (p.lon, p.lat), "data": tip, "size": 9,
+                          "brush": pg.mkBrush(ROLE_BRUSH[p.roles[0]]),
+                          "symbol": "s" if p.roles[0] == "origin" else "o"})
+        scatter = pg.ScatterPlotItem(spots=spots, pen=pg.mkPen("#202020", width=1),
+                                     hoverable=True, tip=lambda x, y, data: data)
+        scatter.setZValue(10)
+        plot.addItem(scatter)
+        placed: list[tuple[float, float]] = []
+        for p in m.ports:  # names of the busiest ports, none crowding another
+            if len(placed) >= 10 or any(abs(p.lon - x) < 12 and abs(p.lat - y) < 4
+                                        for x, y in placed):
+                continue
+            placed.append((p.lon, p.lat))
+            text = pg.TextItem(p.name, color="#202020", anchor=(0, 1))
+            text.setPos(p.lon + 0.8, p.lat + 0.5)
+            text.setZValue(11)
+            plot.addItem(text)
+        return scatter
+
+    @staticmethod
+    def _fit(maps: list[RouteMap]) -> tuple[float, float, float, float]:
+        xs = [x for m in maps for r in m.routes for x, _ in r.points()]
+        ys = [y for m in maps for r in m.routes for _, y in r.points()]
+        xs += [p.lon for m in maps for p in m.ports]
+        ys += [p.lat for m in maps for p in m.ports]
+        if not xs:
+            return (-180.0, 180.0, -60.0, 85.0)
+        margin = 8.0
+        return (max(-180.0, min(xs) - margin), min(180.0, max(xs) + margin),
+                max(-85.0, min(ys) - margin), min(85.0, max(ys) + margin))
+
+    def _on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export map"), "route_map.png",
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if path:
+            self.export(path)
