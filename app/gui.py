@@ -8,13 +8,14 @@ import sys
 import threading
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from casedb import migrate
 from casedb.db import Database
 
-from . import i18n
+from . import i18n, theme
 from .settings import LANGUAGE, Settings, init_names
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,10 @@ def _excepthook(exc_type, exc, tb) -> None:
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     init_names()
+    if QApplication.instance() is None:
+        # Fractional scaling (125 %, 150 %) drawn as such, not rounded: sharp on high-DPI screens.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     return app
 
@@ -65,6 +70,7 @@ def run_gui(db_url: str | None = None, demo: bool = False) -> int:
         "error in thread %s", args.thread, exc_info=(args.exc_type, args.exc_value,
                                                      args.exc_traceback))
     settings = Settings()
+    theme.follow_system(app)
     translators = i18n.install(app, i18n.choose(settings.get(LANGUAGE)))  # noqa: F841 - kept alive
     db = open_database(db_url, demo)
     settings.remember_database(db.url)

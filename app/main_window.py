@@ -6,7 +6,7 @@ import gc
 import logging
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from casedb import browse
@@ -16,8 +16,9 @@ from casedb.linked import linked_cases
 from widgets.case_browser import CaseBrowser
 from widgets.case_view import CaseView
 
+from . import i18n
 from .jobs import JobRunner
-from .settings import Settings
+from .settings import LANGUAGE, RECENT, Settings
 from .sources import CaseSource, DeclarationSource
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         self._action(file, self.tr("&Open database…"), database.open_database, QKeySequence.Open)
         self._action(file, self.tr("&New database…"), database.new_database, QKeySequence.New)
         self._action(file, self.tr("Connect to &PostgreSQL…"), database.connect_postgresql)
+        self.recent_menu = file.addMenu(self.tr("&Recent databases"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
         file.addSeparator()
         self._action(file, self.tr("&Import spreadsheets…"), importing.open_import_dialog,
                      QKeySequence("Ctrl+I"))
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
         view.addAction(self.analysis_dock.toggleViewAction())
         self._action(view, self.tr("&Refresh"), lambda _w: self.browser.refresh(),
                      QKeySequence.Refresh)
+        self.language_menu = view.addMenu(self.tr("&Language"))
+        self._fill_language_menu()
         helpm = self.menuBar().addMenu(self.tr("&Help"))
         self._action(helpm, self.tr("&About WasteIntel"), _about)
 
@@ -100,6 +106,31 @@ class MainWindow(QMainWindow):
         act.triggered.connect(lambda _checked=False, s=slot: s(self))
         menu.addAction(act)
         return act
+
+    def _fill_recent_menu(self) -> None:
+        from .actions import database
+
+        self.recent_menu.clear()
+        for url in self.settings.get(RECENT):
+            act = self.recent_menu.addAction(url)
+            act.triggered.connect(lambda _checked=False, u=url: database.switch_to(self, u))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _fill_language_menu(self) -> None:
+        group = QActionGroup(self)
+        current = self.settings.get(LANGUAGE)
+        for code, name in [("", self.tr("Follow the system"))] + list(i18n.LANGUAGES.items()):
+            act = self.language_menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(code == current)
+            act.setData(code)
+            group.addAction(act)
+        group.triggered.connect(self._on_language_triggered)
+
+    def _on_language_triggered(self, action: QAction) -> None:
+        self.settings.set(LANGUAGE, action.data())
+        self.statusBar().showMessage(
+            self.tr("The language changes when WasteIntel next starts."), 8000)
 
     def open_case(self, case_ref: str) -> None:
         try:
@@ -160,4 +191,6 @@ def _about(window: MainWindow) -> None:
         "Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and "
         "PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); "
         "python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); "
-        "pycountry (LGPL-2.1); Natural Earth (public domain).</p>").replace("%1", __version__))
+        "pycountry (LGPL-2.1); Natural Earth 1:110m countries (public domain); "
+        "WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception)."
+        "</p>").replace("%1", __version__))

@@ -82,3 +82,26 @@ def test_add_a_note_is_audited(qtbot, window):
     with window.db.read() as s:
         rows = [e for e in entries(s, entity="note") if e.new_value.startswith("Shell companies")]
     assert len(rows) == 1
+
+
+def test_recent_databases_language_and_dark_theme(window, qapp):
+    from PySide6.QtGui import QPalette
+
+    from app import theme
+    from app.settings import LANGUAGE, Settings
+
+    Settings().remember_database("postgresql://team@cases.example/wasteintel")
+    window._fill_recent_menu()
+    urls = [a.text() for a in window.recent_menu.actions()]
+    assert urls[0] == "postgresql://team@cases.example/wasteintel"
+    chinese = next(a for a in window.language_menu.actions() if a.data() == "zh_TW")
+    chinese.trigger()
+    assert Settings().get(LANGUAGE) == "zh_TW"
+    assert "next starts" in window.statusBar().currentMessage()
+    try:
+        assert theme.apply(qapp, dark=True)
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert not theme.apply(qapp, dark=False)
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 180
+    finally:
+        theme.apply(qapp, dark=False)
