@@ -60,10 +60,13 @@ screenshots: sysdeps $(VENV)/.installed
 demo: $(VENV)/.installed
 	$(PY) -m casedb.synth.demo resources/demo
 
+# One-folder application in dist/WasteIntel (PyInstaller; see packaging/README.md).
 package: $(VENV)/.installed
-	$(PY) -m pip install $(PIP_FLAGS) 'pyinstaller>=6.5'
-	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/wasteintel.spec
+	$(PY) -c 'import PyInstaller' 2>/dev/null || $(PY) -m pip install $(PIP_FLAGS) -e '.[gui,package]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/wasteintel.spec
+	@du -sh dist/WasteIntel
 
+# Builds, then runs the built folder from a temporary copy, away from the source tree.
 package-test: package
 	packaging/smoke-test dist/WasteIntel
 
