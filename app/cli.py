@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
@@ -46,14 +47,29 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable JSON on stdout")
 
 
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
+
+
+def _opened_files(argv: list[str]) -> tuple[list[str], list[str]]:
+    """Spreadsheets named on the command line (as a file manager does with ``%F``), apart from
+    the other arguments: ``wasteintel a.xlsx b.csv`` opens the workstation's import wizard."""
+    files = [a for a in argv if not a.startswith("-") and a.lower().endswith(SPREADSHEETS)
+             and Path(a).is_file()]
+    return files, [a for a in argv if a not in files]
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    files, argv = _opened_files(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     logs.configure(verbose=args.verbose)
+    if files and args.command is not None:
+        parser.error(f"unexpected file {files[0]!r}: commands take files after their name")
     if args.command is None:
         from .gui import run_gui
 
-        return run_gui(db_url=getattr(args, "db", None), demo=args.demo)
+        return run_gui(db_url=getattr(args, "db", None), demo=args.demo, import_paths=files)
     try:
         return int(args.handler(args) or 0)
     except CaseDbError as exc:

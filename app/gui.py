@@ -63,7 +63,8 @@ def show_main_window(db: Database, settings: Settings, replace=None):
     return window
 
 
-def run_gui(db_url: str | None = None, demo: bool = False) -> int:
+def run_gui(db_url: str | None = None, demo: bool = False,
+            import_paths: list[str] | None = None) -> int:
     app = make_app()
     sys.excepthook = _excepthook
     threading.excepthook = lambda args: log.error(
@@ -75,6 +76,10 @@ def run_gui(db_url: str | None = None, demo: bool = False) -> int:
     db = open_database(db_url, demo)
     settings.remember_database(db.url)
     window = show_main_window(db, settings)
+    if import_paths:
+        from .actions.importing import import_paths as open_wizard
+
+        open_wizard(window, [str(p) for p in import_paths])
     if os.environ.get("WASTEINTEL_EXIT_AFTER_FIRST_PAINT"):
         QTimer.singleShot(0, lambda: _first_paint(window))
     return app.exec()
