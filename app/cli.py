@@ -50,22 +50,27 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
 
 
-def _opened_files(argv: list[str]) -> tuple[list[str], list[str]]:
-    """Spreadsheets named on the command line (as a file manager does with ``%F``), apart from
-    the other arguments: ``wasteintel a.xlsx b.csv`` opens the workstation's import wizard."""
-    files = [a for a in argv if not a.startswith("-") and a.lower().endswith(SPREADSHEETS)
-             and Path(a).is_file()]
+def _opened_files(argv: list[str], commands) -> tuple[list[str], list[str]]:
+    """Spreadsheets named on a command line without a command (as a file manager does with
+    ``%F``), apart from the other arguments: ``wasteintel a.xlsx b.csv`` opens the
+    workstation's import wizard on them."""
+    first = next((i for i, a in enumerate(argv) if a in commands), len(argv))
+    files = [a for a in argv[:first] if not a.startswith("-")
+             and a.lower().endswith(SPREADSHEETS) and Path(a).is_file()]
     return files, [a for a in argv if a not in files]
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    return {name for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices}
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    files, argv = _opened_files(argv)
     parser = build_parser()
+    files, argv = _opened_files(argv, _command_names(parser))
     args = parser.parse_args(argv)
     logs.configure(verbose=args.verbose)
-    if files and args.command is not None:
-        parser.error(f"unexpected file {files[0]!r}: commands take files after their name")
     if args.command is None:
         from .gui import run_gui
 

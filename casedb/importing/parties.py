@@ -17,6 +17,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..bulk import insert_returning_ids
 from ..models import Party, PartyIdentifier, PartyName
 from ..normalize import address_key, name_key
 
@@ -58,8 +59,7 @@ class PartyResolver:
                  "name_key": key, "country": country}
                 for raw, country, key, pid, ident in plan]
         table = PartyName.__table__
-        ids = self._s.connection().execute(table.insert().returning(
-            table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        ids = insert_returning_ids(self._s.connection(), table, rows)
         for row, nid in zip(rows, ids, strict=True):
             pid, raw, country = row["party_id"], row["raw_name"], row["country"]
             self._by_raw[(raw, country)] = (pid, nid)
@@ -73,8 +73,7 @@ class PartyResolver:
         rows = [{"display_name": new[i], "name_key": name_key(new[i]), "country": i[1] or None,
                  "kind": "company", "version": 1} for i in idents]
         table = Party.__table__
-        ids = self._s.connection().execute(table.insert().returning(
-            table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        ids = insert_returning_ids(self._s.connection(), table, rows)
         self.created += len(ids)
         return dict(zip(idents, ids, strict=True))
 
