@@ -164,6 +164,14 @@ def reject(db: Database, a: int, b: int, reason: str = "") -> None:
                      new=f"not {b} {pb.display_name}", reason=reason)
 
 
+def name_variants(db: Database, party_ids) -> list[tuple[int, str]]:
+    """Every raw name under which the parties appeared: (party id, raw name), sorted."""
+    with db.read() as s:
+        rows = s.execute(select(PartyName.party_id, PartyName.raw_name).where(
+            PartyName.party_id.in_(list(party_ids))).distinct()).all()
+    return sorted((pid, raw) for pid, raw in rows)
+
+
 def split(db: Database, party_id: int, raw_name: str, reason: str = "") -> int:
     """Move a raw name (and the declarations that used it) out to a party of its own."""
     with db.begin() as s:

@@ -18,6 +18,8 @@ class EntityReviewFlow:
         QVBoxLayout(self.dialog).addWidget(self.review)
         self.review.merge_requested.connect(self._on_review_merge_requested)
         self.review.reject_requested.connect(self._on_review_reject_requested)
+        self.review.names_requested.connect(self._on_review_names_requested)
+        self.review.split_requested.connect(self._on_review_split_requested)
         self.dialog._flow = self
         self.reload()
 
@@ -32,6 +34,14 @@ class EntityReviewFlow:
 
     def _on_review_reject_requested(self, a: int, b: int, reason: str) -> None:
         job = self.window.jobs.submit(_reject, self.window.db, a, b, reason, writes=True)
+        job.signals.succeeded.connect(self._on_decided)
+
+    def _on_review_names_requested(self, party_ids: list) -> None:
+        job = self.window.jobs.submit(_names, self.window.db, party_ids)
+        job.signals.succeeded.connect(self.review.show_names)
+
+    def _on_review_split_requested(self, party_id: int, raw: str, reason: str) -> None:
+        job = self.window.jobs.submit(_split, self.window.db, party_id, raw, reason, writes=True)
         job.signals.succeeded.connect(self._on_decided)
 
     def _on_decided(self, _result) -> None:
@@ -49,6 +59,14 @@ def _merge(db, keep, other, reason, progress=None):
 
 def _reject(db, a, b, reason, progress=None):
     entities.reject(db, a, b, reason=reason)
+
+
+def _names(db, party_ids, progress=None):
+    return list(party_ids), entities.name_variants(db, party_ids)
+
+
+def _split(db, party_id, raw, reason, progress=None):
+    return entities.split(db, party_id, raw, reason=reason)
 
 
 def open_entity_review(window) -> EntityReviewFlow:

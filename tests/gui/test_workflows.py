@@ -162,6 +162,21 @@ def test_confirming_an_entity_match_is_audited(qtbot, demo_db, tmp_path):
                    for e in entries)
         qtbot.waitUntil(lambda: all((c.left_id, c.right_id) != (first.left_id, first.right_id)
                                     for c in review._candidates), timeout=30000)
+        # The merged party now carries both names; one is split out again, also audited.
+        review.request_names([first.left_id])
+        qtbot.waitUntil(lambda: review.names.count() >= 2, timeout=30000)
+        review.names.setCurrentRow(review.names.count() - 1)
+        _, split_name = review.names.currentItem().data(Qt.ItemDataRole.UserRole)
+        review.reason.setText("different director on the second invoice")
+        qtbot.mouseClick(review.split_button, Qt.MouseButton.LeftButton)
+
+        def split_entries():
+            with db.read() as s:
+                return s.scalars(select(AuditEntry).where(AuditEntry.action == "split")).all()
+
+        qtbot.waitUntil(lambda: len(split_entries()) == 1, timeout=30000)
+        assert split_entries()[0].old_value == split_name
+        assert split_entries()[0].reason == "different director on the second invoice"
     finally:
         _close(window)
         db.dispose()
