@@ -70,18 +70,25 @@ class Job(QRunnable):
 
 
 class JobRunner(QObject):
-    """Keeps every job alive until it finishes. Writes run one at a time."""
+    """Keeps every job alive until it finishes. Writes run one at a time; reads on a pool of
+    their own, wider than the CPU count (2 here) so that a slow analysis does not hold up the
+    entity queue or a case (the work is mostly in SQLite and in libraries that release the
+    GIL)."""
+
+    READERS = 6
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
+        self._readers = QThreadPool(self)
+        self._readers.setMaxThreadCount(self.READERS)
         self._jobs: set[Job] = set()
 
     def start(self, job: Job, *, writes: bool = False) -> Job:
         self._jobs.add(job)
         job.signals.finished.connect(lambda j=job: self._jobs.discard(j))
-        (self._writer if writes else QThreadPool.globalInstance()).start(job)
+        (self._writer if writes else self._readers).start(job)
         return job
 
     def submit(self, fn, *args, writes: bool = False, **kwargs) -> Job:
@@ -96,4 +103,4 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         ok = self._writer.waitForDone(msecs)
-        return QThreadPool.globalInstance().waitForDone(msecs) and ok
+        return self._readers.waitForDone(msecs) and ok

@@ -40,12 +40,10 @@ class MainWindow(QMainWindow):
         self.case_dock.setObjectName("case_dock")
         self.case_dock.setWidget(self.case_view)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.case_dock)
-        from .analysis_panel import AnalysisPanel
-
-        self.analysis = AnalysisPanel(self)
+        self._analysis = None  # built after the first paint: see the ``analysis`` property
         self.analysis_dock = QDockWidget(self.tr("Analysis"), self)
         self.analysis_dock.setObjectName("analysis_dock")
-        self.analysis_dock.setWidget(self.analysis.widget)
+        self.analysis_dock.setWidget(QLabel(self.tr("Loading the analyses…"), self))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.analysis_dock)
         self.status_db = QLabel(self.tr("Database: %1").replace("%1", db.display_name()), self)
         self.statusBar().addPermanentWidget(self.status_db)
@@ -63,16 +61,42 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.case_dock], [700], Qt.Orientation.Horizontal)
             self.resizeDocks([self.analysis_dock], [380], Qt.Orientation.Vertical)
         self.browser.refresh()
-        # The analyses run in jobs once the window is up, not before its first paint.
-        QTimer.singleShot(300, self.analysis.refresh)
+        # The analysis views need polars, networkx and pyqtgraph (about 1 s of imports): they are
+        # imported in a job once the window is up, then built and refreshed.
+        QTimer.singleShot(0, self._preload_analysis)
         # Start-up objects (Qt wrappers, modules, numpy, pyqtgraph) live as long as the app:
         # taken out of the cyclic collector's sight, a full collection no longer rescans them
         # (about 0.1 s holding the GIL, a visible freeze, each time one runs).
         QTimer.singleShot(0, gc.freeze)
 
-    def _menus(self) -> None:
-        from .actions import database, dossier, entity_review, importing
+    @property
+    def analysis(self):
+        """The analysis dock's panel, built on first use."""
+        if self._analysis is None:
+            from .analysis_panel import AnalysisPanel
 
+            self._analysis = AnalysisPanel(self)
+            self.analysis_dock.setWidget(self._analysis.widget)
+        return self._analysis
+
+    @property
+    def analysis_built(self) -> bool:
+        return self._analysis is not None
+
+    def _preload_analysis(self) -> None:
+        job = self.jobs.submit(_import_analysis_modules)
+        job.signals.finished.connect(self._on_analysis_modules_imported)
+
+    def _on_analysis_modules_imported(self) -> None:
+        self.analysis.refresh()
+        gc.freeze()  # polars, networkx, pyqtgraph and the panel: long-lived too (see __init__)
+
+    def _menus(self) -> None:
+        from .actions import database
+
+        importing = _LazyActions("importing")  # these pull in the import pipeline, the
+        entity_review = _LazyActions("entity_review")  # dossier writer (reportlab, polars):
+        dossier = _LazyActions("dossier")  # imported when first used, not at start-up
         file = self.menuBar().addMenu(self.tr("&File"))
         self._action(file, self.tr("&Open database…"), database.open_database, QKeySequence.Open)
         self._action(file, self.tr("&New database…"), database.new_database, QKeySequence.New)
@@ -180,6 +204,29 @@ class MainWindow(QMainWindow):
         self.jobs.wait(5000)
         self.settings.save_layout(bytes(self.saveGeometry()), bytes(self.saveState()))
         super().closeEvent(event)
+
+
+class _LazyActions:
+    """``_LazyActions("dossier").export_dossier`` is a callable that imports
+    ``app.actions.dossier`` when it is first called."""
+
+    def __init__(self, module: str):
+        self._module = module
+
+    def __getattr__(self, name: str):
+        def call(*args, **kwargs):
+            import importlib
+
+            module = importlib.import_module(f"app.actions.{self._module}")
+            return getattr(module, name)(*args, **kwargs)
+
+        return call
+
+
+def _import_analysis_modules(progress=None) -> None:
+    import importlib
+
+    importlib.import_module("app.analysis_panel")
 
 
 def _about(window: MainWindow) -> None:

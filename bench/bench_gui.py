@@ -25,11 +25,19 @@ from app.main_window import MainWindow
 t0 = time.perf_counter()
 w = MainWindow(Database(sys.argv[1]), Settings())
 w.show(); w.repaint(); app.processEvents()
-t_cases = time.perf_counter() - t0
-t1 = time.perf_counter()
-w.browser.tabs.setCurrentIndex(1)
+while w.browser.cases.loading:
+    app.processEvents(); time.sleep(0.001)
 w.repaint(); app.processEvents()
-print(t_cases, time.perf_counter() - t1)
+t_cases = time.perf_counter() - t0
+t1 = last = time.perf_counter()
+gap = 0.0
+w.browser.tabs.setCurrentIndex(1)
+while w.browser.declarations.loading:
+    app.processEvents(); now = time.perf_counter(); gap = max(gap, now - last); last = now
+    time.sleep(0.001)
+w.repaint(); app.processEvents()
+print(t_cases, time.perf_counter() - t1, gap)
+w.close()
 """
 
 
@@ -52,15 +60,17 @@ def run(scale: int) -> list[dict]:
         big = build_bench_db(None, scale)
         out = subprocess.run([sys.executable, "-c", _PAINT, str(big)], env=env, check=True,
                              cwd=ROOT, capture_output=True, text=True, timeout=300)
-    paint, decl_paint = map(float, out.stdout.strip().splitlines()[-1].split())
+    paint, decl_paint, decl_gap = map(float, out.stdout.strip().splitlines()[-1].split())
     return [
         {"name": "cold start to an interactive window (demo database)", "value": min(starts),
          "unit": "s", "target": "<= 2 s", "limit": f"python + import PySide6 alone: {bare:.2f} s",
          "note": "process start to first paint, best of 3"},
         {"name": f"main window and case table, first paint, {scale:,} declarations",
          "value": paint * 1000, "unit": "ms", "target": "<= 200 ms", "limit": "",
-         "note": "window built, case ids (ORDER BY in SQL), first page, paint"},
-        {"name": f"declaration table, first paint, {scale:,} declarations",
+         "note": "window built and painted, case ids (ORDER BY in SQL) in the background, "
+                 "first page painted"},
+        {"name": f"declaration table, rows shown, {scale:,} declarations",
          "value": decl_paint * 1000, "unit": "ms", "target": "instant", "limit": "",
-         "note": "1M ids ORDER BY date in SQL + first page + paint, on first showing the tab"},
+         "note": f"ids ORDER BY in SQL in the background, then first page + paint; the window "
+                 f"kept answering (longest event-loop gap {decl_gap * 1000:.0f} ms)"},
     ]

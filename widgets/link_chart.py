@@ -1,78 +1,389 @@
-"""The link chart: a network drawn with pyqtgraph (case and party nodes by colour and symbol,
-edge width by tonnage), laid out with networkx (small graphs) or igraph's DrL (large ones)."""
+"""The link chart: cases, parties, ports, containers, vessels... as a network, each kind by
+colour and symbol (legend), edges as wide as their tonnage; laid out off the GUI thread and
+refined on screen; select, open, expand, hide, pin, shortest path, communities, centrality,
+export. Drawing lives in link_items, layout in link_layout, the network in link_graph."""
 
 from __future__ import annotations
 
+import logging
+import time
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-KIND_STYLE = {"case": ("s", "#d62728", 16), "party": ("o", "#1f77b4", 11),
-              "port": ("t", "#2ca02c", 11)}
+from widgets.chart_export import export_plot
+from widgets.link_graph import LinkGraph, centrality, communities
+from widgets.link_items import LinkItems
+from widgets.link_layout import BackgroundTask, TaskPool, layout_positions, progressive_layout
+from widgets.link_style import add_legend_entries, make_legend
+from widgets.link_toolbar import LinkToolbar
 
+__all__ = ["LinkChart", "layout_positions"]
+log = logging.getLogger(__name__)
 
-def layout_positions(nodes: list[str], edges: list[tuple[str, str]], seed: int = 7) -> np.ndarray:
-    """Node positions: spring layout (networkx) for small graphs, igraph's DrL for big ones."""
-    index = {n: i for i, n in enumerate(nodes)}
-    if len(nodes) <= 500:
-        import networkx as nx
-
-        g = nx.Graph()
-        g.add_nodes_from(nodes)
-        g.add_edges_from(edges)
-        pos = nx.spring_layout(g, seed=seed)
-        return np.array([pos[n] for n in nodes], dtype=float)
-    import igraph as ig
-
-    g = ig.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in edges])
-    return np.array(g.layout_drl().coords, dtype=float)
+SEED = 7
+EXPAND_ITERATIONS = 150
+TOUCH_UP_HEAT = 0.3
 
 
 class LinkChart(QWidget):
-    node_activated = Signal(str)  # node id, e.g. a case reference
+    node_activated = Signal(str)  # node id, e.g. a case reference: double-click
+    expand_requested = Signal(str)  # node id whose neighbours the shell should add_network()
+    selection_changed = Signal()
+    layout_progressed = Signal()  # an intermediate layout was drawn
+    layout_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.network = LinkGraph()
+        self.selected: list[str] = []  # in the order picked: a path runs first to second
+        self.path: list[str] = []
+        self._path_edges = np.zeros(0, dtype=bool)
+        self._hidden: list[tuple[list, list, np.ndarray]] = []
+        self._communities: np.ndarray | None = None
+        self._centrality: np.ndarray | None = None
+        self._size_by: str | None = None
+        self._tasks = TaskPool(self)
+        self._layout: BackgroundTask | None = None
+        self._layout_tag = 0
+        self._follow_layout = True  # fit the view to the layout until the user pans or zooms
+        self._draw_seconds = 0.0
+        self._drawn_at = 0.0
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground("w")
         self.box = self.view.addViewBox()
         self.box.setAspectLocked(True)
-        self.graph = pg.GraphItem()
-        self.box.addItem(self.graph)
-        self.labels: list[pg.TextItem] = []
-        self.nodes: list[str] = []
-        QVBoxLayout(self).addWidget(self.view)
-        self.graph.scatter.sigClicked.connect(self._on_scatter_clicked)
+        self.box.disableAutoRange()
+        self.items = LinkItems(self.box, self.network)
+        self.legend = make_legend(self.box)
+        self.status = QLabel(self)
+        self.toolbar = LinkToolbar(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        self.view.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        self.box.sigRangeChanged.connect(self._on_box_range_changed)
+        self.box.sigRangeChangedManually.connect(self._on_box_range_changed_manually)
+        if QCoreApplication.instance() is not None:  # a window's children get no closeEvent
+            QCoreApplication.instance().aboutToQuit.connect(self.stop_background_work)
+        self.toolbar.refresh()
+
+    # --- data in ----------------------------------------------------------------------------
+
+    @property
+    def nodes(self) -> list[str]:
+        """The ids of the nodes shown."""
+        return list(self.network.ids)
 
     def show_network(self, nodes: list[tuple[str, str, str]], edges: list[tuple[str, str, float]],
                      positions: np.ndarray | None = None) -> None:
-        """``nodes``: (id, label, kind); ``edges``: (a, b, tonnes)."""
-        self.nodes = [n[0] for n in nodes]
-        index = {n: i for i, n in enumerate(self.nodes)}
-        pos = positions if positions is not None else layout_positions(
-            self.nodes, [(a, b) for a, b, _ in edges])
-        adj = np.array([(index[a], index[b]) for a, b, _ in edges], dtype=int).reshape(-1, 2)
-        widths = [1 + min(6.0, t / 50.0) for *_, t in edges]
-        pens = np.array([(150, 150, 150, 255, w) for w in widths],
-                        dtype=[("red", np.ubyte), ("green", np.ubyte), ("blue", np.ubyte),
-                               ("alpha", np.ubyte), ("width", float)])
-        symbols = [KIND_STYLE.get(k, KIND_STYLE["party"])[0] for _, _, k in nodes]
-        brushes = [KIND_STYLE.get(k, KIND_STYLE["party"])[1] for _, _, k in nodes]
-        sizes = [KIND_STYLE.get(k, KIND_STYLE["party"])[2] for _, _, k in nodes]
-        self.graph.setData(pos=pos, adj=adj if len(adj) else None,
-                           pen=pens if len(adj) else None, symbol=symbols,
-                           symbolBrush=brushes, size=sizes, pxMode=True, data=self.nodes)
-        for item in self.labels:
-            self.box.removeItem(item)
-        self.labels = []
-        if len(nodes) <= 300:  # labels stay readable on small charts
-            for (_, label, _), (x, y) in zip(nodes, pos, strict=True):
-                t = pg.TextItem(label[:32], color="#222", anchor=(0.5, -0.4))
-                t.setPos(x, y)
-                self.box.addItem(t)
-                self.labels.append(t)
+        """Replace the chart. ``nodes``: (id, label, kind); ``edges``: (a, b, tonnes).
+        Without ``positions`` the layout runs in the background, drawn as it improves."""
+        self._cancel_layout()
+        self.network = LinkGraph()
+        self.items.graph = self.network
+        self.selected, self.path, self._hidden = [], [], []
+        self.network.merge(nodes, edges, positions)
+        self._follow_layout = True
+        self._structure_changed()
+        if positions is None:
+            self._start_layout()
+        else:
+            self.fit_view()
 
-    def _on_scatter_clicked(self, _scatter, points, _event=None) -> None:
-        if len(points):
-            self.node_activated.emit(str(points[0].data()))
+    def add_network(self, nodes, edges, positions: np.ndarray | None = None) -> list[str]:
+        """Merge nodes and edges in (an expansion): nodes already shown keep their place, new
+        ones are laid out around them. Returns the ids of the nodes added."""
+        was_running = self.is_laying_out()
+        old = self.network.n
+        added = self.network.merge(nodes, edges, positions)
+        self._structure_changed()
+        if was_running:
+            self._relayout_after_change()
+        elif len(added) and not np.isfinite(self.network.pos[added]).all():
+            fixed = self.network.pinned.copy()
+            fixed[:old] = True
+            self._start_layout(fixed, EXPAND_ITERATIONS)
+        return [self.network.ids[r] for r in added]
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def is_laying_out(self) -> bool:
+        return self._layout is not None
+
+    def wait_for_layout(self, msecs: int = 10_000) -> bool:
+        """Block until the background work is done (scripts, screenshots); the results arrive
+        with the next event processing."""
+        return self._tasks.wait(msecs)
+
+    def relayout(self) -> None:
+        """Lay out afresh; pinned nodes keep their place and the rest grow from them."""
+        if not self.network.n:
+            return
+        self.network.pos[~self.network.pinned] = np.nan
+        self._follow_layout = True
+        self._start_layout()
+
+    def _start_layout(self, fixed: np.ndarray | None = None, iterations: int | None = None,
+                      heat: float = 1.0) -> None:
+        self._cancel_layout()
+        self._layout_tag += 1
+        fixed = self.network.pinned.copy() if fixed is None else fixed
+        task = BackgroundTask(self._layout_tag, progressive_layout, self.network.n,
+                              self.network.edges.copy(), self.network.pos.copy(), fixed,
+                              iterations, heat)
+        task.signals.progressed.connect(self._on_layout_progressed)
+        task.signals.finished.connect(self._on_layout_finished)
+        self._layout = task
+        self._tasks.start(task)
+        self._show_status()
+
+    def _cancel_layout(self) -> None:
+        if self._layout is not None:
+            self._layout.cancel()
+            self._layout = None
+
+    def _relayout_after_change(self) -> None:
+        """The network changed under a running layout: go on from where it is (or start over
+        when nothing was placed yet); the running one would answer for the old rows."""
+        if self.is_laying_out():
+            self._start_layout(heat=TOUCH_UP_HEAT if self.items.placed() else 1.0)
+
+    def _on_layout_progressed(self, tag: int, pos) -> None:
+        now = time.monotonic()
+        if tag != self._layout_tag or now - self._drawn_at < 4 * self._draw_seconds:
+            return  # stale, or drawing would take most of the GUI thread's time
+        self._apply_positions(pos)
+        self.layout_progressed.emit()
+
+    def _on_layout_finished(self, tag: int, pos) -> None:
+        if tag != self._layout_tag:
+            return
+        self._layout = None
+        if pos is not None:
+            self._apply_positions(pos)
+        self._show_status()
+        self.layout_finished.emit()
+
+    def _apply_positions(self, pos) -> None:
+        if len(pos) != self.network.n:
+            return
+        t0 = time.perf_counter()
+        self.network.pos = np.asarray(pos, dtype=float)
+        if self._follow_layout:
+            self.fit_view(manual=False)
+        self._draw(structure=False)
+        self._draw_seconds = time.perf_counter() - t0
+        self._drawn_at = time.monotonic()
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def _structure_changed(self) -> None:
+        self._communities = self._centrality = None
+        live = set(self.network.index)
+        self.selected = [i for i in self.selected if i in live]
+        if not all(i in live for i in self.path):
+            self.path = []
+        self._path_edges = self.network.path_edge_mask(self.path)
+        if self.toolbar.community_action.isChecked():
+            self.set_colour_by_community(True)
+        if self._size_by:
+            self.set_size_by(self._size_by)
+        self._draw(structure=True)
+        self.toolbar.refresh()
+        self._show_status()
+
+    def _draw(self, structure: bool) -> None:
+        if structure:
+            self.items.restyle(self._communities, self._centrality)
+            add_legend_entries(self.legend, self.network.kinds,
+                               neutral=self._communities is not None)
+        self.items.draw()
+        self._draw_marks()
+
+    def _draw_marks(self) -> None:
+        rows = np.array([self.network.index[i] for i in self.selected], dtype=int)
+        path = np.array([self.network.index[i] for i in self.path], dtype=int)
+        self.items.draw_marks(rows, path, self._path_edges)
+        self.items.draw_labels(self.items.rows_to_label(rows, path))
+
+    def fit_view(self, manual: bool = True) -> None:
+        pos = self.network.pos
+        ok = np.isfinite(pos).all(axis=1)
+        if not ok.any():
+            return
+        low, high = pos[ok].min(axis=0), pos[ok].max(axis=0)
+        pad = np.maximum((high - low) * 0.05, 1.0)
+        self.box.setRange(xRange=(low[0] - pad[0], high[0] + pad[0]),
+                          yRange=(low[1] - pad[1], high[1] + pad[1]), padding=0)
+        if manual:
+            self._follow_layout = True
+
+    def _on_box_range_changed(self, *_args) -> None:
+        self._draw_marks()  # labels follow the zoom
+
+    def _on_box_range_changed_manually(self, *_args) -> None:
+        self._follow_layout = False
+
+    def labelled_nodes(self) -> list[str]:
+        return [self.network.ids[r] for r in self.items.labelled]
+
+    def position_of(self, node_id: str) -> tuple[float, float]:
+        x, y = self.network.pos[self.network.index[node_id]]
+        return float(x), float(y)
+
+    # --- selection and actions ---------------------------------------------------------------
+
+    def select_nodes(self, node_ids, add: bool = False) -> None:
+        """Select these nodes; with ``add``, toggle them in the current selection."""
+        chosen = [i for i in node_ids if i in self.network.index]
+        if add:
+            kept = [i for i in self.selected if i not in chosen]
+            self.selected = kept + [i for i in chosen if i not in self.selected]
+        else:
+            self.selected = list(dict.fromkeys(chosen))
+        self._draw_marks()
+        self.toolbar.refresh()
+        self.selection_changed.emit()
+
+    def _on_scene_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        where = event.scenePos()
+        if (not self.box.sceneBoundingRect().contains(where)
+                or self.legend.sceneBoundingRect().contains(where)):
+            return
+        row = self.items.row_at(where)
+        add = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                        | Qt.KeyboardModifier.ShiftModifier))
+        if row is None:
+            if not add and not event.double():
+                self.select_nodes([])
+            return
+        node = self.network.ids[row]
+        if event.double():
+            self.select_nodes([node])
+            self.node_activated.emit(node)
+        else:
+            self.select_nodes([node], add=add)
+
+    def expand_selected(self) -> None:
+        for node in self.selected:
+            self.expand_requested.emit(node)
+
+    def hide_selected(self) -> None:
+        if self.selected:
+            self.hide_nodes(self.selected)
+
+    def hide_nodes(self, node_ids) -> None:
+        removed = self.network.remove(node_ids)
+        if removed[0]:
+            self._hidden.append(removed)
+            self._structure_changed()
+            self._relayout_after_change()
+
+    def show_hidden(self) -> None:
+        hidden, self._hidden = self._hidden, []
+        if hidden:  # all nodes first: an edge may join nodes hidden at different times
+            self.network.merge([n for nodes, _, _ in hidden for n in nodes],
+                               [e for _, edges, _ in hidden for e in edges],
+                               np.vstack([pos for _, _, pos in hidden]))
+            self._structure_changed()
+            self._relayout_after_change()
+
+    def set_pinned(self, node_ids, pinned: bool = True) -> None:
+        rows = [self.network.index[i] for i in node_ids if i in self.network.index]
+        self.network.pinned[rows] = pinned
+        self._draw_marks()
+        self._relayout_after_change()
+
+    def toggle_pin_selected(self) -> None:
+        rows = [self.network.index[i] for i in self.selected]
+        self.set_pinned(self.selected, not bool(self.network.pinned[rows].all()))
+
+    def highlight_shortest_path(self, a: str | None = None, b: str | None = None) -> list[str]:
+        """Highlight the fewest-links path from a to b (default: the two selected nodes)."""
+        if a is None or b is None:
+            if len(self.selected) != 2:
+                return []
+            a, b = self.selected
+        self.path = self.network.shortest_path(a, b)
+        self._path_edges = self.network.path_edge_mask(self.path)
+        self._draw_marks()
+        if not self.path:
+            self.status.setText(self.tr("No path links %1 and %2.").replace("%1", a)
+                                .replace("%2", b))
+        return self.path
+
+    def path_edges(self) -> list[tuple[str, str]]:
+        ids = self.network.ids
+        return [(ids[a], ids[b]) for a, b in self.network.edges[self._path_edges].tolist()]
+
+    # --- analyses in the background --------------------------------------------------------------
+
+    def set_colour_by_community(self, on: bool) -> None:
+        self.toolbar.community_action.setChecked(bool(on))
+        if on and self._communities is None:
+            self._run(communities, self._on_communities_ready, self.network.n,
+                      self.network.edges.copy(), SEED)
+        elif not on:
+            self._communities = None
+            self._draw(structure=True)
+
+    def _on_communities_ready(self, tag: int, membership) -> None:
+        if (tag == self.network.version and membership is not None
+                and self.toolbar.community_action.isChecked()):
+            self._communities = membership
+            self._draw(structure=True)
+
+    def set_size_by(self, measure: str | None) -> None:
+        """None (by kind), "degree" or "betweenness" (an estimate)."""
+        self._size_by = measure
+        self.toolbar.size_actions[measure].setChecked(True)
+        if measure is None:
+            self._centrality = None
+            self._draw(structure=True)
+        else:
+            self._run(centrality, self._on_centrality_ready, self.network.n,
+                      self.network.edges.copy(), measure, SEED)
+
+    def _on_centrality_ready(self, tag: int, values) -> None:
+        if tag == self.network.version and values is not None and self._size_by:
+            self._centrality = values
+            self._draw(structure=True)
+
+    def _run(self, fn, slot, *args) -> None:
+        task = BackgroundTask(self.network.version, fn, *args)
+        task.signals.finished.connect(slot)
+        self._tasks.start(task)
+
+    def analyses_pending(self) -> bool:
+        return self._tasks.pending()
+
+    # --- export, status, lifetime ---------------------------------------------------------------
+
+    def export_image(self, path) -> None:
+        export_plot(self.box, path)
+
+    def has_hidden(self) -> bool:
+        return bool(self._hidden)
+
+    def _show_status(self) -> None:
+        text = self.tr("%n node(s)", "", self.network.n) + ", " + \
+            self.tr("%n link(s)", "", len(self.network.edges))
+        if self.is_laying_out():
+            text += " — " + self.tr("laying out…")
+        self.status.setText(text)
+
+    def stop_background_work(self, msecs: int = 2000) -> bool:
+        """Cancel the layout and analyses and wait for them (at most ``msecs``)."""
+        self._cancel_layout()
+        return self._tasks.stop(msecs)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.stop_background_work(0)
+        super().closeEvent(event)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from .paged_model import PagedTableModel
@@ -18,7 +19,39 @@ class RecordSource(Protocol):
     def rows(self, ids: list[int]) -> list[tuple]: ...
 
 
+log = logging.getLogger(__name__)
+
+
+class _IdsAnswer(QObject):
+    ready = Signal(int, object)  # generation, ids (or None when the query failed)
+
+
+class _IdsQuery(QRunnable):
+    """The id query (ORDER BY and filters in SQL) off the GUI thread: about 1 s for 1M rows."""
+
+    def __init__(self, source: RecordSource, order: str, descending: bool, generation: int,
+                 answer: _IdsAnswer):
+        super().__init__()
+        self._args = source, order, descending
+        self._generation, self._answer = generation, answer
+
+    def run(self) -> None:
+        source, order, descending = self._args
+        try:
+            ids = source.ids(order, descending)
+        except Exception:  # noqa: BLE001 - reported in the log, the table stays as it was
+            log.error("record query failed", exc_info=True)
+            ids = None
+        try:
+            self._answer.ready.emit(self._generation, ids)
+        except RuntimeError:  # the table was closed meanwhile
+            log.debug("record table gone before its query returned")
+
+
 class RecordTable(QWidget):
+    """Ids are queried in the background; the newest query wins. ``count_changed`` fires when
+    its answer is shown."""
+
     record_activated = Signal(int)  # record id
     count_changed = Signal(int)
 
@@ -27,6 +60,10 @@ class RecordTable(QWidget):
         self._source = source
         self._order, self._descending = source.columns[0], False
         self.model = PagedTableModel(headers, source.rows, self)
+        self._generation = 0
+        self.loading = False
+        self._answer = _IdsAnswer(self)
+        self._answer.ready.connect(self._on_answer_ready)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -47,10 +84,19 @@ class RecordTable(QWidget):
         layout.addWidget(self.view)
 
     def refresh(self) -> None:
-        """Re-run the id query (ORDER BY in SQL) and show the first page."""
-        ids = self._source.ids(self._order, self._descending)
-        self.model.set_ids(ids)
-        self.count_changed.emit(len(ids))
+        """Re-run the id query (ORDER BY in SQL) in the background, then show the first page."""
+        self._generation += 1
+        self.loading = True
+        QThreadPool.globalInstance().start(_IdsQuery(
+            self._source, self._order, self._descending, self._generation, self._answer))
+
+    def _on_answer_ready(self, generation: int, ids) -> None:
+        if generation != self._generation:
+            return  # an older query: sorting or the filters changed since
+        self.loading = False
+        if ids is not None:
+            self.model.set_ids(ids)
+            self.count_changed.emit(len(ids))
 
     def set_column_widths(self, widths: list[int]) -> None:
         for i, w in enumerate(widths):

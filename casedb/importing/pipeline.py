@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+import itertools
 import logging
 import time
 from collections.abc import Iterable, Sequence
@@ -219,7 +220,7 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
                             out.imported, out.merged, out.unchanged, tuple(refused),
                             frozenset(out.declaration_ids))
         _finish_run(session, db.user, run_id, report)
-    _release(sheets)
+    _release(sheets, writer)
     progress.report(total, total)
     log.info("imported %s: %d rows read, %d imported, %d merged, %d unchanged, %d refused",
              path.name, total, report.imported, report.merged, report.unchanged, len(refused))
@@ -241,14 +242,32 @@ def _collector_paused():
             gc.enable()
 
 
-def _release(sheets: Sequence[_Sheet], chunk: int = 5000) -> None:
-    """Free the rows read a chunk at a time: freeing 200k rows at once holds the GIL long
-    enough to freeze a GUI."""
+def _release(sheets: Sequence[_Sheet], writer: DeclarationWriter) -> None:
+    """Free the rows read and the writer's maps a chunk at a time: freeing 200k rows, or the
+    200k declarations the writer met, at once holds the GIL long enough to freeze a GUI."""
     for sheet in sheets:
-        for rows in (sheet.data, sheet.raw.rows):
-            while rows:
-                del rows[-chunk:]
-                time.sleep(0)
+        free_gradually(sheet.data)
+        free_gradually(sheet.raw.rows)
+    for container in writer.bulky():
+        free_gradually(container)
+
+
+def free_gradually(container, chunk: int = 5000) -> None:
+    """Empty a list, dict or set ``chunk`` items at a time, letting other threads run between."""
+    if isinstance(container, list):
+        while container:
+            del container[-chunk:]
+            time.sleep(0)
+        return
+    while container:
+        keys = list(itertools.islice(iter(container), chunk))
+        for k in keys:
+            if isinstance(container, dict):
+                del container[k]
+            else:
+                container.discard(k)
+        del keys
+        time.sleep(0)
 
 
 def import_files(db: Database, paths: Iterable, *, spec: ImportSpec | None = None,

@@ -108,6 +108,11 @@ class DeclarationWriter:
         self._roles: dict[int, set[str]] = {}
         self._containers: dict[int, set[str]] = {}
 
+    def bulky(self) -> list:
+        """The containers that grow with the file, for the caller to free gradually."""
+        return [self._known, self._seen, self._roles, self._containers,
+                *self._parties.bulky()]
+
     # -- one batch -------------------------------------------------------------------------
     def write(self, rows: list[SourceRow]) -> None:
         todo = [r for r in rows if (r.sheet, r.row) not in self._seen]

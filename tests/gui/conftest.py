@@ -31,6 +31,7 @@ def window(qtbot, demo_db):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not w.browser.cases.loading, timeout=10_000)
     yield w
     w.jobs.cancel_all()
     assert w.jobs.wait(5000)

@@ -21,11 +21,11 @@ def _search(qtbot, window, text: str) -> list[str]:
     return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
 
 
-def test_opens_on_the_demo_database_and_closes(window):
+def test_opens_on_the_demo_database_and_closes(qtbot, window):
     assert window.browser.cases.model.rowCount() == len(TRUTH["cases"])
     assert window.browser.declarations.model.rowCount() == 0  # queried when first shown
     window.browser.tabs.setCurrentIndex(1)
-    assert window.browser.declarations.model.rowCount() > 2000
+    qtbot.waitUntil(lambda: window.browser.declarations.model.rowCount() > 2000, timeout=10_000)
     assert "demo.db" in window.status_db.text()
     assert window.close()
 
@@ -42,7 +42,8 @@ def test_search_by_container_and_sorting_in_sql(qtbot, window):
     assert found and all(ref.startswith("TWKHH-2019") for ref in found)
     with qtbot.waitSignal(window.browser.cases.count_changed, timeout=3000):
         window.browser.search.clear()
-    window.browser.cases.view.horizontalHeader().sectionClicked.emit(0)  # sort descending
+    with qtbot.waitSignal(window.browser.cases.count_changed, timeout=3000):
+        window.browser.cases.view.horizontalHeader().sectionClicked.emit(0)  # sort descending
     model = window.browser.cases.model
     first = model.data(model.index(0, 0))
     assert first == max(TRUTH["cases"])

@@ -54,6 +54,8 @@ def empty_window(qtbot, tmp_path):
     db = Database(tmp_path / "cases.db", user="tester")
     migrate.upgrade(db)
     w = _window(qtbot, db)
+    # The analysis dock is built once its modules are imported; done before the test starts.
+    qtbot.waitUntil(lambda: w.analysis_built, timeout=30_000)
     yield w
     _close(w)
     db.dispose()
@@ -110,10 +112,9 @@ def test_import_wizard_on_a_real_xlsx_end_to_end(qtbot, empty_window, tmp_path):
     assert lines[0] == ["file", "sheet", "row", "column", "reason"]
     assert len(lines) == 3
     # The browser shows what came in.
-    qtbot.waitUntil(lambda: empty_window.browser.declarations.model.rowCount() == 3
-                    or empty_window.browser.tabs.currentIndex() == 0, timeout=5000)
     empty_window.browser.tabs.setCurrentIndex(1)
-    assert empty_window.browser.declarations.model.rowCount() == 3
+    qtbot.waitUntil(lambda: empty_window.browser.declarations.model.rowCount() == 3,
+                    timeout=10_000)
 
 
 def test_cancelled_import_leaves_the_database_unchanged(qtbot, empty_window, tmp_path):
@@ -161,10 +162,11 @@ def test_confirming_an_entity_match_is_audited(qtbot, demo_db, tmp_path):
         assert any(e.entity == "party" and e.entity_id in (first.left_id, first.right_id)
                    for e in entries)
         qtbot.waitUntil(lambda: all((c.left_id, c.right_id) != (first.left_id, first.right_id)
-                                    for c in review._candidates), timeout=30000)
+                                    for c in review._candidates), timeout=60_000)
         # The merged party now carries both names; one is split out again, also audited.
+        review.table.clearSelection()
         review.request_names([first.left_id])
-        qtbot.waitUntil(lambda: review.names.count() >= 2, timeout=30000)
+        qtbot.waitUntil(lambda: review.names.count() >= 2, timeout=60_000)
         review.names.setCurrentRow(review.names.count() - 1)
         _, split_name = review.names.currentItem().data(Qt.ItemDataRole.UserRole)
         review.reason.setText("different director on the second invoice")

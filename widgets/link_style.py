@@ -1,0 +1,106 @@
+"""How the link chart draws things: each node kind by colour AND symbol (readable in greyscale
+and by colour-blind readers: Okabe-Ito colours), edge width by tonnage, community colours."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    symbol: str  # a pyqtgraph scatter symbol
+    colour: str
+    size: float  # pixels
+
+
+KIND_STYLE: dict[str, NodeStyle] = {
+    "case": NodeStyle("s", "#D55E00", 16),
+    "party": NodeStyle("o", "#0072B2", 11),
+    "port": NodeStyle("t1", "#009E73", 13),
+    "container": NodeStyle("d", "#E69F00", 12),
+    "vessel": NodeStyle("t", "#56B4E9", 13),
+    "address": NodeStyle("p", "#CC79A7", 11),
+    "phone": NodeStyle("h", "#8C564B", 11),
+    "email": NodeStyle("x", "#7F3C8D", 11),
+    "declaration": NodeStyle("star", "#6F6F00", 13),
+}
+OTHER_STYLE = NodeStyle("+", "#7F7F7F", 11)
+
+EDGE_COLOUR = (165, 165, 165)
+PATH_COLOUR = "#E4007C"
+SELECTION_COLOUR = "#111111"
+PIN_COLOUR = "#444444"
+COMMUNITY_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
+                     "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939")
+SMALL_COMMUNITY_COLOUR = "#c7c7c7"
+TONNES_PER_PIXEL = 50.0  # edge width: 1 px plus one per 50 t, at most MAX_EDGE_WIDTH
+MAX_EDGE_WIDTH = 5
+
+
+def style_of(kind: str) -> NodeStyle:
+    return KIND_STYLE.get(kind, OTHER_STYLE)
+
+
+def kind_label(kind: str) -> str:
+    """The kind as the legend shows it, translated; an unknown kind is shown as given."""
+    tr = QCoreApplication.translate
+    labels = {
+        "case": tr("LinkStyle", "Case"), "party": tr("LinkStyle", "Party"),
+        "port": tr("LinkStyle", "Port"), "container": tr("LinkStyle", "Container"),
+        "vessel": tr("LinkStyle", "Vessel"), "address": tr("LinkStyle", "Address"),
+        "phone": tr("LinkStyle", "Phone"), "email": tr("LinkStyle", "E-mail"),
+        "declaration": tr("LinkStyle", "Declaration"),
+    }
+    return labels.get(kind, kind)
+
+
+def edge_widths(tonnes: np.ndarray) -> np.ndarray:
+    """Whole-pixel edge widths, 1 to MAX_EDGE_WIDTH, from tonnes (NaN or negative: 1 px)."""
+    t = np.nan_to_num(np.asarray(tonnes, dtype=float), nan=0.0).clip(min=0.0)
+    return (1 + np.minimum(MAX_EDGE_WIDTH - 1, np.round(t / TONNES_PER_PIXEL))).astype(int)
+
+
+def community_colours(membership: np.ndarray) -> np.ndarray:
+    """Colours (hex strings) for community numbers ranked by size: the largest communities
+    get the palette, the rest a light grey."""
+    palette = np.array(COMMUNITY_COLOURS + (SMALL_COMMUNITY_COLOUR,), dtype=object)
+    return palette[np.minimum(membership, len(COMMUNITY_COLOURS))]
+
+
+class BrushCache:
+    """One QBrush per colour, so per-node brush arrays share a handful of objects (pyqtgraph
+    caches rendered symbols per brush)."""
+
+    def __init__(self):
+        self._brushes: dict[str, object] = {}
+
+    def __call__(self, colours) -> np.ndarray:
+        unique, inverse = np.unique(np.asarray(colours, dtype=str), return_inverse=True)
+        for colour in unique:
+            if colour not in self._brushes:
+                self._brushes[colour] = pg.mkBrush(colour)
+        brushes = np.empty(len(unique), dtype=object)
+        brushes[:] = [self._brushes[c] for c in unique]
+        return brushes[inverse.reshape(-1)]
+
+
+def make_legend(box: pg.ViewBox) -> pg.LegendItem:
+    legend = pg.LegendItem(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 210),
+                           pen=pg.mkPen("#c0c0c0"), labelTextColor="#202020")
+    legend.setParentItem(box)
+    return legend
+
+
+def add_legend_entries(legend: pg.LegendItem, kinds: list[str], neutral: bool = False) -> None:
+    """One entry per kind present; ``neutral`` draws the symbols grey (colours then mean
+    communities, not kinds)."""
+    legend.clear()
+    for kind in sorted(set(kinds), key=lambda k: (k not in KIND_STYLE, k)):
+        style = style_of(kind)
+        sample = pg.ScatterPlotItem(symbol=style.symbol, size=10, pen=pg.mkPen("#333", width=0.5),
+                                    brush=pg.mkBrush("#9a9a9a" if neutral else style.colour))
+        legend.addItem(sample, kind_label(kind))

@@ -1,0 +1,98 @@
+"""The link chart's toolbar: fit, expand, hide, show hidden, pin, shortest path, colour by
+community, size by kind or centrality, re-layout, export image. The actions call the chart's
+public methods; ``refresh`` enables them for the current selection."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton
+
+log = logging.getLogger(__name__)
+
+
+class LinkToolbar(QToolBar):
+    def __init__(self, chart):
+        super().__init__(chart)
+        self.chart = chart
+        self.fit_action = self._add(self.tr("Fit"), lambda: chart.fit_view(),
+                                    self.tr("Show the whole network"))
+        self.expand_action = self._add(self.tr("Expand"), lambda: chart.expand_selected(),
+                                       self.tr("Add the selected nodes' neighbours"))
+        self.hide_action = self._add(self.tr("Hide"), lambda: chart.hide_selected(),
+                                     self.tr("Hide the selected nodes (Delete)"))
+        self.hide_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.hide_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        chart.addAction(self.hide_action)  # the shortcut works with the focus on the chart
+        self.show_hidden_action = self._add(self.tr("Show hidden"), lambda: chart.show_hidden(),
+                                            self.tr("Show the nodes hidden so far again"))
+        self.pin_action = self._add(self.tr("Pin"), lambda: chart.toggle_pin_selected(),
+                                    self.tr("Pin or unpin the selected nodes: pinned nodes keep "
+                                            "their place when the layout runs"))
+        self.path_action = self._add(self.tr("Shortest path"),
+                                     lambda: chart.highlight_shortest_path(),
+                                     self.tr("Highlight the shortest path between the two "
+                                             "selected nodes (Ctrl+click selects a second)"))
+        self.addSeparator()
+        self.community_action = self._add(self.tr("Communities"),
+                                          lambda on: chart.set_colour_by_community(on),
+                                          self.tr("Colour nodes by community (Louvain)"))
+        self.community_action.setCheckable(True)
+        self.size_button, self.size_actions = self._size_menu()
+        self.addWidget(self.size_button)
+        self.addSeparator()
+        self.relayout_action = self._add(self.tr("Re-layout"), lambda: chart.relayout(),
+                                         self.tr("Lay the network out again; pinned nodes stay"))
+        self.export_action = self._add(self.tr("Export image…"), self.export_with_dialog,
+                                       self.tr("Save the chart as a PNG or SVG file"))
+
+    def _add(self, text: str, slot, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _size_menu(self) -> tuple[QToolButton, dict[str | None, QAction]]:
+        button = QToolButton(self)
+        button.setText(self.tr("Size"))
+        button.setToolTip(self.tr("Size nodes by kind or by centrality"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        group = QActionGroup(self)
+        actions: dict[str | None, QAction] = {}
+        for measure, text in ((None, self.tr("Size by kind")),
+                              ("degree", self.tr("Size by degree")),
+                              ("betweenness", self.tr("Size by betweenness (estimate)"))):
+            action = QAction(text, group)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, m=measure: self.chart.set_size_by(m))
+            button.addAction(action)
+            actions[measure] = action
+        actions[None].setChecked(True)
+        return button, actions
+
+    def refresh(self) -> None:
+        selected = len(self.chart.selected)
+        for action in (self.expand_action, self.hide_action, self.pin_action):
+            action.setEnabled(selected > 0)
+        self.path_action.setEnabled(selected == 2)
+        self.show_hidden_action.setEnabled(self.chart.has_hidden())
+
+    def export_with_dialog(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self.chart, self.tr("Export image"), "link-chart.png",
+            self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".svg" if "svg" in chosen.lower() else ".png"
+        try:
+            self.chart.export_image(path)
+        except (ValueError, OSError) as exc:
+            log.warning("link chart export to %s failed: %s", path, exc)
+            QMessageBox.warning(self.chart, self.tr("Export image"),
+                                self.tr("Could not write %1: choose a .png or .svg file in a "
+                                        "folder you may write to.").replace("%1", path))
