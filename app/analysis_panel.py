@@ -13,6 +13,7 @@ from casedb.analysis.routes import route_shares
 from casedb.analysis.splits import detect_splits, ring_timeline
 from casedb.casefile import load_case_file
 from casedb.linked import linked_cases
+from casedb.network import party_neighbourhood
 from casedb.trade import trade_shares
 from widgets.link_chart import LinkChart
 from widgets.route_chart import RouteChart
@@ -58,6 +59,12 @@ def _case_network(db, case_ref: str, progress=None):
     return nodes, edges
 
 
+def _expansion(db, node: str, progress=None):
+    if node.startswith("p") and node[1:].isdigit():
+        return party_neighbourhood(db, int(node[1:]))
+    return _case_network(db, node)
+
+
 class AnalysisPanel(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -88,6 +95,7 @@ class AnalysisPanel(QObject):
         self.source.currentIndexChanged.connect(self.refresh_routes)
         self.splits.ring_selected.connect(self._on_splits_ring_selected)
         self.links.node_activated.connect(self._on_links_node_activated)
+        self.links.expand_requested.connect(self._on_links_expand_requested)
         self.routes.event_moved.connect(self._on_routes_event_moved)
 
     def refresh(self) -> None:
@@ -135,6 +143,14 @@ class AnalysisPanel(QObject):
     def _on_network_ready(self, result) -> None:
         nodes, edges = result
         self.links.show_network(nodes, edges)
+
+    def _on_links_expand_requested(self, node: str) -> None:
+        job = self.window.jobs.submit(_expansion, self.window.db, node)
+        job.signals.succeeded.connect(self._on_expansion_ready)
+
+    def _on_expansion_ready(self, result) -> None:
+        nodes, edges = result
+        self.links.add_network(nodes, edges)
 
     def _on_links_node_activated(self, node: str) -> None:
         if not node.startswith("p"):

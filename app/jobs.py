@@ -17,6 +17,13 @@ from casedb.jobs import Cancelled
 log = logging.getLogger(__name__)
 
 
+def _emit(signal, *args) -> None:
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # the receiver side is gone: the app is quitting
+        log.debug("job signal after its owner was deleted")
+
+
 class JobSignals(QObject):
     progressed = Signal(int, int)
     succeeded = Signal(object)
@@ -53,20 +60,20 @@ class Job(QRunnable):
         now = time.monotonic()
         if now - self._last >= self.THROTTLE_S or done == total:
             self._last = now
-            self.signals.progressed.emit(done, total)
+            _emit(self.signals.progressed, done, total)
 
     def run(self) -> None:
         try:
             result = self._fn(*self._args, progress=self, **self._kwargs)
         except Cancelled:
-            self.signals.cancelled.emit()
+            _emit(self.signals.cancelled)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI thread by a signal
             log.error("job %s failed", getattr(self._fn, "__name__", self._fn), exc_info=True)
-            self.signals.failed.emit(exc)
+            _emit(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(result)
+            _emit(self.signals.succeeded, result)
         finally:
-            self.signals.finished.emit()
+            _emit(self.signals.finished)
 
 
 class JobRunner(QObject):

@@ -49,11 +49,18 @@ def shoot(out: Path, language: str, db) -> list[Path]:
     window.case_view.tabs.setCurrentIndex(2)  # parties
     _settle(app)
     shots.append(_save(window, out / f"case_parties_{language}.png"))
+    window.analysis  # noqa: B018 - builds the analysis dock now rather than after a job
+    window.analysis.refresh()
     _settle_jobs(app, window)
-    for index, name in ((1, "split_shipments"), (2, "link_chart")):
+    window.analysis.links.wait_for_layout()
+    _settle(app, 20)
+    map_view = window.analysis.map
+    map_view.mode.setCurrentIndex(map_view.mode.findData("before-after"))
+    for index, name in ((1, "route_map"), (2, "split_shipments"), (3, "link_chart")):
         window.analysis.tabs.setCurrentIndex(index)
         _settle(app)
         shots.append(_save(window, out / f"{name}_{language}.png"))
+    shots += _dialogs(app, window, out, language)
     window.analysis.tabs.setCurrentIndex(0)
     window.analysis.source.setCurrentIndex(1)  # BACI trade statistics
     _settle_jobs(app, window)
@@ -65,6 +72,26 @@ def shoot(out: Path, language: str, db) -> list[Path]:
     window.close()
     for t in translators:
         app.removeTranslator(t)
+    return shots
+
+
+def _dialogs(app: QApplication, window, out: Path, language: str) -> list[Path]:
+    """The import wizard's mapping page on a demo spreadsheet, and the entity review queue."""
+    from .actions.entity_review import open_entity_review
+    from .actions.importing import open_import_wizard
+
+    sheet = sorted(Path(resources.path("demo")).glob("*.xlsx"))[0]
+    flow = open_import_wizard(window, [str(sheet)])
+    flow.wizard.next()
+    _settle_jobs(app, window)
+    shots = [_save(flow.wizard, out / f"import_wizard_{language}.png")]
+    flow.wizard.close()
+    review = open_entity_review(window)
+    review.dialog.resize(1300, 620)
+    _settle_jobs(app, window)
+    _settle_jobs(app, window)  # the names of the first candidate
+    shots.append(_save(review.dialog, out / f"entity_review_{language}.png"))
+    review.dialog.close()
     return shots
 
 

@@ -72,6 +72,34 @@ def party_network(db: Database, f: NetworkFilter = NetworkFilter()) -> nx.Graph:
     return g
 
 
+def party_neighbourhood(db: Database, party_id: int, limit: int = 60
+                        ) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, float]]]:
+    """What one party touches, for expanding it on a link chart: the cases holding its
+    declarations and the parties on the other side of them, heaviest first. Nodes are
+    ``(id, label, kind)`` with ids ``CASE-REF`` or ``p<party id>``; edges carry tonnes."""
+    me, other = aliased(DeclarationParty), aliased(DeclarationParty)
+    d = Declaration
+    kg = func.sum(func.coalesce(d.gross_weight_kg, d.net_weight_kg, 0.0))
+    with db.read() as s:
+        cases = s.execute(
+            select(Case.case_ref, kg).join(Seizure, Seizure.case_id == Case.id)
+            .join(d, d.id == Seizure.declaration_id)
+            .join(me, and_(me.declaration_id == d.id, me.party_id == party_id))
+            .group_by(Case.case_ref).order_by(kg.desc()).limit(limit)).all()
+        partners = s.execute(
+            select(other.party_id, Party.display_name, kg)
+            .join(me, and_(me.declaration_id == other.declaration_id, me.party_id == party_id))
+            .join(d, d.id == other.declaration_id).join(Party, Party.id == other.party_id)
+            .where(other.party_id != party_id)
+            .group_by(other.party_id, Party.display_name).order_by(kg.desc()).limit(limit)).all()
+    me_id = f"p{party_id}"
+    nodes = [(ref, ref, "case") for ref, _ in cases]
+    nodes += [(f"p{pid}", name, "party") for pid, name, _ in partners]
+    edges = [(me_id, ref, float(t or 0) / 1000) for ref, t in cases]
+    edges += [(me_id, f"p{pid}", float(t or 0) / 1000) for pid, _, t in partners]
+    return nodes, edges
+
+
 def _shared_identifier_edges(g: nx.Graph, idents) -> None:
     frame = pl.DataFrame(idents, orient="row", schema={"pid": pl.Int64, "kind": pl.Utf8,
                                                        "key": pl.Utf8})

@@ -194,6 +194,13 @@ class TaskSignals(QObject):
     finished = Signal(int, object)  # tag, the result (None: cancelled or failed)
 
 
+def _emit(signal, *args) -> None:
+    try:
+        signal.emit(*args)
+    except RuntimeError:  # the chart was deleted (window closed, app quitting) meanwhile
+        log.debug("link chart gone before its task finished")
+
+
 class BackgroundTask(QRunnable):
     """Runs ``fn(*args)`` in a thread pool. When ``fn`` returns a generator its yields are
     progress (at most one per ``throttle_s``) and the last one is the result; cancelling stops
@@ -224,14 +231,14 @@ class BackgroundTask(QRunnable):
                     now = time.monotonic()
                     if now - last >= self._throttle_s:
                         last = now
-                        self.signals.progressed.emit(self.tag, result)
+                        _emit(self.signals.progressed, self.tag, result)
             else:
                 result = out
         except Exception:  # noqa: BLE001 - reported by the finished signal, result None
             log.exception("link chart task %s failed", getattr(self._fn, "__name__", self._fn))
             result = None
         finally:
-            self.signals.finished.emit(self.tag, None if self._stop.is_set() else result)
+            _emit(self.signals.finished, self.tag, None if self._stop.is_set() else result)
             self.done.set()  # last: the owner may let go of the task from now on
 
 

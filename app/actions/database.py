@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from casedb import migrate
@@ -19,7 +20,11 @@ def switch_to(window, url: str) -> None:
         migrate.ensure_schema(db)
     except (CaseDbError, Exception) as exc:  # noqa: BLE001 - connection errors vary by driver
         log.error("cannot open %s", url, exc_info=True)
-        QMessageBox.warning(window, window.tr("Open database"), str(exc).splitlines()[0])
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("MainWindow", "Open database"),
+            str(exc).splitlines()[0],
+        )
         return
     window.settings.remember_database(url)
     from ..gui import show_main_window
@@ -28,21 +33,32 @@ def switch_to(window, url: str) -> None:
 
 
 def open_database(window) -> None:
-    path, _ = QFileDialog.getOpenFileName(window, window.tr("Open case database"), "",
-                                          window.tr("Case databases (*.db *.sqlite)"))
+    path, _ = QFileDialog.getOpenFileName(
+        window,
+        QCoreApplication.translate("MainWindow", "Open case database"),
+        "",
+        QCoreApplication.translate("MainWindow", "Case databases (*.db *.sqlite)"),
+    )
     if path:
         switch_to(window, path)
 
 
 def new_database(window) -> None:
-    path, _ = QFileDialog.getSaveFileName(window, window.tr("New case database"), "cases.db",
-                                          window.tr("Case databases (*.db)"))
+    path, _ = QFileDialog.getSaveFileName(
+        window,
+        QCoreApplication.translate("MainWindow", "New case database"),
+        "cases.db",
+        QCoreApplication.translate("MainWindow", "Case databases (*.db)"),
+    )
     if path:
         switch_to(window, path)
 
 
 def connect_postgresql(window) -> None:
-    url, ok = QInputDialog.getText(window, window.tr("Connect to PostgreSQL"),
-                                   window.tr("Server URL (postgresql://user@host/database):"))
+    url, ok = QInputDialog.getText(
+        window,
+        QCoreApplication.translate("MainWindow", "Connect to PostgreSQL"),
+        QCoreApplication.translate("MainWindow", "Server URL (postgresql://user@host/database):"),
+    )
     if ok and url.strip():
         switch_to(window, url.strip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from casedb.dossier import write_dossier
@@ -10,25 +11,43 @@ from casedb.dossier import write_dossier
 def export_dossier(window) -> None:
     ref = window.case_view.case_ref
     if not ref:
-        QMessageBox.information(window, window.tr("Case dossier"),
-                                window.tr("Open a case first."))
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("MainWindow", "Case dossier"),
+            QCoreApplication.translate("MainWindow", "Open a case first."),
+        )
         return
     path, _ = QFileDialog.getSaveFileName(
-        window, window.tr("Case dossier"), f"{ref}.pdf",
-        window.tr("PDF (*.pdf);;Self-contained HTML (*.html)"))
+        window,
+        QCoreApplication.translate("MainWindow", "Case dossier"),
+        f"{ref}.pdf",
+        QCoreApplication.translate("MainWindow", "PDF (*.pdf);;Self-contained HTML (*.html)"),
+    )
     if not path:
         return
-    banner, ok = QInputDialog.getText(window, window.tr("Case dossier"),
-                                      window.tr("Classification banner:"), text="RESTRICTED")
+    banner, ok = QInputDialog.getText(
+        window,
+        QCoreApplication.translate("MainWindow", "Case dossier"),
+        QCoreApplication.translate("MainWindow", "Classification banner:"),
+        text="RESTRICTED",
+    )
     if not ok:
         return
-    lang = "zh-TW" if window.tr("en") == "zh-TW" else "en"
+    lang = "zh-TW" if QCoreApplication.translate("MainWindow", "en") == "zh-TW" else "en"
     job = window.jobs.submit(_write, window.db, ref, path, banner, lang)
     job.signals.succeeded.connect(
         lambda out: window.statusBar().showMessage(
-            window.tr("Dossier written to %1").replace("%1", str(out)), 8000))
+            QCoreApplication.translate("MainWindow", "Dossier written to %1").replace(
+                "%1", str(out)
+            ),
+            8000,
+        )
+    )
     job.signals.failed.connect(
-        lambda exc: QMessageBox.warning(window, window.tr("Case dossier"), str(exc)))
+        lambda exc: QMessageBox.warning(
+            window, QCoreApplication.translate("MainWindow", "Case dossier"), str(exc)
+        )
+    )
 
 
 def _write(db, ref, path, banner, lang, progress=None):

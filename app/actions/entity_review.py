@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from casedb import entities
@@ -12,7 +13,7 @@ class EntityReviewFlow:
     def __init__(self, window):
         self.window = window
         self.dialog = QDialog(window)
-        self.dialog.setWindowTitle(self.dialog.tr("Entity review"))
+        self.dialog.setWindowTitle(QCoreApplication.translate("EntityReviewFlow", "Entity review"))
         self.dialog.resize(1100, 500)
         self.review = EntityReview(self.dialog)
         QVBoxLayout(self.dialog).addWidget(self.review)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
+
 from casedb.exports import write_table
 from casedb.importing.fields import FIELDS
 from casedb.importing.pipeline import import_files, preview_file
@@ -36,8 +38,9 @@ class ImportFlow:
         job.signals.failed.connect(self._on_job_failed)
 
     def _on_wizard_run_requested(self, paths: list, spec) -> None:
-        self.job = self.window.jobs.submit(import_files, self.window.db, paths, spec=spec,
-                                           writes=True)
+        self.job = self.window.jobs.submit(
+            import_files, self.window.db, paths, spec=spec, writes=True
+        )
         self.job.signals.progressed.connect(self.wizard.set_progress)
         self.job.signals.succeeded.connect(self._on_job_succeeded)
         self.job.signals.failed.connect(self._on_job_failed)
@@ -53,14 +56,19 @@ class ImportFlow:
         self.window.refresh()
 
     def _on_job_failed(self, exc) -> None:
-        self.wizard.show_failure(self.wizard.tr("Not imported: %1").replace("%1", str(exc)))
+        self.wizard.show_failure(
+            QCoreApplication.translate("ImportFlow", "Not imported: %1").replace("%1", str(exc))
+        )
 
     def _on_job_cancelled(self) -> None:
-        self.wizard.show_failure(self.wizard.tr("Cancelled: nothing was imported."))
+        self.wizard.show_failure(
+            QCoreApplication.translate("ImportFlow", "Cancelled: nothing was imported.")
+        )
 
     def _on_wizard_export_report_requested(self, path: str) -> None:
-        rows = [(r.file, x.sheet, x.row, x.column, x.reason) for r in self.reports
-                for x in r.refused]
+        rows = [
+            (r.file, x.sheet, x.row, x.column, x.reason) for r in self.reports for x in r.refused
+        ]
         write_table(path, ["file", "sheet", "row", "column", "reason"], rows)
 
 

@@ -48,3 +48,17 @@ def test_link_chart_of_a_known_case_shows_its_linked_cases(qtbot, window):
         window.analysis.links.node_activated.emit(b)
     assert sig.args == [b]
     qtbot.waitUntil(lambda: window.case_view.case_ref == b, timeout=5000)
+
+
+def test_expanding_a_party_adds_its_cases_and_partners(qtbot, window):
+    a, _ = TRUTH["linked_pairs"][0]["cases"]
+    window.open_case(a)
+    links = window.analysis.links
+    qtbot.waitUntil(lambda: a in links.nodes, timeout=10_000)
+    before = set(links.nodes)
+    party = next(n for n in before if n.startswith("p"))
+    links.expand_requested.emit(party)
+    qtbot.waitUntil(lambda: len(links.nodes) > len(before), timeout=10_000)
+    added = set(links.nodes) - before
+    assert added and all(n.startswith("p") or n.startswith("TW") for n in added)
+    assert before <= set(links.nodes)  # nothing lost
