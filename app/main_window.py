@@ -239,7 +239,7 @@ def _about(window: MainWindow) -> None:
         "PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); "
         "python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); "
         "pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); "
-        "python-igraph (GPL-2.0-or-later); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter "
+        "numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter "
         "(BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); "
         "Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers "
         "(Apache-2.0 or GPL-3.0 with font exception).</p>").replace("%1", __version__))

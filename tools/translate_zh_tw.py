@@ -50,6 +50,61 @@ ZH = {
     "Analysis": "分析", "Share of the period's total (%)": "占當期總量比例 (%)",
     "Before": "之前", "After": "之後", "change point": "轉折點", "Gross weight (t)": "毛重（公噸）",
     "score %1 — %2": "分數 %1 — %2",
+    # the workstation shell, the import wizard, the entity review queue
+    "&Entity review…": "關係人比對審查(&E)…", "&Language": "語言(&L)",
+    "&Recent databases": "最近使用的資料庫(&R)", "Follow the system": "依系統設定",
+    "Loading the analyses…": "分析模組載入中…",
+    "The language changes when WasteIntel next starts.": "語言將於下次啟動 WasteIntel 時變更。",
+    "Entity review": "關係人比對審查", "Candidate": "候選對象", "Different parties": "不同關係人",
+    "Evidence": "證據", "Names of the selected parties:": "所選關係人的名稱：",
+    "Reason (kept in the audit log)": "理由（記錄於稽核軌跡）", "Same party: merge": "同一關係人：合併",
+    "Split the selected name out": "將所選名稱分出",
+    "The names under which the two parties appeared": "兩關係人曾使用的名稱",
+    "Add files…": "新增檔案…", "Choose the files": "選擇檔案",
+    "Spreadsheets from any system: xlsx, xls, ods, csv; English or Chinese headers. You can "
+    "also drop files on the main window.":
+        "任何系統匯出的試算表：xlsx、xls、ods、csv；英文或中文欄名皆可。也可將檔案拖放至主視窗。",
+    "%1, sheet %2: header found on row %3": "%1，工作表 %2：欄名位於第 %3 列",
+    "(ignore)": "（略過）", "Check the columns": "確認欄位", "Column": "欄位", "Confidence": "信心度",
+    "Field": "對應欄位", "First rows:": "前幾列：",
+    "Import specs (*.json *.yaml *.yml)": "匯入規格 (*.json *.yaml *.yml)",
+    "Import specs (*.json *.yaml)": "匯入規格 (*.json *.yaml)", "Load import spec": "載入匯入規格",
+    "Load import spec…": "載入匯入規格…", "Reading %1…": "讀取 %1 中…",
+    "Save as import spec…": "另存為匯入規格…", "Save import spec": "儲存匯入規格",
+    "%1: %2 rows read, %3 imported, %4 merged, %5 unchanged, %6 refused":
+        "%1：讀取 %2 列，匯入 %3 筆，合併 %4 筆，未變更 %5 筆，拒收 %6 筆",
+    "CSV (*.csv);;Excel (*.xlsx)": "CSV (*.csv);;Excel (*.xlsx)", "Cancel import": "取消匯入",
+    "Export report": "匯出報告", "Export report…": "匯出報告…", "Import": "匯入", "Reason": "原因",
+    "Row": "列", "Cancelled: nothing was imported.": "已取消：未匯入任何資料。",
+    "Not imported: %1": "未匯入：%1",
+    # analysis views: map, link chart, exports
+    "Map": "地圖", "All periods": "所有期間", "Before / after an event": "事件前後",
+    "Step by period": "逐期檢視", "Before: %1": "之前：%1", "After: %1": "之後：%1",
+    "Export map": "匯出地圖", "Export…": "匯出…", "Export image": "匯出圖片",
+    "Export image…": "匯出圖片…", "PNG image (*.png);;SVG image (*.svg)":
+        "PNG 圖片 (*.png);;SVG 圖片 (*.svg)", "PNG image (*.png);;SVG drawing (*.svg)":
+        "PNG 圖片 (*.png);;SVG 向量圖 (*.svg)",
+    "Could not write %1: choose a .png or .svg file in a folder you may write to.":
+        "無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。",
+    "destination": "目的地", "origin": "起運地", "transit": "轉運", "%1": "%1",
+    "%1 (%2 t)": "%1（%2 公噸）", "%1 (%2)": "%1（%2）",
+    "%n link(s)": "%n 條連結", "%n node(s)": "%n 個節點", "No path links %1 and %2.":
+        "%1 與 %2 之間沒有路徑。", "laying out…": "配置中…",
+    "Add the selected nodes' neighbours": "加入所選節點的相鄰節點",
+    "Colour nodes by community (Louvain)": "依社群（Louvain）為節點著色", "Communities": "社群",
+    "Expand": "展開", "Fit": "全覽", "Hide": "隱藏", "Hide the selected nodes (Delete)":
+        "隱藏所選節點（Delete）",
+    "Highlight the shortest path between the two selected nodes (Ctrl+click selects a second)":
+        "標示兩個所選節點間的最短路徑（Ctrl+點選可選第二個）",
+    "Lay the network out again; pinned nodes stay": "重新配置網絡；已固定的節點不動",
+    "Pin": "固定", "Pin or unpin the selected nodes: pinned nodes keep their place when the "
+    "layout runs": "固定或取消固定所選節點：固定的節點在重新配置時保持原位",
+    "Re-layout": "重新配置", "Save the chart as a PNG or SVG file": "將圖表存為 PNG 或 SVG 檔案",
+    "Shortest path": "最短路徑", "Show hidden": "顯示隱藏節點",
+    "Show the nodes hidden so far again": "重新顯示先前隱藏的節點",
+    "Show the whole network": "顯示整個網絡", "Size": "大小",
+    "Size by betweenness (estimate)": "依中介中心性（估計）調整大小", "Size by degree": "依連結數調整大小",
+    "Size by kind": "依類型調整大小", "Size nodes by kind or by centrality": "依類型或中心性調整節點大小",
     # run-time strings
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",
@@ -63,7 +118,10 @@ ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站
             "CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；"
             "Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；"
             "python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；"
-            "pycountry（LGPL-2.1）；Natural Earth（公有領域）。</p>")
+            "pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；"
+            "numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter"
+            "（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；"
+            "Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。</p>")
 RUNTIME = {"CaseBrowser": ("open", "under investigation", "referred", "prosecuted", "closed"),
            "CaseView": ("open", "under investigation", "referred", "prosecuted", "closed",
                         "shipper", "consignee", "broker", "forwarder", "notify", "party",

@@ -24,7 +24,8 @@ from collections import deque
 from collections.abc import Iterator
 from types import GeneratorType
 
-import igraph as ig
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -67,7 +68,8 @@ def seed_positions(n: int, edges: np.ndarray, pos: np.ndarray | None = None,
 
 def _start_components(out: np.ndarray, placed: np.ndarray, n: int, edges: np.ndarray,
                       rng: np.random.Generator) -> None:
-    membership = np.array(ig.Graph(n=n, edges=edges.tolist()).connected_components().membership)
+    adjacency = coo_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+    _, membership = connected_components(adjacency, directed=False)
     has_placed = np.zeros(membership.max() + 1, dtype=bool)
     has_placed[membership[placed]] = True
     degree = np.bincount(edges.reshape(-1), minlength=n)
