@@ -24,10 +24,10 @@ from collections import deque
 from collections.abc import Iterator
 from types import GeneratorType
 
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 log = logging.getLogger(__name__)
 
