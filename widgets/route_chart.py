@@ -1,17 +1,28 @@
-"""Route shares over time (lines), their detected change points, and a draggable event marker."""
+"""Route shares over time (lines), their detected change points, and a draggable event marker.
+Exports the share chart to PNG and SVG."""
 
 from __future__ import annotations
+
+import logging
+from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from .chart_export import export_plot
+
+log = logging.getLogger(__name__)
 
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
            "#17becf", "#bcbd22", "#7f7f7f")
@@ -27,6 +38,8 @@ class RouteChart(QWidget):
         super().__init__(parent)
         self._top = top
         self.title = QLabel(self)
+        self.export_button = QPushButton(self.tr("Export image…"), self)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.plot = pg.PlotWidget(self, background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.setLabel("left", self.tr("Share of the period's total (%)"))
@@ -42,8 +55,11 @@ class RouteChart(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.plot, 3)
         row.addWidget(self.shifts, 1)
+        bar = QHBoxLayout()
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(bar)
         layout.addLayout(row)
         self.table = None
 
@@ -84,3 +100,24 @@ class RouteChart(QWidget):
         if self.table is not None and self.table.periods:
             i = int(round(self.event.value()))
             self.event_moved.emit(max(0, min(i, len(self.table.periods) - 1)))
+
+    def export_image(self, path: str | Path) -> Path:
+        """The share chart (lines, change points, legend, event marker) as PNG (at least
+        2400 px wide) or SVG by ``path``'s suffix; ValueError for any other suffix."""
+        return export_plot(self.plot, path)
+
+    def _on_export_button_clicked(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export image"), "route-shares.png",
+            self.tr("PNG image (*.png);;SVG image (*.svg)"))
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".svg" if "svg" in chosen.lower() else ".png"
+        try:
+            self.export_image(path)
+        except (ValueError, OSError) as exc:
+            log.warning("route chart export to %s failed: %s", path, exc)
+            QMessageBox.warning(self, self.tr("Export image"),
+                                self.tr("Could not write %1: choose a .png or .svg file in a "
+                                        "folder you may write to.").replace("%1", path))

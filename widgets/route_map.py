@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGraphicsPathItem,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSlider,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 import resources
 from casedb.analysis.route_lines import RouteMap, every_map, route_map
 
+from .chart_export import export_plot
 from .route_chart import COLOURS
 
 log = logging.getLogger(__name__)
@@ -39,6 +41,7 @@ PALETTE = (*COLOURS, "#0b2e6f", "#111111", "#008080", "#c000c0", "#0b5d1e", "#d4
            "#800000", "#7fd13b", "#fa8072", "#4f6d7a")
 MAX_WIDTH, MIN_WIDTH = 12.0, 1.5  # px, for the biggest tonnage and the smallest
 MODES = ("all", "period", "before-after")
+HIDDEN_SIZE = (1400, 700)  # px: the least a never-shown map is laid out at to be exported
 
 
 @cache
@@ -54,40 +57,6 @@ def land_path() -> QPainterPath:
                 for lon, lat in ring[1:]:  # rings end where they start: no closeSubpath,
                     path.lineTo(QPointF(lon, lat))  # whose 'Z' pyqtgraph's SVG export rejects
     return path
-
-
-def _export_plot(item, path: str | Path) -> None:
-    """PNG (at least 2400 px wide) or SVG of a plot or layout item, by the file's suffix.
-    (Stands in for widgets.chart_export.export_plot until that lands.) SVG is drawn by Qt's
-    QSvgGenerator: pyqtgraph 0.14's SVGExporter fails on the closed paths ('Z') that Qt 6
-    writes (pyqtgraph issue #3495)."""
-    from pyqtgraph.exporters import ImageExporter
-
-    path = str(path)
-    if path.lower().endswith(".svg"):
-        _export_svg(item, path)
-        return
-    exporter = ImageExporter(item)
-    exporter.parameters()["width"] = max(2400, int(item.boundingRect().width()))
-    exporter.export(path)
-
-
-def _export_svg(item, path: str) -> None:
-    from PySide6.QtSvg import QSvgGenerator
-
-    source = item.sceneBoundingRect()
-    target = QRectF(0, 0, source.width(), source.height())
-    generator = QSvgGenerator()
-    generator.setFileName(path)
-    generator.setSize(target.size().toSize())
-    generator.setViewBox(target)
-    generator.setTitle("WasteIntel")
-    painter = QPainter(generator)
-    try:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        item.scene().render(painter, target, source)
-    finally:
-        painter.end()
 
 
 def _per_period(line, m: RouteMap) -> float:
@@ -167,9 +136,20 @@ class RouteMapView(QWidget):
             self.slider.setValue(later[0] if later else len(self.table.periods) - 1)
 
     def export(self, path: str | Path) -> None:
-        """Both panels as drawn, as PNG or SVG by ``path``'s suffix."""
-        _export_plot(self.view.ci, path)
-        log.info("route map exported to %s", path)
+        """Both panels as drawn, as PNG (at least 2400 px wide) or SVG by ``path``'s suffix;
+        ValueError for any other suffix. Works on a map not on screen (a hidden tab, a dossier)."""
+        layout = self.view.ci
+        if not self.view.isVisible():
+            self._lay_out_hidden()
+        export_plot(layout, path, png_width=max(2400, int(layout.boundingRect().width())))
+
+    def _lay_out_hidden(self) -> None:
+        """A view never shown is some 100 x 30 px and its maps are slivers: lay the panels out
+        at least HIDDEN_SIZE big (showing the view lays them out again at its own size)."""
+        size = self.view.size()
+        width, height = max(size.width(), HIDDEN_SIZE[0]), max(size.height(), HIDDEN_SIZE[1])
+        self.view.ci.setGeometry(QRectF(0, 0, width, height))
+        self.view.ci.layout.activate()
 
     # --- drawing -------------------------------------------------------------------------------
 
@@ -326,7 +306,16 @@ class RouteMapView(QWidget):
                 max(-85.0, min(ys) - margin), min(85.0, max(ys) + margin))
 
     def _on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export map"), "route_map.png",
-                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
-        if path:
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export map"), "route_map.png",
+                                                   self.tr("PNG image (*.png);;SVG image (*.svg)"))
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".svg" if "svg" in chosen.lower() else ".png"
+        try:
             self.export(path)
+        except (ValueError, OSError) as exc:
+            log.warning("route map export to %s failed: %s", path, exc)
+            QMessageBox.warning(self, self.tr("Export map"),
+                                self.tr("Could not write %1: choose a .png or .svg file in a "
+                                        "folder you may write to.").replace("%1", path))

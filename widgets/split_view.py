@@ -1,15 +1,32 @@
 """Split-shipment rings: the list with scores and explanations, and each ring's timeline
-(declarations as date x weight, coloured by shipper, the threshold as a line)."""
+(declarations as date x weight, coloured by shipper, the threshold as a line), which exports to
+PNG and SVG."""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from .chart_export import export_plot
 from .route_chart import COLOURS
+
+log = logging.getLogger(__name__)
 
 
 class SplitView(QWidget):
@@ -22,13 +39,18 @@ class SplitView(QWidget):
         self.rings.setWordWrap(True)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("Export image…"), self)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
         self.plot = pg.PlotWidget(self, background="w", axisItems={
             "bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot.setLabel("left", self.tr("Gross weight (t)"))
         self.plot.addLegend(offset=(10, 10))
         right = QWidget(self)
         v = QVBoxLayout(right)
-        v.addWidget(self.detail)
+        top = QHBoxLayout()
+        top.addWidget(self.detail, 1)
+        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        v.addLayout(top)
         v.addWidget(self.plot)
         split = QSplitter(self)
         split.addWidget(self.rings)
@@ -59,6 +81,27 @@ class SplitView(QWidget):
         if ring.threshold_kg:
             self.plot.addItem(pg.InfiniteLine(pos=ring.threshold_kg / 1000, angle=0,
                                               pen=pg.mkPen("#b00", width=2, style=Qt.PenStyle.DashLine)))
+
+    def export_image(self, path: str | Path) -> Path:
+        """The current ring's timeline as PNG (at least 2400 px wide) or SVG by ``path``'s
+        suffix; ValueError for any other suffix."""
+        return export_plot(self.plot, path)
+
+    def _on_export_button_clicked(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export image"), "split-ring.png",
+            self.tr("PNG image (*.png);;SVG image (*.svg)"))
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += ".svg" if "svg" in chosen.lower() else ".png"
+        try:
+            self.export_image(path)
+        except (ValueError, OSError) as exc:
+            log.warning("split ring export to %s failed: %s", path, exc)
+            QMessageBox.warning(self, self.tr("Export image"),
+                                self.tr("Could not write %1: choose a .png or .svg file in a "
+                                        "folder you may write to.").replace("%1", path))
 
 
 def _ts(d: dt.date) -> float:
