@@ -128,8 +128,8 @@ class AnalysisPanel(QObject):
         table = self.routes.table
         period = table.periods[index]
         event = dt.date(int(period[:4]), 1, 1)
-        self.routes.show_table(event_shifts(table, event, "year"), self.source.currentText())
-        self.routes.set_event_index(index)
+        self.routes.show_event_shifts(event_shifts(table, event, "year"),
+                                      self.source.currentText(), index)
         self.map.set_event_period(period)
 
     def _on_splits_ready(self, result) -> None:

@@ -105,6 +105,10 @@ ZH = {
     "Show the whole network": "顯示整個網絡", "Size": "大小",
     "Size by betweenness (estimate)": "依中介中心性（估計）調整大小", "Size by degree": "依連結數調整大小",
     "Size by kind": "依類型調整大小", "Size nodes by kind or by centrality": "依類型或中心性調整節點大小",
+    "Shares over time": "比例趨勢", "Heat matrix": "熱度矩陣",
+    "Share of the period's total (%): dark low, bright high": "占當期總量比例 (%)：深色低、亮色高",
+    "Change points detected in each route's share": "各航線比例偵測到的轉折點",
+    "Biggest risers and fallers around the event": "事件前後增減最多的航線",
     # run-time strings
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",

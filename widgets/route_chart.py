@@ -1,11 +1,13 @@
-"""Route shares over time (lines), their detected change points, and a draggable event marker.
-Exports the share chart to PNG and SVG."""
+"""Route shares over time (lines, and a heat matrix of route × period), their detected change
+points, a draggable event marker, and the biggest risers and fallers around it. Exports the
+share chart to PNG and SVG."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,14 +50,27 @@ class RouteChart(QWidget):
         self.legend = self.plot.addLegend(offset=(10, 10))
         self.event = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen("#b00", width=2))
         self.event.sigPositionChangeFinished.connect(self._on_event_position_change_finished)
+        self.heat = pg.PlotWidget(self, background="w")
+        self.heat_image = pg.ImageItem(axisOrder="col-major")  # image[period, route]
+        self.heat_image.setColorMap(pg.colormap.get("viridis"))
+        self.heat.addItem(self.heat_image)
+        self.heat.setMouseEnabled(x=True, y=False)
+        self.heat.getPlotItem().invertY(True)
+        self.views = QTabWidget(self)
+        self.views.addTab(self.plot, self.tr("Shares over time"))
+        self.views.addTab(self.heat, self.tr("Heat matrix"))
+        self.shifts_title = QLabel(self)
         self.shifts = QTableWidget(0, 4, self)
         self.shifts.setHorizontalHeaderLabels([self.tr("Route"), self.tr("From"),
                                                self.tr("Before"), self.tr("After")])
         self.shifts.horizontalHeader().setStretchLastSection(True)
         self.shifts.setMaximumWidth(420)
+        side = QVBoxLayout()
+        side.addWidget(self.shifts_title)
+        side.addWidget(self.shifts)
         row = QHBoxLayout()
-        row.addWidget(self.plot, 3)
-        row.addWidget(self.shifts, 1)
+        row.addWidget(self.views, 3)
+        row.addLayout(side, 1)
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
         bar.addWidget(self.export_button)
@@ -62,6 +78,8 @@ class RouteChart(QWidget):
         layout.addLayout(bar)
         layout.addLayout(row)
         self.table = None
+        self.heat_matrix = np.zeros((0, 0))
+        self._event_mode = False
 
     def show_table(self, table, title: str = "") -> None:
         self.table = table
@@ -83,9 +101,27 @@ class RouteChart(QWidget):
                            symbol="t", symbolSize=12, symbolBrush="#b00",
                            name=self.tr("change point"))
         self.plot.addItem(self.event)
+        self._fill_heat(table)
         self._fill_shifts(table)
 
+    def _fill_heat(self, table) -> None:
+        series = table.series[: max(self._top, 15)]
+        if not series or not table.periods:
+            self.heat_image.clear()
+            return
+        self.heat_matrix = np.array([s.shares for s in series], dtype=float).T * 100
+        self.heat_image.setImage(self.heat_matrix, levels=(0, max(1.0, self.heat_matrix.max())))
+        self.heat_image.setRect(0, 0, len(table.periods), len(series))
+        step = max(1, len(table.periods) // 12)
+        self.heat.getAxis("bottom").setTicks(
+            [[(i + 0.5, p) for i, p in enumerate(table.periods) if i % step == 0]])
+        self.heat.getAxis("left").setTicks([[(i + 0.5, s.label) for i, s in enumerate(series)]])
+        self.heat.setToolTip(self.tr("Share of the period's total (%): dark low, bright high"))
+
     def _fill_shifts(self, table) -> None:
+        self.shifts_title.setText(
+            self.tr("Biggest risers and fallers around the event") if self._event_mode
+            else self.tr("Change points detected in each route's share"))
         self.shifts.setRowCount(len(table.shifts))
         for r, sh in enumerate(table.shifts):
             for c, v in enumerate((sh.label, sh.change_point, f"{sh.before_share:.1%}",
@@ -95,6 +131,15 @@ class RouteChart(QWidget):
 
     def set_event_index(self, index: int) -> None:
         self.event.setValue(index)
+
+    def show_event_shifts(self, table, title: str, index: int) -> None:
+        """``table`` from casedb's event_shifts: its shifts are the risers and fallers."""
+        self._event_mode = True
+        try:
+            self.show_table(table, title)
+        finally:
+            self._event_mode = False
+        self.set_event_index(index)
 
     def _on_event_position_change_finished(self) -> None:
         if self.table is not None and self.table.periods:

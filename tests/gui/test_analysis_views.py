@@ -24,6 +24,18 @@ def test_route_view_on_baci_shows_china_collapsing_in_2018(qtbot, window):
     assert ("China", "2018") in rows
     drawn = [c.name() for c in panel.routes.plot.getPlotItem().listDataItems()]
     assert "China" in drawn
+    # The heat matrix holds the same shares, route × period, in percent.
+    heat = panel.routes.heat_matrix
+    china = next(i for i, s in enumerate(table.series) if s.route == "CHN")
+    assert heat.shape[0] == len(table.periods)
+    assert round(heat[table.periods.index("2016"), china], 1) == 56.3
+    # Dragging the event marker to 2018 lists the biggest risers and fallers around it.
+    with qtbot.waitSignal(panel.routes.event_moved, timeout=5000):
+        panel.routes.event.setValue(table.periods.index("2018"))
+        panel.routes.event.sigPositionChangeFinished.emit(panel.routes.event)
+    assert "risers and fallers" in panel.routes.shifts_title.text()
+    movers = {panel.routes.shifts.item(r, 0).text() for r in range(panel.routes.shifts.rowCount())}
+    assert {"China", "Malaysia"} <= movers
 
 
 def test_pattern_view_lists_the_planted_rings_and_no_decoy(qtbot, window):
