@@ -6,8 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from casedb import cases
 from casedb.analysis.route_lines import warm
 from casedb.analysis.routes import route_shares
 from casedb.analysis.splits import detect_splits, ring_timeline
@@ -65,6 +74,19 @@ def _expansion(db, node: str, progress=None):
     return _case_network(db, node)
 
 
+def _ring_case(db, case_ref: str, title: str, ring, progress=None) -> str:
+    cases.case_from_declarations(db, case_ref, title, ring.declaration_ids,
+                                 summary="\n".join(ring.reasons),
+                                 detection_method="split-shipment analysis")
+    return case_ref
+
+
+def _ring_into_case(db, case_ref: str, ring, progress=None) -> str:
+    cases.add_declarations(db, case_ref, ring.declaration_ids, reason="split-shipment ring",
+                           detection_method="split-shipment analysis")
+    return case_ref
+
+
 class AnalysisPanel(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -94,6 +116,8 @@ class AnalysisPanel(QObject):
         self._rings, self._timelines = [], []
         self.source.currentIndexChanged.connect(self.refresh_routes)
         self.splits.ring_selected.connect(self._on_splits_ring_selected)
+        self.splits.open_as_case_requested.connect(self._on_splits_open_as_case_requested)
+        self.splits.add_to_case_requested.connect(self._on_splits_add_to_case_requested)
         self.links.node_activated.connect(self._on_links_node_activated)
         self.links.expand_requested.connect(self._on_links_expand_requested)
         self.routes.event_moved.connect(self._on_routes_event_moved)
@@ -135,6 +159,46 @@ class AnalysisPanel(QObject):
     def _on_splits_ready(self, result) -> None:
         self._rings, self._timelines = result
         self.splits.show_rings(self._rings)
+
+    def _on_splits_open_as_case_requested(self, row: int) -> None:
+        ring = self._rings[row]
+        ref, ok = QInputDialog.getText(self.window, self.tr("Open as a new case"),
+                                       self.tr("Case reference:"),
+                                       text=f"RING-{ring.first:%Y%m%d}-{row + 1}")
+        if ok and ref.strip():
+            self.open_ring_as_case(row, ref.strip())
+
+    def open_ring_as_case(self, row: int, case_ref: str):
+        ring = self._rings[row]
+        title = self.tr("Split shipment ring: %1 declarations, %2 t").replace(
+            "%1", str(len(ring.declaration_ids))).replace("%2", f"{ring.total_kg / 1000:,.0f}")
+        job = self.window.jobs.submit(_ring_case, self.window.db, case_ref, title, ring,
+                                      writes=True)
+        job.signals.succeeded.connect(self._on_ring_case_written)
+        job.signals.failed.connect(self._on_ring_case_failed)
+        return job
+
+    def _on_splits_add_to_case_requested(self, row: int) -> None:
+        case_ref = self.window.case_view.case_ref
+        if not case_ref:
+            QMessageBox.information(self.window, self.tr("Add to the open case"),
+                                    self.tr("Open a case first."))
+            return
+        self.add_ring_to_case(row, case_ref)
+
+    def add_ring_to_case(self, row: int, case_ref: str):
+        job = self.window.jobs.submit(_ring_into_case, self.window.db, case_ref,
+                                      self._rings[row], writes=True)
+        job.signals.succeeded.connect(self._on_ring_case_written)
+        job.signals.failed.connect(self._on_ring_case_failed)
+        return job
+
+    def _on_ring_case_written(self, case_ref: str) -> None:
+        self.window.refresh()
+        self.window.open_case(case_ref)
+
+    def _on_ring_case_failed(self, exc) -> None:
+        QMessageBox.warning(self.window, self.tr("Split shipments"), str(exc))
 
     def _on_splits_ring_selected(self, row: int) -> None:
         if 0 <= row < len(self._rings):

@@ -173,3 +173,43 @@ def edit_note(db: Database, note_id: int, expected_version: int, body: str, *,
             return note.version
     except StaleDataError as exc:
         raise ConflictError(f"note {note_id} was changed by someone else; reload it") from exc
+
+
+def add_declarations(db: Database, case_ref: str, declaration_ids, *, reason: str = "",
+                     detection_method: str = "analysis", session: Session | None = None) -> int:
+    """Tie declarations to a case (a seizure record each, the declaration's date as its date)
+    unless already tied; audited. Returns how many were added."""
+    if session is None:
+        with db.begin() as s:
+            return add_declarations(db, case_ref, declaration_ids, reason=reason,
+                                    detection_method=detection_method, session=s)
+    from .models import Declaration
+
+    cid = case_id(session, case_ref)
+    have = set(session.scalars(select(Seizure.declaration_id).where(Seizure.case_id == cid)))
+    added = 0
+    for did, date in session.execute(select(Declaration.id, Declaration.declaration_date)
+                                     .where(Declaration.id.in_(list(declaration_ids)))):
+        if did in have:
+            continue
+        seizure = Seizure(case_id=cid, declaration_id=did, seizure_date=date,
+                          detection_method=detection_method)
+        session.add(seizure)
+        session.flush()
+        audit.record(session, db.user, "add", "seizure", seizure.id, field="declaration",
+                     new=str(did), reason=reason or f"added to {case_ref}")
+        added += 1
+    return added
+
+
+def case_from_declarations(db: Database, case_ref: str, title: str, declaration_ids, *,
+                           summary: str = "", detection_method: str = "analysis") -> int:
+    """A new case holding the declarations, in one transaction (the detection method is the
+    audit log's reason). Returns the case id."""
+    reason = detection_method
+    with db.begin() as s:
+        cid = create_case(db, case_ref, title, reason=reason, session=s, summary=summary,
+                          status="open", opened_on=dt.date.today())
+        add_declarations(db, case_ref, declaration_ids, reason=reason,
+                         detection_method=detection_method, session=s)
+        return cid

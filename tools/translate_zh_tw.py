@@ -109,6 +109,9 @@ ZH = {
     "Share of the period's total (%): dark low, bright high": "占當期總量比例 (%)：深色低、亮色高",
     "Change points detected in each route's share": "各航線比例偵測到的轉折點",
     "Biggest risers and fallers around the event": "事件前後增減最多的航線",
+    "Open as a new case…": "開立為新案件…", "Open as a new case": "開立為新案件",
+    "Add to the open case": "加入目前開啟的案件", "Case reference:": "案件編號：",
+    "Split shipment ring: %1 declarations, %2 t": "分批申報集團：%1 筆報單，%2 公噸",
     # run-time strings
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",

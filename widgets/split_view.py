@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 
 class SplitView(QWidget):
     ring_selected = Signal(int)  # index in the list
-    open_as_case_requested = Signal(int)
+    open_as_case_requested = Signal(int)  # index of the ring to open as a new case
+    add_to_case_requested = Signal(int)  # index of the ring to add to the open case
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,6 +42,12 @@ class SplitView(QWidget):
         self.detail.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export image…"), self)
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.new_case_button = QPushButton(self.tr("Open as a new case…"), self)
+        self.add_case_button = QPushButton(self.tr("Add to the open case"), self)
+        self.new_case_button.clicked.connect(
+            lambda: self._emit_for_current(self.open_as_case_requested))
+        self.add_case_button.clicked.connect(
+            lambda: self._emit_for_current(self.add_to_case_requested))
         self.plot = pg.PlotWidget(self, background="w", axisItems={
             "bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot.setLabel("left", self.tr("Gross weight (t)"))
@@ -49,7 +56,8 @@ class SplitView(QWidget):
         v = QVBoxLayout(right)
         top = QHBoxLayout()
         top.addWidget(self.detail, 1)
-        top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignTop)
+        for button in (self.new_case_button, self.add_case_button, self.export_button):
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         v.addLayout(top)
         v.addWidget(self.plot)
         split = QSplitter(self)
@@ -58,6 +66,10 @@ class SplitView(QWidget):
         split.setSizes([420, 700])
         QVBoxLayout(self).addWidget(split)
         self.rings.currentRowChanged.connect(self.ring_selected)
+
+    def _emit_for_current(self, signal) -> None:
+        if self.rings.currentRow() >= 0:
+            signal.emit(self.rings.currentRow())
 
     def show_rings(self, rings) -> None:
         self.rings.clear()

@@ -74,3 +74,40 @@ def test_expanding_a_party_adds_its_cases_and_partners(qtbot, window):
     added = set(links.nodes) - before
     assert added and all(n.startswith("p") or n.startswith("TW") for n in added)
     assert before <= set(links.nodes)  # nothing lost
+
+
+def test_a_ring_opens_as_a_new_case_and_adds_to_another(qtbot, demo_db, tmp_path):
+    import shutil
+
+    from app.main_window import MainWindow
+    from app.settings import Settings
+    from casedb.casefile import load_case_file
+    from casedb.db import Database
+
+    shutil.copy(demo_db.sqlite_path, tmp_path / "demo.db")
+    db = Database(tmp_path / "demo.db", user="officer.lin")
+    window = MainWindow(db, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        panel = window.analysis
+        panel.refresh_splits()
+        qtbot.waitUntil(lambda: len(panel._rings) > 0, timeout=30_000)
+        ring = panel._rings[0]
+        with qtbot.waitSignal(panel.open_ring_as_case(0, "RING-TEST-1").signals.finished,
+                              timeout=30_000):
+            pass
+        qtbot.waitUntil(lambda: window.case_view.case_ref == "RING-TEST-1", timeout=10_000)
+        held = {d.declaration_no for d in load_case_file(db, "RING-TEST-1").declarations}
+        assert held == set(ring.declaration_nos)
+        # The same ring added to an existing case adds only what that case lacks.
+        other = TRUTH["linked_pairs"][0]["cases"][1]
+        before = {d.declaration_no for d in load_case_file(db, other).declarations}
+        with qtbot.waitSignal(panel.add_ring_to_case(0, other).signals.finished, timeout=30_000):
+            pass
+        after = {d.declaration_no for d in load_case_file(db, other).declarations}
+        assert after == before | set(ring.declaration_nos)
+    finally:
+        window.jobs.cancel_all()
+        window.jobs.wait(10_000)
+        db.dispose()
