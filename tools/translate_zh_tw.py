@@ -112,6 +112,10 @@ ZH = {
     "Open as a new case…": "開立為新案件…", "Open as a new case": "開立為新案件",
     "Add to the open case": "加入目前開啟的案件", "Case reference:": "案件編號：",
     "Split shipment ring: %1 declarations, %2 t": "分批申報集團：%1 筆報單，%2 公噸",
+    "Port": "港口", "Container": "貨櫃", "Address": "地址", "Phone": "電話", "E-mail": "電子郵件",
+    "%1\n%2 t in %3 (%4 t a period), %5 of the tonnage shown\n%6 km by sea":
+        "%1\n%3 共 %2 公噸（每期 %4 公噸），占所示噸數 %5\n海運 %6 公里",
+    "%1 (%2)\n%3\n%4 t": "%1（%2）\n%3\n%4 公噸",
     # run-time strings
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",

@@ -47,13 +47,16 @@ def style_of(kind: str) -> NodeStyle:
 
 def kind_label(kind: str) -> str:
     """The kind as the legend shows it, translated; an unknown kind is shown as given."""
-    tr = QCoreApplication.translate
-    labels = {
-        "case": tr("LinkStyle", "Case"), "party": tr("LinkStyle", "Party"),
-        "port": tr("LinkStyle", "Port"), "container": tr("LinkStyle", "Container"),
-        "vessel": tr("LinkStyle", "Vessel"), "address": tr("LinkStyle", "Address"),
-        "phone": tr("LinkStyle", "Phone"), "email": tr("LinkStyle", "E-mail"),
-        "declaration": tr("LinkStyle", "Declaration"),
+    labels = {  # spelt out in full so that lupdate finds them
+        "case": QCoreApplication.translate("LinkStyle", "Case"),
+        "party": QCoreApplication.translate("LinkStyle", "Party"),
+        "port": QCoreApplication.translate("LinkStyle", "Port"),
+        "container": QCoreApplication.translate("LinkStyle", "Container"),
+        "vessel": QCoreApplication.translate("LinkStyle", "Vessel"),
+        "address": QCoreApplication.translate("LinkStyle", "Address"),
+        "phone": QCoreApplication.translate("LinkStyle", "Phone"),
+        "email": QCoreApplication.translate("LinkStyle", "E-mail"),
+        "declaration": QCoreApplication.translate("LinkStyle", "Declaration"),
     }
     return labels.get(kind, kind)
 

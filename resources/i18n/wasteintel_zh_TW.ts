@@ -3,29 +3,60 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../app/analysis_panel.py" line="54" />
+        <location filename="../../app/analysis_panel.py" line="96" />
         <source>Declarations: plastic scrap (HS 3915) by destination</source>
         <translation>報單：廢塑膠（3915）依目的國</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="56" />
+        <location filename="../../app/analysis_panel.py" line="98" />
         <source>Trade statistics: BACI HS 3915 by importer</source>
         <translation>貿易統計：BACI 3915 依進口國</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="68" />
+        <location filename="../../app/analysis_panel.py" line="111" />
         <source>Route shifts</source>
         <translation>航線轉移</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="69" />
+        <location filename="../../app/analysis_panel.py" line="112" />
+        <source>Map</source>
+        <translation>地圖</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="113" />
+        <location filename="../../app/analysis_panel.py" line="201" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="70" />
+        <location filename="../../app/analysis_panel.py" line="114" />
         <source>Link chart</source>
         <translation>關聯圖</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="165" />
+        <source>Open as a new case</source>
+        <translation>開立為新案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="166" />
+        <source>Case reference:</source>
+        <translation>案件編號：</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="173" />
+        <source>Split shipment ring: %1 declarations, %2 t</source>
+        <translation>分批申報集團：%1 筆報單，%2 公噸</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="184" />
+        <source>Add to the open case</source>
+        <translation>加入目前開啟的案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/analysis_panel.py" line="185" />
+        <source>Open a case first.</source>
+        <translation>請先開啟案件。</translation>
     </message>
 </context>
 <context>
@@ -131,7 +162,7 @@
         <translation>報單</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_browser.py" line="83" />
+        <location filename="../../widgets/case_browser.py" line="91" />
         <source>%n case(s)</source>
         <translation><numerusform>%n 件案件</numerusform></translation>
     </message>
@@ -496,15 +527,302 @@
     </message>
 </context>
 <context>
+    <name>EntityReview</name>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="30" />
+        <source>Party</source>
+        <translation>關係人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="30" />
+        <source>Candidate</source>
+        <translation>候選對象</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="31" />
+        <source>Score</source>
+        <translation>分數</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="31" />
+        <source>Evidence</source>
+        <translation>證據</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="36" />
+        <source>Reason (kept in the audit log)</source>
+        <translation>理由（記錄於稽核軌跡）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="37" />
+        <source>Same party: merge</source>
+        <translation>同一關係人：合併</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="38" />
+        <source>Different parties</source>
+        <translation>不同關係人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="46" />
+        <source>The names under which the two parties appeared</source>
+        <translation>兩關係人曾使用的名稱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="47" />
+        <source>Split the selected name out</source>
+        <translation>將所選名稱分出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/entity_review.py" line="54" />
+        <source>Names of the selected parties:</source>
+        <translation>所選關係人的名稱：</translation>
+    </message>
+</context>
+<context>
+    <name>EntityReviewFlow</name>
+    <message>
+        <location filename="../../app/actions/entity_review.py" line="16" />
+        <source>Entity review</source>
+        <translation>關係人比對審查</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../app/actions/importing.py" line="60" />
+        <source>Not imported: %1</source>
+        <translation>未匯入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/importing.py" line="65" />
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未匯入任何資料。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="40" />
+        <source>Import spreadsheets</source>
+        <translation>匯入試算表</translation>
+    </message>
+</context>
+<context>
+    <name>LinkChart</name>
+    <message>
+        <location filename="../../widgets/link_chart.py" line="318" />
+        <source>No path links %1 and %2.</source>
+        <translation>%1 與 %2 之間沒有路徑。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/link_chart.py" line="376" />
+        <source>%n node(s)</source>
+        <translation><numerusform>%n 個節點</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/link_chart.py" line="377" />
+        <source>%n link(s)</source>
+        <translation><numerusform>%n 條連結</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_chart.py" line="379" />
+        <source>laying out…</source>
+        <translation>配置中…</translation>
+    </message>
+</context>
+<context>
+    <name>LinkStyle</name>
+    <message>
+        <location filename="../../widgets/link_style.py" line="51" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="52" />
+        <source>Party</source>
+        <translation>關係人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="53" />
+        <source>Port</source>
+        <translation>港口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="54" />
+        <source>Container</source>
+        <translation>貨櫃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="55" />
+        <source>Vessel</source>
+        <translation>船名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="56" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="57" />
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="58" />
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="59" />
+        <source>Declaration</source>
+        <translation>報單</translation>
+    </message>
+</context>
+<context>
+    <name>LinkToolbar</name>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="21" />
+        <source>Fit</source>
+        <translation>全覽</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="22" />
+        <source>Show the whole network</source>
+        <translation>顯示整個網絡</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="23" />
+        <source>Expand</source>
+        <translation>展開</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="24" />
+        <source>Add the selected nodes' neighbours</source>
+        <translation>加入所選節點的相鄰節點</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="25" />
+        <source>Hide</source>
+        <translation>隱藏</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="26" />
+        <source>Hide the selected nodes (Delete)</source>
+        <translation>隱藏所選節點（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="30" />
+        <source>Show hidden</source>
+        <translation>顯示隱藏節點</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="31" />
+        <source>Show the nodes hidden so far again</source>
+        <translation>重新顯示先前隱藏的節點</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="32" />
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="33" />
+        <source>Pin or unpin the selected nodes: pinned nodes keep their place when the layout runs</source>
+        <translation>固定或取消固定所選節點：固定的節點在重新配置時保持原位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="35" />
+        <source>Shortest path</source>
+        <translation>最短路徑</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="37" />
+        <source>Highlight the shortest path between the two selected nodes (Ctrl+click selects a second)</source>
+        <translation>標示兩個所選節點間的最短路徑（Ctrl+點選可選第二個）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="40" />
+        <source>Communities</source>
+        <translation>社群</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="42" />
+        <source>Colour nodes by community (Louvain)</source>
+        <translation>依社群（Louvain）為節點著色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="47" />
+        <source>Re-layout</source>
+        <translation>重新配置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="48" />
+        <source>Lay the network out again; pinned nodes stay</source>
+        <translation>重新配置網絡；已固定的節點不動</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="49" />
+        <source>Export image…</source>
+        <translation>匯出圖片…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="50" />
+        <source>Save the chart as a PNG or SVG file</source>
+        <translation>將圖表存為 PNG 或 SVG 檔案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="61" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="62" />
+        <source>Size nodes by kind or by centrality</source>
+        <translation>依類型或中心性調整節點大小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="66" />
+        <source>Size by kind</source>
+        <translation>依類型調整大小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="67" />
+        <source>Size by degree</source>
+        <translation>依連結數調整大小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="68" />
+        <source>Size by betweenness (estimate)</source>
+        <translation>依中介中心性（估計）調整大小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="86" />
+        <location filename="../../widgets/link_toolbar.py" line="96" />
+        <source>Export image</source>
+        <translation>匯出圖片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="87" />
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 圖片 (*.png);;SVG 向量圖 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="97" />
+        <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
+        <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="31" />
+        <location filename="../../app/main_window.py" line="33" />
         <source>WasteIntel — %1</source>
         <translation>WasteIntel — %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="37" />
-        <location filename="../../app/main_window.py" line="102" />
+        <location filename="../../app/main_window.py" line="39" />
+        <location filename="../../app/main_window.py" line="165" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -514,229 +832,635 @@
         <translation>分析</translation>
     </message>
     <message>
+        <location filename="../../app/main_window.py" line="46" />
+        <source>Loading the analyses…</source>
+        <translation>分析模組載入中…</translation>
+    </message>
+    <message>
         <location filename="../../app/main_window.py" line="48" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="69" />
+        <location filename="../../app/main_window.py" line="100" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="70" />
+        <location filename="../../app/main_window.py" line="101" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="71" />
+        <location filename="../../app/main_window.py" line="102" />
         <source>&amp;New database…</source>
         <translation>新增資料庫(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="72" />
+        <location filename="../../app/main_window.py" line="103" />
         <source>Connect to &amp;PostgreSQL…</source>
         <translation>連線至 &amp;PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="74" />
+        <location filename="../../app/main_window.py" line="104" />
+        <source>&amp;Recent databases</source>
+        <translation>最近使用的資料庫(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="108" />
         <source>&amp;Import spreadsheets…</source>
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="76" />
+        <location filename="../../app/main_window.py" line="110" />
+        <source>&amp;Entity review…</source>
+        <translation>關係人比對審查(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="112" />
         <source>Export case &amp;dossier…</source>
         <translation>匯出案件卷宗(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="79" />
+        <location filename="../../app/main_window.py" line="115" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="80" />
+        <location filename="../../app/main_window.py" line="116" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83" />
+        <location filename="../../app/main_window.py" line="119" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="85" />
+        <location filename="../../app/main_window.py" line="121" />
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="123" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86" />
+        <location filename="../../app/main_window.py" line="124" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107" />
+        <location filename="../../app/main_window.py" line="146" />
+        <source>Follow the system</source>
+        <translation>依系統設定</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="157" />
+        <source>The language changes when WasteIntel next starts.</source>
+        <translation>語言將於下次啟動 WasteIntel 時變更。</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="170" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/database.py" line="25" />
+        <source>Open database</source>
+        <translation>開啟資料庫</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/database.py" line="38" />
+        <source>Open case database</source>
+        <translation>開啟案件資料庫</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/database.py" line="40" />
+        <source>Case databases (*.db *.sqlite)</source>
+        <translation>案件資料庫 (*.db *.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/database.py" line="49" />
+        <source>New case database</source>
+        <translation>新增案件資料庫</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/database.py" line="51" />
+        <source>Case databases (*.db)</source>
+        <translation>案件資料庫 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/database.py" line="60" />
+        <source>Connect to PostgreSQL</source>
+        <translation>連線至 PostgreSQL</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/database.py" line="61" />
+        <source>Server URL (postgresql://user@host/database):</source>
+        <translation>伺服器網址 (postgresql://user@host/database)：</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="16" />
+        <location filename="../../app/actions/dossier.py" line="22" />
+        <location filename="../../app/actions/dossier.py" line="30" />
+        <location filename="../../app/actions/dossier.py" line="48" />
+        <source>Case dossier</source>
+        <translation>案件卷宗</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="17" />
+        <source>Open a case first.</source>
+        <translation>請先開啟案件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="24" />
+        <source>PDF (*.pdf);;Self-contained HTML (*.html)</source>
+        <translation>PDF (*.pdf);;獨立 HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="31" />
+        <source>Classification banner:</source>
+        <translation>機密等級標示：</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="36" />
+        <source>en</source>
+        <translation>zh-TW</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/dossier.py" line="40" />
+        <source>Dossier written to %1</source>
+        <translation>卷宗已寫入 %1</translation>
     </message>
 </context>
 <context>
     <name>RouteChart</name>
     <message>
-        <location filename="../../widgets/route_chart.py" line="32" />
+        <location filename="../../widgets/route_chart.py" line="44" />
+        <source>Export image…</source>
+        <translation>匯出圖片…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="48" />
         <source>Share of the period's total (%)</source>
         <translation>占當期總量比例 (%)</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="38" />
+        <location filename="../../widgets/route_chart.py" line="60" />
+        <source>Shares over time</source>
+        <translation>比例趨勢</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="61" />
+        <source>Heat matrix</source>
+        <translation>熱度矩陣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="64" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="38" />
+        <location filename="../../widgets/route_chart.py" line="64" />
         <source>From</source>
         <translation>起運國</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="39" />
+        <location filename="../../widgets/route_chart.py" line="65" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="39" />
+        <location filename="../../widgets/route_chart.py" line="65" />
         <source>After</source>
         <translation>之後</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="68" />
+        <location filename="../../widgets/route_chart.py" line="102" />
         <source>change point</source>
         <translation>轉折點</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="119" />
+        <source>Share of the period's total (%): dark low, bright high</source>
+        <translation>占當期總量比例 (%)：深色低、亮色高</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="123" />
+        <source>Biggest risers and fallers around the event</source>
+        <translation>事件前後增減最多的航線</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="124" />
+        <source>Change points detected in each route's share</source>
+        <translation>各航線比例偵測到的轉折點</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="156" />
+        <location filename="../../widgets/route_chart.py" line="166" />
+        <source>Export image</source>
+        <translation>匯出圖片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="157" />
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="167" />
+        <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
+        <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>RouteMapView</name>
+    <message>
+        <location filename="../../widgets/route_map.py" line="87" />
+        <source>All periods</source>
+        <translation>所有期間</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="88" />
+        <source>Step by period</source>
+        <translation>逐期檢視</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="89" />
+        <source>Before / after an event</source>
+        <translation>事件前後</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="94" />
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="182" />
+        <source>Before: %1</source>
+        <translation>之前：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="183" />
+        <source>After: %1</source>
+        <translation>之後：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="250" />
+        <source>%1 (%2 t)</source>
+        <translation>%1（%2 公噸）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="252" />
+        <source>%1
+%2 t in %3 (%4 t a period), %5 of the tonnage shown
+%6 km by sea</source>
+        <translation>%1
+%3 共 %2 公噸（每期 %4 公噸），占所示噸數 %5
+海運 %6 公里</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="270" />
+        <source>origin</source>
+        <translation>起運地</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="270" />
+        <source>transit</source>
+        <translation>轉運</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="271" />
+        <source>destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="274" />
+        <source>%1 (%2)
+%3
+%4 t</source>
+        <translation>%1（%2）
+%3
+%4 公噸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="309" />
+        <location filename="../../widgets/route_map.py" line="319" />
+        <source>Export map</source>
+        <translation>匯出地圖</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="310" />
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="320" />
+        <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
+        <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
 </context>
 <context>
     <name>SplitView</name>
     <message>
-        <location filename="../../widgets/split_view.py" line="27" />
+        <location filename="../../widgets/split_view.py" line="43" />
+        <source>Export image…</source>
+        <translation>匯出圖片…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="45" />
+        <source>Open as a new case…</source>
+        <translation>開立為新案件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="46" />
+        <source>Add to the open case</source>
+        <translation>加入目前開啟的案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="53" />
         <source>Gross weight (t)</source>
         <translation>毛重（公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="43" />
+        <location filename="../../widgets/split_view.py" line="77" />
         <source>score %1 — %2</source>
         <translation>分數 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="104" />
+        <location filename="../../widgets/split_view.py" line="114" />
+        <source>Export image</source>
+        <translation>匯出圖片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="105" />
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="115" />
+        <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
+        <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
+    </message>
+</context>
+<context>
+    <name>_FilesPage</name>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="72" />
+        <source>Choose the files</source>
+        <translation>選擇檔案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="73" />
+        <source>Spreadsheets from any system: xlsx, xls, ods, csv; English or Chinese headers. You can also drop files on the main window.</source>
+        <translation>任何系統匯出的試算表：xlsx、xls、ods、csv；英文或中文欄名皆可。也可將檔案拖放至主視窗。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="76" />
+        <source>Add files…</source>
+        <translation>新增檔案…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="91" />
+        <source>Import spreadsheets</source>
+        <translation>匯入試算表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="92" />
+        <source>Spreadsheets (%1)</source>
+        <translation>試算表 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>_MappingPage</name>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="100" />
+        <source>Check the columns</source>
+        <translation>確認欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="104" />
+        <source>Save as import spec…</source>
+        <translation>另存為匯入規格…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="105" />
+        <source>Load import spec…</source>
+        <translation>載入匯入規格…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="115" />
+        <source>First rows:</source>
+        <translation>前幾列：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="127" />
+        <source>Reading %1…</source>
+        <translation>讀取 %1 中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="137" />
+        <source>%1, sheet %2: header found on row %3</source>
+        <translation>%1，工作表 %2：欄名位於第 %3 列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="141" />
+        <source>Column</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="141" />
+        <source>Field</source>
+        <translation>對應欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="142" />
+        <source>Confidence</source>
+        <translation>信心度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="148" />
+        <source>(ignore)</source>
+        <translation>（略過）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="183" />
+        <source>Save import spec</source>
+        <translation>儲存匯入規格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="184" />
+        <source>Import specs (*.json *.yaml)</source>
+        <translation>匯入規格 (*.json *.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="191" />
+        <source>Load import spec</source>
+        <translation>載入匯入規格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="192" />
+        <source>Import specs (*.json *.yaml *.yml)</source>
+        <translation>匯入規格 (*.json *.yaml *.yml)</translation>
+    </message>
+</context>
+<context>
+    <name>_RunPage</name>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="202" />
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="205" />
+        <source>Cancel import</source>
+        <translation>取消匯入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="208" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="208" />
+        <source>Row</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="209" />
+        <source>Column</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="209" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="211" />
+        <source>Export report…</source>
+        <translation>匯出報告…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="220" />
+        <source>Importing…</source>
+        <translation>匯入中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="226" />
+        <source>%1: %2 rows read, %3 imported, %4 merged, %5 unchanged, %6 refused</source>
+        <translation>%1：讀取 %2 列，匯入 %3 筆，合併 %4 筆，未變更 %5 筆，拒收 %6 筆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="245" />
+        <source>Export report</source>
+        <translation>匯出報告</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="246" />
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../app/actions/database.py" line="22" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="31" />
         <source>Open case database</source>
         <translation>開啟案件資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="32" />
         <source>Case databases (*.db *.sqlite)</source>
         <translation>案件資料庫 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="38" />
         <source>New case database</source>
         <translation>新增案件資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="39" />
         <source>Case databases (*.db)</source>
         <translation>案件資料庫 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="45" />
         <source>Connect to PostgreSQL</source>
         <translation>連線至 PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="46" />
         <source>Server URL (postgresql://user@host/database):</source>
         <translation>伺服器網址 (postgresql://user@host/database)：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="18" />
         <source>Import spreadsheets</source>
         <translation>匯入試算表</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="19" />
         <source>Spreadsheets (%1)</source>
         <translation>試算表 (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="25" />
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="25" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="37" />
         <source>%1: %2 imported, %3 merged, %4 unchanged, %5 refused</source>
         <translation>%1：匯入 %2 筆，合併 %3 筆，未變更 %4 筆，拒收 %5 筆</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="42" />
         <source>Import finished</source>
         <translation>匯入完成</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="46" />
         <source>Import failed</source>
         <translation>匯入失敗</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149" />
+        <location filename="../../app/main_window.py" line="235" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150" />
-        <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); Natural Earth (public domain).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；Natural Earth（公有領域）。&lt;/p&gt;</translation>
+        <location filename="../../app/main_window.py" line="236" />
+        <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="13" />
-        <location filename="../../app/actions/dossier.py" line="17" />
-        <location filename="../../app/actions/dossier.py" line="21" />
-        <location filename="../../app/actions/dossier.py" line="31" />
+        <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); python-igraph (GPL-2.0-or-later); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); Natural Earth (public domain).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Case dossier</source>
         <translation>案件卷宗</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="14" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="18" />
         <source>PDF (*.pdf);;Self-contained HTML (*.html)</source>
         <translation>PDF (*.pdf);;獨立 HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="22" />
         <source>Classification banner:</source>
         <translation>機密等級標示：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="25" />
         <source>en</source>
         <translation>zh-TW</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="29" />
         <source>Dossier written to %1</source>
         <translation>卷宗已寫入 %1</translation>
     </message>
