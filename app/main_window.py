@@ -105,19 +105,25 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
         file.addSeparator()
-        self._action(file, self.tr("&Import spreadsheets…"), importing.open_import_dialog,
-                     QKeySequence("Ctrl+I"))
-        self._action(file, self.tr("&Entity review…"), entity_review.open_entity_review,
-                     QKeySequence("Ctrl+E"))
-        self._action(file, self.tr("Export case &dossier…"), dossier.export_dossier,
-                     QKeySequence("Ctrl+P"))
+        tools = [
+            self._action(file, self.tr("&Import spreadsheets…"), importing.open_import_dialog,
+                         QKeySequence("Ctrl+I")),
+            self._action(file, self.tr("&Entity review…"), entity_review.open_entity_review,
+                         QKeySequence("Ctrl+E")),
+            self._action(file, self.tr("Export case &dossier…"), dossier.export_dossier,
+                         QKeySequence("Ctrl+P")),
+        ]
         file.addSeparator()
         self._action(file, self.tr("&Quit"), lambda _w: self.close(), QKeySequence.Quit)
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self.case_dock.toggleViewAction())
         view.addAction(self.analysis_dock.toggleViewAction())
-        self._action(view, self.tr("&Refresh"), lambda _w: self.browser.refresh(),
-                     QKeySequence.Refresh)
+        tools.append(self._action(view, self.tr("&Refresh"), lambda _w: self.refresh(),
+                                  QKeySequence.Refresh))
+        self.toolbar = self.addToolBar(self.tr("Main"))
+        self.toolbar.setObjectName("main_toolbar")  # its place is saved with the layout
+        self.toolbar.addActions(tools)
+        view.addAction(self.toolbar.toggleViewAction())
         self.language_menu = view.addMenu(self.tr("&Language"))
         self._fill_language_menu()
         helpm = self.menuBar().addMenu(self.tr("&Help"))
@@ -177,8 +183,17 @@ class MainWindow(QMainWindow):
     def _on_browser_open_case_requested(self, case_id: int) -> None:
         self.open_case(browse.case_ref_of(self.db, case_id))
 
-    def _on_browser_filters_changed(self, text: str, status: str, hs: str) -> None:
-        f = browse.Filters(text=text, status=status or None, hs_prefix=hs or None)
+    def _on_browser_filters_changed(self, chosen: dict) -> None:
+        from casedb.normalize.countries import country_iso3
+        from casedb.normalize.ports import port_locode
+
+        country, port = chosen["country"], chosen["port"]
+        f = browse.Filters(
+            text=chosen["text"], status=chosen["status"] or None, hs_prefix=chosen["hs"] or None,
+            since=chosen["since"], until=chosen["until"],
+            # names and codes as typed; one that is not recognised matches nothing
+            country=(country_iso3(country) or country.upper()) if country else None,
+            port=(port_locode(port) or port.upper()) if port else None)
         self._cases.filters = f
         self._decls.filters = f
 

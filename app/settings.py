@@ -25,7 +25,7 @@ LANGUAGE = Key("ui/language", str, "")  # "" follows the system, else "en" or "z
 RECENT = Key("db/recent", list, [])
 GEOMETRY = Key("window/geometry", bytes, b"")
 STATE = Key("window/state", bytes, b"")
-LAYOUT_VERSION = 1  # bump when docks change: a saved state of another version is ignored
+LAYOUT_VERSION = 2  # bump when docks change: a saved state of another version is ignored
 
 
 def init_names() -> None:

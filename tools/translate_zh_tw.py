@@ -116,6 +116,9 @@ ZH = {
     "%1\n%2 t in %3 (%4 t a period), %5 of the tonnage shown\n%6 km by sea":
         "%1\n%3 共 %2 公噸（每期 %4 公噸），占所示噸數 %5\n海運 %6 公里",
     "%1 (%2)\n%3\n%4 t": "%1（%2）\n%3\n%4 公噸",
+    "Main": "主工具列", "Country (name or ISO code)": "國別（名稱或 ISO 代碼）",
+    "Port (name or UN/LOCODE)": "港口（名稱或 UN/LOCODE）", "Declared from": "申報日期自",
+    "to": "至", "any date": "不限日期",
     # run-time strings
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",

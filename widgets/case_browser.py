@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+import datetime as dt
+
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,34 +19,20 @@ from PySide6.QtWidgets import (
 from .record_table import RecordSource, RecordTable
 
 STATUSES = ("open", "under investigation", "referred", "prosecuted", "closed")
+NO_DATE = QDate(1900, 1, 1)  # a date edit at its minimum means "no bound"
 
 
 class CaseBrowser(QWidget):
     """Emits ``open_case_requested(case_id)``; the sources re-query with the current filters."""
 
     open_case_requested = Signal(int)
-    filters_changed = Signal(str, str, str)  # text, status, hs prefix
+    # {"text", "status", "hs", "since", "until", "country", "port"}: strings, dates or None
+    filters_changed = Signal(dict)
 
     def __init__(self, cases: RecordSource, declarations: RecordSource,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr(
-            "Search case, company (any spelling), container, B/L, HS code…"))
-        self.search.setClearButtonEnabled(True)
-        self.status = QComboBox(self)
-        self.status.addItem(self.tr("All statuses"), "")
-        for s in STATUSES:
-            self.status.addItem(self.tr(s), s)
-        self.hs = QLineEdit(self)
-        self.hs.setPlaceholderText(self.tr("HS family, e.g. 3915"))
-        self.hs.setMaximumWidth(160)
-        self.count = QLabel(self)
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 3)
-        bar.addWidget(self.status, 1)
-        bar.addWidget(self.hs, 1)
-        bar.addWidget(self.count)
+        bar, more = self._filter_bars()
         self.cases = RecordTable(cases, [self.tr("Case"), self.tr("Title"), self.tr("Status"),
                                          self.tr("Opened"), self.tr("Lead officer")], self)
         self.cases.set_column_widths([150, 320, 140, 100, 140])
@@ -57,6 +46,7 @@ class CaseBrowser(QWidget):
         self.tabs.addTab(self.declarations, self.tr("Declarations"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(more)
         layout.addWidget(self.tabs)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -65,13 +55,64 @@ class CaseBrowser(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.hs.textChanged.connect(self._debounce.start)
         self.status.currentIndexChanged.connect(self._debounce.start)
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(self._debounce.start)
+        for edit in (self.country, self.port):
+            edit.textChanged.connect(self._debounce.start)
         self._stale: set[int] = set()
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.cases.record_activated.connect(self.open_case_requested)
         self.cases.count_changed.connect(self._on_count_changed)
 
-    def filters(self) -> tuple[str, str, str]:
-        return self.search.text().strip(), self.status.currentData() or "", self.hs.text().strip()
+    def _filter_bars(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr(
+            "Search case, company (any spelling), container, B/L, HS code…"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("All statuses"), "")
+        for s in STATUSES:
+            self.status.addItem(self.tr(s), s)
+        self.hs = QLineEdit(self)
+        self.hs.setPlaceholderText(self.tr("HS family, e.g. 3915"))
+        self.hs.setMaximumWidth(160)
+        self.since, self.until = self._date_edit(), self._date_edit()
+        self.country = QLineEdit(self)
+        self.country.setPlaceholderText(self.tr("Country (name or ISO code)"))
+        self.port = QLineEdit(self)
+        self.port.setPlaceholderText(self.tr("Port (name or UN/LOCODE)"))
+        self.count = QLabel(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.hs, 1)
+        bar.addWidget(self.count)
+        more = QHBoxLayout()
+        more.addWidget(QLabel(self.tr("Declared from"), self))
+        more.addWidget(self.since)
+        more.addWidget(QLabel(self.tr("to"), self))
+        more.addWidget(self.until)
+        more.addWidget(self.country, 1)
+        more.addWidget(self.port, 1)
+        return bar, more
+
+    def _date_edit(self) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(self.tr("any date"))
+        edit.setDate(NO_DATE)
+        return edit
+
+    def filters(self) -> dict:
+        def day(edit: QDateEdit) -> dt.date | None:
+            d = edit.date()
+            return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+
+        return {"text": self.search.text().strip(), "status": self.status.currentData() or "",
+                "hs": self.hs.text().strip(), "since": day(self.since), "until": day(self.until),
+                "country": self.country.text().strip(), "port": self.port.text().strip()}
 
     def refresh(self) -> None:
         """Re-query the visible table now; the other when it is next shown."""
@@ -84,7 +125,7 @@ class CaseBrowser(QWidget):
             (self.cases if index == 0 else self.declarations).refresh()
 
     def _on_debounce_timeout(self) -> None:
-        self.filters_changed.emit(*self.filters())
+        self.filters_changed.emit(self.filters())
         self.refresh()
 
     def _on_count_changed(self, n: int) -> None:

@@ -27,6 +27,8 @@ def test_opens_on_the_demo_database_and_closes(qtbot, window):
     window.browser.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.browser.declarations.model.rowCount() > 2000, timeout=10_000)
     assert "demo.db" in window.status_db.text()
+    tools = [a.text() for a in window.toolbar.actions()]
+    assert any("Import" in t for t in tools) and any("dossier" in t for t in tools)
     assert window.close()
 
 
@@ -106,3 +108,30 @@ def test_recent_databases_language_and_dark_theme(window, qapp):
         assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 180
     finally:
         theme.apply(qapp, dark=False)
+
+
+def test_filters_by_date_country_and_port(qtbot, window):
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+    from sqlalchemy import select
+
+    from casedb.models import Case, Declaration, Seizure
+
+    browser = window.browser
+    with qtbot.waitSignal(browser.cases.count_changed, timeout=5000):
+        browser.country.setText("Malaysia")
+        browser.port.setText("Port Klang")
+        browser.since.setDate(QDate(2019, 1, 1))
+        browser.until.setDate(QDate(2019, 12, 31))
+    model = browser.cases.model
+    shown = {model.data(model.index(r, 0)) for r in range(model.rowCount())}
+    with window.db.read() as s:
+        expected = set(s.scalars(select(Case.case_ref).join(Seizure).join(
+            Declaration, Declaration.id == Seizure.declaration_id).where(
+            Declaration.declaration_date.between(dt.date(2019, 1, 1), dt.date(2019, 12, 31)),
+            (Declaration.country_of_destination == "MYS")
+            | (Declaration.country_of_export == "MYS"),
+            (Declaration.port_of_discharge == "MYPKG") | (Declaration.port_of_loading == "MYPKG")
+            | (Declaration.port_of_transshipment == "MYPKG"))))
+    assert shown == expected and 0 < len(shown) < len(TRUTH["cases"])
