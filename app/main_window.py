@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         importing = _LazyActions("importing")  # these pull in the import pipeline, the
         entity_review = _LazyActions("entity_review")  # dossier writer (reportlab, polars):
         dossier = _LazyActions("dossier")  # imported when first used, not at start-up
+        tables = _LazyActions("tables")
         file = self.menuBar().addMenu(self.tr("&File"))
         self._action(file, self.tr("&Open database…"), database.open_database, QKeySequence.Open)
         self._action(file, self.tr("&New database…"), database.new_database, QKeySequence.New)
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
             self._action(file, self.tr("Export case &dossier…"), dossier.export_dossier,
                          QKeySequence("Ctrl+P")),
         ]
+        self._action(file, self.tr("Export &table…"), tables.export_current_table,
+                     QKeySequence("Ctrl+Shift+E"))
         file.addSeparator()
         self._action(file, self.tr("&Quit"), lambda _w: self.close(), QKeySequence.Quit)
         view = self.menuBar().addMenu(self.tr("&View"))

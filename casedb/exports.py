@@ -179,3 +179,28 @@ def _add_declarations(s, case_id: int, declarations: list[dict], pids: dict) -> 
 
 def _date(text):
     return dt.date.fromisoformat(text) if text else None
+
+
+def export_records(db, kind: str, path, filters=None, progress=None) -> int:
+    """The case or declaration table, with the browser's filters and order, to CSV or XLSX
+    (cells neutralised). Returns the number of rows written."""
+    from . import browse
+
+    f = filters or browse.Filters()
+    if kind == "cases":
+        ids, fetch, header = browse.case_ids(db, f), browse.case_rows, browse.CASE_COLUMNS
+    elif kind == "declarations":
+        ids, fetch = browse.declaration_ids(db, f), browse.declaration_rows
+        header = browse.DECLARATION_COLUMNS
+    else:
+        raise CaseDbError(f"unknown table {kind!r}: cases or declarations")
+
+    def rows():
+        for start in range(0, len(ids), 5000):
+            if progress is not None:
+                progress.raise_if_cancelled()
+                progress.report(start, len(ids))
+            yield from fetch(db, ids[start:start + 5000])
+
+    write_table(path, list(header), rows())
+    return len(ids)

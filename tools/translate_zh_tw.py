@@ -119,6 +119,9 @@ ZH = {
     "Main": "主工具列", "Country (name or ISO code)": "國別（名稱或 ISO 代碼）",
     "Port (name or UN/LOCODE)": "港口（名稱或 UN/LOCODE）", "Declared from": "申報日期自",
     "to": "至", "any date": "不限日期",
+    "Export &table…": "匯出表格(&T)…", "Export table": "匯出表格",
+    "Excel (*.xlsx);;CSV (*.csv)": "Excel (*.xlsx);;CSV (*.csv)", "%1 rows written to %2":
+        "已寫入 %1 列至 %2",
     # run-time strings
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",

@@ -1,4 +1,4 @@
-"""``wasteintel network stats`` and ``wasteintel export graph``."""
+"""``wasteintel network stats``, ``wasteintel export graph`` and ``wasteintel export table``."""
 
 from __future__ import annotations
 
@@ -39,6 +39,20 @@ def register(sub) -> None:
     gr.add_argument("--kind", choices=("party", "route"), default="party")
     _filters(gr)
     gr.set_defaults(handler=_export)
+    tb = esub.add_parser("table", help="the case or declaration table as CSV or XLSX "
+                                       "(cells that could run as formulas are neutralised)")
+    tb.add_argument("kind", choices=("cases", "declarations"))
+    tb.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    tb.add_argument("--search", default="", metavar="TEXT",
+                    help="case reference, party name (any spelling), container, B/L, HS code")
+    tb.add_argument("--status")
+    tb.add_argument("--since", type=iso_date, metavar="DATE")
+    tb.add_argument("--until", type=iso_date, metavar="DATE")
+    tb.add_argument("--hs", metavar="PREFIX")
+    tb.add_argument("--country", metavar="ISO3")
+    tb.add_argument("--port", metavar="LOCODE")
+    add_db_option(tb)
+    tb.set_defaults(handler=_export_table)
 
 
 def _stats(args) -> int:
@@ -58,4 +72,15 @@ def _export(args) -> int:
     g = party_network(db, _filter(args)) if args.kind == "party" else route_network(db, _filter(args))
     out = write_graph(g, args.output)
     emit_lines([f"{g.number_of_nodes()} nodes and {g.number_of_edges()} edges written to {out}"])
+    return 0
+
+
+def _export_table(args) -> int:
+    from casedb.browse import Filters
+    from casedb.exports import export_records
+
+    f = Filters(text=args.search, status=args.status, since=args.since, until=args.until,
+                hs_prefix=args.hs, country=args.country, port=args.port)
+    n = export_records(open_db(args), args.kind, args.output, f)
+    emit_lines([f"{n} {args.kind} written to {args.output}"])
     return 0

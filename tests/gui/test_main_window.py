@@ -135,3 +135,16 @@ def test_filters_by_date_country_and_port(qtbot, window):
             (Declaration.port_of_discharge == "MYPKG") | (Declaration.port_of_loading == "MYPKG")
             | (Declaration.port_of_transshipment == "MYPKG"))))
     assert shown == expected and 0 < len(shown) < len(TRUTH["cases"])
+
+
+def test_export_the_filtered_table(qtbot, window, tmp_path):
+    import csv
+
+    from app.actions.tables import export_current_table
+
+    found = _search(qtbot, window, "TWKHH-2019")
+    out = tmp_path / "cases.csv"
+    with qtbot.waitSignal(export_current_table(window, str(out)).signals.succeeded, timeout=10_000):
+        pass
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert [r[0] for r in rows[1:]] == found
