@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import polars as pl
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..db import Database
 from ..frames import fetch_frame
@@ -20,19 +20,28 @@ from .shares import ShareTable, event_shifts, period_expr, share_table, with_shi
 BY = ("dest-country", "dest-port", "pair", "route")
 
 
-def _frame(db: Database, hs_prefix, since, until) -> pl.DataFrame:
+_KEY_COLUMNS = {  # only what a grouping needs is read: 1M rows cost 1 s a column less
+    "dest-country": ("dest",), "dest-port": ("pod",), "pair": ("exp", "dest"),
+    "route": ("exp", "via", "pod"),
+}
+
+
+def _frame(db: Database, hs_prefix, since, until, by: str) -> pl.DataFrame:
+    if by not in _KEY_COLUMNS:
+        raise ValueError(f"unknown grouping {by!r}; one of {', '.join(BY)}")
     d = Declaration
-    q = select(d.declaration_date, d.net_weight_kg, d.gross_weight_kg, d.country_of_export,
-               d.country_of_destination, d.port_of_transshipment, d.port_of_discharge).where(
-        d.declaration_date.is_not(None))
+    columns = {"exp": d.country_of_export, "dest": d.country_of_destination,
+               "via": d.port_of_transshipment, "pod": d.port_of_discharge}
+    keys = _KEY_COLUMNS[by]
+    q = select(d.declaration_date, func.coalesce(d.net_weight_kg, d.gross_weight_kg),
+               *(columns[k] for k in keys)).where(d.declaration_date.is_not(None))
     if hs_prefix:
         q = q.where(d.hs_code.startswith(hs_prefix, autoescape=True))
     if since:
         q = q.where(d.declaration_date >= since)
     if until:
         q = q.where(d.declaration_date <= until)
-    schema = {"date": pl.Date, "net": pl.Float64, "gross": pl.Float64, "exp": pl.Utf8,
-              "dest": pl.Utf8, "via": pl.Utf8, "pod": pl.Utf8}
+    schema = {"date": pl.Date, "kg": pl.Float64} | dict.fromkeys(keys, pl.Utf8)
     return fetch_frame(db, q, schema)
 
 
@@ -89,10 +98,10 @@ def route_shares(db: Database, query: RouteQuery | None = None, **fields) -> Sha
     """Shares per period of each route; ``fields`` are those of RouteQuery."""
     q = query or RouteQuery(**fields)
     hs_prefix, by, period, measure, event = q.hs_prefix, q.by, q.period, q.measure, q.event
-    frame = _keys(_frame(db, hs_prefix, q.since, q.until), by)
+    frame = _keys(_frame(db, hs_prefix, q.since, q.until, by), by)
     frame = frame.with_columns(
         period_expr("date", period).alias("period"),
-        (pl.coalesce("net", "gross").fill_null(0.0) / 1000.0).alias("weight"))
+        (pl.col("kg").fill_null(0.0) / 1000.0).alias("weight"))
     routes = frame["route"].unique().to_list()
     labels = pl.DataFrame({"route": routes, "label": [label(r, by) for r in routes]},
                           schema={"route": pl.Utf8, "label": pl.Utf8})
