@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from casedb import cases
+from casedb.analysis.ring_network import ring_network
 from casedb.analysis.route_lines import warm
 from casedb.analysis.routes import route_shares
 from casedb.analysis.splits import detect_splits, ring_timeline
@@ -48,8 +49,9 @@ def _route_map(db, source: str, progress=None):
 
 
 def _splits(db, progress=None):
+    """The rings with, for each, its timeline and its small network (a few rows each)."""
     rings = detect_splits(db, progress=progress)
-    return rings, [ring_timeline(db, r) for r in rings]
+    return rings, [ring_timeline(db, r) for r in rings], [ring_network(db, r) for r in rings]
 
 
 def _case_network(db, case_ref: str, progress=None):
@@ -113,7 +115,7 @@ class AnalysisPanel(QObject):
         self.tabs.addTab(self.splits, self.tr("Split shipments"))
         self.tabs.addTab(self.links, self.tr("Link chart"))
         QVBoxLayout(self.widget).addWidget(self.tabs)
-        self._rings, self._timelines = [], []
+        self._rings, self._timelines, self._networks = [], [], []
         self.source.currentIndexChanged.connect(self.refresh_routes)
         self.splits.ring_selected.connect(self._on_splits_ring_selected)
         self.splits.open_as_case_requested.connect(self._on_splits_open_as_case_requested)
@@ -157,7 +159,7 @@ class AnalysisPanel(QObject):
         self.map.set_event_period(period)
 
     def _on_splits_ready(self, result) -> None:
-        self._rings, self._timelines = result
+        self._rings, self._timelines, self._networks = result
         self.splits.show_rings(self._rings)
 
     def _on_splits_open_as_case_requested(self, row: int) -> None:
@@ -203,6 +205,7 @@ class AnalysisPanel(QObject):
     def _on_splits_ring_selected(self, row: int) -> None:
         if 0 <= row < len(self._rings):
             self.splits.show_timeline(self._rings[row], self._timelines[row])
+            self.splits.show_ring_network(*self._networks[row])
 
     def _on_network_ready(self, result) -> None:
         nodes, edges = result

@@ -122,6 +122,9 @@ ZH = {
     "Export &table…": "匯出表格(&T)…", "Export table": "匯出表格",
     "Excel (*.xlsx);;CSV (*.csv)": "Excel (*.xlsx);;CSV (*.csv)", "%1 rows written to %2":
         "已寫入 %1 列至 %2",
+    "The ring's shippers and consignees, linked by the tonnes between them, and the phones, "
+    "addresses or e-mails the shippers share":
+        "此集團的出口人與進口人，以其間公噸數相連，並列出出口人共用的電話、地址或電子郵件",
     # run-time strings
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",

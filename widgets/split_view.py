@@ -1,6 +1,7 @@
-"""Split-shipment rings: the list with scores and explanations, and each ring's timeline
+"""Split-shipment rings: the list with scores and explanations, each ring's timeline
 (declarations as date x weight, coloured by shipper, the threshold as a line), which exports to
-PNG and SVG."""
+PNG and SVG, and under it the ring's small network of shells, consignees and the phones or
+addresses tying the shells together."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .chart_export import export_plot
+from .link_chart import LinkChart
 from .route_chart import COLOURS
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,11 @@ class SplitView(QWidget):
             "bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot.setLabel("left", self.tr("Gross weight (t)"))
         self.plot.addLegend(offset=(10, 10))
+        self.network = LinkChart(self)
+        self.network.toolbar.expand_action.setVisible(False)  # the ring's network is complete
+        self.network.view.setToolTip(self.tr("The ring's shippers and consignees, linked by the "
+                                             "tonnes between them, and the phones, addresses or "
+                                             "e-mails the shippers share"))
         right = QWidget(self)
         v = QVBoxLayout(right)
         top = QHBoxLayout()
@@ -59,7 +66,11 @@ class SplitView(QWidget):
         for button in (self.new_case_button, self.add_case_button, self.export_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         v.addLayout(top)
-        v.addWidget(self.plot)
+        charts = QSplitter(Qt.Orientation.Vertical, right)
+        charts.addWidget(self.plot)
+        charts.addWidget(self.network)
+        charts.setSizes([420, 300])
+        v.addWidget(charts, 1)
         split = QSplitter(self)
         split.addWidget(self.rings)
         split.addWidget(right)
@@ -93,6 +104,11 @@ class SplitView(QWidget):
         if ring.threshold_kg:
             self.plot.addItem(pg.InfiniteLine(pos=ring.threshold_kg / 1000, angle=0,
                                               pen=pg.mkPen("#b00", width=2, style=Qt.PenStyle.DashLine)))
+
+    def show_ring_network(self, nodes: list[tuple], edges: list[tuple]) -> None:
+        """The selected ring's network: ``nodes`` (id, label, kind) and ``edges`` (a, b,
+        tonnes) from casedb's ring_network; laid out in the background."""
+        self.network.show_network(nodes, edges)
 
     def export_image(self, path: str | Path) -> Path:
         """The current ring's timeline as PNG (at least 2400 px wide) or SVG by ``path``'s

@@ -155,6 +155,22 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
+def _lines(text: str):
+    """The lines of ``text`` with their endings, one at a time: io.StringIO would first copy
+    the whole text into a buffer of 4 bytes a character."""
+    if "\n" not in text[:1 << 16] and "\r" in text[:1 << 16]:  # old Mac line ends
+        yield from io.StringIO(text, newline="")
+        return
+    start, n = 0, len(text)
+    while start < n:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end + 1]
+        start = end + 1
+
+
 def _text_rows(path: Path, limits: ReadLimits, max_rows: int | None = None) -> list[list[object]]:
     text = decode(path.read_bytes(), str(path))
     if "\x00" in text:
@@ -162,7 +178,7 @@ def _text_rows(path: Path, limits: ReadLimits, max_rows: int | None = None) -> l
     delimiter = sniff_delimiter(text)
     csv.field_size_limit(limits.max_cell_chars + 1)
     try:
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        reader = csv.reader(_lines(text), delimiter=delimiter)
         rows = [[c if c.strip() else None for c in r] for r in itertools.islice(reader, max_rows)]
     except csv.Error as exc:
         raise ReadError(str(path), f"malformed text file: {exc}") from None
