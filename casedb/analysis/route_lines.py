@@ -221,6 +221,12 @@ def _polyline(stops: tuple[str, ...]) -> tuple[tuple[tuple[Point, ...], ...], fl
     return split_antimeridian(points), km
 
 
+def sea_route(stops) -> tuple[tuple[tuple[Point, ...], ...], float | None]:
+    """The sea-lane segments (split at the antimeridian) and length in km through ``stops``,
+    a sequence of UN/LOCODEs; no segments for fewer than two stops."""
+    return _polyline(tuple(stops))
+
+
 # --- maps of a share table ---------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 
 import networkx as nx
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
 from ..normalize import port_info
@@ -81,30 +81,60 @@ def link_chart(center: str, links, font: str) -> Drawing:
 
 
 def route_chart(routes: list[str], font: str) -> Drawing:
-    """Ports placed by longitude and latitude, routes as lines (equirectangular)."""
+    """The case's routes on the offline basemap (Natural Earth land), along the sea lanes
+    (searoute) through every port of call; equirectangular, framed on the routes."""
+    from ..analysis.route_lines import sea_route
+
     d = Drawing(W, H)
     legs, ports = [], {}
-    for r in routes:
-        codes = [c.strip() for c in r.split(">") if c.strip()]
-        infos = [port_info(c) for c in codes]
-        pts = [(p.lon, p.lat, p.locode) for p in infos if p]
-        for lon, lat, code in pts:
-            ports[code] = (lon, lat)
-        if len(pts) >= 2:
-            legs.append(pts)
+    for r in dict.fromkeys(routes):
+        codes = tuple(dict.fromkeys(c.strip() for c in r.split(">") if port_info(c.strip())))
+        for c in codes:
+            info = port_info(c)
+            ports[c] = (info.lon, info.lat)
+        segments, _km = sea_route(codes)
+        legs += [seg for seg in segments if len(seg) >= 2]
     if not ports:
         return d
-    lons = [v[0] for v in ports.values()]
-    lats = [v[1] for v in ports.values()]
-    lo_x, hi_x = min(lons) - 5, max(lons) + 5
-    lo_y, hi_y = min(lats) - 5, max(lats) + 5
-    sx = lambda x: 20 + (x - lo_x) / (hi_x - lo_x) * (W - 40)  # noqa: E731
-    sy = lambda y: 15 + (y - lo_y) / (hi_y - lo_y) * (H - 30)  # noqa: E731
-    for pts in legs:
-        d.add(PolyLine([c for lon, lat, _ in pts for c in (sx(lon), sy(lat))],
-                       strokeColor=colors.HexColor("#1f77b4"), strokeWidth=1.5))
+    xs = [x for seg in legs for x, _ in seg] + [v[0] for v in ports.values()]
+    ys = [y for seg in legs for _, y in seg] + [v[1] for v in ports.values()]
+    lo_x, hi_x = min(xs) - 8, max(xs) + 8
+    lo_y, hi_y = max(-85.0, min(ys) - 6), min(85.0, max(ys) + 6)
+    # Keep the map's proportions: widen the narrower span.
+    scale = min((W - 20) / (hi_x - lo_x), (H - 20) / (hi_y - lo_y))
+    ox = 10 + ((W - 20) - (hi_x - lo_x) * scale) / 2
+    oy = 10 + ((H - 20) - (hi_y - lo_y) * scale) / 2
+    sx = lambda x: ox + (x - lo_x) * scale  # noqa: E731
+    sy = lambda y: oy + (y - lo_y) * scale  # noqa: E731
+    d.add(Rect(sx(lo_x), sy(lo_y), (hi_x - lo_x) * scale, (hi_y - lo_y) * scale,
+               fillColor=colors.HexColor("#eef3f7"), strokeColor=None))
+    for ring in _land_rings(lo_x, hi_x, lo_y, hi_y):
+        d.add(Polygon([c for lon, lat in ring for c in (sx(lon), sy(lat))],
+                      fillColor=colors.HexColor("#dcdcd6"), strokeColor=colors.HexColor("#b8b8b0"),
+                      strokeWidth=0.3))
+    for seg in legs:
+        d.add(PolyLine([c for lon, lat in seg for c in (sx(lon), sy(lat))],
+                       strokeColor=colors.HexColor("#1f77b4"), strokeWidth=1.6))
     for code, (lon, lat) in ports.items():
-        d.add(Circle(sx(lon), sy(lat), 3.5, fillColor=colors.HexColor("#d62728"),
-                     strokeColor=None))
+        d.add(Circle(sx(lon), sy(lat), 3.2, fillColor=colors.HexColor("#d62728"),
+                     strokeColor=colors.white, strokeWidth=0.5))
         d.add(String(sx(lon) + 5, sy(lat) + 3, code, fontName=font, fontSize=7))
     return d
+
+
+def _land_rings(lo_x: float, hi_x: float, lo_y: float, hi_y: float):
+    """The basemap's rings that reach into the frame, clipped by dropping far-away rings (a
+    ring partly outside is drawn whole; the drawing is clipped to the page by its size)."""
+    import json
+    from pathlib import Path
+
+    import resources
+
+    data = json.loads(Path(resources.path("basemap/land_110m.json")).read_text("utf-8"))
+    for country in data["countries"]:
+        for polygon in country["polygons"]:
+            for ring in polygon:
+                xs = [p[0] for p in ring]
+                ys = [p[1] for p in ring]
+                if max(xs) >= lo_x and min(xs) <= hi_x and max(ys) >= lo_y and min(ys) <= hi_y:
+                    yield [(min(max(x, lo_x), hi_x), min(max(y, lo_y), hi_y)) for x, y in ring]

@@ -16,6 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -72,7 +73,9 @@ def write_pdf(data: DossierData, path: Path) -> None:
     story.append(PageBreak())
     story.append(Paragraph(escape(L["charts"]), styles["H1"]))
     for title, drawing in drawings(data, font):
-        story += [Paragraph(escape(title), styles["H2"]), drawing, Spacer(1, 6 * mm)]
+        # a chart never parts from its heading across a page break
+        story += [KeepTogether([Paragraph(escape(title), styles["H2"]), drawing]),
+                  Spacer(1, 6 * mm)]
     doc.multiBuild(story)
 
 
