@@ -153,6 +153,13 @@ class RouteMapView(QWidget):
 
     # --- drawing -------------------------------------------------------------------------------
 
+    def _default_cut(self) -> int:
+        """Where before/after starts: the biggest detected shift's change point, else midway."""
+        periods = self.table.periods
+        shifts = sorted(self.table.shifts, key=lambda sh: -abs(sh.after_share - sh.before_share))
+        cut = next((sh.change_point for sh in shifts if sh.change_point in periods), None)
+        return periods.index(cut) if cut else len(periods) // 2
+
     def _on_mode_changed(self, *_args) -> None:
         mode = self.mode.currentData()
         n = len(self.table.periods) if self.table is not None else 0
@@ -160,7 +167,7 @@ class RouteMapView(QWidget):
         low = 1 if mode == "before-after" else 0
         self.slider.setRange(low, max(low, n - 1))
         if mode == "before-after" and self.table is not None:
-            self.slider.setValue(max(low, min(n - 1, n // 2)))
+            self.slider.setValue(max(low, min(n - 1, self._default_cut())))
         self.slider.blockSignals(False)
         self.slider.setEnabled(mode != "all" and n > 1)
         self._redraw()
