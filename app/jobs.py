@@ -10,7 +10,7 @@ import logging
 import threading
 import time
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from casedb.jobs import Cancelled
 
@@ -91,12 +91,23 @@ class JobRunner(QObject):
         self._readers = QThreadPool(self)
         self._readers.setMaxThreadCount(self.READERS)
         self._jobs: set[Job] = set()
+        self._pending: list[tuple[Job, bool]] = []
 
     def start(self, job: Job, *, writes: bool = False) -> Job:
+        """Queue ``job``; it starts once control returns to the event loop, so the caller's
+        ``job.signals...connect(...)`` lines that follow always come first (a quick job started
+        at once could finish before them, and its result was lost)."""
         self._jobs.add(job)
         job.signals.finished.connect(lambda j=job: self._jobs.discard(j))
-        (self._writer if writes else self._readers).start(job)
+        self._pending.append((job, writes))
+        if len(self._pending) == 1:
+            QTimer.singleShot(0, self, self._start_pending)
         return job
+
+    def _start_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        for job, writes in pending:
+            (self._writer if writes else self._readers).start(job)
 
     def submit(self, fn, *args, writes: bool = False, **kwargs) -> Job:
         return self.start(Job(fn, *args, **kwargs), writes=writes)
@@ -109,5 +120,6 @@ class JobRunner(QObject):
             job.cancel()
 
     def wait(self, msecs: int = 5000) -> bool:
+        self._start_pending()  # queued ones run too (cancelled ones stop at their first check)
         ok = self._writer.waitForDone(msecs)
         return self._readers.waitForDone(msecs) and ok

@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
         self.browser.filters_changed.connect(self._on_browser_filters_changed)
         self.case_view.open_case_requested.connect(self.open_case)
         self.case_view.add_note_requested.connect(self._on_case_view_add_note_requested)
+        from .actions import case_edits
+
+        case_edits.connect_case_view(self)
         geometry, state = settings.layout()
         if geometry:
             self.restoreGeometry(geometry)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from .attachments import AttachmentInfo, attachment_infos
 from .cases import CaseRecord, get_case
 from .db import Database
 from .models import (
@@ -82,6 +83,7 @@ class CaseFile:
     declarations: tuple[DeclarationRow, ...]
     parties: tuple[PartyRow, ...]
     provenance: tuple[ProvenanceRow, ...]
+    attachments: tuple[AttachmentInfo, ...] = ()  # without their content
 
     @property
     def total_kg(self) -> float:
@@ -136,6 +138,7 @@ def load_case_file(db: Database, case_ref: str) -> CaseFile:
             tuple(_declaration_row(d, cntr.get(d.id, [])) for d in decls),
             _parties(s, decl_ids),
             _provenance(s, decl_ids, [z.id for z, _ in seiz]),
+            attachment_infos(s, case.id),
         )
 
 

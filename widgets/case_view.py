@@ -1,5 +1,6 @@
 """The case view: summary, seizures and declarations, parties with their name variants, linked
-cases with the reasons, a timeline, notes and provenance of one case."""
+cases with the reasons, a timeline, notes (added and edited), attachments and provenance of one
+case, with a button for its dossier. It only emits plain values; ``app`` does the writing."""
 
 from __future__ import annotations
 
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .case_attachments import AttachmentsPanel
 from .paged_model import display
+
+NOTE_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _table(parent: QWidget, headers: list[str], rows: list[tuple]) -> QTableWidget:
@@ -40,19 +44,38 @@ def _table(parent: QWidget, headers: list[str], rows: list[tuple]) -> QTableWidg
 class CaseView(QWidget):
     open_case_requested = Signal(str)  # case reference
     add_note_requested = Signal(str, str)  # case reference, text
+    edit_note_requested = Signal(int, int, str)  # note id, version it was read at, new text
+    add_attachment_requested = Signal(str, str, str)  # case reference, path, description
+    save_attachment_requested = Signal(int, str)  # attachment id, destination path
+    remove_attachment_requested = Signal(int, str)  # attachment id, reason
+    dossier_requested = Signal(str)  # case reference
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._case_ref = ""
+        self._note_records: dict[int, object] = {}  # note id -> casedb.cases.NoteRecord
+        self._editing: tuple[int, int] | None = None  # (note id, version) being edited
         self.title = QLabel(self)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
+        self.dossier_button = QPushButton(self.tr("Dossier…"), self)
+        self.dossier_button.setToolTip(self.tr("Write this case's dossier (PDF or HTML)"))
+        self.dossier_button.setEnabled(False)
+        self.dossier_button.clicked.connect(self._on_dossier_clicked)
         self.tabs = QTabWidget(self)
+        self.attachments = AttachmentsPanel(self)  # kept across cases: re-added by show_case
+        self.attachments.hide()  # until a case is shown
+        self.attachments.add_requested.connect(self._on_attachments_add_requested)
+        self.attachments.save_requested.connect(self.save_attachment_requested)
+        self.attachments.remove_requested.connect(self.remove_attachment_requested)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.dossier_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        layout.addLayout(header)
         layout.addWidget(self.tabs)
 
     @property
@@ -64,7 +87,13 @@ class CaseView(QWidget):
         c = case_file.case
         self._case_ref = c.case_ref
         self.title.setText(f"{c.case_ref} — {c.title}" if c.title else c.case_ref)
+        self.dossier_button.setEnabled(True)
+        current = self.tabs.currentIndex()  # stays on the same tab (e.g. after an edit)
+        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
+        for page in old:  # the previous case's pages, built anew below
+            if page is not self.attachments:
+                page.deleteLater()
         self.tabs.addTab(self._summary(case_file), self.tr("Summary"))
         self.tabs.addTab(self._declarations(case_file), self.tr("Seizures and declarations"))
         self.tabs.addTab(self._parties(case_file), self.tr("Parties"))
@@ -72,7 +101,27 @@ class CaseView(QWidget):
         self.tabs.addTab(self.linked_table, self.tr("Linked cases (%n)", "", len(linked.linked)))
         self.tabs.addTab(self._timeline(case_file), self.tr("Timeline"))
         self.tabs.addTab(self._notes(case_file), self.tr("Notes"))
+        self.tabs.addTab(self.attachments, "")
+        self.show_attachments(getattr(case_file, "attachments", ()))
         self.tabs.addTab(self._provenance(case_file), self.tr("Provenance"))
+        if current >= 0:
+            self.tabs.setCurrentIndex(current)
+
+    def show_attachments(self, items) -> None:
+        """Show the case's attachments (``casedb.attachments.AttachmentInfo`` values)."""
+        items = list(items)
+        self.attachments.show_attachments(items)
+        index = self.tabs.indexOf(self.attachments)
+        if index >= 0:
+            self.tabs.setTabText(index, self.tr("Attachments (%n)", "", len(items)))
+
+    def _on_attachments_add_requested(self, path: str, description: str) -> None:
+        if self._case_ref:
+            self.add_attachment_requested.emit(self._case_ref, path, description)
+
+    def _on_dossier_clicked(self) -> None:
+        if self._case_ref:
+            self.dossier_requested.emit(self._case_ref)
 
     def _summary(self, cf) -> QWidget:
         w = QWidget(self)
@@ -140,24 +189,95 @@ class CaseView(QWidget):
     def _notes(self, cf) -> QWidget:
         w = QWidget(self)
         v = QVBoxLayout(w)
-        v.addWidget(_table(w, [self.tr("When"), self.tr("Author"), self.tr("Note")],
-                           [(n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body)
-                            for n in cf.case.notes]))
+        notes = list(cf.case.notes)
+        self._note_records = {n.id: n for n in notes}
+        self._editing = None
+        self.notes_table = _table(w, [self.tr("When"), self.tr("Author"), self.tr("Note")],
+                                  [(n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body)
+                                   for n in notes])
+        self.notes_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        for r, n in enumerate(notes):
+            self.notes_table.item(r, 0).setData(NOTE_ROLE, n.id)
+        self.notes_table.itemSelectionChanged.connect(self._update_note_buttons)
+        self.notes_table.cellDoubleClicked.connect(self._on_notes_cell_double_clicked)
+        v.addWidget(self.notes_table, 1)
         self.note_edit = QPlainTextEdit(w)
         self.note_edit.setPlaceholderText(self.tr("Write a note (saved to the audit log)…"))
         self.note_edit.setMaximumHeight(90)
-        add = QPushButton(self.tr("Add note"), w)
-        add.clicked.connect(self._on_add_clicked)
+        self.add_note_button = QPushButton(self.tr("Add note"), w)
+        self.add_note_button.clicked.connect(self._on_add_clicked)
+        self.edit_note_button = QPushButton(self.tr("Edit"), w)
+        self.edit_note_button.setToolTip(self.tr("Edit the selected note"))
+        self.edit_note_button.clicked.connect(self._on_edit_note_clicked)
+        self.save_note_button = QPushButton(self.tr("Save changes"), w)
+        self.save_note_button.clicked.connect(self._on_save_note_clicked)
+        self.cancel_edit_button = QPushButton(self.tr("Cancel"), w)
+        self.cancel_edit_button.clicked.connect(self._on_cancel_edit_clicked)
+        buttons = QVBoxLayout()
+        for b in (self.add_note_button, self.edit_note_button, self.save_note_button,
+                  self.cancel_edit_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.note_edit)
-        row.addWidget(add)
+        row.addLayout(buttons)
         v.addLayout(row)
+        self._update_note_buttons()
         return w
 
     def _on_add_clicked(self) -> None:
         text = self.note_edit.toPlainText().strip()
-        if text:
+        if text and self._editing is None:
             self.add_note_requested.emit(self._case_ref, text)
+
+    def selected_note_id(self) -> int | None:
+        rows = self.notes_table.selectionModel().selectedRows()
+        return self.notes_table.item(rows[0].row(), 0).data(NOTE_ROLE) if rows else None
+
+    def begin_note_edit(self, note_id: int, text: str | None = None) -> bool:
+        """Put the note in the editor (``text`` instead of its body if given) for saving with
+        the version shown; False if the case shown has no such note."""
+        note = self._note_records.get(note_id)
+        if note is None:
+            return False
+        for r in range(self.notes_table.rowCount()):
+            if self.notes_table.item(r, 0).data(NOTE_ROLE) == note_id:
+                self.notes_table.selectRow(r)
+        self._editing = (note.id, note.version)
+        self.note_edit.setPlainText(note.body if text is None else text)
+        self.note_edit.setFocus()
+        self._update_note_buttons()
+        return True
+
+    def _on_edit_note_clicked(self) -> None:
+        note_id = self.selected_note_id()
+        if note_id is not None:
+            self.begin_note_edit(note_id)
+
+    def _on_notes_cell_double_clicked(self, row: int, _column: int) -> None:
+        self.begin_note_edit(self.notes_table.item(row, 0).data(NOTE_ROLE))
+
+    def _on_save_note_clicked(self) -> None:
+        text = self.note_edit.toPlainText().strip()
+        if self._editing is not None and text:
+            note_id, version = self._editing
+            self.save_note_button.setEnabled(False)  # until the case is reloaded or it failed
+            self.edit_note_requested.emit(note_id, version, text)
+
+    def _on_cancel_edit_clicked(self) -> None:
+        self._editing = None
+        self.note_edit.clear()
+        self._update_note_buttons()
+
+    def _update_note_buttons(self) -> None:
+        editing = self._editing is not None
+        self.add_note_button.setVisible(not editing)
+        self.edit_note_button.setVisible(not editing)
+        self.edit_note_button.setEnabled(self.selected_note_id() is not None)
+        self.save_note_button.setVisible(editing)
+        self.save_note_button.setEnabled(editing)
+        self.cancel_edit_button.setVisible(editing)
+        self.notes_table.setEnabled(not editing)
 
     def _provenance(self, cf) -> QWidget:
         return _table(self, [self.tr("File"), self.tr("Sheet"), self.tr("Rows"),

@@ -3,166 +3,270 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../app/analysis_panel.py" line="96" />
+        <location filename="../../app/analysis_panel.py" line="98" />
         <source>Declarations: plastic scrap (HS 3915) by destination</source>
         <translation>報單：廢塑膠（3915）依目的國</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="98" />
+        <location filename="../../app/analysis_panel.py" line="100" />
         <source>Trade statistics: BACI HS 3915 by importer</source>
         <translation>貿易統計：BACI 3915 依進口國</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="111" />
+        <location filename="../../app/analysis_panel.py" line="113" />
         <source>Route shifts</source>
         <translation>航線轉移</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="112" />
+        <location filename="../../app/analysis_panel.py" line="114" />
         <source>Map</source>
         <translation>地圖</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="113" />
-        <location filename="../../app/analysis_panel.py" line="201" />
+        <location filename="../../app/analysis_panel.py" line="115" />
+        <location filename="../../app/analysis_panel.py" line="203" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="114" />
+        <location filename="../../app/analysis_panel.py" line="116" />
         <source>Link chart</source>
         <translation>關聯圖</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="165" />
+        <location filename="../../app/analysis_panel.py" line="167" />
         <source>Open as a new case</source>
         <translation>開立為新案件</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="166" />
+        <location filename="../../app/analysis_panel.py" line="168" />
         <source>Case reference:</source>
         <translation>案件編號：</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="173" />
+        <location filename="../../app/analysis_panel.py" line="175" />
         <source>Split shipment ring: %1 declarations, %2 t</source>
         <translation>分批申報集團：%1 筆報單，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="184" />
+        <location filename="../../app/analysis_panel.py" line="186" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="185" />
+        <location filename="../../app/analysis_panel.py" line="187" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
     </message>
 </context>
 <context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="29" />
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="29" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="30" />
+        <source>Added by</source>
+        <translation>附加者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="30" />
+        <source>Added at</source>
+        <translation>附加時間</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="31" />
+        <source>Description</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="39" />
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="40" />
+        <source>Attach files to the case (recorded in the audit log)</source>
+        <translation>將檔案附加至案件（記錄於稽核軌跡）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="42" />
+        <source>Save as…</source>
+        <translation>另存新檔…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="44" />
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="70" />
+        <source>%1 bytes</source>
+        <translation>%1 位元組</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="101" />
+        <location filename="../../widgets/case_attachments.py" line="104" />
+        <source>Attach files</source>
+        <translation>附加檔案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="105" />
+        <source>Description (optional):</source>
+        <translation>說明（選填）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="115" />
+        <source>Save attachment</source>
+        <translation>儲存附件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="125" />
+        <source>Remove attachment</source>
+        <translation>移除附件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_attachments.py" line="126" />
+        <source>Why remove %1? (recorded in the audit log)</source>
+        <translation>移除 %1 的理由？（記錄於稽核軌跡）</translation>
+    </message>
+</context>
+<context>
     <name>CaseBrowser</name>
     <message>
-        <location filename="../../widgets/case_browser.py" line="32" />
+        <location filename="../../widgets/case_browser.py" line="70" />
         <source>Search case, company (any spelling), container, B/L, HS code…</source>
         <translation>搜尋案件、公司（任何拼寫）、貨櫃、提單、稅則…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="35" />
+        <location filename="../../widgets/case_browser.py" line="73" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="39" />
+        <location filename="../../widgets/case_browser.py" line="77" />
         <source>HS family, e.g. 3915</source>
         <translation>稅則類別，例如 3915</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="47" />
+        <location filename="../../widgets/case_browser.py" line="36" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="47" />
+        <location filename="../../widgets/case_browser.py" line="36" />
         <source>Title</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="47" />
+        <location filename="../../widgets/case_browser.py" line="36" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="48" />
+        <location filename="../../widgets/case_browser.py" line="37" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="48" />
+        <location filename="../../widgets/case_browser.py" line="37" />
         <source>Lead officer</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="51" />
+        <location filename="../../widgets/case_browser.py" line="40" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="51" />
+        <location filename="../../widgets/case_browser.py" line="40" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="51" />
+        <location filename="../../widgets/case_browser.py" line="40" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="51" />
+        <location filename="../../widgets/case_browser.py" line="40" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="52" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>From</source>
         <translation>起運國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="52" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>Via</source>
         <translation>轉運港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="52" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>Discharge</source>
         <translation>卸貨港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="52" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>To</source>
         <translation>目的國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="53" />
+        <location filename="../../widgets/case_browser.py" line="42" />
         <source>Vessel</source>
         <translation>船名</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="53" />
+        <location filename="../../widgets/case_browser.py" line="42" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="56" />
+        <location filename="../../widgets/case_browser.py" line="45" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="57" />
+        <location filename="../../widgets/case_browser.py" line="46" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../widgets/case_browser.py" line="81" />
+        <source>Country (name or ISO code)</source>
+        <translation>國別（名稱或 ISO 代碼）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="83" />
+        <source>Port (name or UN/LOCODE)</source>
+        <translation>港口（名稱或 UN/LOCODE）</translation>
+    </message>
+    <message>
         <location filename="../../widgets/case_browser.py" line="91" />
+        <source>Declared from</source>
+        <translation>申報日期自</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="93" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="104" />
+        <source>any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/case_browser.py" line="132" />
         <source>%n case(s)</source>
         <translation><numerusform>%n 件案件</numerusform></translation>
     </message>
@@ -188,244 +292,342 @@
     </message>
 </context>
 <context>
-    <name>CaseView</name>
+    <name>CaseEdits</name>
     <message>
-        <location filename="../../widgets/case_view.py" line="68" />
-        <location filename="../../widgets/case_view.py" line="90" />
-        <source>Summary</source>
-        <translation>摘要</translation>
+        <location filename="../../app/actions/case_edits.py" line="44" />
+        <source>Note saved</source>
+        <translation>註記已儲存</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="69" />
-        <source>Seizures and declarations</source>
-        <translation>查獲與報單</translation>
+        <location filename="../../app/actions/case_edits.py" line="51" />
+        <source>Attached %1</source>
+        <translation>已附加 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="70" />
-        <source>Parties</source>
-        <translation>關係人</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="72" />
-        <source>Linked cases (%n)</source>
-        <translation><numerusform>關聯案件 (%n)</numerusform></translation>
+        <location filename="../../app/actions/case_edits.py" line="57" />
+        <source>Saved %1</source>
+        <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="73" />
-        <source>Timeline</source>
-        <translation>時間軸</translation>
+        <location filename="../../app/actions/case_edits.py" line="64" />
+        <source>Attachment removed</source>
+        <translation>已移除附件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="74" />
-        <source>Notes</source>
-        <translation>註記</translation>
+        <location filename="../../app/actions/case_edits.py" line="91" />
+        <source>Note not saved</source>
+        <translation>註記未儲存</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="75" />
-        <source>Provenance</source>
-        <translation>資料來源</translation>
+        <location filename="../../app/actions/case_edits.py" line="92" />
+        <source>Someone else changed this note since you opened it. The case has been reloaded: compare their text in the list with yours in the editor, then save again or cancel.</source>
+        <translation>您開啟此註記後已有他人修改。案件已重新載入：請比對清單中對方的內容與編輯區中您的內容，再重新儲存或取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="81" />
-        <source>Status</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="82" />
-        <source>Opened</source>
-        <translation>立案日期</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="83" />
-        <source>Lead officer</source>
-        <translation>承辦人</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="84" />
-        <location filename="../../widgets/case_view.py" line="96" />
-        <source>Seizures</source>
-        <translation>查獲紀錄</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="85" />
-        <location filename="../../widgets/case_view.py" line="102" />
-        <source>Declarations</source>
-        <translation>報單</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="86" />
-        <source>Total gross weight</source>
-        <translation>總毛重</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="87" />
-        <source>Tags</source>
-        <translation>標籤</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="97" />
-        <location filename="../../widgets/case_view.py" line="103" />
-        <source>Declaration</source>
-        <translation>報單</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="97" />
-        <source>Seized on</source>
-        <translation>查獲日期</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="97" />
-        <source>kg</source>
-        <translation>公斤</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="98" />
-        <source>Offence</source>
-        <translation>違規態樣</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="98" />
-        <source>Basel</source>
-        <translation>巴塞爾代碼</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="98" />
-        <source>Detection</source>
-        <translation>查獲方式</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="99" />
-        <source>Outcome</source>
-        <translation>處理狀態</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="103" />
-        <location filename="../../widgets/case_view.py" line="137" />
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="103" />
-        <source>HS</source>
-        <translation>稅則</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="104" />
-        <source>Gross kg</source>
-        <translation>毛重(公斤)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="104" />
-        <source>Route</source>
-        <translation>航線</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="104" />
-        <source>Sailing</source>
-        <translation>航次</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="105" />
-        <source>B/L</source>
-        <translation>提單</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="105" />
-        <source>Containers</source>
-        <translation>貨櫃</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="113" />
-        <source>Party</source>
-        <translation>關係人</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="113" />
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="113" />
-        <source>Country</source>
-        <translation>國別</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="117" />
-        <source>as written: %1</source>
-        <translation>原始寫法：%1</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="126" />
+        <location filename="../../app/actions/case_edits.py" line="99" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="126" />
+        <location filename="../../app/actions/case_edits.py" line="107" />
+        <source>%1 is too large to attach (%2; the limit is %3).</source>
+        <translation>%1 過大，無法附加（%2；上限為 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_edits.py" line="111" />
+        <source>Someone else changed this since you opened it; nothing was saved. Refresh the case and try again.</source>
+        <translation>您開啟後已有他人修改此項目，未儲存任何變更。請重新整理案件後再試一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_edits.py" line="115" />
+        <source>Cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_edits.py" line="118" />
+        <source>It no longer exists (someone else may have removed it): %1</source>
+        <translation>該項目已不存在（可能已被他人移除）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_edits.py" line="123" />
+        <source>The change could not be made: %1</source>
+        <translation>無法完成變更：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../widgets/case_view.py" line="64" />
+        <source>Dossier…</source>
+        <translation>卷宗…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="65" />
+        <source>Write this case's dossier (PDF or HTML)</source>
+        <translation>產出本案卷宗（PDF 或 HTML）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="97" />
+        <location filename="../../widgets/case_view.py" line="139" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="98" />
+        <source>Seizures and declarations</source>
+        <translation>查獲與報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="99" />
+        <source>Parties</source>
+        <translation>關係人</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/case_view.py" line="101" />
+        <source>Linked cases (%n)</source>
+        <translation><numerusform>關聯案件 (%n)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="102" />
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="103" />
+        <source>Notes</source>
+        <translation>註記</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="106" />
+        <source>Provenance</source>
+        <translation>資料來源</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/case_view.py" line="116" />
+        <source>Attachments (%n)</source>
+        <translation><numerusform>附件 (%n)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="130" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="131" />
+        <source>Opened</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="132" />
+        <source>Lead officer</source>
+        <translation>承辦人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="133" />
+        <location filename="../../widgets/case_view.py" line="145" />
+        <source>Seizures</source>
+        <translation>查獲紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="134" />
+        <location filename="../../widgets/case_view.py" line="151" />
+        <source>Declarations</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="135" />
+        <source>Total gross weight</source>
+        <translation>總毛重</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="136" />
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="146" />
+        <location filename="../../widgets/case_view.py" line="152" />
+        <source>Declaration</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="146" />
+        <source>Seized on</source>
+        <translation>查獲日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="146" />
+        <source>kg</source>
+        <translation>公斤</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="147" />
+        <source>Offence</source>
+        <translation>違規態樣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="147" />
+        <source>Basel</source>
+        <translation>巴塞爾代碼</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="147" />
+        <source>Detection</source>
+        <translation>查獲方式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="148" />
+        <source>Outcome</source>
+        <translation>處理狀態</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="152" />
+        <location filename="../../widgets/case_view.py" line="186" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="152" />
+        <source>HS</source>
+        <translation>稅則</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="153" />
+        <source>Gross kg</source>
+        <translation>毛重(公斤)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="153" />
+        <source>Route</source>
+        <translation>航線</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="153" />
+        <source>Sailing</source>
+        <translation>航次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="154" />
+        <source>B/L</source>
+        <translation>提單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="154" />
+        <source>Containers</source>
+        <translation>貨櫃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="162" />
+        <source>Party</source>
+        <translation>關係人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="162" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="162" />
+        <source>Country</source>
+        <translation>國別</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="166" />
+        <source>as written: %1</source>
+        <translation>原始寫法：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="175" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="175" />
         <source>Hops</source>
         <translation>層數</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="126" />
+        <location filename="../../widgets/case_view.py" line="175" />
         <source>Score</source>
         <translation>分數</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="126" />
+        <location filename="../../widgets/case_view.py" line="175" />
         <source>Why</source>
         <translation>關聯原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="137" />
+        <location filename="../../widgets/case_view.py" line="186" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="137" />
+        <location filename="../../widgets/case_view.py" line="186" />
         <source>Detail</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="143" />
+        <location filename="../../widgets/case_view.py" line="195" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="143" />
+        <location filename="../../widgets/case_view.py" line="195" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="143" />
+        <location filename="../../widgets/case_view.py" line="195" />
         <source>Note</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="147" />
+        <location filename="../../widgets/case_view.py" line="205" />
         <source>Write a note (saved to the audit log)…</source>
         <translation>撰寫註記（記錄於稽核軌跡）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="149" />
+        <location filename="../../widgets/case_view.py" line="207" />
         <source>Add note</source>
         <translation>新增註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="163" />
+        <location filename="../../widgets/case_view.py" line="209" />
+        <source>Edit</source>
+        <translation>編輯</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="210" />
+        <source>Edit the selected note</source>
+        <translation>編輯所選註記</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="212" />
+        <source>Save changes</source>
+        <translation>儲存變更</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="214" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="283" />
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="163" />
+        <location filename="../../widgets/case_view.py" line="283" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="163" />
+        <location filename="../../widgets/case_view.py" line="283" />
         <source>Rows</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="164" />
+        <location filename="../../widgets/case_view.py" line="284" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -822,7 +1024,7 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="39" />
-        <location filename="../../app/main_window.py" line="165" />
+        <location filename="../../app/main_window.py" line="177" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -842,87 +1044,97 @@
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="100" />
+        <location filename="../../app/main_window.py" line="104" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="101" />
+        <location filename="../../app/main_window.py" line="105" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="102" />
+        <location filename="../../app/main_window.py" line="106" />
         <source>&amp;New database…</source>
         <translation>新增資料庫(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="103" />
+        <location filename="../../app/main_window.py" line="107" />
         <source>Connect to &amp;PostgreSQL…</source>
         <translation>連線至 &amp;PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104" />
+        <location filename="../../app/main_window.py" line="108" />
         <source>&amp;Recent databases</source>
         <translation>最近使用的資料庫(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108" />
+        <location filename="../../app/main_window.py" line="113" />
         <source>&amp;Import spreadsheets…</source>
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110" />
+        <location filename="../../app/main_window.py" line="115" />
         <source>&amp;Entity review…</source>
         <translation>關係人比對審查(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112" />
+        <location filename="../../app/main_window.py" line="117" />
         <source>Export case &amp;dossier…</source>
         <translation>匯出案件卷宗(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="115" />
+        <location filename="../../app/main_window.py" line="120" />
+        <source>Export &amp;table…</source>
+        <translation>匯出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="123" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116" />
+        <location filename="../../app/main_window.py" line="124" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="119" />
+        <location filename="../../app/main_window.py" line="127" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="121" />
+        <location filename="../../app/main_window.py" line="129" />
+        <source>Main</source>
+        <translation>主工具列</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="133" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="123" />
+        <location filename="../../app/main_window.py" line="135" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124" />
+        <location filename="../../app/main_window.py" line="136" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="146" />
+        <location filename="../../app/main_window.py" line="158" />
         <source>Follow the system</source>
         <translation>依系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157" />
+        <location filename="../../app/main_window.py" line="169" />
         <source>The language changes when WasteIntel next starts.</source>
         <translation>語言將於下次啟動 WasteIntel 時變更。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170" />
+        <location filename="../../app/main_window.py" line="182" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
@@ -993,6 +1205,22 @@
         <location filename="../../app/actions/dossier.py" line="40" />
         <source>Dossier written to %1</source>
         <translation>卷宗已寫入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/tables.py" line="24" />
+        <location filename="../../app/actions/tables.py" line="36" />
+        <source>Export table</source>
+        <translation>匯出表格</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/tables.py" line="25" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/tables.py" line="32" />
+        <source>%1 rows written to %2</source>
+        <translation>已寫入 %1 列至 %2</translation>
     </message>
 </context>
 <context>
@@ -1097,22 +1325,22 @@
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="182" />
+        <location filename="../../widgets/route_map.py" line="189" />
         <source>Before: %1</source>
         <translation>之前：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="183" />
+        <location filename="../../widgets/route_map.py" line="190" />
         <source>After: %1</source>
         <translation>之後：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="250" />
+        <location filename="../../widgets/route_map.py" line="257" />
         <source>%1 (%2 t)</source>
         <translation>%1（%2 公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="252" />
+        <location filename="../../widgets/route_map.py" line="259" />
         <source>%1
 %2 t in %3 (%4 t a period), %5 of the tonnage shown
 %6 km by sea</source>
@@ -1121,22 +1349,22 @@
 海運 %6 公里</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="270" />
+        <location filename="../../widgets/route_map.py" line="277" />
         <source>origin</source>
         <translation>起運地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="270" />
+        <location filename="../../widgets/route_map.py" line="277" />
         <source>transit</source>
         <translation>轉運</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="271" />
+        <location filename="../../widgets/route_map.py" line="278" />
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="274" />
+        <location filename="../../widgets/route_map.py" line="281" />
         <source>%1 (%2)
 %3
 %4 t</source>
@@ -1145,18 +1373,18 @@
 %4 公噸</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="309" />
-        <location filename="../../widgets/route_map.py" line="319" />
+        <location filename="../../widgets/route_map.py" line="316" />
+        <location filename="../../widgets/route_map.py" line="326" />
         <source>Export map</source>
         <translation>匯出地圖</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="310" />
+        <location filename="../../widgets/route_map.py" line="317" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="320" />
+        <location filename="../../widgets/route_map.py" line="327" />
         <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
         <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
@@ -1164,43 +1392,48 @@
 <context>
     <name>SplitView</name>
     <message>
-        <location filename="../../widgets/split_view.py" line="43" />
+        <location filename="../../widgets/split_view.py" line="45" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="45" />
+        <location filename="../../widgets/split_view.py" line="47" />
         <source>Open as a new case…</source>
         <translation>開立為新案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="46" />
+        <location filename="../../widgets/split_view.py" line="48" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="53" />
+        <location filename="../../widgets/split_view.py" line="55" />
         <source>Gross weight (t)</source>
         <translation>毛重（公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="77" />
+        <location filename="../../widgets/split_view.py" line="59" />
+        <source>The ring's shippers and consignees, linked by the tonnes between them, and the phones, addresses or e-mails the shippers share</source>
+        <translation>此集團的出口人與進口人，以其間公噸數相連，並列出出口人共用的電話、地址或電子郵件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="88" />
         <source>score %1 — %2</source>
         <translation>分數 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="104" />
-        <location filename="../../widgets/split_view.py" line="114" />
+        <location filename="../../widgets/split_view.py" line="120" />
+        <location filename="../../widgets/split_view.py" line="130" />
         <source>Export image</source>
         <translation>匯出圖片</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="105" />
+        <location filename="../../widgets/split_view.py" line="121" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="115" />
+        <location filename="../../widgets/split_view.py" line="131" />
         <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
         <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
@@ -1423,12 +1656,12 @@
         <translation>匯入失敗</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="235" />
+        <location filename="../../app/main_window.py" line="256" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="236" />
+        <location filename="../../app/main_window.py" line="257" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
