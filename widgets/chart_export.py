@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QGraphicsScene, QGraphicsView, QMessageBox
 
 log = logging.getLogger(__name__)
 
@@ -80,3 +80,25 @@ def exportable(target) -> QGraphicsItem | QGraphicsScene:
     if isinstance(target, QGraphicsView):
         return target.scene()
     raise TypeError(f"cannot export {type(target).__name__}: not a chart, graphics item or scene")
+
+
+def export_with_dialog(parent, export, default_name: str) -> Path | None:
+    """Ask for a PNG or SVG file and write it with ``export(path)``; the chosen filter gives
+    the suffix when none is typed; a failure is logged and shown. Returns the path written."""
+    tr = QCoreApplication.translate
+    title = tr("ChartExport", "Export image")
+    path, chosen = QFileDialog.getSaveFileName(
+        parent, title, default_name, tr("ChartExport", "PNG image (*.png);;SVG image (*.svg)"))
+    if not path:
+        return None
+    if not Path(path).suffix:
+        path += ".svg" if "svg" in chosen.lower() else ".png"
+    try:
+        export(path)
+    except (ValueError, OSError) as exc:
+        log.warning("chart export to %s failed: %s", path, exc)
+        QMessageBox.warning(parent, title, tr(
+            "ChartExport", "Could not write %1: choose a .png or .svg file in a folder you may "
+            "write to.").replace("%1", path))
+        return None
+    return Path(path)

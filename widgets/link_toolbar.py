@@ -5,11 +5,12 @@ public methods; ``refresh`` enables them for the current selection."""
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QToolBar, QToolButton
+
+from .chart_export import export_with_dialog
 
 log = logging.getLogger(__name__)
 
@@ -82,17 +83,4 @@ class LinkToolbar(QToolBar):
         self.show_hidden_action.setEnabled(self.chart.has_hidden())
 
     def export_with_dialog(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self.chart, self.tr("Export image"), "link-chart.png",
-            self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
-        if not path:
-            return
-        if not Path(path).suffix:
-            path += ".svg" if "svg" in chosen.lower() else ".png"
-        try:
-            self.chart.export_image(path)
-        except (ValueError, OSError) as exc:
-            log.warning("link chart export to %s failed: %s", path, exc)
-            QMessageBox.warning(self.chart, self.tr("Export image"),
-                                self.tr("Could not write %1: choose a .png or .svg file in a "
-                                        "folder you may write to.").replace("%1", path))
+        export_with_dialog(self.chart, self.chart.export_image, "link-chart.png")

@@ -11,10 +11,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .chart_export import export_plot
+from .chart_export import export_plot, export_with_dialog
 
 log = logging.getLogger(__name__)
 
@@ -152,17 +150,4 @@ class RouteChart(QWidget):
         return export_plot(self.plot, path)
 
     def _on_export_button_clicked(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export image"), "route-shares.png",
-            self.tr("PNG image (*.png);;SVG image (*.svg)"))
-        if not path:
-            return
-        if not Path(path).suffix:
-            path += ".svg" if "svg" in chosen.lower() else ".png"
-        try:
-            self.export_image(path)
-        except (ValueError, OSError) as exc:
-            log.warning("route chart export to %s failed: %s", path, exc)
-            QMessageBox.warning(self, self.tr("Export image"),
-                                self.tr("Could not write %1: choose a .png or .svg file in a "
-                                        "folder you may write to.").replace("%1", path))
+        export_with_dialog(self, self.export_image, "route-shares.png")

@@ -14,11 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGraphicsPathItem,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSlider,
     QVBoxLayout,
@@ -28,7 +26,7 @@ from PySide6.QtWidgets import (
 import resources
 from casedb.analysis.route_lines import RouteMap, every_map, route_map
 
-from .chart_export import export_plot
+from .chart_export import export_plot, export_with_dialog
 from .route_chart import COLOURS
 
 log = logging.getLogger(__name__)
@@ -313,16 +311,4 @@ class RouteMapView(QWidget):
                 max(-85.0, min(ys) - margin), min(85.0, max(ys) + margin))
 
     def _on_export_clicked(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export map"), "route_map.png",
-                                                   self.tr("PNG image (*.png);;SVG image (*.svg)"))
-        if not path:
-            return
-        if not Path(path).suffix:
-            path += ".svg" if "svg" in chosen.lower() else ".png"
-        try:
-            self.export(path)
-        except (ValueError, OSError) as exc:
-            log.warning("route map export to %s failed: %s", path, exc)
-            QMessageBox.warning(self, self.tr("Export map"),
-                                self.tr("Could not write %1: choose a .png or .svg file in a "
-                                        "folder you may write to.").replace("%1", path))
+        export_with_dialog(self, self.export, "route_map.png")

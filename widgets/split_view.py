@@ -12,19 +12,17 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from .chart_export import export_plot
+from .chart_export import export_plot, export_with_dialog
 from .link_chart import LinkChart
 from .route_chart import COLOURS
 
@@ -116,20 +114,8 @@ class SplitView(QWidget):
         return export_plot(self.plot, path)
 
     def _on_export_button_clicked(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export image"), "split-ring.png",
-            self.tr("PNG image (*.png);;SVG image (*.svg)"))
-        if not path:
-            return
-        if not Path(path).suffix:
-            path += ".svg" if "svg" in chosen.lower() else ".png"
-        try:
-            self.export_image(path)
-        except (ValueError, OSError) as exc:
-            log.warning("split ring export to %s failed: %s", path, exc)
-            QMessageBox.warning(self, self.tr("Export image"),
-                                self.tr("Could not write %1: choose a .png or .svg file in a "
-                                        "folder you may write to.").replace("%1", path))
+        export_with_dialog(self, self.export_image, "split-ring.png")
+
 
 
 def _ts(d: dt.date) -> float:

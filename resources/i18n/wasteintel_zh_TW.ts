@@ -1,6 +1,27 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name />
+    <message>
+        <location filename="../../widgets/chart_export.py" line="89" />
+        <source>ChartExport</source>
+        <comment>Export image</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/chart_export.py" line="91" />
+        <source>ChartExport</source>
+        <comment>PNG image (*.png);;SVG image (*.svg)</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/chart_export.py" line="101" />
+        <source>ChartExport</source>
+        <comment>Could not write %1: choose a .png or .svg file in a folder you may write to.</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AnalysisPanel</name>
     <message>
         <location filename="../../app/analysis_panel.py" line="98" />
@@ -884,133 +905,129 @@
 <context>
     <name>LinkToolbar</name>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="21" />
+        <location filename="../../widgets/link_toolbar.py" line="22" />
         <source>Fit</source>
         <translation>全覽</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="22" />
+        <location filename="../../widgets/link_toolbar.py" line="23" />
         <source>Show the whole network</source>
         <translation>顯示整個網絡</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="23" />
+        <location filename="../../widgets/link_toolbar.py" line="24" />
         <source>Expand</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="24" />
+        <location filename="../../widgets/link_toolbar.py" line="25" />
         <source>Add the selected nodes' neighbours</source>
         <translation>加入所選節點的相鄰節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="25" />
+        <location filename="../../widgets/link_toolbar.py" line="26" />
         <source>Hide</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="26" />
+        <location filename="../../widgets/link_toolbar.py" line="27" />
         <source>Hide the selected nodes (Delete)</source>
         <translation>隱藏所選節點（Delete）</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="30" />
+        <location filename="../../widgets/link_toolbar.py" line="31" />
         <source>Show hidden</source>
         <translation>顯示隱藏節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="31" />
+        <location filename="../../widgets/link_toolbar.py" line="32" />
         <source>Show the nodes hidden so far again</source>
         <translation>重新顯示先前隱藏的節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="32" />
+        <location filename="../../widgets/link_toolbar.py" line="33" />
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="33" />
+        <location filename="../../widgets/link_toolbar.py" line="34" />
         <source>Pin or unpin the selected nodes: pinned nodes keep their place when the layout runs</source>
         <translation>固定或取消固定所選節點：固定的節點在重新配置時保持原位</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="35" />
+        <location filename="../../widgets/link_toolbar.py" line="36" />
         <source>Shortest path</source>
         <translation>最短路徑</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="37" />
+        <location filename="../../widgets/link_toolbar.py" line="38" />
         <source>Highlight the shortest path between the two selected nodes (Ctrl+click selects a second)</source>
         <translation>標示兩個所選節點間的最短路徑（Ctrl+點選可選第二個）</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="40" />
+        <location filename="../../widgets/link_toolbar.py" line="41" />
         <source>Communities</source>
         <translation>社群</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="42" />
+        <location filename="../../widgets/link_toolbar.py" line="43" />
         <source>Colour nodes by community (Louvain)</source>
         <translation>依社群（Louvain）為節點著色</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="47" />
+        <location filename="../../widgets/link_toolbar.py" line="48" />
         <source>Re-layout</source>
         <translation>重新配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="48" />
+        <location filename="../../widgets/link_toolbar.py" line="49" />
         <source>Lay the network out again; pinned nodes stay</source>
         <translation>重新配置網絡；已固定的節點不動</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="49" />
+        <location filename="../../widgets/link_toolbar.py" line="50" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="50" />
+        <location filename="../../widgets/link_toolbar.py" line="51" />
         <source>Save the chart as a PNG or SVG file</source>
         <translation>將圖表存為 PNG 或 SVG 檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="61" />
+        <location filename="../../widgets/link_toolbar.py" line="62" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="62" />
+        <location filename="../../widgets/link_toolbar.py" line="63" />
         <source>Size nodes by kind or by centrality</source>
         <translation>依類型或中心性調整節點大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="66" />
+        <location filename="../../widgets/link_toolbar.py" line="67" />
         <source>Size by kind</source>
         <translation>依類型調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="67" />
+        <location filename="../../widgets/link_toolbar.py" line="68" />
         <source>Size by degree</source>
         <translation>依連結數調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="68" />
+        <location filename="../../widgets/link_toolbar.py" line="69" />
         <source>Size by betweenness (estimate)</source>
         <translation>依中介中心性（估計）調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="86" />
-        <location filename="../../widgets/link_toolbar.py" line="96" />
         <source>Export image</source>
         <translation>匯出圖片</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="87" />
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 圖片 (*.png);;SVG 向量圖 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="97" />
         <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
         <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
@@ -1226,78 +1243,74 @@
 <context>
     <name>RouteChart</name>
     <message>
-        <location filename="../../widgets/route_chart.py" line="44" />
+        <location filename="../../widgets/route_chart.py" line="42" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="48" />
+        <location filename="../../widgets/route_chart.py" line="46" />
         <source>Share of the period's total (%)</source>
         <translation>占當期總量比例 (%)</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="60" />
+        <location filename="../../widgets/route_chart.py" line="58" />
         <source>Shares over time</source>
         <translation>比例趨勢</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="61" />
+        <location filename="../../widgets/route_chart.py" line="59" />
         <source>Heat matrix</source>
         <translation>熱度矩陣</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="64" />
+        <location filename="../../widgets/route_chart.py" line="62" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="64" />
+        <location filename="../../widgets/route_chart.py" line="62" />
         <source>From</source>
         <translation>起運國</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="65" />
+        <location filename="../../widgets/route_chart.py" line="63" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="65" />
+        <location filename="../../widgets/route_chart.py" line="63" />
         <source>After</source>
         <translation>之後</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="102" />
+        <location filename="../../widgets/route_chart.py" line="100" />
         <source>change point</source>
         <translation>轉折點</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="119" />
+        <location filename="../../widgets/route_chart.py" line="117" />
         <source>Share of the period's total (%): dark low, bright high</source>
         <translation>占當期總量比例 (%)：深色低、亮色高</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="123" />
+        <location filename="../../widgets/route_chart.py" line="121" />
         <source>Biggest risers and fallers around the event</source>
         <translation>事件前後增減最多的航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="124" />
+        <location filename="../../widgets/route_chart.py" line="122" />
         <source>Change points detected in each route's share</source>
         <translation>各航線比例偵測到的轉折點</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="156" />
-        <location filename="../../widgets/route_chart.py" line="166" />
         <source>Export image</source>
         <translation>匯出圖片</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="157" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="167" />
         <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
         <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
@@ -1305,42 +1318,42 @@
 <context>
     <name>RouteMapView</name>
     <message>
-        <location filename="../../widgets/route_map.py" line="87" />
+        <location filename="../../widgets/route_map.py" line="85" />
         <source>All periods</source>
         <translation>所有期間</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="88" />
+        <location filename="../../widgets/route_map.py" line="86" />
         <source>Step by period</source>
         <translation>逐期檢視</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="89" />
+        <location filename="../../widgets/route_map.py" line="87" />
         <source>Before / after an event</source>
         <translation>事件前後</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="94" />
+        <location filename="../../widgets/route_map.py" line="92" />
         <source>Export…</source>
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="189" />
+        <location filename="../../widgets/route_map.py" line="187" />
         <source>Before: %1</source>
         <translation>之前：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="190" />
+        <location filename="../../widgets/route_map.py" line="188" />
         <source>After: %1</source>
         <translation>之後：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="257" />
+        <location filename="../../widgets/route_map.py" line="255" />
         <source>%1 (%2 t)</source>
         <translation>%1（%2 公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="259" />
+        <location filename="../../widgets/route_map.py" line="257" />
         <source>%1
 %2 t in %3 (%4 t a period), %5 of the tonnage shown
 %6 km by sea</source>
@@ -1349,22 +1362,22 @@
 海運 %6 公里</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="277" />
+        <location filename="../../widgets/route_map.py" line="275" />
         <source>origin</source>
         <translation>起運地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="277" />
+        <location filename="../../widgets/route_map.py" line="275" />
         <source>transit</source>
         <translation>轉運</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="278" />
+        <location filename="../../widgets/route_map.py" line="276" />
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="281" />
+        <location filename="../../widgets/route_map.py" line="279" />
         <source>%1 (%2)
 %3
 %4 t</source>
@@ -1373,18 +1386,14 @@
 %4 公噸</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="316" />
-        <location filename="../../widgets/route_map.py" line="326" />
         <source>Export map</source>
         <translation>匯出地圖</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="317" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="327" />
         <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
         <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
@@ -1392,48 +1401,44 @@
 <context>
     <name>SplitView</name>
     <message>
-        <location filename="../../widgets/split_view.py" line="45" />
+        <location filename="../../widgets/split_view.py" line="43" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="47" />
+        <location filename="../../widgets/split_view.py" line="45" />
         <source>Open as a new case…</source>
         <translation>開立為新案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="48" />
+        <location filename="../../widgets/split_view.py" line="46" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="55" />
+        <location filename="../../widgets/split_view.py" line="53" />
         <source>Gross weight (t)</source>
         <translation>毛重（公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="59" />
+        <location filename="../../widgets/split_view.py" line="57" />
         <source>The ring's shippers and consignees, linked by the tonnes between them, and the phones, addresses or e-mails the shippers share</source>
         <translation>此集團的出口人與進口人，以其間公噸數相連，並列出出口人共用的電話、地址或電子郵件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="88" />
+        <location filename="../../widgets/split_view.py" line="86" />
         <source>score %1 — %2</source>
         <translation>分數 %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="120" />
-        <location filename="../../widgets/split_view.py" line="130" />
         <source>Export image</source>
         <translation>匯出圖片</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="121" />
         <source>PNG image (*.png);;SVG image (*.svg)</source>
         <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="131" />
         <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
         <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
