@@ -85,10 +85,10 @@ def exportable(target) -> QGraphicsItem | QGraphicsScene:
 def export_with_dialog(parent, export, default_name: str) -> Path | None:
     """Ask for a PNG or SVG file and write it with ``export(path)``; the chosen filter gives
     the suffix when none is typed; a failure is logged and shown. Returns the path written."""
-    tr = QCoreApplication.translate
-    title = tr("ChartExport", "Export image")
+    title = QCoreApplication.translate("ChartExport", "Export image")
     path, chosen = QFileDialog.getSaveFileName(
-        parent, title, default_name, tr("ChartExport", "PNG image (*.png);;SVG image (*.svg)"))
+        parent, title, default_name,
+        QCoreApplication.translate("ChartExport", "PNG image (*.png);;SVG image (*.svg)"))
     if not path:
         return None
     if not Path(path).suffix:
@@ -97,7 +97,7 @@ def export_with_dialog(parent, export, default_name: str) -> Path | None:
         export(path)
     except (ValueError, OSError) as exc:
         log.warning("chart export to %s failed: %s", path, exc)
-        QMessageBox.warning(parent, title, tr(
+        QMessageBox.warning(parent, title, QCoreApplication.translate(
             "ChartExport", "Could not write %1: choose a .png or .svg file in a folder you may "
             "write to.").replace("%1", path))
         return None

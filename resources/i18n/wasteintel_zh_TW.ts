@@ -1,27 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name />
-    <message>
-        <location filename="../../widgets/chart_export.py" line="89" />
-        <source>ChartExport</source>
-        <comment>Export image</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/chart_export.py" line="91" />
-        <source>ChartExport</source>
-        <comment>PNG image (*.png);;SVG image (*.svg)</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/chart_export.py" line="101" />
-        <source>ChartExport</source>
-        <comment>Could not write %1: choose a .png or .svg file in a folder you may write to.</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>AnalysisPanel</name>
     <message>
         <location filename="../../app/analysis_panel.py" line="98" />
@@ -747,6 +726,24 @@
     <message>
         <source>opened</source>
         <translation>立案</translation>
+    </message>
+</context>
+<context>
+    <name>ChartExport</name>
+    <message>
+        <location filename="../../widgets/chart_export.py" line="88" />
+        <source>Export image</source>
+        <translation>匯出圖片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_export.py" line="91" />
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_export.py" line="100" />
+        <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
+        <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
 </context>
 <context>
