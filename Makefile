@@ -75,6 +75,6 @@ clean:
 
 # Traditional Chinese: extract strings, fill the translations, compile the .qm.
 translations: $(VENV)/.installed
-	$(VENV)/bin/pyside6-lupdate $(wildcard widgets/*.py app/*.py app/actions/*.py) -ts resources/i18n/wasteintel_zh_TW.ts
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $(wildcard widgets/*.py app/*.py app/actions/*.py) -ts resources/i18n/wasteintel_zh_TW.ts
 	$(PY) tools/translate_zh_tw.py resources/i18n/wasteintel_zh_TW.ts
 	$(VENV)/bin/pyside6-lrelease resources/i18n/wasteintel_zh_TW.ts -qm resources/i18n/wasteintel_zh_TW.qm

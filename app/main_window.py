@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
@@ -253,7 +253,9 @@ def _import_analysis_modules(progress=None) -> None:
 def _about(window: MainWindow) -> None:
     from casedb import __version__
 
-    QMessageBox.about(window, window.tr("About WasteIntel"), window.tr(
+    QMessageBox.about(window, QCoreApplication.translate("MainWindow", "About WasteIntel"),
+                      QCoreApplication.translate(
+        "MainWindow",
         "<h3>WasteIntel %1</h3><p>Analyst workstation for customs investigations of waste "
         "smuggling.</p><p>Bundled data and libraries: CEPII BACI trade data (Etalab Open "
         "Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and "

@@ -270,27 +270,7 @@
         <source>%n case(s)</source>
         <translation><numerusform>%n 件案件</numerusform></translation>
     </message>
-    <message>
-        <source>open</source>
-        <translation>新案</translation>
-    </message>
-    <message>
-        <source>under investigation</source>
-        <translation>偵查中</translation>
-    </message>
-    <message>
-        <source>referred</source>
-        <translation>已移送</translation>
-    </message>
-    <message>
-        <source>prosecuted</source>
-        <translation>已起訴</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>結案</translation>
-    </message>
-</context>
+<message><source>open</source><translation>新案</translation></message><message><source>under investigation</source><translation>偵查中</translation></message><message><source>referred</source><translation>已移送</translation></message><message><source>prosecuted</source><translation>已起訴</translation></message><message><source>closed</source><translation>結案</translation></message></context>
 <context>
     <name>CaseEdits</name>
     <message>
@@ -631,103 +611,7 @@
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
-    <message>
-        <source>open</source>
-        <translation>新案</translation>
-    </message>
-    <message>
-        <source>under investigation</source>
-        <translation>偵查中</translation>
-    </message>
-    <message>
-        <source>referred</source>
-        <translation>已移送</translation>
-    </message>
-    <message>
-        <source>prosecuted</source>
-        <translation>已起訴</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>結案</translation>
-    </message>
-    <message>
-        <source>shipper</source>
-        <translation>出口人</translation>
-    </message>
-    <message>
-        <source>consignee</source>
-        <translation>進口人</translation>
-    </message>
-    <message>
-        <source>broker</source>
-        <translation>報關行</translation>
-    </message>
-    <message>
-        <source>forwarder</source>
-        <translation>承攬業</translation>
-    </message>
-    <message>
-        <source>notify</source>
-        <translation>通知人</translation>
-    </message>
-    <message>
-        <source>party</source>
-        <translation>同一關係人</translation>
-    </message>
-    <message>
-        <source>address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>phone</source>
-        <translation>電話</translation>
-    </message>
-    <message>
-        <source>email</source>
-        <translation>電子郵件</translation>
-    </message>
-    <message>
-        <source>tax_id</source>
-        <translation>統一編號</translation>
-    </message>
-    <message>
-        <source>container</source>
-        <translation>貨櫃</translation>
-    </message>
-    <message>
-        <source>sailing</source>
-        <translation>同航次</translation>
-    </message>
-    <message>
-        <source>bl</source>
-        <translation>提單</translation>
-    </message>
-    <message>
-        <source>port</source>
-        <translation>港口</translation>
-    </message>
-    <message>
-        <source>hs</source>
-        <translation>稅則</translation>
-    </message>
-    <message>
-        <source>declaration</source>
-        <translation>報單</translation>
-    </message>
-    <message>
-        <source>seizure</source>
-        <translation>查獲</translation>
-    </message>
-    <message>
-        <source>note</source>
-        <translation>註記</translation>
-    </message>
-    <message>
-        <source>opened</source>
-        <translation>立案</translation>
-    </message>
-</context>
+<message><source>open</source><translation>新案</translation></message><message><source>under investigation</source><translation>偵查中</translation></message><message><source>referred</source><translation>已移送</translation></message><message><source>prosecuted</source><translation>已起訴</translation></message><message><source>closed</source><translation>結案</translation></message><message><source>shipper</source><translation>出口人</translation></message><message><source>consignee</source><translation>進口人</translation></message><message><source>broker</source><translation>報關行</translation></message><message><source>forwarder</source><translation>承攬業</translation></message><message><source>notify</source><translation>通知人</translation></message><message><source>party</source><translation>同一關係人</translation></message><message><source>address</source><translation>地址</translation></message><message><source>phone</source><translation>電話</translation></message><message><source>email</source><translation>電子郵件</translation></message><message><source>tax_id</source><translation>統一編號</translation></message><message><source>container</source><translation>貨櫃</translation></message><message><source>sailing</source><translation>同航次</translation></message><message><source>bl</source><translation>提單</translation></message><message><source>port</source><translation>港口</translation></message><message><source>hs</source><translation>稅則</translation></message><message><source>declaration</source><translation>報單</translation></message><message><source>seizure</source><translation>查獲</translation></message><message><source>note</source><translation>註記</translation></message><message><source>opened</source><translation>立案</translation></message></context>
 <context>
     <name>ChartExport</name>
     <message>
@@ -1016,18 +900,6 @@
         <source>Size by betweenness (estimate)</source>
         <translation>依中介中心性（估計）調整大小</translation>
     </message>
-    <message>
-        <source>Export image</source>
-        <translation>匯出圖片</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 圖片 (*.png);;SVG 向量圖 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
-        <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1151,6 +1023,16 @@
         <location filename="../../app/main_window.py" line="182" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="256" />
+        <source>About WasteIntel</source>
+        <translation>關於 WasteIntel</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="257" />
+        <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../app/actions/database.py" line="25" />
@@ -1299,18 +1181,6 @@
         <source>Change points detected in each route's share</source>
         <translation>各航線比例偵測到的轉折點</translation>
     </message>
-    <message>
-        <source>Export image</source>
-        <translation>匯出圖片</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
-        <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
-    </message>
 </context>
 <context>
     <name>RouteMapView</name>
@@ -1382,18 +1252,6 @@
 %3
 %4 公噸</translation>
     </message>
-    <message>
-        <source>Export map</source>
-        <translation>匯出地圖</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
-        <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
-    </message>
 </context>
 <context>
     <name>SplitView</name>
@@ -1426,18 +1284,6 @@
         <location filename="../../widgets/split_view.py" line="86" />
         <source>score %1 — %2</source>
         <translation>分數 %1 — %2</translation>
-    </message>
-    <message>
-        <source>Export image</source>
-        <translation>匯出圖片</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG image (*.svg)</source>
-        <translation>PNG 圖片 (*.png);;SVG 圖片 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: choose a .png or .svg file in a folder you may write to.</source>
-        <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
 </context>
 <context>
@@ -1597,107 +1443,6 @@
         <location filename="../../widgets/import_wizard.py" line="246" />
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Open database</source>
-        <translation>開啟資料庫</translation>
-    </message>
-    <message>
-        <source>Open case database</source>
-        <translation>開啟案件資料庫</translation>
-    </message>
-    <message>
-        <source>Case databases (*.db *.sqlite)</source>
-        <translation>案件資料庫 (*.db *.sqlite)</translation>
-    </message>
-    <message>
-        <source>New case database</source>
-        <translation>新增案件資料庫</translation>
-    </message>
-    <message>
-        <source>Case databases (*.db)</source>
-        <translation>案件資料庫 (*.db)</translation>
-    </message>
-    <message>
-        <source>Connect to PostgreSQL</source>
-        <translation>連線至 PostgreSQL</translation>
-    </message>
-    <message>
-        <source>Server URL (postgresql://user@host/database):</source>
-        <translation>伺服器網址 (postgresql://user@host/database)：</translation>
-    </message>
-    <message>
-        <source>Import spreadsheets</source>
-        <translation>匯入試算表</translation>
-    </message>
-    <message>
-        <source>Spreadsheets (%1)</source>
-        <translation>試算表 (%1)</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>匯入中…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>%1: %2 imported, %3 merged, %4 unchanged, %5 refused</source>
-        <translation>%1：匯入 %2 筆，合併 %3 筆，未變更 %4 筆，拒收 %5 筆</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>匯入完成</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>匯入失敗</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="256" />
-        <source>About WasteIntel</source>
-        <translation>關於 WasteIntel</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="257" />
-        <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); python-igraph (GPL-2.0-or-later); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); Natural Earth (public domain).&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Case dossier</source>
-        <translation>案件卷宗</translation>
-    </message>
-    <message>
-        <source>Open a case first.</source>
-        <translation>請先開啟案件。</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf);;Self-contained HTML (*.html)</source>
-        <translation>PDF (*.pdf);;獨立 HTML (*.html)</translation>
-    </message>
-    <message>
-        <source>Classification banner:</source>
-        <translation>機密等級標示：</translation>
-    </message>
-    <message>
-        <source>en</source>
-        <translation>zh-TW</translation>
-    </message>
-    <message>
-        <source>Dossier written to %1</source>
-        <translation>卷宗已寫入 %1</translation>
     </message>
 </context>
 </TS>
