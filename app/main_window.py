@@ -51,7 +51,6 @@ class MainWindow(QMainWindow):
         self.browser.open_case_requested.connect(self._on_browser_open_case_requested)
         self.browser.filters_changed.connect(self._on_browser_filters_changed)
         self.case_view.open_case_requested.connect(self.open_case)
-        self.case_view.add_note_requested.connect(self._on_case_view_add_note_requested)
         from .actions import case_edits
 
         case_edits.connect_case_view(self)
@@ -202,12 +201,6 @@ class MainWindow(QMainWindow):
             port=(port_locode(port) or port.upper()) if port else None)
         self._cases.filters = f
         self._decls.filters = f
-
-    def _on_case_view_add_note_requested(self, case_ref: str, text: str) -> None:
-        from casedb.cases import add_note
-
-        add_note(self.db, case_ref, text)
-        self.open_case(case_ref)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():

@@ -21,6 +21,7 @@ class CaseEdits:
     def __init__(self, window):
         self.window = window
         view = window.case_view
+        view.add_note_requested.connect(self._on_view_add_note_requested)
         view.edit_note_requested.connect(self._on_view_edit_note_requested)
         view.add_attachment_requested.connect(self._on_view_add_attachment_requested)
         view.save_attachment_requested.connect(self._on_view_save_attachment_requested)
@@ -38,6 +39,11 @@ class CaseEdits:
         job.signals.succeeded.connect(succeeded)
         job.signals.failed.connect(failed or self._failed)
         return self.window.jobs.start(job, writes=writes)
+
+    def _on_view_add_note_requested(self, case_ref: str, body: str) -> None:
+        done = QCoreApplication.translate("CaseEdits", "Note saved")
+        self._submit(_add_note, case_ref, body, writes=True,
+                     succeeded=lambda _id: self._changed(case_ref, done))
 
     def _on_view_edit_note_requested(self, note_id: int, version: int, body: str) -> None:
         ref = self.window.case_view.case_ref
@@ -122,6 +128,10 @@ def _message(exc: BaseException) -> str:
         return str(exc)
     return QCoreApplication.translate("CaseEdits", "The change could not be made: %1").replace(
         "%1", str(exc))
+
+
+def _add_note(db, case_ref, body, progress=None):
+    return cases.add_note(db, case_ref, body)
 
 
 def _edit_note(db, note_id, version, body, progress=None):

@@ -81,10 +81,17 @@ def test_add_a_note_is_audited(qtbot, window):
     ref = TRUTH["cases"][0]
     window.open_case(ref)
     window.case_view.note_edit.setPlainText("Shell companies share a phone; ask MY Customs.")
-    window.case_view._on_add_clicked()
-    with window.db.read() as s:
-        rows = [e for e in entries(s, entity="note") if e.new_value.startswith("Shell companies")]
-    assert len(rows) == 1
+    window.case_view._on_add_clicked()  # written in a job, then the case reloads
+
+    def audited():
+        with window.db.read() as s:
+            return [e for e in entries(s, entity="note")
+                    if e.new_value.startswith("Shell companies")]
+
+    qtbot.waitUntil(lambda: len(audited()) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: any("Shell companies" in n.body
+                                for n in window.case_view._note_records.values()),
+                    timeout=10_000)
 
 
 def test_recent_databases_language_and_dark_theme(window, qapp):
