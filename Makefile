@@ -43,7 +43,9 @@ lint: $(VENV)/.installed
 test: sysdeps $(VENV)/.installed $(NOQT)/.installed
 	$(MAKE) lint
 	WASTEINTEL_TEST_PG_URL=$$(scripts/pg-test-server start) \
-	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadgroup -q
+	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadgroup -q -m "not alone"
+	WASTEINTEL_TEST_PG_URL=$$(scripts/pg-test-server start) \
+	  QT_QPA_PLATFORM=offscreen $(PY) -m pytest -p no:xdist -q -m alone
 	$(MAKE) test-unit-noqt
 
 # tests/unit again in an environment without PySide6: proves casedb is Qt-free.

@@ -184,6 +184,7 @@ def test_confirming_an_entity_match_is_audited(qtbot, demo_db, tmp_path):
         db.dispose()
 
 
+@pytest.mark.alone  # measures time: run by make test after the parallel suite, not beside it
 def test_event_loop_stays_responsive_during_a_200k_row_import(qtbot, empty_window, tmp_path):
     path = tmp_path / "200k.csv"
     with path.open("w", newline="", encoding="utf-8") as f:
