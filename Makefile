@@ -51,7 +51,7 @@ test: sysdeps $(VENV)/.installed $(NOQT)/.installed
 # tests/unit again in an environment without PySide6: proves casedb is Qt-free.
 test-unit-noqt: $(NOQT)/.installed
 	WASTEINTEL_TEST_PG_URL=$$(scripts/pg-test-server start) \
-	  $(NOQT)/bin/python -m pytest -q -p no:pytestqt -p no:xdist tests/unit
+	  $(NOQT)/bin/python -m pytest -q -p no:pytestqt -p no:xdist -W ignore::pytest.PytestConfigWarning tests/unit
 
 bench: sysdeps $(VENV)/.installed
 	$(PY) -m bench.run --output docs/benchmarks.md
