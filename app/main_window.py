@@ -6,9 +6,10 @@ import gc
 import logging
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
+import resources
 from casedb import browse
 from casedb.casefile import load_case_file
 from casedb.db import Database
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.jobs = JobRunner(self)
         self.setWindowTitle(self.tr("WasteIntel — %1").replace("%1", db.display_name()))
+        self.setWindowIcon(QIcon(str(resources.path("icons/wasteintel.png"))))
         self.setAcceptDrops(True)
         self._cases, self._decls = CaseSource(db), DeclarationSource(db)
         self.browser = CaseBrowser(self._cases, self._decls, self)

@@ -27,6 +27,7 @@ def test_opens_on_the_demo_database_and_closes(qtbot, window):
     window.browser.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.browser.declarations.model.rowCount() > 2000, timeout=10_000)
     assert "demo.db" in window.status_db.text()
+    assert window.windowIcon().availableSizes()  # the application icon
     tools = [a.text() for a in window.toolbar.actions()]
     assert any("Import" in t for t in tools) and any("dossier" in t for t in tools)
     assert window.close()
