@@ -21,6 +21,7 @@ from .models import (
     Seizure,
 )
 from .normalize import name_key
+from .rawsql import fetch_ids
 
 CASE_COLUMNS = ("case_ref", "title", "status", "opened_on", "lead_officer")
 DECLARATION_COLUMNS = ("declaration_no", "declaration_date", "hs_code", "gross_weight_kg",
@@ -72,9 +73,11 @@ def case_ids(db: Database, filters: Filters = Filters(), order: str = "case_ref"
         q = q.where(Case.id.in_(sub))
     if filters.text.strip():
         q = q.where(Case.id.in_(search_case_ids(db, filters.text)))
-    q = q.order_by(col.desc() if descending else col.asc(), Case.id)
-    with db.read() as s:
-        return list(s.scalars(q))
+    return _ids(db, q.order_by(col.desc() if descending else col.asc(), Case.id))
+
+
+def _ids(db: Database, q) -> list[int]:
+    return fetch_ids(db, q)
 
 
 def case_rows(db: Database, ids: list[int]) -> list[tuple]:
@@ -90,9 +93,7 @@ def declaration_ids(db: Database, filters: Filters = Filters(), order: str = "de
     q = _decl_filter(select(Declaration.id), filters)
     if filters.text.strip():
         q = q.where(Declaration.id.in_(_search_declarations(filters.text)))
-    q = q.order_by(col.desc() if descending else col.asc(), Declaration.id)
-    with db.read() as s:
-        return list(s.scalars(q))
+    return _ids(db, q.order_by(col.desc() if descending else col.asc(), Declaration.id))
 
 
 def declaration_rows(db: Database, ids: list[int]) -> list[tuple]:

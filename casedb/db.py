@@ -53,7 +53,7 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA cache_size=-262144")  # up to 256 MB of pages: big imports update many indexes
+    cur.execute("PRAGMA cache_size=-65536")  # up to 64 MB of pages: big imports update many indexes
     cur.close()
 
 

@@ -8,18 +8,11 @@ import polars as pl
 from sqlalchemy.sql import Select
 
 from .db import Database
+from .rawsql import fetch_rows
 
 
 def fetch_frame(db: Database, query: Select, schema: dict) -> pl.DataFrame:
-    sql = str(query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}))
-    raw = db.engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        cur.execute(sql)
-        rows = cur.fetchall()
-        cur.close()
-    finally:
-        raw.close()
+    rows = fetch_rows(db, query)
     text_schema = {k: (pl.Utf8 if v in (pl.Date, pl.Datetime) and db.is_sqlite else v)
                    for k, v in schema.items()}
     frame = pl.DataFrame(rows, schema=text_schema, orient="row")
@@ -28,3 +21,4 @@ def fetch_frame(db: Database, query: Select, schema: dict) -> pl.DataFrame:
         frame = frame.with_columns(pl.col(k).str.slice(0, 10).str.to_date("%Y-%m-%d")
                                    for k in dates)
     return frame
+

@@ -35,7 +35,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def set_ids(self, ids: Sequence[int]) -> None:
         self.beginResetModel()
-        self._ids = array("q", ids)
+        self._ids = ids if isinstance(ids, array) else array("q", ids)
         self._pages = OrderedDict()
         self.endResetModel()
 
