@@ -220,5 +220,12 @@ class AnalysisPanel(QObject):
         self.links.add_network(nodes, edges)
 
     def _on_links_node_activated(self, node: str) -> None:
-        if not node.startswith("p"):
+        network = self.links.network
+        kind = network.kinds[network.ids.index(node)] if node in network.ids else "case"
+        if kind == "case":
             self.window.open_case(node)
+        elif kind == "party":
+            # A party opens as its cases: the browser searches its name (any spelling).
+            browser = self.window.browser
+            browser.tabs.setCurrentIndex(0)
+            browser.search.setText(network.labels[network.ids.index(node)])

@@ -111,3 +111,17 @@ def test_a_ring_opens_as_a_new_case_and_adds_to_another(qtbot, demo_db, tmp_path
         window.jobs.cancel_all()
         window.jobs.wait(10_000)
         db.dispose()
+
+
+def test_activating_a_party_lists_its_cases(qtbot, window):
+    a, _ = TRUTH["linked_pairs"][0]["cases"]
+    window.open_case(a)
+    links = window.analysis.links
+    qtbot.waitUntil(lambda: a in links.nodes, timeout=10_000)
+    party = next(n for n in links.nodes if n.startswith("p"))
+    name = links.network.labels[links.network.ids.index(party)]
+    with qtbot.waitSignal(window.browser.cases.count_changed, timeout=10_000):
+        links.node_activated.emit(party)
+    assert window.browser.search.text() == name
+    model = window.browser.cases.model
+    assert a in {model.data(model.index(r, 0)) for r in range(model.rowCount())}
