@@ -107,6 +107,10 @@ class JobRunner(QObject):
     def _start_pending(self) -> None:
         pending, self._pending = self._pending, []
         for job, writes in pending:
+            if job.is_cancelled:  # cancelled before it began: it never runs, but says so
+                _emit(job.signals.cancelled)
+                _emit(job.signals.finished)
+                continue
             (self._writer if writes else self._readers).start(job)
 
     def submit(self, fn, *args, writes: bool = False, **kwargs) -> Job:
@@ -120,6 +124,6 @@ class JobRunner(QObject):
             job.cancel()
 
     def wait(self, msecs: int = 5000) -> bool:
-        self._start_pending()  # queued ones run too (cancelled ones stop at their first check)
+        self._start_pending()  # queued ones start now, except those cancelled meanwhile
         ok = self._writer.waitForDone(msecs)
         return self._readers.waitForDone(msecs) and ok
