@@ -64,10 +64,10 @@ class SplitView(QWidget):
         for button in (self.new_case_button, self.add_case_button, self.export_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         v.addLayout(top)
-        charts = QSplitter(Qt.Orientation.Vertical, right)
+        charts = QSplitter(Qt.Orientation.Horizontal, right)  # the dock is wide and low
         charts.addWidget(self.plot)
         charts.addWidget(self.network)
-        charts.setSizes([420, 300])
+        charts.setSizes([560, 440])
         v.addWidget(charts, 1)
         split = QSplitter(self)
         split.addWidget(self.rings)
