@@ -33,5 +33,34 @@ def insert_returning_ids(conn: Connection, table: Table, rows: list[dict]) -> li
         return list(conn.execute(table.insert().returning(table.c.id,
                                                           sort_by_parameter_order=True),
                                  rows).scalars())
-    conn.execute(table.insert(), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    insert_rows(conn, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
     return ids
+
+
+def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
+    """``INSERT`` many rows with one executemany on the driver's cursor, past SQLAlchemy's
+    per-row parameter processing (a third of an import's time): each value still goes through
+    its column type's bind processor, and Python-side column defaults are filled in. Rows with
+    differing keys go through SQLAlchemy as usual."""
+    if not rows:
+        return
+    names = list(rows[0])
+    if any(len(r) != len(names) or r.keys() != rows[0].keys() for r in rows):
+        conn.execute(table.insert(), rows)
+        return
+    dialect = conn.dialect
+    defaults = {c.name: c.default for c in table.columns
+                if c.name not in names and c.default is not None and not c.primary_key}
+    for name, default in defaults.items():  # one value a batch (a timestamp, a version)
+        value = default.arg(None) if default.is_callable else default.arg
+        rows = [{**r, name: value} for r in rows]
+    names += list(defaults)
+    columns = [table.c[n] for n in names]
+    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    quote = dialect.identifier_preparer.quote
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+           f"VALUES ({', '.join([mark] * len(names))})")
+    params = [tuple(p(r[n]) if p else r[n] for n, p in zip(names, processors, strict=True))
+              for r in rows]
+    conn.exec_driver_sql(sql, params)

@@ -16,7 +16,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from .. import audit
-from ..bulk import insert_returning_ids
+from ..bulk import insert_returning_ids, insert_rows
 from ..models import (
     Case,
     Declaration,
@@ -146,7 +146,7 @@ class DeclarationWriter:
                              (DeclarationContainer, links.containers),
                              (PartyIdentifier, links.identifiers), (RowProvenance, provenance)):
             if batch:  # Core executemany: the ORM's bulk path costs twice as much per row
-                self._s.connection().execute(table.__table__.insert(), batch)
+                insert_rows(self._s.connection(), table.__table__, batch)
 
     def _prov(self, r: SourceRow, entity: str, entity_id: int) -> dict:
         return {"source_file_id": self._source_id, "import_run_id": self._run_id,
