@@ -28,7 +28,7 @@ venv: $(VENV)/.installed
 sysdeps:
 	@scripts/sysdeps
 
-run: $(VENV)/.installed
+run: sysdeps $(VENV)/.installed
 	$(VENV)/bin/wasteintel --demo
 
 pg-start:
