@@ -191,16 +191,11 @@ class MainWindow(QMainWindow):
         self.open_case(browse.case_ref_of(self.db, case_id))
 
     def _on_browser_filters_changed(self, chosen: dict) -> None:
-        from casedb.normalize.countries import country_iso3
-        from casedb.normalize.ports import port_locode
-
-        country, port = chosen["country"], chosen["port"]
+        # Country and port go as typed: the id query normalises them, off the GUI thread.
         f = browse.Filters(
             text=chosen["text"], status=chosen["status"] or None, hs_prefix=chosen["hs"] or None,
             since=chosen["since"], until=chosen["until"],
-            # names and codes as typed; one that is not recognised matches nothing
-            country=(country_iso3(country) or country.upper()) if country else None,
-            port=(port_locode(port) or port.upper()) if port else None)
+            country=chosen["country"] or None, port=chosen["port"] or None)
         self._cases.filters = f
         self._decls.filters = f
 

@@ -20,7 +20,7 @@ from .models import (
     PartyName,
     Seizure,
 )
-from .normalize import name_key
+from .normalize import country_iso3, name_key, port_locode
 from .rawsql import fetch_ids
 
 CASE_COLUMNS = ("case_ref", "title", "status", "opened_on", "lead_officer")
@@ -36,8 +36,8 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
     hs_prefix: str | None = None
-    country: str | None = None  # ISO3, export or destination
-    port: str | None = None  # UN/LOCODE, any leg
+    country: str | None = None  # export or destination: ISO3, ISO2 or a name
+    port: str | None = None  # any leg: UN/LOCODE or a port name
 
 
 def _decl_filter(q: Select, f: Filters) -> Select:
@@ -48,12 +48,15 @@ def _decl_filter(q: Select, f: Filters) -> Select:
     if f.hs_prefix:
         q = q.where(Declaration.hs_code.startswith(f.hs_prefix, autoescape=True))
     if f.country:
-        q = q.where(or_(Declaration.country_of_export == f.country,
-                        Declaration.country_of_destination == f.country))
+        # as typed: a name or code is normalised; one not recognised matches nothing
+        country = country_iso3(f.country) or f.country.upper()
+        q = q.where(or_(Declaration.country_of_export == country,
+                        Declaration.country_of_destination == country))
     if f.port:
-        q = q.where(or_(Declaration.port_of_loading == f.port,
-                        Declaration.port_of_transshipment == f.port,
-                        Declaration.port_of_discharge == f.port))
+        port = port_locode(f.port) or f.port.upper()
+        q = q.where(or_(Declaration.port_of_loading == port,
+                        Declaration.port_of_transshipment == port,
+                        Declaration.port_of_discharge == port))
     return q
 
 

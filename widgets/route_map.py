@@ -4,7 +4,6 @@ at a time on a slider, or before and after an event side by side. Exports to PNG
 
 from __future__ import annotations
 
-import json
 import logging
 from functools import cache
 from pathlib import Path
@@ -23,15 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import resources
-from casedb.analysis.route_lines import RouteMap, every_map, route_map
+from casedb.analysis.route_lines import RouteMap, every_map, land_rings, route_map
 
 from .chart_export import export_plot, export_with_dialog
 from .route_chart import COLOURS
 
 log = logging.getLogger(__name__)
 
-LAND_FILE = "basemap/land_110m.json"
 LAND_BRUSH, LAND_PEN, SEA = "#e3e3e0", "#c2c2bd", "#f2f6f9"
 ROLE_BRUSH = {"origin": "#333333", "transit": "#ffffff", "destination": "#b00000"}
 # The route chart's colours first (the same route, the same colour), then ten unlike them.
@@ -44,16 +41,13 @@ HIDDEN_SIZE = (1400, 700)  # px: the least a never-shown map is laid out at to b
 
 @cache
 def land_path() -> QPainterPath:
-    """Every ring of the basemap in one path (lon, lat), read once."""
-    data = json.loads(Path(resources.path(LAND_FILE)).read_text("utf-8"))
+    """Every ring of the basemap in one path (lon, lat), built once."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
-    for country in data["countries"]:
-        for polygon in country["polygons"]:
-            for ring in polygon:
-                path.moveTo(QPointF(*ring[0]))
-                for lon, lat in ring[1:]:  # rings end where they start: no closeSubpath,
-                    path.lineTo(QPointF(lon, lat))  # whose 'Z' pyqtgraph's SVG export rejects
+    for ring in land_rings():
+        path.moveTo(QPointF(*ring[0]))
+        for lon, lat in ring[1:]:  # rings end where they start: no closeSubpath,
+            path.lineTo(QPointF(lon, lat))  # whose 'Z' pyqtgraph's SVG export rejects
     return path
 
 

@@ -49,8 +49,8 @@ def register(sub) -> None:
     tb.add_argument("--since", type=iso_date, metavar="DATE")
     tb.add_argument("--until", type=iso_date, metavar="DATE")
     tb.add_argument("--hs", metavar="PREFIX")
-    tb.add_argument("--country", metavar="ISO3")
-    tb.add_argument("--port", metavar="LOCODE")
+    tb.add_argument("--country", metavar="COUNTRY", help="a name or ISO code")
+    tb.add_argument("--port", metavar="PORT", help="a port name or UN/LOCODE")
     add_db_option(tb)
     tb.set_defaults(handler=_export_table)
 

@@ -17,6 +17,8 @@ from ..jobs import NullProgress, Progress
 from ..normalize import port_info, ports
 from .shares import ShareTable, around_event
 
+LAND_FILE = "basemap/land_110m.json"
+
 log = logging.getLogger(__name__)
 
 Point = tuple[float, float]  # (lon, lat)
@@ -219,6 +221,20 @@ def _polyline(stops: tuple[str, ...]) -> tuple[tuple[tuple[Point, ...], ...], fl
             leg = tuple((x + shift, y) for x, y in leg)
         points.extend(leg)
     return split_antimeridian(points), km
+
+
+@cache
+def land_rings() -> tuple[tuple[Point, ...], ...]:
+    """Every ring of the offline basemap (Natural Earth 1:110m land, resources/basemap) as
+    (lon, lat) points, read once for the map view and the dossier alike."""
+    import json
+    from pathlib import Path
+
+    import resources
+
+    data = json.loads(Path(resources.path(LAND_FILE)).read_text("utf-8"))
+    return tuple(tuple((float(x), float(y)) for x, y in ring) for country in data["countries"]
+                 for polygon in country["polygons"] for ring in polygon)
 
 
 def sea_route(stops) -> tuple[tuple[tuple[Point, ...], ...], float | None]:

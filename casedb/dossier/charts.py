@@ -123,18 +123,11 @@ def route_chart(routes: list[str], font: str) -> Drawing:
 
 
 def _land_rings(lo_x: float, hi_x: float, lo_y: float, hi_y: float):
-    """The basemap's rings that reach into the frame, clipped by dropping far-away rings (a
-    ring partly outside is drawn whole; the drawing is clipped to the page by its size)."""
-    import json
-    from pathlib import Path
+    """The basemap's rings that reach into the frame, their points clamped to its edges."""
+    from ..analysis.route_lines import land_rings
 
-    import resources
-
-    data = json.loads(Path(resources.path("basemap/land_110m.json")).read_text("utf-8"))
-    for country in data["countries"]:
-        for polygon in country["polygons"]:
-            for ring in polygon:
-                xs = [p[0] for p in ring]
-                ys = [p[1] for p in ring]
-                if max(xs) >= lo_x and min(xs) <= hi_x and max(ys) >= lo_y and min(ys) <= hi_y:
-                    yield [(min(max(x, lo_x), hi_x), min(max(y, lo_y), hi_y)) for x, y in ring]
+    for ring in land_rings():
+        xs = [p[0] for p in ring]
+        ys = [p[1] for p in ring]
+        if max(xs) >= lo_x and min(xs) <= hi_x and max(ys) >= lo_y and min(ys) <= hi_y:
+            yield [(min(max(x, lo_x), hi_x), min(max(y, lo_y), hi_y)) for x, y in ring]
