@@ -8,33 +8,76 @@ keeps one statement per batch on both engines.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import Table, func, select, text
 from sqlalchemy.engine import Connection
 
 
-def insert_returning_ids(conn: Connection, table: Table, rows: list[dict]) -> list[int]:
-    """Insert ``rows`` into ``table`` (integer primary key ``id``); their ids, in order.
+def allocate_ids(conn: Connection, table: Table, n: int) -> list[int]:
+    """``n`` new ids for ``table`` (integer primary key ``id``), for rows inserted next.
 
     Call it inside a write transaction that has already written: SQLite then holds its write
     lock, so no other connection can take the ids between the ``max(id)`` and the insert;
     PostgreSQL draws them from the table's sequence, safe under concurrent writers.
     """
-    if not rows:
+    if n <= 0:
         return []
-    n = len(rows)
     if conn.dialect.name == "sqlite":
         start = (conn.scalar(select(func.max(table.c.id))) or 0) + 1
-        ids = list(range(start, start + n))
-    elif conn.dialect.name == "postgresql":
-        ids = list(conn.scalars(text(
-            "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-            {"t": table.name, "n": n}))
-    else:  # pragma: no cover - the two supported engines are above
-        return list(conn.execute(table.insert().returning(table.c.id,
-                                                          sort_by_parameter_order=True),
-                                 rows).scalars())
+        return list(range(start, start + n))
+    return list(conn.scalars(text(
+        "SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+        {"t": table.name, "n": n}))
+
+
+def insert_returning_ids(conn: Connection, table: Table, rows: list[dict]) -> list[int]:
+    """Insert ``rows`` into ``table`` (integer primary key ``id``); their ids, in order."""
+    ids = allocate_ids(conn, table, len(rows))
     insert_rows(conn, table, [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
     return ids
+
+
+def insert_columns(conn: Connection, table: Table, columns: dict[str, Sequence]) -> None:
+    """``INSERT`` rows given a column at a time (equal lengths), with one driver executemany.
+    Each value goes through its column type's bind processor, once per distinct value."""
+    n = len(next(iter(columns.values()), ()))
+    if not n:
+        return
+    dialect = conn.dialect
+    columns = dict(columns)
+    for name, value in _defaults(table, columns).items():
+        columns[name] = [value] * n
+    names = list(columns)
+    data = []
+    for name in names:
+        values = columns[name]
+        process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            try:
+                done = {v: process(v) for v in set(values)}
+                values = list(map(done.__getitem__, values))
+            except TypeError:  # unhashable values (JSON)
+                values = list(map(process, values))
+        data.append(values)
+    conn.exec_driver_sql(_insert_sql(conn, table, names), list(zip(*data, strict=True)))
+
+
+def _defaults(table: Table, present) -> dict:
+    """Python-side defaults of the columns not given: one value a batch (a timestamp, 1)."""
+    out = {}
+    for c in table.columns:
+        if c.name in present or c.default is None or c.primary_key:
+            continue
+        out[c.name] = c.default.arg(None) if c.default.is_callable else c.default.arg
+    return out
+
+
+def _insert_sql(conn: Connection, table: Table, names: list[str]) -> str:
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    return (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
+            f"VALUES ({', '.join([mark] * len(names))})")
 
 
 def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
@@ -49,18 +92,11 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
         conn.execute(table.insert(), rows)
         return
     dialect = conn.dialect
-    defaults = {c.name: c.default for c in table.columns
-                if c.name not in names and c.default is not None and not c.primary_key}
-    for name, default in defaults.items():  # one value a batch (a timestamp, a version)
-        value = default.arg(None) if default.is_callable else default.arg
-        rows = [{**r, name: value} for r in rows]
+    defaults = _defaults(table, names)
+    if defaults:
+        rows = [{**r, **defaults} for r in rows]
     names += list(defaults)
-    columns = [table.c[n] for n in names]
-    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
-    quote = dialect.identifier_preparer.quote
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
-           f"VALUES ({', '.join([mark] * len(names))})")
+    processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     params = [tuple(p(r[n]) if p else r[n] for n, p in zip(names, processors, strict=True))
               for r in rows]
-    conn.exec_driver_sql(sql, params)
+    conn.exec_driver_sql(_insert_sql(conn, table, names), params)

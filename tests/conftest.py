@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,15 +81,23 @@ def db(request, tmp_path) -> Database:
         yield database
         database.dispose()
         return
-    admin_url = request.getfixturevalue("pg_admin_url")
-    template = request.getfixturevalue("pg_template")
-    admin, name, url = _pg_database(admin_url, template)
+    with migrated_pg_database(request) as database:
+        yield database
+
+
+@contextmanager
+def migrated_pg_database(request):
+    """A migrated, empty PostgreSQL database (cloned from the template), dropped afterwards."""
+    admin, name, url = _pg_database(request.getfixturevalue("pg_admin_url"),
+                                    request.getfixturevalue("pg_template"))
     database = Database(url, user="tester")
-    yield database
-    database.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    try:
+        yield database
+    finally:
+        database.dispose()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture

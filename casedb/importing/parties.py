@@ -13,6 +13,7 @@ The name maps are loaded once per file and new parties are created in bulk, a ba
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,8 +45,9 @@ class PartyResolver:
         """The maps that grow with the database, for the caller to free gradually."""
         return [self._by_raw, self._by_key, self._raw_any, self._idents]
 
-    def prepare(self, names: set[tuple[str, str]]) -> None:
-        """Resolve every (raw name, country) of a batch, creating the new parties in bulk."""
+    def prepare(self, names: Iterable[tuple[str, str]]) -> None:
+        """Resolve every (raw name, country) of a batch, creating the new parties in bulk. A new
+        party shows the first spelling met (``names`` in the order of the rows)."""
         todo = [n for n in names if n not in self._by_raw]
         if not todo:
             return
@@ -86,6 +88,32 @@ class PartyResolver:
             return self._by_key.get((key, country))
         found = self._raw_any.get(raw, set())
         return next(iter(found)) if len(found) == 1 else None
+
+    def resolve_column(self, names: list, countries: list) -> list:
+        """(party id, party name id) for each (name, country) of a column; None where no name."""
+        self.prepare(dict.fromkeys(p for p in zip(names, countries, strict=True) if p[0]))
+        get = self._by_raw.get
+        return [get(p) for p in zip(names, countries, strict=True)]
+
+    def identifier_rows(self, kind: str, party_ids: list, values: list, shown: list) -> list[dict]:
+        """New identifier rows (not yet inserted) for one kind of identifier, a column at a time:
+        ``shown`` is the value as written, for people."""
+        keyfn, keys = IDENTIFIER_FIELDS[kind], {}
+        rows = []
+        # Each distinct (party, value, as written) once, in the order first met.
+        for pid, value, written in dict.fromkeys(zip(party_ids, values, shown, strict=True)):
+            if not value or pid is None:
+                continue
+            value_key = keys.get(value)
+            if value_key is None:
+                value_key = keys[value] = (keyfn(value) or "")[:400]
+            sig = (pid, kind, value_key)
+            if not value_key or sig in self._idents:
+                continue
+            self._idents.add(sig)
+            rows.append({"party_id": pid, "kind": kind, "value": str(written or value)[:400],
+                         "value_key": value_key})
+        return rows
 
     def resolve(self, raw_name: str, country: str) -> tuple[int, int]:
         hit = self._by_raw.get((raw_name, country))

@@ -24,16 +24,20 @@ from ..db import Database
 from ..errors import ReadError
 from ..jobs import NullProgress, Progress
 from ..models import ImportRun, SourceFile
+from .columns import ColumnNormaliser
 from .header import detect_header
+from .indexes import secondary_indexes_deferred
 from .mapping import ColumnMapping, auto_map
 from .readers import RawSheet, read_workbook
-from .rows import RowError, RowNormaliser, SourceRow
 from .spec import ImportSpec, apply_spec
 from .store import DeclarationWriter
 
 log = logging.getLogger(__name__)
 
-BATCH = 1000
+CHUNK = 20_000  # rows normalised and written together
+# The tables a large import fills, whose secondary indexes are rebuilt once after it (SQLite).
+DEFERRED_INDEX_TABLES = ("declaration", "declaration_party", "declaration_container",
+                         "row_provenance")
 PREVIEW_HEAD_ROWS = 100  # rows read above the previewed data: title blocks, blank rows, header
 
 
@@ -92,7 +96,29 @@ class _Sheet:
     header_row: int
     headers: list[str]
     mappings: list[ColumnMapping]
-    data: list[tuple[int, list]]  # (1-based row number, cells)
+    start: int  # 0-based index of the first data row in raw.rows
+    end: int  # and one past the last (a totals row is not data)
+    count: int = 0  # rows with data (blank rows are skipped)
+
+    def __post_init__(self) -> None:
+        self.count = sum(1 for r in self.raw.rows[self.start:self.end] if r.count(None) != len(r))
+
+    def chunks(self, size: int):
+        """(1-based row numbers, rows) of the data rows, ``size`` rows of the sheet at a time;
+        the rows handed out are dropped from the sheet, so memory falls as the import goes."""
+        rows = self.raw.rows
+        for a in range(self.start, self.end, size):
+            b = min(a + size, self.end)
+            numbers = [i + 1 for i in range(a, b) if rows[i].count(None) != len(rows[i])]
+            yield numbers, [rows[i - 1] for i in numbers]
+            rows[a:b] = itertools.repeat(None, b - a)
+
+    def head(self, n: int) -> list[list]:
+        return [r for r in self.raw.rows[self.start:self.end] if not _blank(r)][:n]
+
+
+def _blank(row) -> bool:
+    return row.count(None) == len(row)
 
 
 def file_sha256(path: Path) -> str:
@@ -117,9 +143,7 @@ def _layout(raw: RawSheet, spec: ImportSpec | None) -> _Sheet | None:
         mappings = apply_spec(mappings, spec, headers)
     start = header_row + 1 if header_row != info.row_index else info.data_start
     end = info.data_end if header_row == info.row_index else len(raw.rows)
-    data = [(i + 1, raw.rows[i]) for i in range(start, end)
-            if any(c is not None and str(c).strip() for c in raw.rows[i])]
-    return _Sheet(raw, header_row, headers, list(mappings), data)
+    return _Sheet(raw, header_row, headers, list(mappings), start, end)
 
 
 def _sheets(path: Path, spec: ImportSpec | None, max_rows: int | None = None) -> list[_Sheet]:
@@ -144,40 +168,26 @@ def preview_file(path, spec: ImportSpec | None = None, max_rows: int = 50) -> Fi
     sheets = []
     # The top of each sheet is enough: title blocks and the header sit in the first rows.
     for s in _sheets(path, spec, max_rows=max_rows + PREVIEW_HEAD_ROWS):
-        rows = [["" if c is None else str(c) for c in cells] for _, cells in s.data[:max_rows]]
+        rows = [["" if c is None else str(c) for c in cells] for cells in s.head(max_rows)]
         sheets.append(SheetPreview(s.raw.name, s.header_row, s.headers, s.mappings, rows))
     return FilePreview(str(path), file_sha256(path), sheets)
 
 
-def _normaliser(sheet: _Sheet, spec: ImportSpec | None) -> RowNormaliser:
-    n = RowNormaliser(sheet.mappings, spec)
-    n.learn([cells for _, cells in sheet.data])
-    return n
-
-
-def _normalised(sheets: Sequence[_Sheet], spec: ImportSpec | None, refused: list):
-    """Yield SourceRows; bad rows go to ``refused`` with sheet, row, column and reason."""
+def _chunks(sheets: Sequence[_Sheet], spec: ImportSpec | None, refused: list):
+    """Normalised chunks of each sheet; bad rows go to ``refused`` with sheet, row, column and
+    reason."""
     for sheet in sheets:
-        norm = _normaliser(sheet, spec)
-        for row_number, cells in sheet.data:
-            try:
-                row = norm.normalise(sheet.raw.name, row_number, cells)
-                if not row.values.get("declaration_no"):
-                    raise RowError(_header_for(sheet, "declaration_no"),
-                                   "missing declaration number")
-            except RowError as exc:
-                refused.append(Refusal(sheet.raw.name, row_number, exc.column, exc.reason))
-                continue
-            yield row
+        norm = ColumnNormaliser(sheet.mappings, spec)
+        norm.learn(sheet.raw.rows[sheet.start:sheet.end])
+        for numbers, rows in sheet.chunks(CHUNK):
+            chunk, bad = norm.normalise(sheet.raw.name, numbers, rows)
+            refused += [Refusal(sheet.raw.name, *r) for r in bad]
+            yield chunk, len(rows)
 
 
 def _field_headers(sheets: Sequence[_Sheet]) -> dict[tuple[str, str], str]:
     """(sheet, canonical field) -> the header text the investigator sees."""
     return {(s.raw.name, m.field): m.header for s in sheets for m in s.mappings if m.field}
-
-
-def _header_for(sheet: _Sheet, field_name: str) -> str:
-    return next((m.header for m in sheet.mappings if m.field == field_name), "declaration number")
 
 
 def import_file(db: Database, path, *, spec: ImportSpec | None = None,
@@ -193,7 +203,7 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
                  progress: Progress) -> FileReport:
     digest = file_sha256(path)
     sheets = _sheets(path, spec)
-    total = sum(len(s.data) for s in sheets)
+    total = sum(s.count for s in sheets)
     refused: list[Refusal] = []
     progress.report(0, total)
     with db.begin() as session:
@@ -204,12 +214,13 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
         writer = DeclarationWriter(session, source_file_id=source_id, run_id=run_id,
                                    file_name=path.name, user=db.user)
         done = 0
-        for batch in _batches(_normalised(sheets, spec, refused), BATCH):
-            progress.raise_if_cancelled()
-            writer.write(batch)
-            done += len(batch)
-            progress.report(min(done + len(refused), total), total)
-            time.sleep(0)  # let a GUI thread run between batches
+        with secondary_indexes_deferred(session.connection(), DEFERRED_INDEX_TABLES, total):
+            for chunk, n_rows in _chunks(sheets, spec, refused):
+                progress.raise_if_cancelled()
+                writer.write_chunk(chunk)
+                done += n_rows
+                progress.report(min(done, total), total)
+                time.sleep(0)  # let a GUI thread run between chunks
         progress.raise_if_cancelled()
         out = writer.outcome
         headers = _field_headers(sheets)
@@ -246,7 +257,6 @@ def _release(sheets: Sequence[_Sheet], writer: DeclarationWriter) -> None:
     """Free the rows read and the writer's maps a chunk at a time: freeing 200k rows, or the
     200k declarations the writer met, at once holds the GIL long enough to freeze a GUI."""
     for sheet in sheets:
-        free_gradually(sheet.data)
         free_gradually(sheet.raw.rows)
     for container in writer.bulky():
         free_gradually(container)
@@ -259,31 +269,18 @@ def free_gradually(container, chunk: int = 5000) -> None:
             del container[-chunk:]
             time.sleep(0)
         return
+    # popitem/pop, not deleting the first keys: each new iterator would step over the slots
+    # already emptied, which makes emptying a million keys quadratic.
+    pop = container.popitem if isinstance(container, dict) else container.pop
     while container:
-        keys = list(itertools.islice(iter(container), chunk))
-        for k in keys:
-            if isinstance(container, dict):
-                del container[k]
-            else:
-                container.discard(k)
-        del keys
+        for _ in range(min(chunk, len(container))):
+            pop()
         time.sleep(0)
 
 
 def import_files(db: Database, paths: Iterable, *, spec: ImportSpec | None = None,
                  progress: Progress | None = None) -> list[FileReport]:
     return [import_file(db, p, spec=spec, progress=progress) for p in paths]
-
-
-def _batches(rows: Iterable[SourceRow], size: int):
-    batch = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def _source_file(session, path: Path, digest: str) -> int:

@@ -28,6 +28,7 @@ _SIMP = set("台湾关号国货进发与处属报单柜税吨业资废塑胶类�
 class RawSheet:
     name: str
     rows: list[list[object]]
+    text: bool = False  # read from a text file: every cell a str or None
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -49,10 +50,10 @@ def read_workbook(path, limits: ReadLimits = DEFAULT_LIMITS,
     elif path.suffix.lower() in (".xlsx", ".xlsm", ".ods") or (
             path.suffix.lower() == ".xls" and _binary(path)):
         raise ReadError(str(path), f"not a valid {path.suffix.lower()[1:]} file")
-    else:
-        sheets = [RawSheet(path.stem, _text_rows(path, limits, max_rows))]
+    else:  # the csv module refuses cells longer than the limit as it reads
+        sheets = [RawSheet(path.stem, _text_rows(path, limits, max_rows), text=True)]
     for s in sheets:
-        check_rows(path, s.name, s.rows, limits)
+        check_rows(path, s.name, s.rows, limits, cells=not s.text)
     return sheets
 
 
@@ -69,8 +70,7 @@ def _calamine(path: Path, max_rows: int | None = None) -> list[RawSheet]:
         wb = CalamineWorkbook.from_path(str(path))
         sheets = []
         for name in wb.sheet_names:
-            rows = wb.get_sheet_by_name(name).to_python(skip_empty_area=False, nrows=max_rows)
-            sheets.append(RawSheet(name, _trim([[_cell(c) for c in r] for r in rows])))
+            sheets.append(RawSheet(name, _trim(_sheet_rows(wb.get_sheet_by_name(name), max_rows))))
         return sheets
     except ReadError:
         raise
@@ -79,10 +79,17 @@ def _calamine(path: Path, max_rows: int | None = None) -> list[RawSheet]:
         raise ReadError(str(path), f"not a readable spreadsheet: {reason}") from None
 
 
-def _cell(value):
-    if isinstance(value, str):
-        return value if value.strip() else None
-    return value
+def _sheet_rows(sheet, max_rows: int | None) -> list[list]:
+    """The rows from the sheet's first row and column, as in the spreadsheet (so that row and
+    column numbers match what the investigator sees); blank text cells read as None.
+    iter_rows keeps leading empty rows but not leading empty columns: those are put back."""
+    rows = itertools.islice(sheet.iter_rows(), max_rows)
+    cells = [[c if c.__class__ is not str or c.strip() else None for c in r] for r in rows]
+    first_column = sheet.start[1] if sheet.start else 0
+    if first_column:
+        pad = [None] * first_column
+        cells = [pad + r for r in cells]
+    return cells
 
 
 def _trim(rows: list[list]) -> list[list]:
@@ -171,15 +178,39 @@ def _lines(text: str):
         start = end + 1
 
 
+class _Cells(dict):
+    """One column's distinct cell texts: a row keeps the column's one copy of each text (a port,
+    a date, a name repeat thousands of times), and blank cells read as None."""
+
+    def __missing__(self, text: str):
+        value = self[text] = text if text.strip() else None
+        return value
+
+
+SHARED_TEXTS_PER_COLUMN = 200_000  # beyond this a column's texts are mostly unique: stop sharing
+
+
 def _text_rows(path: Path, limits: ReadLimits, max_rows: int | None = None) -> list[list[object]]:
     text = decode(path.read_bytes(), str(path))
     if "\x00" in text:
         raise ReadError(str(path), "not a text file (contains NUL bytes)")
     delimiter = sniff_delimiter(text)
-    csv.field_size_limit(limits.max_cell_chars + 1)
+    csv.field_size_limit(limits.max_cell_chars)
+    columns: list[_Cells] = []
+    rows = []
     try:
         reader = csv.reader(_lines(text), delimiter=delimiter)
-        rows = [[c if c.strip() else None for c in r] for r in itertools.islice(reader, max_rows)]
+        for n, r in enumerate(itertools.islice(reader, max_rows)):
+            if len(r) > len(columns):
+                columns += [_Cells() for _ in range(len(r) - len(columns))]
+            rows.append([col[c] for col, c in zip(columns, r, strict=False)])
+            if n % 10_000 == 9_999:
+                for col in columns:
+                    if len(col) > SHARED_TEXTS_PER_COLUMN:
+                        col.clear()
     except csv.Error as exc:
+        if "field limit" in str(exc):
+            raise ReadError(str(path), f"row {len(rows) + 1}: a cell of more than "
+                                       f"{limits.max_cell_chars:,} characters is too long") from None
         raise ReadError(str(path), f"malformed text file: {exc}") from None
     return _trim(rows)

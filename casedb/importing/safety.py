@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,12 +56,18 @@ def check_zip(path: Path, limits: ReadLimits) -> None:
         raise ReadError(str(path), f"refused: expands to {total:,} bytes")
 
 
-def check_rows(path: Path, sheet: str, rows: list, limits: ReadLimits) -> None:
+def check_rows(path: Path, sheet: str, rows: list, limits: ReadLimits, cells: bool = True) -> None:
+    """Refuse a sheet too long or too wide, or (``cells``) with a cell too long."""
     if len(rows) > limits.max_rows:
         raise ReadError(str(path), f"sheet {sheet!r} has more than {limits.max_rows:,} rows")
+    if rows and max(map(len, rows)) > limits.max_columns:
+        r, row = next((r, row) for r, row in enumerate(rows) if len(row) > limits.max_columns)
+        raise ReadError(str(path), f"sheet {sheet!r} row {r + 1} has {len(row):,} columns")
+    # One pass over the cells without a call per cell; the culprit is looked for only if any.
+    texts = filter(str.__instancecheck__, itertools.chain.from_iterable(rows))
+    if not cells or max(map(len, texts), default=0) <= limits.max_cell_chars:
+        return
     for r, row in enumerate(rows):
-        if len(row) > limits.max_columns:
-            raise ReadError(str(path), f"sheet {sheet!r} row {r + 1} has {len(row):,} columns")
         for c, cell in enumerate(row):
             if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
                 raise ReadError(str(path), f"sheet {sheet!r} row {r + 1} column {c + 1}: cell of "

@@ -26,35 +26,19 @@ from ..models import (
     RowProvenance,
     Seizure,
 )
+from .columns import Chunk
 from .fields import PARTY_ROLES
+from .fresh import DECLARATION_FIELDS, FreshWriter, Outcome, authorities, limited, missing_for_new
 from .parties import PartyResolver
 from .rows import RowError, SourceRow, party_country
 
 log = logging.getLogger(__name__)
 
-DECLARATION_FIELDS = (
-    "declaration_date", "direction", "hs_code", "goods_description", "gross_weight_kg",
-    "net_weight_kg", "declared_value", "currency", "permit_no", "bl_no", "vessel_name",
-    "vessel_imo", "voyage_no", "port_of_loading", "port_of_transshipment", "port_of_discharge",
-    "country_of_origin", "country_of_export", "country_of_destination",
-)
 SEIZURE_FIELDS = {
     "seizure_date": "seizure_date", "quantity_seized_kg": "quantity_kg",
     "waste_category": "waste_category", "basel_code": "basel_code", "offence": "offence",
     "detection_method": "detection_method", "outcome": "outcome",
 }
-_LIMITS = {"currency": 3, "permit_no": 64, "bl_no": 64, "vessel_name": 120, "voyage_no": 32,
-           "direction": 16}
-
-
-@dataclass
-class Outcome:
-    imported: int = 0
-    merged: int = 0
-    unchanged: int = 0
-    refused: list = field(default_factory=list)  # (sheet, row, column, reason)
-    declaration_ids: set = field(default_factory=set)
-
 
 def _same(a, b) -> bool:
     if isinstance(a, float) or isinstance(b, float):
@@ -66,15 +50,8 @@ def _same(a, b) -> bool:
 
 
 def _declaration_values(values: dict) -> dict:
-    out = {}
-    for name in DECLARATION_FIELDS:
-        value = values.get(name)
-        if value is not None:
-            limit = _LIMITS.get(name)
-            out[name] = value[:limit] if limit and isinstance(value, str) else value
-    if "currency" in out:
-        out["currency"] = out["currency"].upper()
-    return out
+    return {name: limited(name, values[name]) for name in DECLARATION_FIELDS
+            if values.get(name) is not None}
 
 
 def _key(values: dict) -> tuple[str, str]:
@@ -107,13 +84,67 @@ class DeclarationWriter:
         self._known: dict[tuple[str, str], dict] = {}  # declarations met in this file
         self._roles: dict[int, set[str]] = {}
         self._containers: dict[int, set[str]] = {}
+        self._fresh = FreshWriter(session.connection(), self._parties, self.outcome,
+                                  source_file_id=source_file_id, run_id=run_id)
+        self._created: set[tuple[str, str]] = set()  # keys the fresh writer inserted
+        self._db_has_declarations = session.scalar(select(Declaration.id).limit(1)) is not None
 
     def bulky(self) -> list:
         """The containers that grow with the file, for the caller to free gradually."""
-        return [self._known, self._seen, self._roles, self._containers,
+        return [self._known, self._seen, self._roles, self._containers, self._created,
                 *self._parties.bulky()]
 
-    # -- one batch -------------------------------------------------------------------------
+    # -- one chunk -------------------------------------------------------------------------
+    def write_chunk(self, chunk: Chunk) -> None:
+        """Rows with a key new to the database and the file so far go in a column at a time;
+        the others (merges, seizures, repeats) a row at a time."""
+        if self._seen:
+            todo = [i for i, row in enumerate(chunk.rows) if (chunk.sheet, row) not in self._seen]
+            self.outcome.unchanged += len(chunk) - len(todo)
+            chunk = chunk.take(todo)
+        keys = list(zip(authorities(chunk), chunk.values["declaration_no"], strict=True))
+        distinct = set(keys)
+        in_db = self._in_database(distinct.difference(self._created, self._known))
+        cases = chunk.values.get("case_ref")
+        if (len(distinct) == len(keys) and distinct.isdisjoint(self._created)
+                and distinct.isdisjoint(self._known) and not in_db and not any(cases or ())):
+            fresh, slow = list(range(len(keys))), []  # the common case: every key new
+        else:
+            fresh, slow = self._partition(keys, in_db, cases or [None] * len(keys))
+        if fresh:
+            self._fresh.write(chunk if len(fresh) == len(chunk) else chunk.take(fresh))
+            self._created.update(keys[i] for i in fresh)
+        if slow:
+            self.write([chunk.source_row(i) for i in slow])
+
+    def _partition(self, keys: list, in_db: set, cases: list) -> tuple[list[int], list[int]]:
+        """Indices of the rows whose key is new (the first row of each) and of the others."""
+        fresh, slow, met = [], [], set()
+        for i, key in enumerate(keys):
+            if (key in met or key in self._created or key in self._known or key in in_db
+                    or cases[i]):
+                slow.append(i)
+            else:
+                fresh.append(i)
+            met.add(key)
+        return fresh, slow
+
+    def _in_database(self, keys: set) -> set:
+        if not keys or not self._db_has_declarations:
+            return set()
+        found = set()
+        by_authority: dict[str, list[str]] = {}
+        for authority, number in keys:
+            by_authority.setdefault(authority, []).append(number)
+        for authority, numbers in by_authority.items():
+            for i in range(0, len(numbers), 5000):
+                found.update(tuple(r) for r in self._s.execute(select(
+                    Declaration.authority, Declaration.declaration_no).where(
+                    Declaration.authority == authority,
+                    Declaration.declaration_no.in_(numbers[i:i + 5000]))).all())
+        return found
+
+    # -- rows that merge -------------------------------------------------------------------
     def write(self, rows: list[SourceRow]) -> None:
         todo = [r for r in rows if (r.sheet, r.row) not in self._seen]
         self.outcome.unchanged += len(rows) - len(todo)
@@ -127,9 +158,9 @@ class DeclarationWriter:
             except RowError as exc:
                 self.outcome.refused.append((r.sheet, r.row, exc.column, exc.reason))
         self._insert_new(pending)
-        self._parties.prepare({(r.values[f"{role}_name"][:300], party_country(role, r.values))
-                               for r, _ in plan for role in PARTY_ROLES
-                               if r.values.get(f"{role}_name")})
+        self._parties.prepare(dict.fromkeys(
+            (r.values[f"{role}_name"][:300], party_country(role, r.values))
+            for r, _ in plan for role in PARTY_ROLES if r.values.get(f"{role}_name")))
         links = _Links()
         provenance = []
         for r, merged in plan:
@@ -206,10 +237,9 @@ class DeclarationWriter:
 
     @staticmethod
     def _require_new(v: dict) -> None:
-        if v.get("gross_weight_kg") is None and v.get("net_weight_kg") is None:
-            raise RowError("weight", "missing weight (gross or net) for a new declaration")
-        if v.get("declaration_date") is None:
-            raise RowError("declaration date", "missing declaration date")
+        why = missing_for_new(v)
+        if why is not None:
+            raise RowError(*why)
 
     @staticmethod
     def _merge_values(r: SourceRow, old: dict, new: dict) -> dict:

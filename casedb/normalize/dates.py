@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -109,10 +109,12 @@ def _numeric(a: int, b: int, c: int, a_text: str, order: str, text: str) -> dt.d
     return _make(_year(c), month, day, text)
 
 
-def infer_date_order(values: Iterable) -> str:
-    """'dmy' or 'mdy' for a column of numeric dates, from the values that are unambiguous."""
+def infer_date_order(values: Iterable | Mapping) -> str:
+    """'dmy' or 'mdy' for a column of numeric dates, from the values that are unambiguous.
+    ``values`` is the column, or a mapping of each distinct value to its count."""
+    counted = values.items() if isinstance(values, Mapping) else ((v, 1) for v in values)
     dmy = mdy = 0
-    for v in values:
+    for v, count in counted:
         if not isinstance(v, str):
             continue
         m = _NUMERIC.match(v.strip())
@@ -120,7 +122,7 @@ def infer_date_order(values: Iterable) -> str:
             continue
         a, b = int(m[1]), int(m[2])
         if a > 12 >= b:
-            dmy += 1
+            dmy += count
         elif b > 12 >= a:
-            mdy += 1
+            mdy += count
     return "mdy" if mdy > dmy else "dmy"

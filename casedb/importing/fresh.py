@@ -1,0 +1,171 @@
+"""Writing declarations that are new to the database, a column at a time.
+
+Most rows of a file carry a declaration the database has never seen: there is nothing to merge,
+compare or look up. Their declarations, party links, containers, identifiers and provenance go in
+with one executemany per table and chunk, straight from the normalised columns. Rows that touch a
+known declaration (already in the database, met earlier in the file, or carrying a seizure) go
+through the row-by-row writer in store.py, which merges; the outcome is the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Connection
+
+from ..bulk import allocate_ids, insert_columns, insert_rows
+from ..models import (
+    Declaration,
+    DeclarationContainer,
+    DeclarationParty,
+    PartyIdentifier,
+    RowProvenance,
+)
+from .columns import Chunk
+from .fields import PARTY_ROLES
+from .parties import IDENTIFIER_FIELDS, PartyResolver
+from .rows import ROLE_COUNTRY
+
+DECLARATION_FIELDS = (
+    "declaration_date", "direction", "hs_code", "goods_description", "gross_weight_kg",
+    "net_weight_kg", "declared_value", "currency", "permit_no", "bl_no", "vessel_name",
+    "vessel_imo", "voyage_no", "port_of_loading", "port_of_transshipment", "port_of_discharge",
+    "country_of_origin", "country_of_export", "country_of_destination",
+)
+LIMITS = {"currency": 3, "permit_no": 64, "bl_no": 64, "vessel_name": 120, "voyage_no": 32,
+          "direction": 16}
+MISSING_WEIGHT = ("weight", "missing weight (gross or net) for a new declaration")
+MISSING_DATE = ("declaration date", "missing declaration date")
+
+
+@dataclass
+class Outcome:
+    imported: int = 0
+    merged: int = 0
+    unchanged: int = 0
+    refused: list = field(default_factory=list)  # (sheet, row, column, reason)
+    declaration_ids: set = field(default_factory=set)
+
+
+def missing_for_new(values: dict) -> tuple[str, str] | None:
+    """Why a row cannot create a declaration: (column, reason), or None."""
+    if values.get("gross_weight_kg") is None and values.get("net_weight_kg") is None:
+        return MISSING_WEIGHT
+    if values.get("declaration_date") is None:
+        return MISSING_DATE
+    return None
+
+
+def limited(name: str, value):
+    limit = LIMITS.get(name)
+    if limit and isinstance(value, str):
+        value = value[:limit]
+    return value.upper() if name == "currency" and isinstance(value, str) else value
+
+
+def _limited(name: str, col: list) -> list:
+    limit = LIMITS.get(name)
+    if limit is None:
+        return col
+    col = [x[:limit] if x.__class__ is str else x for x in col]
+    return [x.upper() if x.__class__ is str else x for x in col] if name == "currency" else col
+
+
+def authorities(chunk: Chunk) -> list[str]:
+    col = chunk.values.get("authority")
+    return [a or "" for a in col] if col is not None else [""] * len(chunk)
+
+
+def party_countries(role: str, values: dict, n: int) -> list[str]:
+    """Each row's country for a party role ("" when none): as store.party_country."""
+    columns = [values[f] for f in (f"{role}_country", *ROLE_COUNTRY.get(role, ())) if f in values]
+    if not columns:
+        return [""] * n
+    if len(columns) == 1:
+        return [c or "" for c in columns[0]]
+    if len(columns) == 2:
+        return [a or b or "" for a, b in zip(*columns, strict=True)]
+    return [next((c for c in cs if c), "") for cs in zip(*columns, strict=True)]
+
+
+class FreshWriter:
+    """Inserts the declarations of rows whose key is new, and everything hanging off them."""
+
+    def __init__(self, conn: Connection, parties: PartyResolver, outcome: Outcome, *,
+                 source_file_id: int, run_id: int):
+        self._conn = conn
+        self._parties = parties
+        self._outcome = outcome
+        self._source_id = source_file_id
+        self._run_id = run_id
+
+    def write(self, chunk: Chunk) -> None:
+        """Every row of ``chunk`` has a key new to the database and to the rest of the chunk."""
+        chunk = self._refuse_incomplete(chunk)
+        n = len(chunk)
+        if not n:
+            return
+        v = chunk.values
+        ids = allocate_ids(self._conn, Declaration.__table__, n)
+        columns = {"id": ids, "authority": authorities(chunk), "declaration_no": v["declaration_no"],
+                   "version": [1] * n}
+        for name in DECLARATION_FIELDS:
+            col = v.get(name)
+            if col is not None:
+                columns[name] = _limited(name, col)
+        insert_columns(self._conn, Declaration.__table__, columns)
+        self._links(ids, v, n)
+        containers = v.get("containers")
+        if containers is not None:
+            pairs = [(d, c) for d, cs in zip(ids, containers, strict=True) if cs
+                     for c in dict.fromkeys(cs)]
+            insert_columns(self._conn, DeclarationContainer.__table__,
+                           {"declaration_id": [d for d, _ in pairs],
+                            "container_no": [c for _, c in pairs]})
+        insert_columns(self._conn, RowProvenance.__table__, {
+            "source_file_id": [self._source_id] * n, "import_run_id": [self._run_id] * n,
+            "sheet": [chunk.sheet[:200]] * n, "row_number": chunk.rows,
+            "entity": ["declaration"] * n, "entity_id": ids})
+        self._outcome.imported += n
+        self._outcome.declaration_ids.update(ids)
+
+    def _refuse_incomplete(self, chunk: Chunk) -> Chunk:
+        v, n = chunk.values, len(chunk)
+        gross = v.get("gross_weight_kg") or [None] * n
+        net = v.get("net_weight_kg") or [None] * n
+        dates = v.get("declaration_date") or [None] * n
+        keep = []
+        for i, (g, w, d) in enumerate(zip(gross, net, dates, strict=True)):
+            why = MISSING_WEIGHT if g is None and w is None else MISSING_DATE if d is None else None
+            if why is None:
+                keep.append(i)
+            else:
+                self._outcome.refused.append((chunk.sheet, chunk.rows[i], *why))
+        return chunk if len(keep) == n else chunk.take(keep)
+
+    def _links(self, ids: list[int], v: dict, n: int) -> None:
+        links: dict[str, list] = {"declaration_id": [], "role": [], "party_id": [],
+                                  "party_name_id": []}
+        identifiers = []
+        for role in PARTY_ROLES:
+            names = v.get(f"{role}_name")
+            if names is None:
+                continue
+            names = [x[:300] if x else None for x in names]
+            resolved = self._parties.resolve_column(names, party_countries(role, v, n))
+            decl_ids = ids
+            if None in resolved:
+                decl_ids = [d for d, hit in zip(ids, resolved, strict=True) if hit is not None]
+            found = [hit for hit in resolved if hit is not None]
+            links["declaration_id"] += decl_ids
+            links["role"] += [role] * len(found)
+            links["party_id"] += [hit[0] for hit in found]
+            links["party_name_id"] += [hit[1] for hit in found]
+            party_ids = [hit[0] if hit else None for hit in resolved]
+            for kind in IDENTIFIER_FIELDS:
+                values = v.get(f"{role}_{kind}")
+                if values is not None:
+                    shown = v.get(f"{role}_{kind}_raw") or values
+                    identifiers += self._parties.identifier_rows(kind, party_ids, values, shown)
+        insert_columns(self._conn, DeclarationParty.__table__, links)
+        insert_rows(self._conn, PartyIdentifier.__table__, identifiers)
