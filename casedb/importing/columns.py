@@ -161,7 +161,10 @@ class ColumnNormaliser:
         cache, convert = self._cache[m.column], self._converters[m.column]
         local: dict = {None: None}
         bad: dict = {}
-        distinct = set(cells)
+        try:
+            distinct = set(cells)
+        except TypeError:  # an unhashable cell: none of the readers gives one
+            return self._convert_each(m, convert, cells, errors)
         distinct.discard(None)
         if m.field not in self._split:
             distinct = self._convert_at_once(FIELDS[m.field].kind, distinct, local)
@@ -198,6 +201,18 @@ class ColumnNormaliser:
         else:
             return distinct
         return distinct.difference(texts)
+
+    def _convert_each(self, m: ColumnMapping, convert: Callable, cells: Sequence,
+                      errors: list) -> list:
+        out = []
+        for i, raw in enumerate(cells):
+            hit = None if raw is None else self._convert_one(m, convert, raw)
+            if isinstance(hit, RowError):
+                if errors[i] is None:
+                    errors[i] = (hit.column, hit.reason)
+                hit = None
+            out.append(hit)
+        return out
 
     def _convert_one(self, m: ColumnMapping, convert: Callable, raw):
         """The value of one distinct cell, or the RowError that refuses its rows."""

@@ -214,14 +214,15 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
         writer = DeclarationWriter(session, source_file_id=source_id, run_id=run_id,
                                    file_name=path.name, user=db.user)
         done = 0
-        with secondary_indexes_deferred(session.connection(), DEFERRED_INDEX_TABLES, total):
+        new_rows = total - writer.rows_imported_before
+        with secondary_indexes_deferred(session.connection(), DEFERRED_INDEX_TABLES, new_rows):
             for chunk, n_rows in _chunks(sheets, spec, refused):
                 progress.raise_if_cancelled()
                 writer.write_chunk(chunk)
                 done += n_rows
                 progress.report(min(done, total), total)
                 time.sleep(0)  # let a GUI thread run between chunks
-        progress.raise_if_cancelled()
+            progress.raise_if_cancelled()  # before rebuilding any index
         out = writer.outcome
         headers = _field_headers(sheets)
         refused += [Refusal(sh, row, headers.get((sh, col), col), why)

@@ -89,6 +89,11 @@ class DeclarationWriter:
         self._created: set[tuple[str, str]] = set()  # keys the fresh writer inserted
         self._db_has_declarations = session.scalar(select(Declaration.id).limit(1)) is not None
 
+    @property
+    def rows_imported_before(self) -> int:
+        """Rows of this file that an earlier import stored (a re-import leaves them)."""
+        return len(self._seen)
+
     def bulky(self) -> list:
         """The containers that grow with the file, for the caller to free gradually."""
         return [self._known, self._seen, self._roles, self._containers, self._created,
@@ -102,6 +107,8 @@ class DeclarationWriter:
             todo = [i for i, row in enumerate(chunk.rows) if (chunk.sheet, row) not in self._seen]
             self.outcome.unchanged += len(chunk) - len(todo)
             chunk = chunk.take(todo)
+        if not len(chunk):
+            return
         keys = list(zip(authorities(chunk), chunk.values["declaration_no"], strict=True))
         distinct = set(keys)
         in_db = self._in_database(distinct.difference(self._created, self._known))

@@ -157,7 +157,8 @@ def schema_indexes(db) -> list:
             "SELECT name, sql FROM sqlite_master WHERE type = 'index'")).all())
 
 
-def test_large_import_defers_indexes_and_a_cancel_keeps_them(sqlite_db, tmp_path, monkeypatch):
+def test_large_import_defers_indexes_and_a_cancel_keeps_them(sqlite_db, tmp_path, monkeypatch,
+                                                              caplog):
     db = sqlite_db
     monkeypatch.setattr(indexes, "MIN_ROWS", 100)
     monkeypatch.setattr(pipeline, "CHUNK", 400)
@@ -177,9 +178,14 @@ def test_large_import_defers_indexes_and_a_cancel_keeps_them(sqlite_db, tmp_path
     with db.read() as s:
         assert s.scalar(select(Declaration.id).limit(1)) is None
 
+    caplog.set_level("INFO", logger="casedb.importing.indexes")
     report = import_file(db, path)
     assert report.imported > 1900
+    assert "secondary indexes rebuilt" in caplog.text
     assert schema_indexes(db) == original
+    caplog.clear()
+    assert import_file(db, path).unchanged == report.imported + report.merged
+    assert "deferred" not in caplog.text  # a re-import stores nothing: no rebuild
     assert migrate.check(db).ok
     with db.read() as s:  # the rebuilt index answers
         plan = " ".join(str(r[-1]) for r in s.execute(text(
