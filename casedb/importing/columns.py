@@ -38,6 +38,7 @@ from .spec import ImportSpec
 
 CACHE_PER_COLUMN = 100_000  # distinct values remembered across chunks, per column
 LONGEST_CELL = 4000  # characters in a cell that is not free text
+LEARN_SLICE = 50_000  # rows looked at together when learning a sheet's conventions
 
 
 @dataclass
@@ -93,12 +94,17 @@ class ColumnNormaliser:
         """Settle what only the whole sheet tells: d/m/y against m/d/y per date column, and
         whether the file writes numbers with a decimal comma."""
         numeric: set = set()
-        for m in self._columns:
-            kind = FIELDS[m.field].kind
-            if kind is Kind.DATE and self._date_order is None:
-                self._orders[m.column] = infer_date_order(Counter(cells_of(rows, m.column)))
-            elif kind in (Kind.WEIGHT, Kind.NUMBER):
-                numeric.update(cells_of(rows, m.column))
+        dates = {m.column: Counter() for m in self._columns
+                 if FIELDS[m.field].kind is Kind.DATE and self._date_order is None}
+        numbers = [m.column for m in self._columns
+                   if FIELDS[m.field].kind in (Kind.WEIGHT, Kind.NUMBER)]
+        for start in range(0, len(rows), LEARN_SLICE):  # slices: each C call stays short
+            part = rows[start:start + LEARN_SLICE]
+            for column, counts in dates.items():
+                counts.update(cells_of(part, column))
+            for column in numbers:
+                numeric.update(cells_of(part, column))
+        self._orders.update({column: infer_date_order(c) for column, c in dates.items()})
         self._decimal_comma = uses_decimal_comma(numeric)
         self._reset()
 

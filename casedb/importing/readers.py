@@ -32,6 +32,8 @@ class RawSheet:
 
 
 DEFAULT_LIMITS = ReadLimits()
+DECODE_PIECE = 4 << 20  # bytes decoded at a time when checking an encoding
+ENCODING_SAMPLE_CHARS = 1_000_000  # characters that tell Big5 from GB18030
 
 
 def read_workbook(path, limits: ReadLimits = DEFAULT_LIMITS,
@@ -98,54 +100,76 @@ def _trim(rows: list[list]) -> list[list]:
     return rows
 
 
-def decode(data: bytes, path: str = "") -> str:
-    """Decode text from UTF-8 (with or without BOM), UTF-16, CP950, GB18030 or Windows-1252."""
+def text_encoding(data: bytes, path: str = "") -> str:
+    """The encoding that decodes all of ``data``: UTF-8 (with or without BOM), UTF-16, CP950,
+    GB18030 or Windows-1252."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError as exc:
-                raise ReadError(path, f"cannot decode text as {enc}: {exc.reason}") from None
+            return _strict(data, enc, path)
     head = data[:200]
     if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
         return _strict(data, "utf-16-le", path)  # UTF-16 without a byte-order mark
     if len(head) >= 4 and head[0::2].count(0) > len(head) // 4 and head[1::2].count(0) == 0:
         return _strict(data, "utf-16-be", path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    if _decodes(data, "utf-8"):
+        return "utf-8"
     return _legacy(data, path)
+
+
+def _pieces(data: bytes, encoding: str):
+    """``data`` decoded a few megabytes at a time: one decode of a 200 MB file holds the
+    interpreter for a fifth of a second, long enough to stall a window."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    for i in range(0, len(data), DECODE_PIECE):
+        yield decoder.decode(data[i:i + DECODE_PIECE])
+    yield decoder.decode(b"", final=True)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        for _ in _pieces(data, encoding):
+            pass
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _legacy(data: bytes, path: str) -> str:
     """Big5/CP950 against GB18030 by Traditional and Simplified marker characters, else cp1252."""
     candidates = []
     for enc in ("cp950", "gb18030"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
+        if not _decodes(data, enc):
             continue
-        trad = sum(c in _TRAD for c in text)
-        simp = sum(c in _SIMP for c in text)
-        cjk = sum("\u4e00" <= c <= "\u9fff" for c in text)
-        candidates.append(((trad - simp if enc == "cp950" else simp - trad), cjk, enc, text))
+        # The head is enough to tell; counting the whole text would take minutes.
+        head = data[:4 * ENCODING_SAMPLE_CHARS].decode(enc, errors="ignore")[:ENCODING_SAMPLE_CHARS]
+        trad = sum(c in _TRAD for c in head)
+        simp = sum(c in _SIMP for c in head)
+        cjk = sum("\u4e00" <= c <= "\u9fff" for c in head)
+        candidates.append(((trad - simp if enc == "cp950" else simp - trad), cjk, enc))
     if candidates:
-        score, cjk, enc, text = max(candidates)
+        score, cjk, enc = max(candidates)
         if cjk:
-            return text
+            return enc
     try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise ReadError(path, f"cannot decode text: unknown encoding ({exc.reason})") from None
+        return _strict(data, "cp1252", path)
+    except ReadError:
+        raise ReadError(path, "cannot decode text: unknown encoding") from None
 
 
 def _strict(data: bytes, encoding: str, path: str) -> str:
     try:
-        return data.decode(encoding)
+        for _ in _pieces(data, encoding):
+            pass
     except UnicodeDecodeError as exc:
         raise ReadError(path, f"cannot decode text as {encoding}: {exc.reason}") from None
+    return encoding
+
+
+def _has_nul(data: bytes, encoding: str) -> bool:
+    if not encoding.startswith("utf-16"):  # no multibyte sequence of the others holds a 0 byte
+        return b"\x00" in data
+    return any("\x00" in piece for piece in _pieces(data, encoding))
 
 
 def sniff_delimiter(text: str) -> str:
@@ -162,22 +186,6 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _lines(text: str):
-    """The lines of ``text`` with their endings, one at a time: io.StringIO would first copy
-    the whole text into a buffer of 4 bytes a character."""
-    if "\n" not in text[:1 << 16] and "\r" in text[:1 << 16]:  # old Mac line ends
-        yield from io.StringIO(text, newline="")
-        return
-    start, n = 0, len(text)
-    while start < n:
-        end = text.find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start:end + 1]
-        start = end + 1
-
-
 class _Cells(dict):
     """One column's distinct cell texts: a row keeps the column's one copy of each text (a port,
     a date, a name repeat thousands of times), and blank cells read as None."""
@@ -191,15 +199,19 @@ SHARED_TEXTS_PER_COLUMN = 200_000  # beyond this a column's texts are mostly uni
 
 
 def _text_rows(path: Path, limits: ReadLimits, max_rows: int | None = None) -> list[list[object]]:
-    text = decode(path.read_bytes(), str(path))
-    if "\x00" in text:
+    data = path.read_bytes()
+    encoding = text_encoding(data, str(path))
+    if _has_nul(data, encoding):
         raise ReadError(str(path), "not a text file (contains NUL bytes)")
-    delimiter = sniff_delimiter(text)
+    # Lines decoded as they are read: the text of the whole file is never held at once.
+    text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+    delimiter = sniff_delimiter(text.read(1 << 16))
+    text.seek(0)
     csv.field_size_limit(limits.max_cell_chars)
     columns: list[_Cells] = []
     rows = []
     try:
-        reader = csv.reader(_lines(text), delimiter=delimiter)
+        reader = csv.reader(text, delimiter=delimiter)
         for n, r in enumerate(itertools.islice(reader, max_rows)):
             if len(r) > len(columns):
                 columns += [_Cells() for _ in range(len(r) - len(columns))]

@@ -64,11 +64,17 @@ def check_rows(path: Path, sheet: str, rows: list, limits: ReadLimits, cells: bo
         r, row = next((r, row) for r, row in enumerate(rows) if len(row) > limits.max_columns)
         raise ReadError(str(path), f"sheet {sheet!r} row {r + 1} has {len(row):,} columns")
     # One pass over the cells without a call per cell; the culprit is looked for only if any.
-    texts = filter(str.__instancecheck__, itertools.chain.from_iterable(rows))
-    if not cells or max(map(len, texts), default=0) <= limits.max_cell_chars:
+    if not cells or all(_longest_text(rows[i:i + 20_000]) <= limits.max_cell_chars
+                        for i in range(0, len(rows), 20_000)):  # slices: no long stall
         return
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
                 raise ReadError(str(path), f"sheet {sheet!r} row {r + 1} column {c + 1}: cell of "
                                            f"{len(cell):,} characters is too long")
+
+
+def _longest_text(rows: list) -> int:
+    """The length of the longest text cell, in one pass without a call per cell."""
+    texts = filter(str.__instancecheck__, itertools.chain.from_iterable(rows))
+    return max(map(len, texts), default=0)
