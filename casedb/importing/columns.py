@@ -86,7 +86,9 @@ class ColumnNormaliser:
         self._reset()
 
     def _reset(self) -> None:
-        self._cache: dict[int, dict] = {m.column: {} for m in self._columns}
+        self._cache: dict[int, dict] = {m.column: {None: None} for m in self._columns}
+        self._bad: dict[int, dict] = {m.column: {} for m in self._columns}  # raw -> RowError
+        self._unique: set[int] = set()  # columns whose values hardly repeat: not remembered
         self._phone_cache: dict[tuple, object] = {}
         self._converters: dict[int, Callable] = {m.column: self._converter(m) for m in self._columns}
 
@@ -164,32 +166,40 @@ class ColumnNormaliser:
         return chunk, refused
 
     def _convert(self, m: ColumnMapping, cells: Sequence, errors: list) -> list:
-        cache, convert = self._cache[m.column], self._converters[m.column]
-        local: dict = {None: None}
-        bad: dict = {}
+        known, bad = self._cache[m.column], self._bad[m.column]
+        convert = self._converters[m.column]
         try:
             distinct = set(cells)
         except TypeError:  # an unhashable cell: none of the readers gives one
             return self._convert_each(m, convert, cells, errors)
-        distinct.discard(None)
-        if m.field not in self._split:
-            distinct = self._convert_at_once(FIELDS[m.field].kind, distinct, local)
-        for raw in distinct:
-            hit = cache.get(raw, cache)
-            if hit is cache:
-                hit = self._convert_one(m, convert, raw)
-                if len(cache) < CACHE_PER_COLUMN:
-                    cache[raw] = hit
+        new: dict = {}
+        remember = m.column not in self._unique
+        todo = distinct.difference(known, bad) if remember else distinct.difference(bad)
+        if todo and m.field not in self._split:
+            todo = self._convert_at_once(FIELDS[m.field].kind, todo, new)
+        for raw in todo:
+            hit = self._convert_one(m, convert, raw)
             if isinstance(hit, RowError):
                 bad[raw] = hit
-                hit = None
-            local[raw] = hit
-        if bad:
+            else:
+                new[raw] = hit
+        if remember and len(known) + len(new) <= CACHE_PER_COLUMN:  # repeating values
+            known.update(new)
+            mapping = known
+        else:  # mostly distinct values (numbers, bills of lading): converted chunk by chunk
+            if remember:
+                self._unique.add(m.column)
+                new.update((v, known[v]) for v in distinct if v in known)
+                known.clear()
+            mapping = new
+            mapping[None] = None
+        refused = distinct.intersection(bad)
+        if refused:
+            mapping = {**mapping, **dict.fromkeys(refused)}
             for i, raw in enumerate(cells):
-                exc = bad.get(raw)
-                if exc is not None and errors[i] is None:
-                    errors[i] = (exc.column, exc.reason)
-        return list(map(local.__getitem__, cells))
+                if raw in refused and errors[i] is None:
+                    errors[i] = (bad[raw].column, bad[raw].reason)
+        return list(map(mapping.__getitem__, cells))
 
     @staticmethod
     def _convert_at_once(kind: Kind, distinct: set, local: dict) -> set:
@@ -232,29 +242,32 @@ class ColumnNormaliser:
         return None if value == [] else value
 
     def _phones(self, values: dict, errors: list) -> None:
+        """Phone numbers in international form, each distinct (number, country) once."""
+        cache = self._phone_cache
         for name in [k for k in values if k.endswith("_phone")]:
             role = name[: -len("_phone")]
             phones = values[name]
             countries = _role_countries(role, values, len(phones))
-            out = []
-            for i, (phone, country) in enumerate(zip(phones, countries, strict=True)):
-                if phone is None:
-                    out.append(None)
-                    continue
-                key = (phone, country or self._default_country)
-                hit = self._phone_cache.get(key, self._phone_cache)
-                if hit is self._phone_cache:
-                    try:
-                        hit = normalize_phone(*key)
-                    except ValueError as exc:
-                        hit = RowError(self._header_of(name, name), str(exc))
-                    if len(self._phone_cache) < CACHE_PER_COLUMN:
-                        self._phone_cache[key] = hit
-                if isinstance(hit, RowError):
-                    if errors[i] is None:
-                        errors[i] = (hit.column, hit.reason)
-                    hit = None
-                out.append(hit)
+            if self._default_country:
+                countries = [c or self._default_country for c in countries]
+            keys = list(zip(phones, countries, strict=True))
+            bad = {}
+            for key in set(keys).difference(cache):
+                try:
+                    hit = None if key[0] is None else normalize_phone(*key)
+                except ValueError as exc:
+                    hit = bad[key] = RowError(self._header_of(name, name), str(exc))
+                cache[key] = hit
+            bad.update((k, cache[k]) for k in set(keys) if isinstance(cache[k], RowError))
+            out = list(map(cache.__getitem__, keys))
+            if bad:
+                for i, key in enumerate(keys):
+                    if key in bad:
+                        out[i] = None
+                        if errors[i] is None:
+                            errors[i] = (bad[key].column, bad[key].reason)
+            if len(cache) > CACHE_PER_COLUMN:
+                cache.clear()
             values[f"{name}_raw"] = phones
             values[name] = out
 

@@ -134,6 +134,8 @@ class FreshWriter:
         gross = v.get("gross_weight_kg") or [None] * n
         net = v.get("net_weight_kg") or [None] * n
         dates = v.get("declaration_date") or [None] * n
+        if None not in dates and (None not in gross or None not in net):
+            return chunk  # every row has a date and a weight
         keep = []
         for i, (g, w, d) in enumerate(zip(gross, net, dates, strict=True)):
             why = MISSING_WEIGHT if g is None and w is None else MISSING_DATE if d is None else None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -91,9 +92,9 @@ class PartyResolver:
 
     def resolve_column(self, names: list, countries: list) -> list:
         """(party id, party name id) for each (name, country) of a column; None where no name."""
-        self.prepare(dict.fromkeys(p for p in zip(names, countries, strict=True) if p[0]))
-        get = self._by_raw.get
-        return [get(p) for p in zip(names, countries, strict=True)]
+        pairs = list(zip(names, countries, strict=True))
+        self.prepare(dict.fromkeys(filter(itemgetter(0), pairs)))
+        return list(map(self._by_raw.get, pairs))
 
     def identifier_rows(self, kind: str, party_ids: list, values: list, shown: list) -> list[dict]:
         """New identifier rows (not yet inserted) for one kind of identifier, a column at a time:
