@@ -24,7 +24,7 @@ ZH = {
     "Discharge": "卸貨港", "Event": "事件", "File": "檔案", "From": "起運國", "Gross kg": "毛重(公斤)",
     "HS": "稅則", "HS family, e.g. 3915": "稅則類別，例如 3915", "Hops": "層數",
     "Import failed": "匯入失敗", "Import finished": "匯入完成", "Import spreadsheets": "匯入試算表",
-    "Importing…": "匯入中…", "Lead officer": "承辦人", "Linked cases (%n)": "關聯案件 (%n)",
+    "Importing…": "匯入中…", "Building indexes and saving…": "正在建立索引並儲存…", "Lead officer": "承辦人", "Linked cases (%n)": "關聯案件 (%n)",
     "New case database": "新增案件資料庫", "Note": "註記", "Notes": "註記", "Offence": "違規態樣",
     "Open case database": "開啟案件資料庫", "Open database": "開啟資料庫", "Opened": "立案日期",
     "Opened %1": "已開啟 %1", "Outcome": "處理狀態", "Parties": "關係人", "Party": "關係人",

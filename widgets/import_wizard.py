@@ -50,8 +50,15 @@ class ImportWizard(QWizard):
         return [self.files_page.files.item(i).text() for i in range(self.files_page.files.count())]
 
     def set_progress(self, done: int, total: int) -> None:
-        self.run_page.bar.setMaximum(max(total, 1))
-        self.run_page.bar.setValue(done)
+        page = self.run_page
+        if total and done >= total and not page.isComplete():
+            # Every row is written; indexes and the commit of a large file take a while yet.
+            page.bar.setRange(0, 0)
+            page.status.setText(self.tr("Building indexes and saving…"))
+            return
+        page.bar.setRange(0, max(total, 1))
+        page.bar.setValue(done)
+        page.status.setText(self.tr("Importing…"))
 
     def show_preview(self, preview) -> None:
         self.mapping_page.show_preview(preview)
@@ -63,6 +70,7 @@ class ImportWizard(QWizard):
         if self.currentPage() is self.mapping_page:
             self.mapping_page.header.setText(message)
         else:
+            self.run_page.bar.setRange(0, 1)  # no busy bar left running
             self.run_page.status.setText(message)
 
 
@@ -235,6 +243,8 @@ class _RunPage(QWizardPage):
             for c, v in enumerate((x.sheet, x.row, x.column, x.reason)):
                 self.report.setItem(i, c, QTableWidgetItem(str(v)))
         self.cancel.setEnabled(False)
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
         self._done = True
         self.completeChanged.emit()
 

@@ -275,61 +275,62 @@
     <name>CaseEdits</name>
     <message>
         <location filename="../../app/actions/case_edits.py" line="44" />
+        <location filename="../../app/actions/case_edits.py" line="50" />
         <source>Note saved</source>
         <translation>註記已儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="51" />
+        <location filename="../../app/actions/case_edits.py" line="57" />
         <source>Attached %1</source>
         <translation>已附加 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="57" />
+        <location filename="../../app/actions/case_edits.py" line="63" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="64" />
+        <location filename="../../app/actions/case_edits.py" line="70" />
         <source>Attachment removed</source>
         <translation>已移除附件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="91" />
+        <location filename="../../app/actions/case_edits.py" line="97" />
         <source>Note not saved</source>
         <translation>註記未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="92" />
+        <location filename="../../app/actions/case_edits.py" line="98" />
         <source>Someone else changed this note since you opened it. The case has been reloaded: compare their text in the list with yours in the editor, then save again or cancel.</source>
         <translation>您開啟此註記後已有他人修改。案件已重新載入：請比對清單中對方的內容與編輯區中您的內容，再重新儲存或取消。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="99" />
+        <location filename="../../app/actions/case_edits.py" line="105" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="107" />
+        <location filename="../../app/actions/case_edits.py" line="113" />
         <source>%1 is too large to attach (%2; the limit is %3).</source>
         <translation>%1 過大，無法附加（%2；上限為 %3）。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="111" />
+        <location filename="../../app/actions/case_edits.py" line="117" />
         <source>Someone else changed this since you opened it; nothing was saved. Refresh the case and try again.</source>
         <translation>您開啟後已有他人修改此項目，未儲存任何變更。請重新整理案件後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="115" />
+        <location filename="../../app/actions/case_edits.py" line="121" />
         <source>Cannot read %1: %2</source>
         <translation>無法讀取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="118" />
+        <location filename="../../app/actions/case_edits.py" line="124" />
         <source>It no longer exists (someone else may have removed it): %1</source>
         <translation>該項目已不存在（可能已被他人移除）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="123" />
+        <location filename="../../app/actions/case_edits.py" line="129" />
         <source>The change could not be made: %1</source>
         <translation>無法完成變更：%1</translation>
     </message>
@@ -711,6 +712,16 @@
         <source>Import spreadsheets</source>
         <translation>匯入試算表</translation>
     </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="57" />
+        <source>Building indexes and saving…</source>
+        <translation>正在建立索引並儲存…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="61" />
+        <source>Importing…</source>
+        <translation>匯入中…</translation>
+    </message>
 </context>
 <context>
     <name>LinkChart</name>
@@ -904,133 +915,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="33" />
+        <location filename="../../app/main_window.py" line="34" />
         <source>WasteIntel — %1</source>
         <translation>WasteIntel — %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="39" />
-        <location filename="../../app/main_window.py" line="177" />
+        <location filename="../../app/main_window.py" line="41" />
+        <location filename="../../app/main_window.py" line="178" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="44" />
+        <location filename="../../app/main_window.py" line="46" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="46" />
+        <location filename="../../app/main_window.py" line="48" />
         <source>Loading the analyses…</source>
         <translation>分析模組載入中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="48" />
+        <location filename="../../app/main_window.py" line="50" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104" />
+        <location filename="../../app/main_window.py" line="105" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="105" />
+        <location filename="../../app/main_window.py" line="106" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="106" />
+        <location filename="../../app/main_window.py" line="107" />
         <source>&amp;New database…</source>
         <translation>新增資料庫(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107" />
+        <location filename="../../app/main_window.py" line="108" />
         <source>Connect to &amp;PostgreSQL…</source>
         <translation>連線至 &amp;PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108" />
+        <location filename="../../app/main_window.py" line="109" />
         <source>&amp;Recent databases</source>
         <translation>最近使用的資料庫(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="113" />
+        <location filename="../../app/main_window.py" line="114" />
         <source>&amp;Import spreadsheets…</source>
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="115" />
+        <location filename="../../app/main_window.py" line="116" />
         <source>&amp;Entity review…</source>
         <translation>關係人比對審查(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="117" />
+        <location filename="../../app/main_window.py" line="118" />
         <source>Export case &amp;dossier…</source>
         <translation>匯出案件卷宗(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="120" />
+        <location filename="../../app/main_window.py" line="121" />
         <source>Export &amp;table…</source>
         <translation>匯出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="123" />
+        <location filename="../../app/main_window.py" line="124" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124" />
+        <location filename="../../app/main_window.py" line="125" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127" />
+        <location filename="../../app/main_window.py" line="128" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="129" />
+        <location filename="../../app/main_window.py" line="130" />
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="133" />
+        <location filename="../../app/main_window.py" line="134" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135" />
+        <location filename="../../app/main_window.py" line="136" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136" />
+        <location filename="../../app/main_window.py" line="137" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="158" />
+        <location filename="../../app/main_window.py" line="159" />
         <source>Follow the system</source>
         <translation>依系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169" />
+        <location filename="../../app/main_window.py" line="170" />
         <source>The language changes when WasteIntel next starts.</source>
         <translation>語言將於下次啟動 WasteIntel 時變更。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182" />
+        <location filename="../../app/main_window.py" line="183" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="256" />
+        <location filename="../../app/main_window.py" line="246" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="257" />
+        <location filename="../../app/main_window.py" line="247" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
@@ -1185,42 +1196,42 @@
 <context>
     <name>RouteMapView</name>
     <message>
-        <location filename="../../widgets/route_map.py" line="85" />
+        <location filename="../../widgets/route_map.py" line="79" />
         <source>All periods</source>
         <translation>所有期間</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="86" />
+        <location filename="../../widgets/route_map.py" line="80" />
         <source>Step by period</source>
         <translation>逐期檢視</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="87" />
+        <location filename="../../widgets/route_map.py" line="81" />
         <source>Before / after an event</source>
         <translation>事件前後</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="92" />
+        <location filename="../../widgets/route_map.py" line="86" />
         <source>Export…</source>
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="187" />
+        <location filename="../../widgets/route_map.py" line="181" />
         <source>Before: %1</source>
         <translation>之前：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="188" />
+        <location filename="../../widgets/route_map.py" line="182" />
         <source>After: %1</source>
         <translation>之後：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="255" />
+        <location filename="../../widgets/route_map.py" line="249" />
         <source>%1 (%2 t)</source>
         <translation>%1（%2 公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="257" />
+        <location filename="../../widgets/route_map.py" line="251" />
         <source>%1
 %2 t in %3 (%4 t a period), %5 of the tonnage shown
 %6 km by sea</source>
@@ -1229,22 +1240,22 @@
 海運 %6 公里</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="275" />
+        <location filename="../../widgets/route_map.py" line="269" />
         <source>origin</source>
         <translation>起運地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="275" />
+        <location filename="../../widgets/route_map.py" line="269" />
         <source>transit</source>
         <translation>轉運</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="276" />
+        <location filename="../../widgets/route_map.py" line="270" />
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="279" />
+        <location filename="../../widgets/route_map.py" line="273" />
         <source>%1 (%2)
 %3
 %4 t</source>
@@ -1289,27 +1300,27 @@
 <context>
     <name>_FilesPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="72" />
+        <location filename="../../widgets/import_wizard.py" line="80" />
         <source>Choose the files</source>
         <translation>選擇檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="73" />
+        <location filename="../../widgets/import_wizard.py" line="81" />
         <source>Spreadsheets from any system: xlsx, xls, ods, csv; English or Chinese headers. You can also drop files on the main window.</source>
         <translation>任何系統匯出的試算表：xlsx、xls、ods、csv；英文或中文欄名皆可。也可將檔案拖放至主視窗。</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="76" />
+        <location filename="../../widgets/import_wizard.py" line="84" />
         <source>Add files…</source>
         <translation>新增檔案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="91" />
+        <location filename="../../widgets/import_wizard.py" line="99" />
         <source>Import spreadsheets</source>
         <translation>匯入試算表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="92" />
+        <location filename="../../widgets/import_wizard.py" line="100" />
         <source>Spreadsheets (%1)</source>
         <translation>試算表 (%1)</translation>
     </message>
@@ -1317,72 +1328,72 @@
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="100" />
+        <location filename="../../widgets/import_wizard.py" line="108" />
         <source>Check the columns</source>
         <translation>確認欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="104" />
+        <location filename="../../widgets/import_wizard.py" line="112" />
         <source>Save as import spec…</source>
         <translation>另存為匯入規格…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="105" />
+        <location filename="../../widgets/import_wizard.py" line="113" />
         <source>Load import spec…</source>
         <translation>載入匯入規格…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="115" />
+        <location filename="../../widgets/import_wizard.py" line="123" />
         <source>First rows:</source>
         <translation>前幾列：</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="127" />
+        <location filename="../../widgets/import_wizard.py" line="135" />
         <source>Reading %1…</source>
         <translation>讀取 %1 中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="137" />
+        <location filename="../../widgets/import_wizard.py" line="145" />
         <source>%1, sheet %2: header found on row %3</source>
         <translation>%1，工作表 %2：欄名位於第 %3 列</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="141" />
+        <location filename="../../widgets/import_wizard.py" line="149" />
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="141" />
+        <location filename="../../widgets/import_wizard.py" line="149" />
         <source>Field</source>
         <translation>對應欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="142" />
+        <location filename="../../widgets/import_wizard.py" line="150" />
         <source>Confidence</source>
         <translation>信心度</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="148" />
+        <location filename="../../widgets/import_wizard.py" line="156" />
         <source>(ignore)</source>
         <translation>（略過）</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="183" />
+        <location filename="../../widgets/import_wizard.py" line="191" />
         <source>Save import spec</source>
         <translation>儲存匯入規格</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="184" />
+        <location filename="../../widgets/import_wizard.py" line="192" />
         <source>Import specs (*.json *.yaml)</source>
         <translation>匯入規格 (*.json *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="191" />
+        <location filename="../../widgets/import_wizard.py" line="199" />
         <source>Load import spec</source>
         <translation>載入匯入規格</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="192" />
+        <location filename="../../widgets/import_wizard.py" line="200" />
         <source>Import specs (*.json *.yaml *.yml)</source>
         <translation>匯入規格 (*.json *.yaml *.yml)</translation>
     </message>
@@ -1390,57 +1401,57 @@
 <context>
     <name>_RunPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="202" />
+        <location filename="../../widgets/import_wizard.py" line="210" />
         <source>Import</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="205" />
+        <location filename="../../widgets/import_wizard.py" line="213" />
         <source>Cancel import</source>
         <translation>取消匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="208" />
+        <location filename="../../widgets/import_wizard.py" line="216" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="208" />
+        <location filename="../../widgets/import_wizard.py" line="216" />
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="209" />
+        <location filename="../../widgets/import_wizard.py" line="217" />
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="209" />
+        <location filename="../../widgets/import_wizard.py" line="217" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="211" />
+        <location filename="../../widgets/import_wizard.py" line="219" />
         <source>Export report…</source>
         <translation>匯出報告…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="220" />
+        <location filename="../../widgets/import_wizard.py" line="228" />
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="226" />
+        <location filename="../../widgets/import_wizard.py" line="234" />
         <source>%1: %2 rows read, %3 imported, %4 merged, %5 unchanged, %6 refused</source>
         <translation>%1：讀取 %2 列，匯入 %3 筆，合併 %4 筆，未變更 %5 筆，拒收 %6 筆</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="245" />
+        <location filename="../../widgets/import_wizard.py" line="255" />
         <source>Export report</source>
         <translation>匯出報告</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="246" />
+        <location filename="../../widgets/import_wizard.py" line="256" />
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>

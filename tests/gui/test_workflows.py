@@ -93,9 +93,15 @@ def test_import_wizard_on_a_real_xlsx_end_to_end(qtbot, empty_window, tmp_path):
     remarks = [m.header for m in page.sheet.mappings].index("Remarks")
     page.combos[remarks].setCurrentIndex(page.combos[remarks].findData("goods_description"))
 
-    flow.wizard.next()
     run = flow.wizard.run_page
+    busy = []  # once every row is written the bar turns busy while indexes build and it saves
+    original = flow.wizard.set_progress
+    flow.wizard.set_progress = lambda done, total: (
+        original(done, total), busy.append((run.bar.maximum(), run.status.text())))
+    flow.wizard.next()
     qtbot.waitUntil(lambda: run.isComplete(), timeout=30000)
+    assert (0, flow.wizard.tr("Building indexes and saving…")) in busy
+    assert run.bar.maximum() == 1 and run.bar.value() == 1  # not left busy
     assert "3 imported" in run.status.text() and "2 refused" in run.status.text()
     refused = {(run.report.item(r, 1).text(), run.report.item(r, 2).text())
                for r in range(run.report.rowCount())}
