@@ -201,9 +201,11 @@ def import_file(db: Database, path, *, spec: ImportSpec | None = None,
 
 def _import_file(db: Database, path: Path, spec: ImportSpec | None,
                  progress: Progress) -> FileReport:
+    phases = _Phases()
     digest = file_sha256(path)
     sheets = _sheets(path, spec)
     total = sum(s.count for s in sheets)
+    phases.lap("read")
     refused: list[Refusal] = []
     progress.report(0, total)
     with db.begin() as session:
@@ -217,12 +219,15 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
         new_rows = total - writer.rows_imported_before
         with secondary_indexes_deferred(session.connection(), DEFERRED_INDEX_TABLES, new_rows):
             for chunk, n_rows in _chunks(sheets, spec, refused):
+                phases.lap("normalise")
                 progress.raise_if_cancelled()
                 writer.write_chunk(chunk)
+                phases.lap("write")
                 done += n_rows
                 progress.report(min(done, total), total)
                 time.sleep(0)  # let a GUI thread run between chunks
             progress.raise_if_cancelled()  # before rebuilding any index
+        phases.lap("indexes")
         out = writer.outcome
         headers = _field_headers(sheets)
         refused += [Refusal(sh, row, headers.get((sh, col), col), why)
@@ -232,11 +237,29 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
                             out.imported, out.merged, out.unchanged, tuple(refused),
                             frozenset(out.declaration_ids))
         _finish_run(session, db.user, run_id, report)
+    phases.lap("commit")
     _release(sheets, writer)
     progress.report(total, total)
-    log.info("imported %s: %d rows read, %d imported, %d merged, %d unchanged, %d refused",
-             path.name, total, report.imported, report.merged, report.unchanged, len(refused))
+    log.info("imported %s: %d rows read, %d imported, %d merged, %d unchanged, %d refused (%s)",
+             path.name, total, report.imported, report.merged, report.unchanged, len(refused),
+             phases)
     return report
+
+
+class _Phases:
+    """Seconds spent in each phase of an import, for the log: where a slow import's time goes."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.seconds[name] = self.seconds.get(name, 0.0) + now - self._last
+        self._last = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name} {secs:.1f} s" for name, secs in self.seconds.items())
 
 
 @contextmanager
