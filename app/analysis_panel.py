@@ -28,7 +28,7 @@ from casedb.trade import trade_shares
 from widgets.link_chart import LinkChart
 from widgets.route_chart import RouteChart
 from widgets.route_map import RouteMapView
-from widgets.split_view import SplitView
+from widgets.split_view import SplitView, explain
 
 
 def _routes(db, source: str, progress=None):
@@ -78,7 +78,7 @@ def _expansion(db, node: str, progress=None):
 
 def _ring_case(db, case_ref: str, title: str, ring, progress=None) -> str:
     cases.case_from_declarations(db, case_ref, title, ring.declaration_ids,
-                                 summary="\n".join(ring.reasons),
+                                 summary="\n".join(explain(ring)),
                                  detection_method="split-shipment analysis")
     return case_ref
 

@@ -7,6 +7,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from casedb.dossier.labels import SPLIT_REASONS
+
 ZH = {
     "%1: %2 imported, %3 merged, %4 unchanged, %5 refused":
         "%1：匯入 %2 筆，合併 %3 筆，未變更 %4 筆，拒收 %5 筆",
@@ -173,7 +175,9 @@ ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站
             "numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter"
             "（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；"
             "Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。</p>")
-RUNTIME = {"CaseBrowser": ("open", "under investigation", "referred", "prosecuted", "closed"),
+ZH.update(SPLIT_REASONS["zh-TW"])  # a ring's explanations, from casedb's English templates
+RUNTIME = {"SplitView": tuple(SPLIT_REASONS["zh-TW"]),
+           "CaseBrowser": ("open", "under investigation", "referred", "prosecuted", "closed"),
            "CaseView": ("open", "under investigation", "referred", "prosecuted", "closed",
                         "shipper", "consignee", "broker", "forwarder", "notify", "party",
                         "address", "phone", "email", "tax_id", "container", "sailing", "bl",

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,13 @@ from .route_chart import COLOURS
 
 log = logging.getLogger(__name__)
 
+
+
+def explain(ring) -> list[str]:
+    """A ring's explanations in the workstation's language: casedb gives English templates with
+    named values (tools/translate_zh_tw.py files them under this context)."""
+    return [QCoreApplication.translate("SplitView", template).format(**values)
+            for template, values in ring.explanations]
 
 class SplitView(QWidget):
     ring_selected = Signal(int)  # index in the list
@@ -84,14 +91,14 @@ class SplitView(QWidget):
         self.rings.clear()
         for r in rings:
             item = QListWidgetItem(self.tr("score %1 — %2").replace("%1", f"{r.score:.2f}")
-                                   .replace("%2", r.reasons[0]))
+                                   .replace("%2", explain(r)[0]))
             self.rings.addItem(item)
         if rings:
             self.rings.setCurrentRow(0)
 
     def show_timeline(self, ring, points: list[tuple]) -> None:
         """``points``: (date, kg, shipper, declaration no) from casedb's ring_timeline."""
-        self.detail.setText("\n".join(ring.reasons))
+        self.detail.setText("\n".join(explain(ring)))
         self.plot.clear()
         shippers = sorted({p[2] for p in points})
         for n, who in enumerate(shippers):

@@ -48,8 +48,13 @@ class SplitRing:
     first: dt.date
     last: dt.date
     threshold_kg: float | None
-    reasons: tuple[str, ...]
+    explanations: tuple[tuple[str, dict], ...]  # (English template, values), strongest first
     evidence: dict
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The explanations in English."""
+        return tuple(template.format(**values) for template, values in self.explanations)
 
     def to_json(self) -> dict:
         return {"score": round(self.score, 3), "declarations": list(self.declaration_nos),
@@ -153,25 +158,43 @@ def _ring(db: Database, c: Clusters, score: float, w: pl.DataFrame, ev: dict) ->
         ev["threshold"], tuple(_reasons(c, w, kg, shippers, ev)), ev)
 
 
-def _reasons(c: Clusters, w: pl.DataFrame, kg: np.ndarray, shippers, ev: dict) -> list[str]:
+# Explanations are English templates with named values, so that the workstation and the dossier
+# can show them in the investigator's language (casedb.dossier.labels.SPLIT_REASONS).
+MANY = "{n} declarations in {days} days from {shippers} shippers; {tonnes} t in all"
+SHARING = ("{n} declarations in {days} days from {shippers} shippers sharing {ties}; "
+           "{tonnes} t in all")
+ONE = "{n} declarations in {days} days from one shipper; {tonnes} t in all"
+UNDER = "each {low}-{high}% of {threshold} t"
+BURST = "a burst: {ratio}x the group's usual rate"
+PORTS = "spread over {count} discharge ports ({ports})"
+CODES = "the same goods declared under HS {codes}"
+
+
+def _reasons(c: Clusters, w: pl.DataFrame, kg: np.ndarray, shippers, ev: dict
+             ) -> list[tuple[str, dict]]:
     days = max((w["date"].max() - w["date"].min()).days, 1)
     ties = c.shared_by(shippers)
-    sharing = f" sharing {', '.join(v for _, v in ties[:2])}" if ties and len(shippers) > 1 else ""
-    head = f"{len(w)} declarations in {days} days from {len(shippers)} shipper" \
-           f"{'s' if len(shippers) != 1 else ''}{sharing}"
+    head = {"n": len(w), "days": days, "shippers": len(shippers),
+            "tonnes": f"{kg.sum() / 1000:,.0f}"}
+    if len(shippers) == 1:
+        out = [(ONE, head)]
+    elif ties:
+        out = [(SHARING, {**head, "ties": ", ".join(v for _, v in ties[:2])})]
+    else:
+        out = [(MANY, head)]
     t = ev["threshold"]
     if t and ev["fraction_under"] >= 0.6:
         pct = kg[(kg >= 0.9 * t) & (kg < t)] / t * 100
-        head += f", each {pct.min():.0f}-{pct.max():.0f}% of {t / 1000:g} t"
-    out = [f"{head}; {kg.sum() / 1000:,.0f} t in all"]
+        out.append((UNDER, {"low": f"{pct.min():.0f}", "high": f"{pct.max():.0f}",
+                            "threshold": f"{t / 1000:g}"}))
     if ev["burst_ratio"] > 2:
-        out.append(f"a burst: {ev['burst_ratio']:.0f}x the group's usual rate")
+        out.append((BURST, {"ratio": f"{ev['burst_ratio']:.0f}"}))
     if ev["n_ports"] > 1:
         ports = ", ".join(sorted(w["pod"].drop_nulls().unique().to_list()))
-        out.append(f"spread over {ev['n_ports']} discharge ports ({ports})")
+        out.append((PORTS, {"count": ev["n_ports"], "ports": ports}))
     families = sorted(w["hs"].drop_nulls().str.slice(0, 4).unique().to_list())
     if len(families) > 1:
-        out.append(f"the same goods declared under HS {', '.join(families)}")
+        out.append((CODES, {"codes": ", ".join(families)}))
     return out
 
 

@@ -23,7 +23,7 @@ from ..errors import CaseDbError
 from ..linked import LinkedCases, linked_cases
 from ..models import Note, Seizure
 from . import charts
-from .labels import labels
+from .labels import labels, split_reasons
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def drawings(data: DossierData, font: str) -> list[tuple[str, object]]:
            (L["route_map"], charts.route_chart([d.route for d in cf.declarations], font))]
     if data.ring is not None:
         points = [(d, w, who) for d, w, who, _ in data.ring_points]
-        out.append((f"{L['split']}: {data.ring.reasons[0]}",
+        out.append((f"{L['split']}: {split_reasons(data.ring, data.lang)[0]}",
                     charts.timeline_chart(points, font, data.ring.threshold_kg)))
     return out
 

@@ -1,4 +1,7 @@
-"""Dossier headings in English and Traditional Chinese."""
+"""Dossier headings, and the explanations of split-shipment rings, in English and Traditional
+Chinese."""
+
+from ..analysis import splits
 
 LABELS = {
     "en": {"dossier": "Case dossier", "contents": "Contents", "summary": "Case summary",
@@ -30,3 +33,23 @@ LABELS = {
 
 def labels(lang: str) -> dict:
     return LABELS.get(lang, LABELS["en"])
+
+
+# casedb.analysis.splits explains a ring with English templates; their Traditional Chinese.
+# tools/translate_zh_tw.py puts the same texts into the workstation's translation.
+SPLIT_REASONS = {"zh-TW": {
+    splits.MANY: "{days} 天內 {shippers} 家出口人共 {n} 筆報單；合計 {tonnes} 公噸",
+    splits.SHARING: "{days} 天內 {shippers} 家出口人共 {n} 筆報單，共用 {ties}；合計 {tonnes} 公噸",
+    splits.ONE: "{days} 天內同一出口人共 {n} 筆報單；合計 {tonnes} 公噸",
+    splits.UNDER: "每筆為 {threshold} 公噸門檻的 {low}-{high}%",
+    splits.BURST: "短期密集申報：為該集團平常頻率的 {ratio} 倍",
+    splits.PORTS: "分散於 {count} 個卸貨港（{ports}）",
+    splits.CODES: "同一貨物以不同稅則申報：HS {codes}",
+}}
+
+
+def split_reasons(ring: splits.SplitRing, lang: str) -> list[str]:
+    """A ring's explanations in the dossier's language."""
+    table = SPLIT_REASONS.get(lang, {})
+    return [table.get(template, template).format(**values)
+            for template, values in ring.explanations]

@@ -1267,36 +1267,36 @@
 <context>
     <name>SplitView</name>
     <message>
-        <location filename="../../widgets/split_view.py" line="43" />
+        <location filename="../../widgets/split_view.py" line="50" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="45" />
+        <location filename="../../widgets/split_view.py" line="52" />
         <source>Open as a new case…</source>
         <translation>開立為新案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="46" />
+        <location filename="../../widgets/split_view.py" line="53" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="53" />
+        <location filename="../../widgets/split_view.py" line="60" />
         <source>Gross weight (t)</source>
         <translation>毛重（公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="57" />
+        <location filename="../../widgets/split_view.py" line="64" />
         <source>The ring's shippers and consignees, linked by the tonnes between them, and the phones, addresses or e-mails the shippers share</source>
         <translation>此集團的出口人與進口人，以其間公噸數相連，並列出出口人共用的電話、地址或電子郵件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="86" />
+        <location filename="../../widgets/split_view.py" line="93" />
         <source>score %1 — %2</source>
         <translation>分數 %1 — %2</translation>
     </message>
-</context>
+<message><source>{n} declarations in {days} days from {shippers} shippers; {tonnes} t in all</source><translation>{days} 天內 {shippers} 家出口人共 {n} 筆報單；合計 {tonnes} 公噸</translation></message><message><source>{n} declarations in {days} days from {shippers} shippers sharing {ties}; {tonnes} t in all</source><translation>{days} 天內 {shippers} 家出口人共 {n} 筆報單，共用 {ties}；合計 {tonnes} 公噸</translation></message><message><source>{n} declarations in {days} days from one shipper; {tonnes} t in all</source><translation>{days} 天內同一出口人共 {n} 筆報單；合計 {tonnes} 公噸</translation></message><message><source>each {low}-{high}% of {threshold} t</source><translation>每筆為 {threshold} 公噸門檻的 {low}-{high}%</translation></message><message><source>a burst: {ratio}x the group's usual rate</source><translation>短期密集申報：為該集團平常頻率的 {ratio} 倍</translation></message><message><source>spread over {count} discharge ports ({ports})</source><translation>分散於 {count} 個卸貨港（{ports}）</translation></message><message><source>the same goods declared under HS {codes}</source><translation>同一貨物以不同稅則申報：HS {codes}</translation></message></context>
 <context>
     <name>_FilesPage</name>
     <message>

@@ -51,6 +51,26 @@ def test_pattern_view_lists_the_planted_rings_and_no_decoy(qtbot, window):
     assert sum(len(i.xData) for i in items) == len(panel._rings[0].declaration_nos)
 
 
+def test_ring_explanations_follow_the_language(qtbot, window, qapp):
+    from app import i18n
+
+    panel = window.analysis
+    qtbot.waitUntil(lambda: panel.splits.rings.count() > 0, timeout=10_000)
+    ring = panel._rings[0]
+    assert panel.splits.rings.item(0).text().endswith(ring.reasons[0])  # English by default
+    translators = i18n.install(qapp, "zh_TW")
+    try:
+        panel.splits.show_rings(panel._rings)
+        shown = panel.splits.rings.item(0).text()
+        n = len(ring.declaration_nos)
+        assert f"共 {n} 筆報單" in shown and "公噸" in shown and "declarations" not in shown
+        panel.splits.rings.setCurrentRow(0)
+        assert "declarations" not in panel.splits.detail.text()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+
+
 def test_link_chart_of_a_known_case_shows_its_linked_cases(qtbot, window):
     a, b = TRUTH["linked_pairs"][0]["cases"]
     window.open_case(a)

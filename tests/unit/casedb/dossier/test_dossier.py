@@ -50,6 +50,9 @@ def test_chinese_dossier_embeds_a_font(demo_db, tmp_path):
     reader = PdfReader(out)
     text = reader.pages[2].extract_text()
     assert "案件摘要" in text and "機密" in text
+    everything = "".join(p.extract_text() for p in reader.pages)
+    assert "分批申報集團" in everything and "筆報單" in everything  # the ring, explained in Chinese
+    assert "declarations in" not in everything
     embedded = [f for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()
                 if "/FontFile2" in str(f.get_object().get("/FontDescriptor", {}) or "")
                 or "/DescendantFonts" in f.get_object()]
