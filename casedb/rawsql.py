@@ -12,29 +12,23 @@ def _sql(db: Database, query: Select) -> str:
     return str(query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}))
 
 
-def fetch_rows(db: Database, query: Select) -> list[tuple]:
+def fetch_chunks(db: Database, query: Select, chunk: int = 50_000):
+    """The rows of a query, ``chunk`` rows a fetch: one fetch of a million rows holds the GIL
+    ~0.2 s, which a GUI thread feels as a freeze."""
     raw = db.engine.raw_connection()
-    try:
-        cur = raw.cursor()
-        cur.execute(_sql(db, query))
-        rows = cur.fetchall()
-        cur.close()
-    finally:
-        raw.close()
-    return rows
-
-
-def fetch_ids(db: Database, query: Select, chunk: int = 50_000) -> list[int]:
-    """The single integer column a query selects, ``chunk`` rows a fetch: one fetch of a
-    million rows holds the GIL ~0.2 s, which a GUI thread feels as a freeze."""
-    raw = db.engine.raw_connection()
-    ids: list[int] = []
     try:
         cur = raw.cursor()
         cur.execute(_sql(db, query))
         while rows := cur.fetchmany(chunk):
-            ids.extend(r[0] for r in rows)
+            yield rows
         cur.close()
     finally:
         raw.close()
+
+
+def fetch_ids(db: Database, query: Select, chunk: int = 50_000) -> list[int]:
+    """The single integer column a query selects."""
+    ids: list[int] = []
+    for rows in fetch_chunks(db, query, chunk):
+        ids.extend(r[0] for r in rows)
     return ids
