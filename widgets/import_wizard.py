@@ -225,6 +225,7 @@ class _RunPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802
         self._done = False
+        self.bar.setRange(0, 0)  # busy while the file is read: its rows are not counted yet
         self.status.setText(self.tr("Importing…"))
         self.wiz.run_requested.emit(self.wiz.paths(), self.wiz.mapping_page.chosen_spec())
 
