@@ -4,7 +4,7 @@ then a report of imported, merged and refused rows that can be exported."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,12 +52,15 @@ class ImportWizard(QWizard):
     def set_progress(self, done: int, total: int) -> None:
         page = self.run_page
         if total and done >= total and not page.isComplete():
-            # Every row is written; indexes and the commit of a large file take a while yet.
+            # Every row is written; indexes and the commit of a large file take a while yet,
+            # and can no longer be cancelled.
             page.bar.setRange(0, 0)
+            page.cancel.setEnabled(False)
             page.status.setText(self.tr("Building indexes and saving…"))
             return
         page.bar.setRange(0, max(total, 1))
         page.bar.setValue(done)
+        page.cancel.setEnabled(not page.isComplete())
         page.status.setText(self.tr("Importing…"))
 
     def show_preview(self, preview) -> None:
@@ -232,11 +235,12 @@ class _RunPage(QWizardPage):
     def show_report(self, reports) -> None:
         lines, refused = [], []
         for r in reports:
+            number = QLocale().toString  # 200,000 rather than 200000
             lines.append(self.tr("%1: %2 rows read, %3 imported, %4 merged, %5 unchanged, "
                                  "%6 refused").replace("%1", r.file)
-                         .replace("%2", str(r.rows_read)).replace("%3", str(r.imported))
-                         .replace("%4", str(r.merged)).replace("%5", str(r.unchanged))
-                         .replace("%6", str(len(r.refused))))
+                         .replace("%2", number(r.rows_read)).replace("%3", number(r.imported))
+                         .replace("%4", number(r.merged)).replace("%5", number(r.unchanged))
+                         .replace("%6", number(len(r.refused))))
             refused += r.refused
         self.status.setText("\n".join(lines))
         self.report.setRowCount(len(refused))
