@@ -86,8 +86,11 @@ def test_formulas_are_never_evaluated_and_stored_as_text(db, tmp_path):
 
 
 def test_killed_import_leaves_nothing_and_rerun_imports_everything(sqlite_db, tmp_path):
-    n = 60_000
+    n = 60_000  # enough for the import to drop its secondary indexes, to rebuild at the end
     path = big_csv(tmp_path / "kill.csv", n)
+    con = sqlite3.connect(sqlite_db.sqlite_path)
+    indexes = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall()
+    con.close()
     script = textwrap.dedent(f"""
         import sys
         from casedb.db import Database
@@ -113,6 +116,8 @@ def test_killed_import_leaves_nothing_and_rerun_imports_everything(sqlite_db, tm
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT count(*) FROM declaration").fetchone()[0] == 0
     assert con.execute("SELECT count(*) FROM row_provenance").fetchone()[0] == 0
+    assert con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall() \
+        == indexes  # the dropped indexes came back with the rollback
     con.close()
     report = import_file(sqlite_db, path)
     assert report.imported == n
