@@ -75,14 +75,23 @@ def empty_db_url(request, tmp_path, pg_admin_url):
 @pytest.fixture(params=ENGINES)
 def db(request, tmp_path) -> Database:
     """A migrated, empty case database: a SQLite file, then a PostgreSQL database."""
-    if request.param == "sqlite":
-        database = Database(tmp_path / "cases.db", user="tester")
-        migrate.upgrade(database)
+    with migrated_database(request, request.param, tmp_path / "cases.db") as database:
         yield database
-        database.dispose()
+
+
+@contextmanager
+def migrated_database(request, engine: str, sqlite_path: Path):
+    """A migrated, empty database on ``engine`` ("sqlite": the file at ``sqlite_path``)."""
+    if engine != "sqlite":
+        with migrated_pg_database(request) as database:
+            yield database
         return
-    with migrated_pg_database(request) as database:
+    database = Database(sqlite_path, user="tester")
+    migrate.upgrade(database)
+    try:
         yield database
+    finally:
+        database.dispose()
 
 
 @contextmanager

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import func, select, text
 
 from casedb import migrate
-from casedb.db import Database
 from casedb.importing import indexes, pipeline
 from casedb.importing.pipeline import import_file
 from casedb.importing.store import DeclarationWriter
@@ -23,7 +22,7 @@ from casedb.models import (
     RowProvenance,
     Seizure,
 )
-from tests.conftest import migrated_pg_database
+from tests.conftest import migrated_database
 from tests.writers import write_csv, write_xlsx
 
 HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Net Weight",
@@ -110,13 +109,7 @@ def row_by_row(self, chunk):
 @pytest.fixture
 def other_db(db, request, tmp_path):
     """A second empty database on the same engine as ``db``."""
-    if db.engine.dialect.name == "sqlite":
-        database = Database(tmp_path / "other.db", user="tester")
-        migrate.upgrade(database)
-        yield database
-        database.dispose()
-        return
-    with migrated_pg_database(request) as database:
+    with migrated_database(request, db.engine.dialect.name, tmp_path / "other.db") as database:
         yield database
 
 
