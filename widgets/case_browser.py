@@ -34,7 +34,8 @@ class CaseBrowser(QWidget):
         super().__init__(parent)
         bar, more = self._filter_bars()
         self.cases = RecordTable(cases, [self.tr("Case"), self.tr("Title"), self.tr("Status"),
-                                         self.tr("Opened"), self.tr("Lead officer")], self)
+                                         self.tr("Opened"), self.tr("Lead officer")], self,
+                                 shown={2: self.tr})  # statuses in the user's language
         self.cases.set_column_widths([150, 320, 140, 100, 140])
         self.declarations = RecordTable(declarations, [
             self.tr("Declaration"), self.tr("Date"), self.tr("HS"), self.tr("Gross kg"),

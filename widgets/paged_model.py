@@ -26,10 +26,12 @@ class PagedTableModel(QAbstractTableModel):
     PAGE = 256
     MAX_PAGES = 64
 
-    def __init__(self, headers: Sequence[str], fetch: RowFetcher, parent: QObject | None = None):
+    def __init__(self, headers: Sequence[str], fetch: RowFetcher, parent: QObject | None = None,
+                 shown: dict[int, Callable[[str], str]] | None = None):
         super().__init__(parent)
         self._headers = list(headers)
         self._fetch = fetch
+        self._shown = shown or {}  # column -> how its stored value reads (e.g. translated)
         self._ids = array("q")
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
 
@@ -60,7 +62,9 @@ class PagedTableModel(QAbstractTableModel):
             page, offset = divmod(index.row(), self.PAGE)
             rows = self._page(page)
             if offset < len(rows) and index.column() < len(rows[offset]):
-                return display(rows[offset][index.column()])
+                text = display(rows[offset][index.column()])
+                shown = self._shown.get(index.column())
+                return shown(text) if shown is not None and text else text
             return ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             value = self._raw(index)

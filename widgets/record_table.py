@@ -56,11 +56,12 @@ class RecordTable(QWidget):
     record_activated = Signal(int)  # record id
     count_changed = Signal(int)
 
-    def __init__(self, source: RecordSource, headers: list[str], parent: QWidget | None = None):
+    def __init__(self, source: RecordSource, headers: list[str], parent: QWidget | None = None,
+                 shown: dict | None = None):
         super().__init__(parent)
         self._source = source
         self._order, self._descending = source.columns[0], False
-        self.model = PagedTableModel(headers, source.rows, self)
+        self.model = PagedTableModel(headers, source.rows, self, shown)
         self._generation = 0
         self.loading = False
         self._answer = _IdsAnswer(self)

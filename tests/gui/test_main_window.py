@@ -156,3 +156,21 @@ def test_export_the_filtered_table(qtbot, window, tmp_path):
         pass
     rows = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert [r[0] for r in rows[1:]] == found
+
+
+def test_case_statuses_read_in_the_chosen_language(qtbot, window, qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from app import i18n
+
+    model = window.browser.cases.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
+    status = model.index(0, 2)
+    assert model.data(status) == "open"  # the demo's cases are all open
+    translators = i18n.install(qapp, "zh_TW")
+    try:
+        shown = model.data(status)
+        assert shown == QCoreApplication.translate("CaseBrowser", "open") and shown != "open"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
