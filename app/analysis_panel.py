@@ -30,20 +30,22 @@ from widgets.route_chart import RouteChart
 from widgets.route_map import RouteMapView
 from widgets.split_view import SplitView, explain
 
+from . import i18n
 
-def _routes(db, source: str, progress=None):
+
+def _routes(db, source: str, lang: str, progress=None):
     if source == "trade":
-        return trade_shares(db, hs="3915", by="importer")
-    return route_shares(db, hs_prefix="3915", by="dest-country", period="year")
+        return trade_shares(db, hs="3915", by="importer", lang=lang)
+    return route_shares(db, hs_prefix="3915", by="dest-country", period="year", lang=lang)
 
 
-def _route_map(db, source: str, progress=None):
+def _route_map(db, source: str, lang: str, progress=None):
     """The routes with their origins for the map (the chart's table by destination has none),
     their sea lanes computed here in the background so that the map only draws."""
     if source == "trade":
-        table = trade_shares(db, hs="3915", by="pair")
+        table = trade_shares(db, hs="3915", by="pair", lang=lang)
     else:
-        table = route_shares(db, hs_prefix="3915", by="route", period="year")
+        table = route_shares(db, hs_prefix="3915", by="route", period="year", lang=lang)
     warm(table, progress=progress)
     return table
 
@@ -129,9 +131,10 @@ class AnalysisPanel(QObject):
         self.refresh_splits()
 
     def refresh_routes(self) -> None:
-        job = self.window.jobs.submit(_routes, self.window.db, self.source.currentData())
+        source, lang = self.source.currentData(), i18n.active()
+        job = self.window.jobs.submit(_routes, self.window.db, source, lang)
         job.signals.succeeded.connect(self._on_routes_ready)
-        job = self.window.jobs.submit(_route_map, self.window.db, self.source.currentData())
+        job = self.window.jobs.submit(_route_map, self.window.db, source, lang)
         job.signals.succeeded.connect(self._on_map_ready)
 
     def refresh_splits(self) -> None:

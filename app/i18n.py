@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 import resources
@@ -34,3 +34,9 @@ def install(app: QApplication, language: str) -> list[QTranslator]:
         else:
             log.info("no %s translation for %s in %s", base, language, folder)
     return installed
+
+
+def active() -> str:
+    """The language of the installed translation ("en" or "zh-TW", as casedb names them): the
+    translation of the marker string "en" is its language."""
+    return "zh-TW" if QCoreApplication.translate("MainWindow", "en") == "zh-TW" else "en"

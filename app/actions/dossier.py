@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from casedb.dossier import write_dossier
 
+from .. import i18n
+
 
 def export_dossier(window) -> None:
     ref = window.case_view.case_ref
@@ -33,7 +35,7 @@ def export_dossier(window) -> None:
     )
     if not ok:
         return
-    lang = "zh-TW" if QCoreApplication.translate("MainWindow", "en") == "zh-TW" else "en"
+    lang = i18n.active()
     job = window.jobs.submit(_write, window.db, ref, path, banner, lang)
     job.signals.succeeded.connect(
         lambda out: window.statusBar().showMessage(

@@ -92,6 +92,7 @@ class RouteQuery:
     until: dt.date | None = None
     measure: str = "tonnes"  # or "count"
     event: dt.date | None = None
+    lang: str = "en"  # of the country names in the labels
 
 
 def route_shares(db: Database, query: RouteQuery | None = None, **fields) -> ShareTable:
@@ -103,7 +104,7 @@ def route_shares(db: Database, query: RouteQuery | None = None, **fields) -> Sha
         period_expr("date", period).alias("period"),
         (pl.col("kg").fill_null(0.0) / 1000.0).alias("weight"))
     routes = frame["route"].unique().to_list()
-    labels = pl.DataFrame({"route": routes, "label": [label(r, by) for r in routes]},
+    labels = pl.DataFrame({"route": routes, "label": [label(r, by, q.lang) for r in routes]},
                           schema={"route": pl.Utf8, "label": pl.Utf8})
     frame = frame.select("period", "route", "weight").join(labels, on="route", how="left")
     table = share_table(frame, measure=measure)

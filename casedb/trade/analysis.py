@@ -34,9 +34,9 @@ def _frame(db: Database, hs: str | None, reporter, flow, dataset) -> pl.DataFram
                                       "dataset": pl.Utf8}, orient="row")
 
 
-def _name(code: str) -> str:
+def _name(code: str, lang: str = "en") -> str:
     try:
-        return country_name(code)
+        return country_name(code, lang)
     except (KeyError, LookupError):
         return code
 
@@ -49,6 +49,7 @@ class TradeQuery:
     flow: str | None = None
     event: dt.date | None = None
     dataset: str | None = None
+    lang: str = "en"  # of the country names in the labels
 
 
 def trade_shares(db: Database, query: TradeQuery | None = None, **fields) -> ShareTable:
@@ -63,7 +64,8 @@ def trade_shares(db: Database, query: TradeQuery | None = None, **fields) -> Sha
                        (pl.col("kg").fill_null(0.0) / 1000.0).alias("weight"))
     routes = f["route"].unique().to_list()
     labels = pl.DataFrame({"route": routes,
-                           "label": [" → ".join(_name(p) for p in r.split(">")) for r in routes]},
+                           "label": [" → ".join(_name(p, q.lang) for p in r.split(">"))
+                                     for r in routes]},
                           schema={"route": pl.Utf8, "label": pl.Utf8})
     table = share_table(f.select("period", "route", "weight").join(labels, on="route"))
     return event_shifts(table, event, "year") if event else with_shifts(table)

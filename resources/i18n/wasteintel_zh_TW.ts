@@ -3,58 +3,58 @@
 <context>
     <name>AnalysisPanel</name>
     <message>
-        <location filename="../../app/analysis_panel.py" line="98" />
+        <location filename="../../app/analysis_panel.py" line="100" />
         <source>Declarations: plastic scrap (HS 3915) by destination</source>
         <translation>報單：廢塑膠（3915）依目的國</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="100" />
+        <location filename="../../app/analysis_panel.py" line="102" />
         <source>Trade statistics: BACI HS 3915 by importer</source>
         <translation>貿易統計：BACI 3915 依進口國</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="113" />
+        <location filename="../../app/analysis_panel.py" line="115" />
         <source>Route shifts</source>
         <translation>航線轉移</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="114" />
+        <location filename="../../app/analysis_panel.py" line="116" />
         <source>Map</source>
         <translation>地圖</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="115" />
-        <location filename="../../app/analysis_panel.py" line="203" />
+        <location filename="../../app/analysis_panel.py" line="117" />
+        <location filename="../../app/analysis_panel.py" line="206" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="116" />
+        <location filename="../../app/analysis_panel.py" line="118" />
         <source>Link chart</source>
         <translation>關聯圖</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="167" />
+        <location filename="../../app/analysis_panel.py" line="170" />
         <source>Open as a new case</source>
         <translation>開立為新案件</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="168" />
+        <location filename="../../app/analysis_panel.py" line="171" />
         <source>Case reference:</source>
         <translation>案件編號：</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="175" />
+        <location filename="../../app/analysis_panel.py" line="178" />
         <source>Split shipment ring: %1 declarations, %2 t</source>
         <translation>分批申報集團：%1 筆報單，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="186" />
+        <location filename="../../app/analysis_panel.py" line="189" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="187" />
+        <location filename="../../app/analysis_panel.py" line="190" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
     </message>
@@ -141,17 +141,17 @@
 <context>
     <name>CaseBrowser</name>
     <message>
-        <location filename="../../widgets/case_browser.py" line="70" />
+        <location filename="../../widgets/case_browser.py" line="71" />
         <source>Search case, company (any spelling), container, B/L, HS code…</source>
         <translation>搜尋案件、公司（任何拼寫）、貨櫃、提單、稅則…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="73" />
+        <location filename="../../widgets/case_browser.py" line="74" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="77" />
+        <location filename="../../widgets/case_browser.py" line="78" />
         <source>HS family, e.g. 3915</source>
         <translation>稅則類別，例如 3915</translation>
     </message>
@@ -181,92 +181,92 @@
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="40" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="40" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="40" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="40" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="42" />
         <source>From</source>
         <translation>起運國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="42" />
         <source>Via</source>
         <translation>轉運港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="42" />
         <source>Discharge</source>
         <translation>卸貨港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="42" />
         <source>To</source>
         <translation>目的國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="42" />
+        <location filename="../../widgets/case_browser.py" line="43" />
         <source>Vessel</source>
         <translation>船名</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="42" />
+        <location filename="../../widgets/case_browser.py" line="43" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="45" />
+        <location filename="../../widgets/case_browser.py" line="46" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="46" />
+        <location filename="../../widgets/case_browser.py" line="47" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="81" />
+        <location filename="../../widgets/case_browser.py" line="82" />
         <source>Country (name or ISO code)</source>
         <translation>國別（名稱或 ISO 代碼）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="83" />
+        <location filename="../../widgets/case_browser.py" line="84" />
         <source>Port (name or UN/LOCODE)</source>
         <translation>港口（名稱或 UN/LOCODE）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="91" />
+        <location filename="../../widgets/case_browser.py" line="92" />
         <source>Declared from</source>
         <translation>申報日期自</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="93" />
+        <location filename="../../widgets/case_browser.py" line="94" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="104" />
+        <location filename="../../widgets/case_browser.py" line="105" />
         <source>any date</source>
         <translation>不限日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_browser.py" line="132" />
+        <location filename="../../widgets/case_browser.py" line="133" />
         <source>%n case(s)</source>
         <translation><numerusform>%n 件案件</numerusform></translation>
     </message>
@@ -713,12 +713,12 @@
         <translation>匯入試算表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="57" />
+        <location filename="../../widgets/import_wizard.py" line="59" />
         <source>Building indexes and saving…</source>
         <translation>正在建立索引並儲存…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="61" />
+        <location filename="../../widgets/import_wizard.py" line="64" />
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
@@ -1081,35 +1081,35 @@
         <translation>伺服器網址 (postgresql://user@host/database)：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="16" />
-        <location filename="../../app/actions/dossier.py" line="22" />
-        <location filename="../../app/actions/dossier.py" line="30" />
-        <location filename="../../app/actions/dossier.py" line="48" />
+        <location filename="../../app/actions/dossier.py" line="18" />
+        <location filename="../../app/actions/dossier.py" line="24" />
+        <location filename="../../app/actions/dossier.py" line="32" />
+        <location filename="../../app/actions/dossier.py" line="50" />
         <source>Case dossier</source>
         <translation>案件卷宗</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="17" />
+        <location filename="../../app/actions/dossier.py" line="19" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="24" />
+        <location filename="../../app/actions/dossier.py" line="26" />
         <source>PDF (*.pdf);;Self-contained HTML (*.html)</source>
         <translation>PDF (*.pdf);;獨立 HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="31" />
+        <location filename="../../app/actions/dossier.py" line="33" />
         <source>Classification banner:</source>
         <translation>機密等級標示：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="36" />
+        <location filename="../../app/i18n.py" line="42" />
         <source>en</source>
         <translation>zh-TW</translation>
     </message>
     <message>
-        <location filename="../../app/actions/dossier.py" line="40" />
+        <location filename="../../app/actions/dossier.py" line="42" />
         <source>Dossier written to %1</source>
         <translation>卷宗已寫入 %1</translation>
     </message>
@@ -1300,27 +1300,27 @@
 <context>
     <name>_FilesPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="80" />
+        <location filename="../../widgets/import_wizard.py" line="83" />
         <source>Choose the files</source>
         <translation>選擇檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="81" />
+        <location filename="../../widgets/import_wizard.py" line="84" />
         <source>Spreadsheets from any system: xlsx, xls, ods, csv; English or Chinese headers. You can also drop files on the main window.</source>
         <translation>任何系統匯出的試算表：xlsx、xls、ods、csv；英文或中文欄名皆可。也可將檔案拖放至主視窗。</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="84" />
+        <location filename="../../widgets/import_wizard.py" line="87" />
         <source>Add files…</source>
         <translation>新增檔案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="99" />
+        <location filename="../../widgets/import_wizard.py" line="102" />
         <source>Import spreadsheets</source>
         <translation>匯入試算表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="100" />
+        <location filename="../../widgets/import_wizard.py" line="103" />
         <source>Spreadsheets (%1)</source>
         <translation>試算表 (%1)</translation>
     </message>
@@ -1328,72 +1328,72 @@
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="108" />
+        <location filename="../../widgets/import_wizard.py" line="111" />
         <source>Check the columns</source>
         <translation>確認欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="112" />
+        <location filename="../../widgets/import_wizard.py" line="115" />
         <source>Save as import spec…</source>
         <translation>另存為匯入規格…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="113" />
+        <location filename="../../widgets/import_wizard.py" line="116" />
         <source>Load import spec…</source>
         <translation>載入匯入規格…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="123" />
+        <location filename="../../widgets/import_wizard.py" line="126" />
         <source>First rows:</source>
         <translation>前幾列：</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="135" />
+        <location filename="../../widgets/import_wizard.py" line="138" />
         <source>Reading %1…</source>
         <translation>讀取 %1 中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="145" />
+        <location filename="../../widgets/import_wizard.py" line="148" />
         <source>%1, sheet %2: header found on row %3</source>
         <translation>%1，工作表 %2：欄名位於第 %3 列</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="149" />
+        <location filename="../../widgets/import_wizard.py" line="152" />
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="149" />
+        <location filename="../../widgets/import_wizard.py" line="152" />
         <source>Field</source>
         <translation>對應欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="150" />
+        <location filename="../../widgets/import_wizard.py" line="153" />
         <source>Confidence</source>
         <translation>信心度</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="156" />
+        <location filename="../../widgets/import_wizard.py" line="159" />
         <source>(ignore)</source>
         <translation>（略過）</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="191" />
+        <location filename="../../widgets/import_wizard.py" line="194" />
         <source>Save import spec</source>
         <translation>儲存匯入規格</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="192" />
+        <location filename="../../widgets/import_wizard.py" line="195" />
         <source>Import specs (*.json *.yaml)</source>
         <translation>匯入規格 (*.json *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="199" />
+        <location filename="../../widgets/import_wizard.py" line="202" />
         <source>Load import spec</source>
         <translation>載入匯入規格</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="200" />
+        <location filename="../../widgets/import_wizard.py" line="203" />
         <source>Import specs (*.json *.yaml *.yml)</source>
         <translation>匯入規格 (*.json *.yaml *.yml)</translation>
     </message>
@@ -1401,57 +1401,57 @@
 <context>
     <name>_RunPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="210" />
+        <location filename="../../widgets/import_wizard.py" line="213" />
         <source>Import</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="213" />
+        <location filename="../../widgets/import_wizard.py" line="216" />
         <source>Cancel import</source>
         <translation>取消匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="216" />
+        <location filename="../../widgets/import_wizard.py" line="219" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="216" />
+        <location filename="../../widgets/import_wizard.py" line="219" />
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="217" />
+        <location filename="../../widgets/import_wizard.py" line="220" />
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="217" />
+        <location filename="../../widgets/import_wizard.py" line="220" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="219" />
+        <location filename="../../widgets/import_wizard.py" line="222" />
         <source>Export report…</source>
         <translation>匯出報告…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="228" />
+        <location filename="../../widgets/import_wizard.py" line="232" />
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="234" />
+        <location filename="../../widgets/import_wizard.py" line="239" />
         <source>%1: %2 rows read, %3 imported, %4 merged, %5 unchanged, %6 refused</source>
         <translation>%1：讀取 %2 列，匯入 %3 筆，合併 %4 筆，未變更 %5 筆，拒收 %6 筆</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="255" />
+        <location filename="../../widgets/import_wizard.py" line="260" />
         <source>Export report</source>
         <translation>匯出報告</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="256" />
+        <location filename="../../widgets/import_wizard.py" line="261" />
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>

@@ -71,6 +71,24 @@ def test_ring_explanations_follow_the_language(qtbot, window, qapp):
             qapp.removeTranslator(t)
 
 
+def test_route_labels_follow_the_language(qtbot, window, qapp):
+    from app import i18n
+
+    panel = window.analysis
+    qtbot.waitUntil(lambda: panel.routes.table is not None, timeout=20_000)
+    assert window.jobs.wait(20_000)  # the start-up analyses are done: no English result to come
+    qtbot.wait(50)  # their results delivered
+    assert any("Malaysia" in s.label for s in panel.routes.table.series)
+    translators = i18n.install(qapp, "zh_TW")
+    try:
+        panel.refresh_routes()
+        qtbot.waitUntil(lambda: any("馬來西亞" in s.label for s in panel.routes.table.series),
+                        timeout=20_000)
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+
+
 def test_link_chart_of_a_known_case_shows_its_linked_cases(qtbot, window):
     a, b = TRUTH["linked_pairs"][0]["cases"]
     window.open_case(a)

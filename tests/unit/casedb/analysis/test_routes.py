@@ -69,6 +69,8 @@ def test_full_route_keys_by_quarter_and_count(shifted):
     assert "2018-Q1" in t.periods
     labels = {s.route: s.label for s in t.series}
     assert labels["GBR>SGSIN>MYPKG"].startswith("United Kingdom → Singapore")
+    zh = route_shares(shifted, hs_prefix="3915", by="route", period="year", lang="zh-TW")
+    assert {s.route: s.label for s in zh.series}["GBR>SGSIN>MYPKG"].startswith("英國 → ")
     assert t.share("GBR>CNNGB", "2016-Q1") == pytest.approx(0.5)  # by count
 
 

@@ -28,6 +28,9 @@ def test_china_malaysia_turkey_shares(db):
     assert top.route == "MYS"
     china = [s for s in table.shifts if s.route == "CHN"]
     assert any(s.change_point == "2018" and s.after_share < 0.1 < s.before_share for s in china)
+    labels = {s.route: s.label for s in trade_shares(db, hs="3915", by="pair", lang="zh-TW").series}
+    assert labels["GBR>MYS"] == "英國 → 馬來西亞"  # for a Chinese workstation or dossier
+    assert {s.route: s.label for s in table.series}["MYS"] == "Malaysia"
 
 
 def test_grid_arendal_destinations_of_g7_plastic_waste_2018(db):
