@@ -19,8 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # Prepended to every child script: the mm is fresh after exec, so VmHWM is the child's own peak.
 _PEAK = """
 def peak_mb():
-    with open("/proc/self/status") as f:
-        return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+    try:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("VmHWM:")) / 1024
+    except OSError:  # not Linux: macOS gives its peak in bytes; Windows has no resource module
+        import resource, sys
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1 << 20 if sys.platform ==
+                                                                       "darwin" else 1 << 10)
 """
 
 _CHILD = """
