@@ -7,7 +7,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from casedb.dossier.labels import SPLIT_REASONS
+from casedb.dossier.labels import SPLIT_REASONS, VALUES
 
 ZH = {
     "%1: %2 imported, %3 merged, %4 unchanged, %5 refused":
@@ -158,14 +158,11 @@ ZH = {
     "The change could not be made: %1": "無法完成變更：%1",
     "Why remove %1? (recorded in the audit log)": "移除 %1 的理由？（記錄於稽核軌跡）",
     "Write this case's dossier (PDF or HTML)": "產出本案卷宗（PDF 或 HTML）",
-    # run-time strings
-    "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
-    "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",
-    "forwarder": "承攬業", "notify": "通知人", "party": "同一關係人", "address": "地址",
-    "phone": "電話", "email": "電子郵件", "tax_id": "統一編號", "container": "貨櫃",
-    "sailing": "同航次", "bl": "提單", "port": "港口", "hs": "稅則", "declaration": "報單",
-    "seizure": "查獲", "note": "註記", "opened": "立案",
+    # run-time strings (statuses, roles and identifier kinds: VALUES, below)
+    "party": "同一關係人", "container": "貨櫃", "sailing": "同航次", "bl": "提單", "port": "港口",
+    "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }
+ZH.update(VALUES["zh-TW"])  # the dossier's table of stored values, shared with the workstation
 ABOUT_PREFIX = "<h3>WasteIntel %1</h3>"
 ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站。</p><p>內含資料與程式庫："
             "CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；"

@@ -23,7 +23,7 @@ from ..errors import CaseDbError
 from ..linked import LinkedCases, linked_cases
 from ..models import Note, Seizure
 from . import charts
-from .labels import labels, split_reasons
+from .labels import labels, split_reasons, value
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +48,10 @@ def gather(db: Database, case_ref: str, classification: str, lang: str) -> Dossi
     with db.read() as s:
         seizure_ids = list(s.scalars(select(Seizure.id).where(Seizure.case_id == cf.case.id)))
         note_ids = list(s.scalars(select(Note.id).where(Note.case_id == cf.case.id)))
+        attachment_ids = [a.id for a in cf.attachments]
         trail = [e for kind, ids in (("case", [cf.case.id]), ("declaration", decl_ids),
-                                     ("seizure", seizure_ids), ("note", note_ids))
+                                     ("seizure", seizure_ids), ("note", note_ids),
+                                     ("attachment", attachment_ids))
                  for e in entries(s, entity=kind, entity_ids=ids)]
     trail.sort(key=lambda e: e.id)
     return DossierData(cf, linked_cases(db, case_ref), tuple(trail), ring, points, classification,
@@ -70,13 +72,17 @@ def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
          [(d.declaration_no, d.declaration_date, d.hs_code, kg(d.gross_weight_kg), d.route,
            d.bl_no, ", ".join(d.containers)) for d in cf.declarations]),
         (L["parties"], [L["parties"], L["role"], L["variants"], L["identifiers"]],
-         [(p.display_name, p.role, "; ".join(p.variants),
-           "; ".join(f"{k}: {v}" for k, v in p.identifiers)) for p in cf.parties]),
+         [(p.display_name, value(data.lang, p.role), "; ".join(p.variants),
+           "; ".join(f"{value(data.lang, k)}: {v}" for k, v in p.identifiers))
+          for p in cf.parties]),
         (L["linked"], ["", L["hops"], L["score"], L["why"]],
          [(x.case_ref, x.hops, f"{x.score:.2f}", "; ".join(f"{v.kind} {v.value}" for v in x.via))
           for x in data.linked.linked]),
         (L["notes"], [L["when"], L["who"], L["what"]],
          [(n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body) for n in cf.case.notes]),
+        (L["attachments"], [L["file"], "SHA-256", L["size"], L["added"], L["what"]],
+         [(a.file_name, a.sha256, f"{a.size:,}", f"{a.added_at:%Y-%m-%d %H:%M} {a.added_by}",
+           a.description) for a in cf.attachments]),
         (L["provenance"], [L["file"], "SHA-256", L["sheet"], L["rows"]],
          [(p.file_name, p.sha256, p.sheet, p.rows) for p in cf.provenance]),
         (L["audit"], [L["when"], L["who"], L["what"], L["reason"]],
@@ -128,7 +134,8 @@ def render_html(data: DossierData) -> str:
              f"</head><body>{banner}<h1>{esc(L['dossier'])}: {esc(c.case_ref)}</h1>"
              f"<h2 class=\"sub\">{esc(c.title)}</h2><p>{esc(L['generated'])}: "
              f"{data.generated.isoformat()}</p><h2>{esc(L['summary'])}</h2><table>"]
-    for k, v in ((L["status"], c.status), (L["opened"], c.opened_on), (L["lead"], c.lead_officer),
+    for k, v in ((L["status"], value(data.lang, c.status)), (L["opened"], c.opened_on),
+                 (L["lead"], c.lead_officer),
                  (L["total"], f"{data.case_file.total_kg / 1000:,.1f} t")):
         parts.append(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>")
     parts.append(f"</table><p>{esc(c.summary)}</p>")

@@ -16,7 +16,8 @@ LABELS = {
            "file": "File", "sheet": "Sheet", "rows": "Rows", "score": "Score", "hops": "Hops",
            "declaration": "Declaration", "date": "Date", "weight": "Gross kg", "route": "Route",
            "offence": "Offence", "outcome": "Outcome", "when": "When", "who": "Who",
-           "what": "What", "reason": "Reason", "hs": "HS", "containers": "Containers"},
+           "what": "What", "reason": "Reason", "hs": "HS", "containers": "Containers",
+           "attachments": "Attachments", "size": "Bytes", "added": "Added"},
     "zh-TW": {"dossier": "案件卷宗", "contents": "目錄", "summary": "案件摘要", "seizures": "查獲紀錄",
               "declarations": "報單", "parties": "關係人", "linked": "關聯案件", "charts": "圖表",
               "timeline": "時間軸", "link_chart": "關聯圖", "route_map": "運輸路線",
@@ -27,8 +28,22 @@ LABELS = {
               "file": "檔案", "sheet": "工作表", "rows": "列", "score": "分數", "hops": "層數",
               "declaration": "報單號碼", "date": "日期", "weight": "毛重(公斤)", "route": "航線",
               "offence": "違規態樣", "outcome": "處理狀態", "when": "時間", "who": "人員",
-              "what": "內容", "reason": "原因", "hs": "稅則", "containers": "貨櫃"},
+              "what": "內容", "reason": "原因", "hs": "稅則", "containers": "貨櫃",
+              "attachments": "附件", "size": "位元組", "added": "加入"},
 }
+
+# Values stored in English (statuses, party roles, identifier kinds), as they read in a language.
+VALUES = {"zh-TW": {
+    "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
+    "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",
+    "forwarder": "承攬業", "notify": "通知人", "address": "地址", "phone": "電話",
+    "email": "電子郵件", "tax_id": "統一編號",
+}}
+
+
+def value(lang: str, stored: str | None) -> str:
+    """A stored status, role or identifier kind as it reads in ``lang``."""
+    return VALUES.get(lang, {}).get(stored, stored) if stored else ""
 
 
 def labels(lang: str) -> dict:

@@ -27,7 +27,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .build import DossierData, drawings, sections
-from .labels import labels
+from .labels import labels, value
 
 log = logging.getLogger(__name__)
 FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -133,7 +133,7 @@ def _contents(st: dict, L: dict) -> list:
 
 def _summary(data: DossierData, st: dict) -> list:
     c, cf, L = data.case_file.case, data.case_file, labels(data.lang)
-    rows = [(L["status"], c.status), (L["opened"], c.opened_on or ""),
+    rows = [(L["status"], value(data.lang, c.status)), (L["opened"], c.opened_on or ""),
             (L["lead"], c.lead_officer or ""), (L["seizures"], len(cf.seizures)),
             (L["declarations"], len(cf.declarations)),
             (L["total"], f"{cf.total_kg / 1000:,.1f} t")]

@@ -53,6 +53,8 @@ def test_chinese_dossier_embeds_a_font(demo_db, tmp_path):
     everything = "".join(p.extract_text() for p in reader.pages)
     assert "分批申報集團" in everything and "筆報單" in everything  # the ring, explained in Chinese
     assert "declarations in" not in everything
+    assert "新案" in everything and "出口人" in everything and "地址" in everything
+    assert "shipper" not in everything and "address:" not in everything  # stored values translated
     embedded = [f for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()
                 if "/FontFile2" in str(f.get_object().get("/FontDescriptor", {}) or "")
                 or "/DescendantFonts" in f.get_object()]
@@ -103,3 +105,27 @@ def test_bundle_round_trips_into_an_empty_database(demo_db, tmp_path):
 def _facts(declarations) -> list[tuple]:
     return sorted((d.declaration_no, d.declaration_date, d.hs_code, d.gross_weight_kg, d.route,
                    d.containers) for d in declarations)
+
+
+def test_dossier_lists_the_case_attachments_with_their_hashes(demo_db, tmp_path):
+    import hashlib
+
+    from casedb.attachments import add_attachment
+
+    db = Database(migrate.backup(demo_db, tmp_path / "copy.db"), user="officer")  # demo stays
+    photo = tmp_path / "container MSCU photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg" * 100)
+    add_attachment(db, RING_CASE, photo, "Bales at the quay, 2019-05-02")
+    digest = hashlib.sha256(photo.read_bytes()).hexdigest()
+    text = "".join(p.extract_text() for p in PdfReader(
+        write_dossier(db, RING_CASE, tmp_path / "d.pdf")).pages)
+    flat = re.sub(r"\s+", "", text)  # table cells wrap
+    assert "Attachments" in text and "Balesatthequay" in flat
+    assert digest in flat and "containerMSCUphoto.jpg" in flat
+    assert "addattachment" in flat  # and in the audit trail
+    page = write_dossier(db, RING_CASE, tmp_path / "d.html").read_text("utf-8")
+    assert digest in page and "Attachments" in page
+    zh = "".join(p.extract_text() for p in PdfReader(
+        write_dossier(db, RING_CASE, tmp_path / "zh.pdf", lang="zh-TW")).pages)
+    assert "附件" in zh
+    db.dispose()
