@@ -158,8 +158,7 @@ ZH = {
     "The change could not be made: %1": "無法完成變更：%1",
     "Why remove %1? (recorded in the audit log)": "移除 %1 的理由？（記錄於稽核軌跡）",
     "Write this case's dossier (PDF or HTML)": "產出本案卷宗（PDF 或 HTML）",
-    # run-time strings (statuses, roles and identifier kinds: VALUES, below)
-    "party": "同一關係人", "container": "貨櫃", "sailing": "同航次", "bl": "提單", "port": "港口",
+    # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }
 ZH.update(VALUES["zh-TW"])  # the dossier's table of stored values, shared with the workstation

@@ -76,7 +76,8 @@ def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
            "; ".join(f"{value(data.lang, k)}: {v}" for k, v in p.identifiers))
           for p in cf.parties]),
         (L["linked"], ["", L["hops"], L["score"], L["why"]],
-         [(x.case_ref, x.hops, f"{x.score:.2f}", "; ".join(f"{v.kind} {v.value}" for v in x.via))
+         [(x.case_ref, x.hops, f"{x.score:.2f}",
+           "; ".join(f"{value(data.lang, v.kind)} {v.value}" for v in x.via))
           for x in data.linked.linked]),
         (L["notes"], [L["when"], L["who"], L["what"]],
          [(n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body) for n in cf.case.notes]),

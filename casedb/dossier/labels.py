@@ -32,12 +32,13 @@ LABELS = {
               "attachments": "附件", "size": "位元組", "added": "加入"},
 }
 
-# Values stored in English (statuses, party roles, identifier kinds), as they read in a language.
+# Values stored in English (statuses, party roles, identifier and link kinds), as they read.
 VALUES = {"zh-TW": {
     "open": "新案", "under investigation": "偵查中", "referred": "已移送", "prosecuted": "已起訴",
     "closed": "結案", "shipper": "出口人", "consignee": "進口人", "broker": "報關行",
     "forwarder": "承攬業", "notify": "通知人", "address": "地址", "phone": "電話",
-    "email": "電子郵件", "tax_id": "統一編號",
+    "email": "電子郵件", "tax_id": "統一編號", "party": "同一關係人", "container": "貨櫃",
+    "sailing": "同航次", "bl": "提單", "port": "港口",
 }}
 
 

@@ -55,6 +55,7 @@ def test_chinese_dossier_embeds_a_font(demo_db, tmp_path):
     assert "declarations in" not in everything
     assert "新案" in everything and "出口人" in everything and "地址" in everything
     assert "shipper" not in everything and "address:" not in everything  # stored values translated
+    assert "同一關係人" in everything  # why the linked case is linked
     embedded = [f for p in reader.pages for f in (p["/Resources"].get("/Font") or {}).values()
                 if "/FontFile2" in str(f.get_object().get("/FontDescriptor", {}) or "")
                 or "/DescendantFonts" in f.get_object()]
