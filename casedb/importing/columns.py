@@ -33,7 +33,7 @@ from ..normalize.containers import well_formed_numbers
 from ..normalize.weights import uses_decimal_comma
 from .fields import FIELDS, Kind
 from .mapping import ColumnMapping
-from .rows import ROLE_COUNTRY, RowError, SourceRow, direction, number, text_value
+from .rows import RowError, SourceRow, direction, number, role_countries, text_value
 from .spec import ImportSpec
 
 CACHE_PER_COLUMN = 100_000  # distinct values remembered across chunks, per column
@@ -247,7 +247,7 @@ class ColumnNormaliser:
         for name in [k for k in values if k.endswith("_phone")]:
             role = name[: -len("_phone")]
             phones = values[name]
-            countries = _role_countries(role, values, len(phones))
+            countries = role_countries(role, values, len(phones))
             if self._default_country:
                 countries = [c or self._default_country for c in countries]
             keys = list(zip(phones, countries, strict=True))
@@ -283,16 +283,3 @@ class ColumnNormaliser:
 
 def _single(text: str) -> list[str]:
     return [text]
-
-
-def _role_countries(role: str, values: dict, n: int) -> list:
-    """The country each row gives for a party role: its own country column, else the one the
-    role implies (a shipper's country of export or origin, a consignee's destination)."""
-    own = values.get(f"{role}_country")
-    fallbacks = [values[f] for f in ROLE_COUNTRY.get(role, ()) if f in values]
-    if own is None and not fallbacks:
-        return [None] * n
-    columns = ([own] if own is not None else []) + fallbacks
-    if len(columns) == 1:
-        return columns[0]
-    return [next((c for c in cs if c), None) for cs in zip(*columns, strict=True)]

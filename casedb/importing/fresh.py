@@ -24,7 +24,7 @@ from ..models import (
 from .columns import Chunk
 from .fields import PARTY_ROLES
 from .parties import IDENTIFIER_FIELDS, PartyResolver
-from .rows import ROLE_COUNTRY
+from .rows import role_countries
 
 DECLARATION_FIELDS = (
     "declaration_date", "direction", "hs_code", "goods_description", "gross_weight_kg",
@@ -49,11 +49,14 @@ class Outcome:
 
 def missing_for_new(values: dict) -> tuple[str, str] | None:
     """Why a row cannot create a declaration: (column, reason), or None."""
-    if values.get("gross_weight_kg") is None and values.get("net_weight_kg") is None:
+    return _missing(values.get("gross_weight_kg"), values.get("net_weight_kg"),
+                    values.get("declaration_date"))
+
+
+def _missing(gross, net, date) -> tuple[str, str] | None:
+    if gross is None and net is None:
         return MISSING_WEIGHT
-    if values.get("declaration_date") is None:
-        return MISSING_DATE
-    return None
+    return MISSING_DATE if date is None else None
 
 
 def limited(name: str, value):
@@ -74,18 +77,6 @@ def _limited(name: str, col: list) -> list:
 def authorities(chunk: Chunk) -> list[str]:
     col = chunk.values.get("authority")
     return [a or "" for a in col] if col is not None else [""] * len(chunk)
-
-
-def party_countries(role: str, values: dict, n: int) -> list[str]:
-    """Each row's country for a party role ("" when none): as store.party_country."""
-    columns = [values[f] for f in (f"{role}_country", *ROLE_COUNTRY.get(role, ())) if f in values]
-    if not columns:
-        return [""] * n
-    if len(columns) == 1:
-        return [c or "" for c in columns[0]]
-    if len(columns) == 2:
-        return [a or b or "" for a, b in zip(*columns, strict=True)]
-    return [next((c for c in cs if c), "") for cs in zip(*columns, strict=True)]
 
 
 class FreshWriter:
@@ -138,7 +129,7 @@ class FreshWriter:
             return chunk  # every row has a date and a weight
         keep = []
         for i, (g, w, d) in enumerate(zip(gross, net, dates, strict=True)):
-            why = MISSING_WEIGHT if g is None and w is None else MISSING_DATE if d is None else None
+            why = _missing(g, w, d)
             if why is None:
                 keep.append(i)
             else:
@@ -154,7 +145,7 @@ class FreshWriter:
             if names is None:
                 continue
             names = [x[:300] if x else None for x in names]
-            resolved = self._parties.resolve_column(names, party_countries(role, v, n))
+            resolved = self._parties.resolve_column(names, role_countries(role, v, n, ""))
             decl_ids = ids
             if None in resolved:
                 decl_ids = [d for d, hit in zip(ids, resolved, strict=True) if hit is not None]

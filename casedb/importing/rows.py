@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from dataclasses import dataclass
-
-log = logging.getLogger(__name__)
 
 DIRECTIONS = {
     "import": "import", "imp": "import", "i": "import", "in": "import", "進口": "import",
@@ -85,3 +82,16 @@ def _role_country(role: str, values: dict) -> str | None:
 
 def party_country(role: str, values: dict) -> str:
     return values.get(f"{role}_country") or _role_country(role, values) or ""
+
+
+def role_countries(role: str, values: dict, n: int, missing=None) -> list:
+    """``party_country`` a column at a time: each row's country for a party role, ``missing``
+    where it has none (``values`` holds a list per field)."""
+    columns = [values[f] for f in (f"{role}_country", *ROLE_COUNTRY.get(role, ())) if f in values]
+    if not columns:
+        return [missing] * n
+    if len(columns) == 1:
+        return [c or missing for c in columns[0]]
+    if len(columns) == 2:
+        return [a or b or missing for a, b in zip(*columns, strict=True)]
+    return [next((c for c in cs if c), missing) for cs in zip(*columns, strict=True)]

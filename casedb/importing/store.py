@@ -12,7 +12,7 @@ import logging
 import math
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import and_, insert, select, update
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -140,15 +140,9 @@ class DeclarationWriter:
         if not keys or not self._db_has_declarations:
             return set()
         found = set()
-        by_authority: dict[str, list[str]] = {}
-        for authority, number in keys:
-            by_authority.setdefault(authority, []).append(number)
-        for authority, numbers in by_authority.items():
-            for i in range(0, len(numbers), 5000):
-                found.update(tuple(r) for r in self._s.execute(select(
-                    Declaration.authority, Declaration.declaration_no).where(
-                    Declaration.authority == authority,
-                    Declaration.declaration_no.in_(numbers[i:i + 5000]))).all())
+        for where in _key_conditions(keys, 5000):
+            found.update(tuple(r) for r in self._s.execute(
+                select(Declaration.authority, Declaration.declaration_no).where(where)))
         return found
 
     # -- rows that merge -------------------------------------------------------------------
@@ -193,17 +187,11 @@ class DeclarationWriter:
 
     def _existing(self, keys: set) -> dict:
         found: dict = {}
-        by_authority: dict[str, list[str]] = {}
-        for authority, number in keys:
-            by_authority.setdefault(authority, []).append(number)
         cols = [Declaration.id, Declaration.authority, Declaration.declaration_no,
                 *(getattr(Declaration, f) for f in DECLARATION_FIELDS)]
-        for authority, numbers in by_authority.items():
-            for i in range(0, len(numbers), 500):
-                q = select(*cols).where(Declaration.authority == authority,
-                                        Declaration.declaration_no.in_(numbers[i:i + 500]))
-                for row in self._s.execute(q):
-                    found[(row.authority, row.declaration_no)] = dict(row._mapping)
+        for where in _key_conditions(keys, 500):
+            for row in self._s.execute(select(*cols).where(where)):
+                found[(row.authority, row.declaration_no)] = dict(row._mapping)
         return found
 
     # -- declarations ----------------------------------------------------------------------
@@ -319,6 +307,17 @@ class DeclarationWriter:
             if getattr(row, col) is None:
                 setattr(row, col, value)
         return row.id
+
+
+def _key_conditions(keys, size: int):
+    """WHERE clauses matching (authority, declaration number) keys, ``size`` numbers each."""
+    by_authority: dict[str, list[str]] = {}
+    for authority, number in keys:
+        by_authority.setdefault(authority, []).append(number)
+    for authority, numbers in by_authority.items():
+        for i in range(0, len(numbers), size):
+            yield and_(Declaration.authority == authority,
+                       Declaration.declaration_no.in_(numbers[i:i + size]))
 
 
 def _show(value) -> str:
