@@ -42,15 +42,28 @@ def current_revision(db: Database) -> str | None:
 
 def upgrade(db: Database, revision: str = "head") -> tuple[str | None, str | None]:
     """Bring the schema to ``revision``; returns (before, after). A second call is a no-op."""
+    before, after = _move(db, command.upgrade, revision)
+    if before != after:
+        log.info("schema upgraded %s -> %s on %s", before, after, db.display_name())
+    return before, after
+
+
+def downgrade(db: Database, revision: str) -> tuple[str | None, str | None]:
+    """Take the schema back to ``revision`` (for a rollback of an app upgrade); returns
+    (before, after)."""
+    before, after = _move(db, command.downgrade, revision)
+    log.info("schema downgraded %s -> %s on %s", before, after, db.display_name())
+    return before, after
+
+
+def _move(db: Database, step, revision: str) -> tuple[str | None, str | None]:
+    """Run an Alembic ``step`` (upgrade or downgrade) to ``revision`` in one transaction."""
     before = current_revision(db)
     cfg = _config(db)
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
-    after = current_revision(db)
-    if before != after:
-        log.info("schema upgraded %s -> %s on %s", before, after, db.display_name())
-    return before, after
+        step(cfg, revision)
+    return before, current_revision(db)
 
 
 def ensure_schema(db: Database) -> None:

@@ -38,7 +38,8 @@ def normalise_header(header: str) -> str:
 
 
 @cache
-def _index() -> tuple[dict[str, str], dict[str, str], list[str]]:
+def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str], list[str]]:
+    """Synonyms as written, normalised, and normalised without spaces -> canonical field."""
     exact: dict[str, str] = {}
     normal: dict[str, str] = {}
     for name, words in SYNONYMS.items():
@@ -46,11 +47,14 @@ def _index() -> tuple[dict[str, str], dict[str, str], list[str]]:
             exact.setdefault(w.lower(), name)
             normal.setdefault(normalise_header(w), name)
     normal.pop("", None)
-    return exact, normal, list(normal)
+    compact: dict[str, str] = {}
+    for k, name in normal.items():
+        compact.setdefault(k.replace(" ", ""), name)
+    return exact, normal, compact, list(normal)
 
 
 def match_header(header: str) -> tuple[str | None, float]:
-    exact, normal, choices = _index()
+    exact, normal, compact_names, choices = _index()
     raw = " ".join(str(header or "").split()).lower()
     if not raw:
         return None, 0.0
@@ -61,10 +65,9 @@ def match_header(header: str) -> tuple[str | None, float]:
         return None, 0.0
     if key in normal:
         return normal[key], 0.9
-    compact = key.replace(" ", "")
-    for k, name in normal.items():
-        if k.replace(" ", "") == compact:
-            return name, 0.85
+    compact = compact_names.get(key.replace(" ", ""))
+    if compact is not None:
+        return compact, 0.85
     hit = process.extractOne(key, choices, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_MIN)
     if hit is None or len(key) < 3:
         return None, 0.0

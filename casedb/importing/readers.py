@@ -85,8 +85,12 @@ def _sheet_rows(sheet, max_rows: int | None) -> list[list]:
     """The rows from the sheet's first row and column, as in the spreadsheet (so that row and
     column numbers match what the investigator sees); blank text cells read as None.
     iter_rows keeps leading empty rows but not leading empty columns: those are put back."""
-    rows = itertools.islice(sheet.iter_rows(), max_rows)
-    cells = [[c if c.__class__ is not str or c.strip() else None for c in r] for r in rows]
+    cells = []
+    for r in itertools.islice(sheet.iter_rows(), max_rows):
+        # Most rows have no blank text cell: one scan of the row tells, without a new list.
+        if "" in r or any(c.__class__ is str and c.isspace() for c in r):
+            r = [c if c.__class__ is not str or c.strip() else None for c in r]
+        cells.append(r)
     first_column = sheet.start[1] if sheet.start else 0
     if first_column:
         pad = [None] * first_column

@@ -63,7 +63,9 @@ class PartyIdentifier(Base):
 
 class DeclarationParty(Base):
     __tablename__ = "declaration_party"
-    __table_args__ = (Index("ix_declaration_party_party_role", "party_id", "role"),)
+    # As declaration_container: on SQLite the rows live in the primary key's B-tree.
+    __table_args__ = (Index("ix_declaration_party_party_role", "party_id", "role"),
+                      {"sqlite_with_rowid": False})
 
     declaration_id: Mapped[int] = mapped_column(
         ForeignKey("declaration.id", ondelete="CASCADE"), primary_key=True

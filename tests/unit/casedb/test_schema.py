@@ -95,3 +95,46 @@ def test_models_match_the_migrations(db):
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+@pytest.mark.parametrize("empty_db_url", ["sqlite", "postgresql"], indirect=True)
+def test_link_tables_upgrade_keeps_their_rows(empty_db_url):
+    """0002 rebuilds the link tables without rowid on SQLite: rows, keys and the cascade from
+    declaration survive, and a downgrade brings the rowid tables back."""
+    db = Database(empty_db_url)
+    migrate.upgrade(db, "0001")
+    with db.engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO declaration (id, authority, declaration_no, version, created_at) "
+            "VALUES (1, 'TW', 'D1', 1, '2024-01-01'), (2, 'TW', 'D2', 1, '2024-01-01')"))
+        conn.execute(text("INSERT INTO party (id, display_name, name_key, kind, version, "
+                          "created_at) VALUES (7, 'ACME', 'acme', 'company', 1, '2024-01-01')"))
+        conn.execute(text("INSERT INTO declaration_party (declaration_id, role, party_id) "
+                          "VALUES (1, 'shipper', 7), (2, 'consignee', 7)"))
+        conn.execute(text("INSERT INTO declaration_container (declaration_id, container_no) "
+                          "VALUES (1, 'MSCU1234565'), (2, 'MSCU1234565'), (2, 'TGHU0000000')"))
+    migrate.upgrade(db)
+    assert migrate.check(db).ok
+    with db.engine.begin() as conn:
+        if db.is_sqlite:
+            for table in ("declaration_party", "declaration_container"):
+                sql = conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = :t"),
+                                  {"t": table})
+                assert "WITHOUT ROWID" in sql, table
+        assert conn.execute(text("SELECT declaration_id, role, party_id FROM declaration_party "
+                                 "ORDER BY 1")).fetchall() == [(1, "shipper", 7),
+                                                               (2, "consignee", 7)]
+        conn.execute(text("DELETE FROM declaration WHERE id = 2"))
+        assert conn.execute(text("SELECT declaration_id, container_no FROM "
+                                 "declaration_container")).fetchall() == [(1, "MSCU1234565")]
+        assert conn.scalar(text("SELECT count(*) FROM declaration_party")) == 1
+    with pytest.raises(DBAPIError), db.engine.begin() as conn:  # the primary key still holds
+        conn.execute(text("INSERT INTO declaration_party (declaration_id, role, party_id) "
+                          "VALUES (1, 'shipper', 7)"))
+    assert migrate.downgrade(db, "0001")[1] == "0001"
+    with db.engine.connect() as conn:
+        if db.is_sqlite:
+            sql = conn.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'declaration_party'"))
+            assert "WITHOUT ROWID" not in sql
+        assert conn.scalar(text("SELECT count(*) FROM declaration_container")) == 1
+    db.dispose()
