@@ -101,7 +101,7 @@ class _Sheet:
     count: int = 0  # rows with data (blank rows are skipped)
 
     def __post_init__(self) -> None:
-        self.count = sum(1 for r in self.raw.rows[self.start:self.end] if r.count(None) != len(r))
+        self.count = sum(map(_has_data, self.raw.rows[self.start:self.end]))
 
     def chunks(self, size: int):
         """(1-based row numbers, rows) of the data rows, ``size`` rows of the sheet at a time;
@@ -109,16 +109,18 @@ class _Sheet:
         rows = self.raw.rows
         for a in range(self.start, self.end, size):
             b = min(a + size, self.end)
-            numbers = [i + 1 for i in range(a, b) if rows[i].count(None) != len(rows[i])]
+            numbers = [i + 1 for i, r in enumerate(rows[a:b], start=a) if _has_data(r)]
             yield numbers, [rows[i - 1] for i in numbers]
             rows[a:b] = itertools.repeat(None, b - a)
 
     def head(self, n: int) -> list[list]:
-        return [r for r in self.raw.rows[self.start:self.end] if not _blank(r)][:n]
+        return [r for r in self.raw.rows[self.start:self.end] if _has_data(r)][:n]
 
 
-def _blank(row) -> bool:
-    return row.count(None) == len(row)
+def _has_data(row) -> bool:
+    """Whether any cell of the row holds something; a row's first cell usually tells."""
+    return bool(row) and (row[0] is not None or row.count(None) != len(row))
+
 
 
 def file_sha256(path: Path) -> str:

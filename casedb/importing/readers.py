@@ -190,16 +190,14 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-class _Cells(dict):
-    """One column's distinct cell texts: a row keeps the column's one copy of each text (a port,
-    a date, a name repeat thousands of times), and blank cells read as None."""
-
-    def __missing__(self, text: str):
-        value = self[text] = text if text.strip() else None
-        return value
+SHARED_TEXTS_PER_COLUMN = 200_000  # beyond this a column's texts are mostly unique: start again
+SHARING_BLOCK = 10_000  # rows between looks at how each column's texts repeat
 
 
-SHARED_TEXTS_PER_COLUMN = 200_000  # beyond this a column's texts are mostly unique: stop sharing
+def _shared_texts() -> dict:
+    """One column's distinct cell texts -> the copy rows keep: a port, a date, a name repeats
+    thousands of times and is held once. Empty cells read as None."""
+    return {"": None}
 
 
 def _text_rows(path: Path, limits: ReadLimits, max_rows: int | None = None) -> list[list[object]]:
@@ -212,21 +210,36 @@ def _text_rows(path: Path, limits: ReadLimits, max_rows: int | None = None) -> l
     delimiter = sniff_delimiter(text.read(1 << 16))
     text.seek(0)
     csv.field_size_limit(limits.max_cell_chars)
-    columns: list[_Cells] = []
+    columns: list[dict] = []
+    sizes: list[int] = []  # each column's count of texts at the last look
     rows = []
+    share, whitespace = dict.setdefault, str.isspace
     try:
         reader = csv.reader(text, delimiter=delimiter)
         for n, r in enumerate(itertools.islice(reader, max_rows)):
             if len(r) > len(columns):
-                columns += [_Cells() for _ in range(len(r) - len(columns))]
-            rows.append([col[c] for col, c in zip(columns, r, strict=False)])
-            if n % 10_000 == 9_999:
-                for col in columns:
-                    if len(col) > SHARED_TEXTS_PER_COLUMN:
-                        col.clear()
+                columns += [_shared_texts() for _ in range(len(r) - len(columns))]
+                sizes += [1] * (len(columns) - len(sizes))
+            row = list(map(share, columns, r, r))  # a call per cell without a Python frame
+            if any(map(whitespace, r)):  # rare: blank cells of spaces read as None too
+                row = [None if c is not None and c.isspace() else c for c in row]
+            rows.append(row)
+            if n % SHARING_BLOCK == SHARING_BLOCK - 1:
+                _forget_unique_texts(columns, sizes)
     except csv.Error as exc:
         if "field limit" in str(exc):
             raise ReadError(str(path), f"row {len(rows) + 1}: a cell of more than "
                                        f"{limits.max_cell_chars:,} characters is too long") from None
         raise ReadError(str(path), f"malformed text file: {exc}") from None
     return _trim(rows)
+
+
+def _forget_unique_texts(columns: list[dict], sizes: list[int]) -> None:
+    """Start a column's shared texts afresh when they stop paying: when nearly every text of
+    the last block was new (declaration numbers, B/L numbers), or when they grow too many. A
+    large table of texts that never repeat costs lookups that miss the CPU cache and memory
+    that saves nothing."""
+    for i, col in enumerate(columns):
+        if len(col) - sizes[i] > 0.9 * SHARING_BLOCK or len(col) > SHARED_TEXTS_PER_COLUMN:
+            columns[i] = col = _shared_texts()
+        sizes[i] = len(col)

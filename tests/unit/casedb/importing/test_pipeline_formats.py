@@ -106,3 +106,24 @@ def test_spec_overrides_mapping_and_sets_constants(db, tmp_path):
     assert (d.authority, d.direction, d.gross_weight_kg, d.hs_code) == (
         "MY Customs", "import", 4900.0, "8549")
     assert n_cntr == 2
+
+
+def test_cells_of_spaces_are_blank_in_csv_and_xlsx(db, tmp_path):
+    """A cell holding only spaces or tabs is empty, and a row of such cells is no row at all:
+    it is neither counted nor refused, in a text file as in a workbook."""
+    from tests.writers import write_xlsx
+
+    header = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight", "B/L No."]
+    rows = [header, ["D1", "2023-05-12", "7204", "1000", "  "],
+            [" ", "\t", "  ", " ", ""],
+            ["D2", "2023-05-13", "7204", "2000", "BL2"]]
+    for n, path in enumerate((write_csv(tmp_path / "spaces.csv", rows),
+                              write_xlsx(tmp_path / "spaces.xlsx", {"S": rows}))):
+        report = import_file(db, path)
+        assert (report.rows_read, report.refused) == (2, ()), path.name
+        # the workbook brings the same two declarations again: a second provenance each
+        assert (report.imported, report.merged) == ((2, 0) if n == 0 else (0, 2)), path.name
+    with db.read() as s:
+        assert s.execute(select(Declaration.declaration_no, Declaration.bl_no)
+                         .order_by(Declaration.declaration_no)).all() == [("D1", None),
+                                                                          ("D2", "BL2")]
