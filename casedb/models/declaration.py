@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamped
@@ -12,12 +12,29 @@ from .base import Base, Timestamped
 DIRECTIONS = ("import", "export", "transit")
 
 
+def _sparse(name: str, *columns: str) -> Index:
+    """An index of the rows where ``columns[0]`` is known. Permits, B/L numbers, IMO numbers,
+    vessel names and transshipment ports are missing from many declarations; the lookups by
+    them (``=``, ``IN``) never ask for the missing ones, so leaving those rows out keeps the
+    index small and an import does not build entries nobody will read."""
+    known = text(f"{columns[0]} IS NOT NULL")
+    return Index(name, *columns, sqlite_where=known, postgresql_where=known)
+
+
+SPARSE_INDEXES = (
+    _sparse("ix_declaration_permit_no", "permit_no"),
+    _sparse("ix_declaration_bl_no", "bl_no"),
+    _sparse("ix_declaration_port_of_transshipment", "port_of_transshipment"),
+    _sparse("ix_declaration_sailing", "vessel_imo", "voyage_no"),
+    _sparse("ix_declaration_vessel_name_voyage", "vessel_name", "voyage_no"),
+)
+
+
 class Declaration(Timestamped, Base):
     __tablename__ = "declaration"
     __table_args__ = (
         UniqueConstraint("authority", "declaration_no"),
-        Index("ix_declaration_sailing", "vessel_imo", "voyage_no"),
-        Index("ix_declaration_vessel_name_voyage", "vessel_name", "voyage_no"),
+        *SPARSE_INDEXES,
         Index("ix_declaration_route", "country_of_export", "port_of_transshipment",
               "port_of_discharge"),
         Index("ix_declaration_hs_date", "hs_code", "declaration_date"),
@@ -34,13 +51,13 @@ class Declaration(Timestamped, Base):
     net_weight_kg: Mapped[float | None] = mapped_column(Float)
     declared_value: Mapped[float | None] = mapped_column(Float)
     currency: Mapped[str | None] = mapped_column(String(3))
-    permit_no: Mapped[str | None] = mapped_column(String(64), index=True)
-    bl_no: Mapped[str | None] = mapped_column(String(64), index=True)
+    permit_no: Mapped[str | None] = mapped_column(String(64))
+    bl_no: Mapped[str | None] = mapped_column(String(64))
     vessel_name: Mapped[str | None] = mapped_column(String(120))
     vessel_imo: Mapped[str | None] = mapped_column(String(7))
     voyage_no: Mapped[str | None] = mapped_column(String(32))
     port_of_loading: Mapped[str | None] = mapped_column(String(5), index=True)
-    port_of_transshipment: Mapped[str | None] = mapped_column(String(5), index=True)
+    port_of_transshipment: Mapped[str | None] = mapped_column(String(5))
     port_of_discharge: Mapped[str | None] = mapped_column(String(5), index=True)
     country_of_origin: Mapped[str | None] = mapped_column(String(3))
     country_of_export: Mapped[str | None] = mapped_column(String(3))

@@ -45,6 +45,26 @@ def test_indexes_for_the_analyses(db):
         assert cols in indexed, cols
 
 
+def test_sparse_indexes_serve_the_lookups(sqlite_db):
+    """The partial indexes (rows with a value only) still answer the lookups of linked cases
+    and the browser: equality and IN imply the value is there."""
+    lookups = {
+        "ix_declaration_bl_no": ("bl_no IN (?, ?)", ("BL1", "BL2")),
+        "ix_declaration_sailing": ("vessel_imo = ? AND voyage_no = ?", ("9123456", "V1")),
+        "ix_declaration_vessel_name_voyage": ("vessel_name = ? AND voyage_no = ?", ("A", "1")),
+        "ix_declaration_port_of_transshipment": ("port_of_transshipment = ?", ("SGSIN",)),
+        "ix_declaration_permit_no": ("permit_no = ?", ("P-1",)),
+    }
+    con = sqlite3.connect(sqlite_db.sqlite_path)
+    for index, (where, params) in lookups.items():
+        sql = con.execute("SELECT sql FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0]
+        assert sql.endswith("IS NOT NULL"), sql
+        plan = con.execute(f"EXPLAIN QUERY PLAN SELECT id FROM declaration WHERE {where}",
+                           params).fetchall()
+        assert index in " ".join(str(step[-1]) for step in plan), (index, plan)
+    con.close()
+
+
 def test_audit_log_is_append_only(db):
     with db.begin() as s:
         audit.record(s, "alice", "update", "case", 1, field="title", old="a", new="b",
