@@ -19,6 +19,7 @@ import numpy as np
 
 from casedb import migrate
 from casedb.db import Database
+from casedb.importing.indexes import STATISTICS_SAMPLE
 from casedb.normalize.containers import container_check_digit
 from casedb.normalize.names import name_key
 
@@ -71,7 +72,8 @@ def _party_name(i: int) -> str:
 
 def build_bench_db(path, n_declarations: int, seed: int = 1) -> Path:
     """A SQLite case database of ``n_declarations``, built once and cached."""
-    target = Path(path) if path else cache_dir() / f"bench_{n_declarations}_{seed}.db"
+    (head,) = migrate.heads()  # a schema change builds a new one
+    target = Path(path) if path else cache_dir() / f"bench_{n_declarations}_{seed}_{head}.db"
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -86,6 +88,9 @@ def build_bench_db(path, n_declarations: int, seed: int = 1) -> Path:
     con.execute("PRAGMA synchronous=OFF")
     with con:
         _fill(con, c, n_declarations)
+        # The planner statistics an import leaves (casedb.importing.indexes.refresh_statistics)
+        con.execute(f"PRAGMA analysis_limit = {STATISTICS_SAMPLE}")
+        con.execute("ANALYZE")
     con.close()
     tmp.rename(target)
     log.info("bench database of %d declarations at %s", n_declarations, target)

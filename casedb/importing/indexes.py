@@ -69,3 +69,23 @@ def secondary_indexes_deferred(conn: Connection, tables: Sequence[str], incoming
         conn.exec_driver_sql(sql)
     log.info("%d secondary indexes rebuilt in %.1f s", len(indexes),
              time.perf_counter() - started)
+
+
+STATISTICS_SAMPLE = 1000  # index entries SQLite reads per index for its statistics
+
+
+def refresh_statistics(conn: Connection) -> None:
+    """Give SQLite's planner fresh statistics (``ANALYZE``, sampled), inside the caller's
+    transaction.
+
+    Without them SQLite cannot see that ``authority`` has a handful of values, so a search by
+    declaration number alone (the unique index leads with the authority) scans the table: 0.14 s
+    at a million declarations. With them it skips through the index and answers at once. The
+    sampled ANALYZE reads about ``STATISTICS_SAMPLE`` entries per index: milliseconds, whatever
+    the size. PostgreSQL's autovacuum keeps its own statistics."""
+    if conn.dialect.name != "sqlite":
+        return
+    started = time.perf_counter()
+    conn.exec_driver_sql(f"PRAGMA analysis_limit = {STATISTICS_SAMPLE}")
+    conn.exec_driver_sql("ANALYZE")
+    log.debug("statistics refreshed in %.3f s", time.perf_counter() - started)

@@ -26,7 +26,7 @@ from ..jobs import NullProgress, Progress
 from ..models import ImportRun, SourceFile
 from .columns import ColumnNormaliser
 from .header import detect_header
-from .indexes import secondary_indexes_deferred
+from .indexes import refresh_statistics, secondary_indexes_deferred
 from .mapping import ColumnMapping, auto_map
 from .readers import RawSheet, read_workbook
 from .spec import ImportSpec, apply_spec
@@ -229,6 +229,8 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
                 progress.report(min(done, total), total)
                 time.sleep(0)  # let a GUI thread run between chunks
             progress.raise_if_cancelled()  # before rebuilding any index
+        if writer.outcome.imported:
+            refresh_statistics(session.connection())
         phases.lap("indexes")
         out = writer.outcome
         headers = _field_headers(sheets)

@@ -188,6 +188,19 @@ def test_large_import_defers_indexes_and_a_cancel_keeps_them(sqlite_db, tmp_path
                         ) == "D00042"
 
 
+def test_an_import_leaves_statistics_that_find_a_declaration_number(sqlite_db, tmp_path):
+    """After an import SQLite knows the table's shape: a search by declaration number alone
+    (the unique index leads with the authority) skips through the index, not the table."""
+    query = "EXPLAIN QUERY PLAN SELECT id FROM declaration WHERE declaration_no = 'D00042'"
+    with sqlite_db.read() as s:
+        assert "SCAN declaration" in " ".join(str(r[-1]) for r in s.execute(text(query)))
+    import_file(sqlite_db, write_csv(tmp_path / "some.csv", rows(300)))
+    with sqlite_db.read() as s:
+        assert s.scalar(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'declaration'"))
+        plan = " ".join(str(r[-1]) for r in s.execute(text(query)))
+        assert "SCAN declaration" not in plan and "sqlite_autoindex_declaration" in plan, plan
+
+
 def test_xlsx_data_starting_in_a_later_column_keeps_its_cells(db, tmp_path):
     sheet = [[None, *r] for r in rows(30)]
     sheet[12][4] = "-5 kg"  # negative weight in column E
