@@ -19,7 +19,6 @@ import numpy as np
 
 from casedb import migrate
 from casedb.db import Database
-from casedb.importing.indexes import STATISTICS_SAMPLE
 from casedb.normalize.containers import container_check_digit
 from casedb.normalize.names import name_key
 
@@ -88,9 +87,7 @@ def build_bench_db(path, n_declarations: int, seed: int = 1) -> Path:
     con.execute("PRAGMA synchronous=OFF")
     with con:
         _fill(con, c, n_declarations)
-        # The planner statistics an import leaves (casedb.importing.indexes.refresh_statistics)
-        con.execute(f"PRAGMA analysis_limit = {STATISTICS_SAMPLE}")
-        con.execute("ANALYZE")
+        con.execute("ANALYZE")  # the planner statistics an import leaves (refresh_statistics)
     con.close()
     tmp.rename(target)
     log.info("bench database of %d declarations at %s", n_declarations, target)

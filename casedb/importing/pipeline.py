@@ -229,9 +229,9 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
                 progress.report(min(done, total), total)
                 time.sleep(0)  # let a GUI thread run between chunks
             progress.raise_if_cancelled()  # before rebuilding any index
-        if writer.outcome.imported:
-            refresh_statistics(session.connection())
         phases.lap("indexes")
+        if refresh_statistics(session.connection(), writer.outcome.imported):
+            phases.lap("statistics")
         out = writer.outcome
         headers = _field_headers(sheets)
         refused += [Refusal(sh, row, headers.get((sh, col), col), why)

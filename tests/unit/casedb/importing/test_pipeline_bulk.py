@@ -188,17 +188,28 @@ def test_large_import_defers_indexes_and_a_cancel_keeps_them(sqlite_db, tmp_path
                         ) == "D00042"
 
 
-def test_an_import_leaves_statistics_that_find_a_declaration_number(sqlite_db, tmp_path):
-    """After an import SQLite knows the table's shape: a search by declaration number alone
-    (the unique index leads with the authority) skips through the index, not the table."""
+def test_an_import_leaves_statistics_that_find_a_declaration_number(sqlite_db, tmp_path,
+                                                                     caplog):
+    """An import that at least doubles the declarations leaves planner statistics: a search by
+    declaration number alone (the unique index leads with the authority) then skips through
+    the index, not the table. A small import into a larger table leaves them as they were."""
     query = "EXPLAIN QUERY PLAN SELECT id FROM declaration WHERE declaration_no = 'D00042'"
     with sqlite_db.read() as s:
         assert "SCAN declaration" in " ".join(str(r[-1]) for r in s.execute(text(query)))
+    caplog.set_level("INFO", logger="casedb.importing.indexes")
     import_file(sqlite_db, write_csv(tmp_path / "some.csv", rows(300)))
+    assert "planner statistics refreshed" in caplog.text
     with sqlite_db.read() as s:
-        assert s.scalar(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'declaration'"))
+        stats = s.execute(text("SELECT * FROM sqlite_stat1 ORDER BY 1, 2")).all()
+        assert any(r[0] == "declaration" for r in stats)
         plan = " ".join(str(r[-1]) for r in s.execute(text(query)))
         assert "SCAN declaration" not in plan and "sqlite_autoindex_declaration" in plan, plan
+    caplog.clear()
+    few = [HEADER] + [record(i) for i in range(5000, 5020)]
+    assert import_file(sqlite_db, write_csv(tmp_path / "few.csv", few)).imported == 20
+    assert "planner statistics" not in caplog.text
+    with sqlite_db.read() as s:
+        assert s.execute(text("SELECT * FROM sqlite_stat1 ORDER BY 1, 2")).all() == stats
 
 
 def test_xlsx_data_starting_in_a_later_column_keeps_its_cells(db, tmp_path):
