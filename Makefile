@@ -54,7 +54,8 @@ test-unit-noqt: $(NOQT)/.installed
 	  $(NOQT)/bin/python -m pytest -q -p no:pytestqt -p no:xdist -W ignore::pytest.PytestConfigWarning tests/unit
 
 bench: sysdeps $(VENV)/.installed
-	$(PY) -m bench.run --output docs/benchmarks.md
+	WASTEINTEL_BENCH_PG_URL=$$(scripts/pg-test-server start) \
+	  $(PY) -m bench.run --output docs/benchmarks.md
 
 screenshots: sysdeps $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m app.screenshots docs/screenshots
