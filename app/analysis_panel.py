@@ -132,13 +132,15 @@ class AnalysisPanel(QObject):
 
     def refresh_routes(self) -> None:
         source, lang = self.source.currentData(), i18n.active()
+        # The chart's shares are SQL and polars (quick, the GIL mostly free): an ordinary read.
+        # The map's sea lanes and split detection are long and largely Python: background.
         job = self.window.jobs.submit(_routes, self.window.db, source, lang)
         job.signals.succeeded.connect(self._on_routes_ready)
-        job = self.window.jobs.submit(_route_map, self.window.db, source, lang)
+        job = self.window.jobs.submit(_route_map, self.window.db, source, lang, background=True)
         job.signals.succeeded.connect(self._on_map_ready)
 
     def refresh_splits(self) -> None:
-        job = self.window.jobs.submit(_splits, self.window.db)
+        job = self.window.jobs.submit(_splits, self.window.db, background=True)
         job.signals.succeeded.connect(self._on_splits_ready)
 
     def show_case(self, case_ref: str) -> None:

@@ -77,10 +77,16 @@ class Job(QRunnable):
 
 
 class JobRunner(QObject):
-    """Keeps every job alive until it finishes. Writes run one at a time; reads on a pool of
-    their own, wider than the CPU count (2 here) so that a slow analysis does not hold up the
-    entity queue or a case (the work is mostly in SQLite and in libraries that release the
-    GIL)."""
+    """Keeps every job alive until it finishes. Three lanes:
+
+    - writes, one at a time;
+    - reads an investigator waits for (a case, linked cases, the entity queue), on a pool wider
+      than the CPU count (2 here), so that one slow read does not hold up the others;
+    - ``background`` analyses that refresh whole views (the map's sea lanes, split detection),
+      one at a time. Much of their work is Python, which holds the GIL: run
+      side by side, three of them left the window a quarter of the interpreter at start-up, and
+      each result came only when all were nearly done.
+    """
 
     READERS = 6
 
@@ -90,31 +96,35 @@ class JobRunner(QObject):
         self._writer.setMaxThreadCount(1)
         self._readers = QThreadPool(self)
         self._readers.setMaxThreadCount(self.READERS)
+        self._background = QThreadPool(self)
+        self._background.setMaxThreadCount(1)
         self._jobs: set[Job] = set()
-        self._pending: list[tuple[Job, bool]] = []
+        self._pending: list[tuple[Job, QThreadPool]] = []
 
-    def start(self, job: Job, *, writes: bool = False) -> Job:
+    def start(self, job: Job, *, writes: bool = False, background: bool = False) -> Job:
         """Queue ``job``; it starts once control returns to the event loop, so the caller's
         ``job.signals...connect(...)`` lines that follow always come first (a quick job started
         at once could finish before them, and its result was lost)."""
         self._jobs.add(job)
         job.signals.finished.connect(lambda j=job: self._jobs.discard(j))
-        self._pending.append((job, writes))
+        pool = self._writer if writes else self._background if background else self._readers
+        self._pending.append((job, pool))
         if len(self._pending) == 1:
             QTimer.singleShot(0, self, self._start_pending)
         return job
 
     def _start_pending(self) -> None:
         pending, self._pending = self._pending, []
-        for job, writes in pending:
+        for job, pool in pending:
             if job.is_cancelled:  # cancelled before it began: it never runs, but says so
                 _emit(job.signals.cancelled)
                 _emit(job.signals.finished)
                 continue
-            (self._writer if writes else self._readers).start(job)
+            pool.start(job)
 
-    def submit(self, fn, *args, writes: bool = False, **kwargs) -> Job:
-        return self.start(Job(fn, *args, **kwargs), writes=writes)
+    def submit(self, fn, *args, writes: bool = False, background: bool = False,
+               **kwargs) -> Job:
+        return self.start(Job(fn, *args, **kwargs), writes=writes, background=background)
 
     def active(self) -> int:
         return len(self._jobs)
@@ -125,5 +135,6 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         self._start_pending()  # queued ones start now, except those cancelled meanwhile
-        ok = self._writer.waitForDone(msecs)
-        return self._readers.waitForDone(msecs) and ok
+        done = [pool.waitForDone(msecs)
+                for pool in (self._writer, self._readers, self._background)]
+        return all(done)
