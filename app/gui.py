@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from casedb import migrate
 from casedb.db import Database
 
 from . import i18n, theme
+from .schema_upgrade import ensure_schema_shown
 from .settings import LANGUAGE, Settings, init_names
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def open_database(db_url: str | None, demo: bool) -> Database:
 
         return demo_database()
     db = Database(db_url)
-    migrate.ensure_schema(db)
+    ensure_schema_shown(db)
     return db
 
 

@@ -66,10 +66,38 @@ def _move(db: Database, step, revision: str) -> tuple[str | None, str | None]:
     return before, current_revision(db)
 
 
-def ensure_schema(db: Database) -> None:
-    """Create or upgrade the schema if it is behind (used when the app opens a database)."""
-    if current_revision(db) not in heads():
-        upgrade(db)
+def ensure_schema(db: Database) -> Path | None:
+    """Create or upgrade the schema if it is behind (used when the app opens a database).
+
+    Before upgrading an existing SQLite case database, a consistent copy of it is written next
+    to it (``cases.before-0001.db``): an upgrade rewrites tables of evidence, and an
+    investigator can then go back to the older program with the copy. Returns the copy's path,
+    if one was made. A PostgreSQL server's backups are its administrator's (``wasteintel db
+    backup`` makes one); its upgrade runs in one transaction."""
+    revision = current_revision(db)
+    if revision in heads():
+        return None
+    copy = None
+    if revision is not None and db.is_sqlite:
+        copy = backup(db, _free_name(db.sqlite_path.with_name(
+            f"{db.sqlite_path.stem}.before-{revision}{db.sqlite_path.suffix or '.db'}")))
+    upgrade(db)
+    return copy
+
+
+def upgrade_pending(db: Database) -> bool:
+    """Whether opening ``db`` will upgrade an existing schema (not create a new one)."""
+    revision = current_revision(db)
+    return revision is not None and revision not in heads()
+
+
+def _free_name(path: Path) -> Path:
+    n = 1
+    candidate = path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return candidate
 
 
 @dataclass(frozen=True)

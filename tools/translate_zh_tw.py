@@ -26,6 +26,11 @@ ZH = {
     "Discharge": "卸貨港", "Event": "事件", "File": "檔案", "From": "起運國", "Gross kg": "毛重(公斤)",
     "HS": "稅則", "HS family, e.g. 3915": "稅則類別，例如 3915", "Hops": "層數",
     "Import failed": "匯入失敗", "Import finished": "匯入完成", "Import spreadsheets": "匯入試算表",
+    "Upgrading the case database": "正在升級案件資料庫",
+    "This version of WasteIntel stores cases differently, so the case database is upgraded "
+    "once. A copy of the old file is kept next to it.\n\n%1":
+        "此版本的 WasteIntel 以不同方式儲存案件，案件資料庫須升級一次。舊檔案的副本會保留在"
+        "同一資料夾。\n\n%1",
     "Importing…": "匯入中…", "Building indexes and saving…": "正在建立索引並儲存…", "Lead officer": "承辦人", "Linked cases (%n)": "關聯案件 (%n)",
     "New case database": "新增案件資料庫", "Note": "註記", "Notes": "註記", "Offence": "違規態樣",
     "Open case database": "開啟案件資料庫", "Open database": "開啟資料庫", "Opened": "立案日期",

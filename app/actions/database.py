@@ -7,9 +7,10 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from casedb import migrate
 from casedb.db import Database
 from casedb.errors import CaseDbError
+
+from ..schema_upgrade import ensure_schema_shown
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +18,7 @@ log = logging.getLogger(__name__)
 def switch_to(window, url: str) -> None:
     try:
         db = Database(url)
-        migrate.ensure_schema(db)
+        ensure_schema_shown(db, window)
     except (CaseDbError, Exception) as exc:  # noqa: BLE001 - connection errors vary by driver
         log.error("cannot open %s", url, exc_info=True)
         QMessageBox.warning(

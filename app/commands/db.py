@@ -26,13 +26,18 @@ def register(sub) -> None:
 
 def _upgrade(args) -> int:
     db = Database(getattr(args, "db", None))
-    before, after = migrate.upgrade(db)
+    before = migrate.current_revision(db)
+    copy = migrate.ensure_schema(db)  # an existing SQLite database is copied first
+    after = migrate.current_revision(db)
     if args.json:
         emit_json({"database": db.display_name(), "before": before, "after": after,
-                   "changed": before != after})
+                   "changed": before != after, "copy_of_old": str(copy) if copy else None})
     else:
-        emit_lines([f"{db.display_name()}: schema {before or 'none'} -> {after}"
-                    if before != after else f"{db.display_name()}: schema {after} is current"])
+        lines = [f"{db.display_name()}: schema {before or 'none'} -> {after}"
+                 if before != after else f"{db.display_name()}: schema {after} is current"]
+        if copy:
+            lines.append(f"the old file is kept at {copy}")
+        emit_lines(lines)
     return 0
 
 

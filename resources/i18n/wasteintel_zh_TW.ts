@@ -24,7 +24,7 @@
     </message>
     <message>
         <location filename="../../app/analysis_panel.py" line="117" />
-        <location filename="../../app/analysis_panel.py" line="206" />
+        <location filename="../../app/analysis_panel.py" line="208" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
@@ -34,27 +34,27 @@
         <translation>關聯圖</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="170" />
+        <location filename="../../app/analysis_panel.py" line="172" />
         <source>Open as a new case</source>
         <translation>開立為新案件</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="171" />
+        <location filename="../../app/analysis_panel.py" line="173" />
         <source>Case reference:</source>
         <translation>案件編號：</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="178" />
+        <location filename="../../app/analysis_panel.py" line="180" />
         <source>Split shipment ring: %1 declarations, %2 t</source>
         <translation>分批申報集團：%1 筆報單，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="189" />
+        <location filename="../../app/analysis_panel.py" line="191" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="190" />
+        <location filename="../../app/analysis_panel.py" line="192" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
     </message>
@@ -1046,37 +1046,37 @@
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="25" />
+        <location filename="../../app/actions/database.py" line="26" />
         <source>Open database</source>
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="38" />
+        <location filename="../../app/actions/database.py" line="39" />
         <source>Open case database</source>
         <translation>開啟案件資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="40" />
+        <location filename="../../app/actions/database.py" line="41" />
         <source>Case databases (*.db *.sqlite)</source>
         <translation>案件資料庫 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="49" />
+        <location filename="../../app/actions/database.py" line="50" />
         <source>New case database</source>
         <translation>新增案件資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="51" />
+        <location filename="../../app/actions/database.py" line="52" />
         <source>Case databases (*.db)</source>
         <translation>案件資料庫 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="60" />
+        <location filename="../../app/actions/database.py" line="61" />
         <source>Connect to PostgreSQL</source>
         <translation>連線至 PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="61" />
+        <location filename="../../app/actions/database.py" line="62" />
         <source>Server URL (postgresql://user@host/database):</source>
         <translation>伺服器網址 (postgresql://user@host/database)：</translation>
     </message>
@@ -1262,6 +1262,23 @@
         <translation>%1（%2）
 %3
 %4 公噸</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaUpgrade</name>
+    <message>
+        <location filename="../../app/schema_upgrade.py" line="26" />
+        <source>Upgrading the case database</source>
+        <translation>正在升級案件資料庫</translation>
+    </message>
+    <message>
+        <location filename="../../app/schema_upgrade.py" line="28" />
+        <source>This version of WasteIntel stores cases differently, so the case database is upgraded once. A copy of the old file is kept next to it.
+
+%1</source>
+        <translation>此版本的 WasteIntel 以不同方式儲存案件，案件資料庫須升級一次。舊檔案的副本會保留在同一資料夾。
+
+%1</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,7 @@ def test_db_upgrade_check_backup(tmp_path):
     first = json.loads(cli("db", "upgrade", "--db", url, "--json").stdout)
     second = json.loads(cli("db", "upgrade", "--db", url, "--json").stdout)
     assert first["changed"] and not second["changed"]
+    assert first["copy_of_old"] is None  # created, not upgraded: nothing to keep
     assert json.loads(cli("db", "check", "--db", url, "--json").stdout)["ok"]
     cli("db", "backup", str(tmp_path / "b.db"), "--db", url)
     import sqlite3
@@ -57,3 +58,17 @@ def test_db_upgrade_check_backup(tmp_path):
     con.close()
     res = cli("db", "check", "--db", "postgresql://nobody@127.0.0.1:1/x", check=False)
     assert res.returncode == 1 and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_db_upgrade_of_an_older_database_keeps_a_copy(tmp_path):
+    from casedb import migrate
+    from casedb.db import Database
+
+    old = Database(tmp_path / "old.db")
+    migrate.upgrade(old, "0001")
+    old.dispose()
+    out = json.loads(cli("db", "upgrade", "--db", str(tmp_path / "old.db"), "--json").stdout)
+    assert (out["before"], out["after"]) == ("0001", migrate.heads()[0])
+    assert out["copy_of_old"] == str(tmp_path / "old.before-0001.db")
+    text_out = cli("db", "upgrade", "--db", str(tmp_path / "old.before-0001.db")).stdout
+    assert "the old file is kept at" in text_out and "old.before-0001.before-0001.db" in text_out

@@ -158,3 +158,43 @@ def test_link_tables_upgrade_keeps_their_rows(empty_db_url):
             assert "WITHOUT ROWID" not in sql
         assert conn.scalar(text("SELECT count(*) FROM declaration_container")) == 1
     db.dispose()
+
+
+def _old_database(path) -> Database:
+    """A SQLite case database at the first schema, holding one declaration."""
+    db = Database(path, user="tester")
+    migrate.upgrade(db, "0001")
+    with db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO declaration (id, authority, declaration_no, version, "
+                          "created_at) VALUES (1, 'TW', 'D1', 1, '2024-01-01')"))
+    return db
+
+
+def test_opening_an_older_sqlite_database_keeps_a_copy_first(tmp_path):
+    db = _old_database(tmp_path / "cases.db")
+    copy = migrate.ensure_schema(db)
+    assert copy == tmp_path / "cases.before-0001.db"
+    assert migrate.current_revision(db) == migrate.heads()[0]
+    old = Database(copy)
+    assert migrate.current_revision(old) == "0001"
+    with old.engine.connect() as conn:
+        assert conn.scalar(text("SELECT declaration_no FROM declaration")) == "D1"
+    old.dispose()
+    assert migrate.ensure_schema(db) is None  # current now: no second copy
+    assert sorted(p.name for p in tmp_path.glob("cases.before-*")) == ["cases.before-0001.db"]
+    db.dispose()
+    # a new database is created, not upgraded: nothing to copy
+    fresh = Database(tmp_path / "new.db")
+    assert migrate.upgrade_pending(fresh) is False
+    assert migrate.ensure_schema(fresh) is None
+    assert not list(tmp_path.glob("new.before-*"))
+    fresh.dispose()
+
+
+def test_a_second_copy_of_the_same_revision_gets_its_own_name(tmp_path):
+    (tmp_path / "cases.before-0001.db").write_bytes(b"an earlier copy, kept as it is")
+    db = _old_database(tmp_path / "cases.db")
+    assert migrate.upgrade_pending(db)
+    assert migrate.ensure_schema(db) == tmp_path / "cases.before-0001-2.db"
+    assert (tmp_path / "cases.before-0001.db").read_bytes() == b"an earlier copy, kept as it is"
+    db.dispose()
