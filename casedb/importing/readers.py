@@ -8,6 +8,8 @@ import csv
 import io
 import itertools
 import logging
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,15 +67,31 @@ def _binary(path: Path) -> bool:
     return b"\x00" in chunk and not chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
+SHEET_READERS = 2  # sheets of one workbook parsed at a time
+
+
 def _calamine(path: Path, max_rows: int | None = None) -> list[RawSheet]:
+    """Every sheet, in the workbook's order. calamine lets go of the GIL while it parses a
+    sheet (about three quarters of reading one), so with several sheets two are read at a
+    time, each thread through a workbook handle of its own: four sheets of 50,000 rows took
+    3.3 s one after the other, 2.0 s two at a time. One sheet gains nothing."""
     from python_calamine import CalamineWorkbook
 
+    def read(names: list[str]) -> list[RawSheet]:
+        own = CalamineWorkbook.from_path(str(path))
+        return [RawSheet(n, _trim(_sheet_rows(own.get_sheet_by_name(n), max_rows)))
+                for n in names]
+
     try:
-        wb = CalamineWorkbook.from_path(str(path))
-        sheets = []
-        for name in wb.sheet_names:
-            sheets.append(RawSheet(name, _trim(_sheet_rows(wb.get_sheet_by_name(name), max_rows))))
-        return sheets
+        names = CalamineWorkbook.from_path(str(path)).sheet_names
+        workers = min(SHEET_READERS, len(names), os.cpu_count() or 1)
+        if workers < 2:
+            return read(names)
+        # Sheet i goes to thread i % workers; the results are put back in the workbook's order.
+        with ThreadPoolExecutor(workers, thread_name_prefix="sheet-reader") as pool:
+            parts = list(pool.map(read, [names[i::workers] for i in range(workers)]))
+        by_name = {sheet.name: sheet for part in parts for sheet in part}
+        return [by_name[n] for n in names]
     except ReadError:
         raise
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
