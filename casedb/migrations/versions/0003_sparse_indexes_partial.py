@@ -3,7 +3,8 @@
 Permit numbers, B/L numbers, IMO numbers, vessel names and transshipment ports are missing
 from many declarations. Their indexes now leave those rows out (``WHERE column IS NOT NULL``):
 the lookups by these columns never ask for missing values, the indexes are smaller, and a
-large import builds fewer index entries.
+large import builds fewer index entries. On SQLite the upgrade also gathers the planner
+statistics that imports now leave.
 
 Revision ID: 0003
 Revises: 0002
@@ -39,6 +40,11 @@ def _recreate(partial: bool) -> None:
 
 def upgrade() -> None:
     _recreate(partial=True)
+    if op.get_bind().dialect.name == "sqlite":
+        # Imports now leave planner statistics (casedb.importing.indexes.refresh_statistics);
+        # a database imported before has none, and would keep scanning the declarations for
+        # a search by declaration number until it doubled. About 1.2 s per million rows.
+        op.execute("ANALYZE")
 
 
 def downgrade() -> None:
