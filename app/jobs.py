@@ -83,9 +83,9 @@ class JobRunner(QObject):
     - reads an investigator waits for (a case, linked cases, the entity queue), on a pool wider
       than the CPU count (2 here), so that one slow read does not hold up the others;
     - ``background`` analyses that refresh whole views (the map's sea lanes, split detection),
-      one at a time. Much of their work is Python, which holds the GIL: run
-      side by side, three of them left the window a quarter of the interpreter at start-up, and
-      each result came only when all were nearly done.
+      one at a time. Much of their work is Python, which holds the GIL: run side by side, they
+      left the window and the tables a fraction of the interpreter at start-up, and each
+      result came only when all were nearly done.
     """
 
     READERS = 6

@@ -122,7 +122,6 @@ def _has_data(row) -> bool:
     return bool(row) and (row[0] is not None or row.count(None) != len(row))
 
 
-
 def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
