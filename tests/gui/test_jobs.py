@@ -30,9 +30,12 @@ def test_background_jobs_run_one_at_a_time_and_reads_are_not_held_up(qtbot):
         qtbot.waitUntil(lambda: started == ["map"], timeout=5000)
         qtbot.wait(200)
         assert started == ["map"]  # the second analysis waits for the first
+        # listening before the gate opens: a signal emitted with no receiver is lost
+        with qtbot.waitSignals([first.signals.succeeded, second.signals.succeeded],
+                               timeout=5000):
+            gate.set()
     finally:
         gate.set()
-    with qtbot.waitSignals([first.signals.succeeded, second.signals.succeeded], timeout=5000):
-        pass
     assert started == ["map", "splits"]
-    assert runner.wait(5000) and runner.active() == 0
+    assert runner.wait(5000)
+    qtbot.waitUntil(lambda: runner.active() == 0, timeout=5000)  # each job's "finished" is in
