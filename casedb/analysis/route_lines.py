@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from itertools import product
 
 from ..jobs import NullProgress, Progress
-from ..normalize import port_info, ports
+from ..normalize import port_info, port_name, ports
 from .shares import ShareTable, around_event
 
 LAND_FILE = "basemap/land_110m.json"
@@ -246,7 +246,7 @@ def sea_route(stops) -> tuple[tuple[tuple[Point, ...], ...], float | None]:
 # --- maps of a share table ---------------------------------------------------------------------
 
 
-def _ports(lines: Sequence[RouteLine]) -> tuple[MapPort, ...]:
+def _ports(lines: Sequence[RouteLine], lang: str = "en") -> tuple[MapPort, ...]:
     roles: dict[str, list[str]] = {}
     tonnes: dict[str, float] = {}
     for line in lines:
@@ -260,7 +260,7 @@ def _ports(lines: Sequence[RouteLine]) -> tuple[MapPort, ...]:
     for code, rs in roles.items():
         p = port_info(code)
         if p is not None:
-            out.append(MapPort(code, p.name, p.country_iso3, p.lon, p.lat, tuple(rs),
+            out.append(MapPort(code, port_name(code, lang), p.country_iso3, p.lon, p.lat, tuple(rs),
                                tonnes[code]))
     return tuple(sorted(out, key=lambda p: -p.tonnes))
 
@@ -284,7 +284,7 @@ def route_map(table: ShareTable, periods: Sequence[str] | None = None, *, top: i
         segments, km = _polyline(stops)
         lines.append(RouteLine(s.route, s.label, rank, tonnes, tonnes / total if total else 0.0,
                                stops, segments, km))
-    return RouteMap(tuple(chosen), tuple(lines), _ports(lines), total)
+    return RouteMap(tuple(chosen), tuple(lines), _ports(lines, table.lang), total)
 
 
 def before_after(table: ShareTable, event: dt.date, period: str, *, top: int = 8,

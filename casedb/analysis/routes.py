@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from ..db import Database
 from ..frames import fetch_frame
 from ..models import Declaration
-from ..normalize import country_name, port_info
+from ..normalize import country_name, port_name
 from .shares import ShareTable, event_shifts, period_expr, share_table, with_shifts
 
 BY = ("dest-country", "dest-port", "pair", "route")
@@ -45,11 +45,6 @@ def _frame(db: Database, hs_prefix, since, until, by: str) -> pl.DataFrame:
     return fetch_frame(db, q, schema)
 
 
-def _port_name(code: str | None) -> str:
-    info = port_info(code) if code else None
-    return info.name if info else (code or "?")
-
-
 def _keys(frame: pl.DataFrame, by: str) -> pl.DataFrame:
     unknown = pl.lit("???")
     if by == "dest-country":
@@ -70,9 +65,9 @@ def _keys(frame: pl.DataFrame, by: str) -> pl.DataFrame:
 def label(route: str, by: str, lang: str = "en") -> str:
     parts = route.split(">")
     if by == "dest-port":
-        return _port_name(route)
+        return port_name(route, lang)
     if by == "route":
-        return " → ".join([_country(parts[0], lang)] + [_port_name(p) for p in parts[1:]])
+        return " → ".join([_country(parts[0], lang)] + [port_name(p, lang) for p in parts[1:]])
     return " → ".join(_country(p, lang) for p in parts)
 
 
@@ -92,7 +87,7 @@ class RouteQuery:
     until: dt.date | None = None
     measure: str = "tonnes"  # or "count"
     event: dt.date | None = None
-    lang: str = "en"  # of the country names in the labels
+    lang: str = "en"  # of the country and port names in the labels
 
 
 def route_shares(db: Database, query: RouteQuery | None = None, **fields) -> ShareTable:
@@ -107,5 +102,5 @@ def route_shares(db: Database, query: RouteQuery | None = None, **fields) -> Sha
     labels = pl.DataFrame({"route": routes, "label": [label(r, by, q.lang) for r in routes]},
                           schema={"route": pl.Utf8, "label": pl.Utf8})
     frame = frame.select("period", "route", "weight").join(labels, on="route", how="left")
-    table = share_table(frame, measure=measure)
+    table = share_table(frame, measure=measure, lang=q.lang)
     return event_shifts(table, event, period) if event else with_shifts(table)

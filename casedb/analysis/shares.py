@@ -6,7 +6,7 @@ is grouped once; shares are fractions of each period's total."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -58,6 +58,7 @@ class ShareTable:
     series: tuple[Series, ...]
     shifts: tuple[Shift, ...] = ()
     measure: str = "tonnes"
+    lang: str = "en"  # of the names in the labels, and of the ports on a map of the table
 
     def share(self, route: str, period: str) -> float:
         i = self.periods.index(period)
@@ -79,11 +80,12 @@ def period_expr(column: str, period: str) -> pl.Expr:
     raise ValueError(f"unknown period {period!r} (month, quarter or year)")
 
 
-def share_table(frame: pl.DataFrame, *, top: int = 12, measure: str = "tonnes") -> ShareTable:
+def share_table(frame: pl.DataFrame, *, top: int = 12, measure: str = "tonnes",
+                lang: str = "en") -> ShareTable:
     """``frame``: columns period (str), route, label, weight (tonnes) -> shares per period.
     Routes beyond the ``top`` by total weight are kept (shares stay exact) but listed last."""
     if frame.is_empty():
-        return ShareTable((), (), (), measure)
+        return ShareTable((), (), (), measure, lang)
     value = pl.len() if measure == "count" else pl.col("weight").sum()
     g = frame.group_by("period", "route").agg(value.cast(pl.Float64).alias("w"),
                                               pl.col("weight").sum().alias("t"),
@@ -103,7 +105,7 @@ def share_table(frame: pl.DataFrame, *, top: int = 12, measure: str = "tonnes") 
                                 for w, p in zip(rows_w[route], periods, strict=True)),
                           tuple(rows_t[route]))
                    for route in order.to_list()[: max(top, 1) * 50])
-    return ShareTable(tuple(periods), series, (), measure)
+    return ShareTable(tuple(periods), series, (), measure, lang)
 
 
 def with_shifts(table: ShareTable, *, top: int = 12, min_share: float = 0.02) -> ShareTable:
@@ -115,7 +117,7 @@ def with_shifts(table: ShareTable, *, top: int = 12, min_share: float = 0.02) ->
         for cp in change_points(s.shares):
             shifts.append(Shift(s.route, s.label, cp.before, cp.after, table.periods[cp.index]))
     shifts.sort(key=lambda x: -abs(x.after_share - x.before_share))
-    return ShareTable(table.periods, table.series, tuple(shifts), table.measure)
+    return replace(table, shifts=tuple(shifts))
 
 
 def period_of(date: dt.date, period: str) -> str:
@@ -152,4 +154,4 @@ def event_shifts(table: ShareTable, event: dt.date, period: str, n: int = 8) -> 
     risers, fallers = risers_fallers(table, before, after, n)
     shifts = tuple(Shift(m.route, m.label, m.before_share, m.after_share, cut)
                    for m in sorted(risers + fallers, key=lambda m: -abs(m.change)))
-    return ShareTable(table.periods, table.series, shifts, table.measure)
+    return replace(table, shifts=shifts)

@@ -6,13 +6,13 @@ from .dates import infer_date_order, parse_date
 from .hs import hs_family, normalize_hs
 from .imo import normalize_imo
 from .names import address_key, display_name, name_key, normalize_email, normalize_phone
-from .ports import Port, port_info, port_locode, ports
+from .ports import Port, port_info, port_locode, port_name, ports
 from .weights import parse_weight_kg, unit_from_header
 
 __all__ = [
     "container_check_digit", "normalize_container", "split_containers", "country_iso3",
     "country_name", "infer_date_order", "parse_date", "hs_family", "normalize_hs",
     "normalize_imo", "address_key", "display_name", "name_key", "normalize_email",
-    "normalize_phone", "Port", "port_info", "port_locode", "ports", "parse_weight_kg",
+    "normalize_phone", "Port", "port_info", "port_locode", "port_name", "ports", "parse_weight_kg",
     "unit_from_header",
 ]

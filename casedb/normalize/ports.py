@@ -77,6 +77,31 @@ def port_info(locode: str) -> Port | None:
     return _gazetteer()[0].get(locode)
 
 
+def port_name(locode: str | None, lang: str = "en") -> str:
+    """The name a reader of ``lang`` knows the port by: in Chinese ("zh", "zh-TW"), the
+    Traditional Chinese name when the alias table has one (高雄港, 巴生港, 鹿特丹); otherwise the
+    gazetteer's English name, or the code itself."""
+    if not locode:
+        return "?"
+    if lang.lower().startswith("zh") and locode in _chinese_names():
+        return _chinese_names()[locode]
+    info = port_info(locode)
+    return info.name if info else locode
+
+
+@cache
+def _chinese_names() -> dict[str, str]:
+    """UN/LOCODE -> its Chinese alias: one ending in 港 (port) if there is one, else the first.
+    The table lists the Traditional spelling before the Simplified one."""
+    names: dict[str, str] = {}
+    for alias, code in ALIASES.items():
+        if not any("\u4e00" <= c <= "\u9fff" for c in alias):
+            continue
+        if code not in names or (alias.endswith("港") and not names[code].endswith("港")):
+            names[code] = alias
+    return names
+
+
 def ports() -> list[Port]:
     return list(_gazetteer()[0].values())
 

@@ -67,7 +67,8 @@ def trade_shares(db: Database, query: TradeQuery | None = None, **fields) -> Sha
                            "label": [" → ".join(_name(p, q.lang) for p in r.split(">"))
                                      for r in routes]},
                           schema={"route": pl.Utf8, "label": pl.Utf8})
-    table = share_table(f.select("period", "route", "weight").join(labels, on="route"))
+    table = share_table(f.select("period", "route", "weight").join(labels, on="route"),
+                        lang=q.lang)
     return event_shifts(table, event, "year") if event else with_shifts(table)
 
 

@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 
 from casedb.analysis.detour import detour_ratio, transit_indicators
+from casedb.analysis.route_lines import route_map
 from casedb.analysis.routes import route_shares
-from casedb.analysis.shares import around_event, risers_fallers
+from casedb.analysis.shares import around_event, risers_fallers, with_shifts
 from tests import factories as f
 
 BAN = dt.date(2018, 1, 1)
@@ -70,7 +71,12 @@ def test_full_route_keys_by_quarter_and_count(shifted):
     labels = {s.route: s.label for s in t.series}
     assert labels["GBR>SGSIN>MYPKG"].startswith("United Kingdom → Singapore")
     zh = route_shares(shifted, hs_prefix="3915", by="route", period="year", lang="zh-TW")
-    assert {s.route: s.label for s in zh.series}["GBR>SGSIN>MYPKG"].startswith("英國 → ")
+    # countries and the ports the alias table knows read in Chinese
+    assert {s.route: s.label for s in zh.series}["GBR>SGSIN>MYPKG"] == "英國 → 新加坡 → 巴生港"
+    assert zh.lang == "zh-TW" and with_shifts(zh).lang == "zh-TW"
+    ports = {p.locode: p.name for p in route_map(zh).ports}
+    assert ports["MYPKG"] == "巴生港" and ports["CNNGB"] == "寧波"
+    assert {p.locode: p.name for p in route_map(t).ports}["MYPKG"] == "Port Kelang"
     assert t.share("GBR>CNNGB", "2016-Q1") == pytest.approx(0.5)  # by count
 
 
