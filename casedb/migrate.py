@@ -13,6 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import inspect, text
 
 from .db import Database
@@ -77,6 +78,10 @@ def ensure_schema(db: Database) -> Path | None:
     revision = current_revision(db)
     if revision in heads():
         return None
+    if revision is not None and not _known(revision):
+        raise SchemaError(f"the case database has schema {revision}, written by a newer version "
+                          f"of WasteIntel (this one knows up to {heads()[0]}); open it with that "
+                          "version")
     copy = None
     if revision is not None and db.is_sqlite:
         copy = backup(db, _free_name(db.sqlite_path.with_name(
@@ -88,7 +93,15 @@ def ensure_schema(db: Database) -> Path | None:
 def upgrade_pending(db: Database) -> bool:
     """Whether opening ``db`` will upgrade an existing schema (not create a new one)."""
     revision = current_revision(db)
-    return revision is not None and revision not in heads()
+    return revision is not None and revision not in heads() and _known(revision)
+
+
+def _known(revision: str) -> bool:
+    """Whether this version's migrations include ``revision``."""
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def _free_name(path: Path) -> Path:

@@ -200,3 +200,18 @@ def test_a_second_copy_of_the_same_revision_gets_its_own_name(tmp_path):
     assert migrate.ensure_schema(db) == tmp_path / "cases.before-0001-2.db"
     assert (tmp_path / "cases.before-0001.db").read_bytes() == b"an earlier copy, kept as it is"
     db.dispose()
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
+    from casedb.errors import SchemaError
+
+    db = Database(tmp_path / "cases.db")
+    migrate.upgrade(db)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    assert migrate.upgrade_pending(db) is False
+    with pytest.raises(SchemaError, match="newer version"):
+        migrate.ensure_schema(db)
+    assert migrate.current_revision(db) == "0099"
+    assert not list(tmp_path.glob("cases.before-*"))  # refused before any copy
+    db.dispose()
