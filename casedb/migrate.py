@@ -79,9 +79,7 @@ def ensure_schema(db: Database) -> Path | None:
     if revision in heads():
         return None
     if revision is not None and not _known(revision):
-        raise SchemaError(f"the case database has schema {revision}, written by a newer version "
-                          f"of WasteIntel (this one knows up to {heads()[0]}); open it with that "
-                          "version")
+        raise _newer(revision)
     copy = None
     if revision is not None and db.is_sqlite:
         copy = backup(db, _free_name(db.sqlite_path.with_name(
@@ -94,6 +92,11 @@ def upgrade_pending(db: Database) -> bool:
     """Whether opening ``db`` will upgrade an existing schema (not create a new one)."""
     revision = current_revision(db)
     return revision is not None and revision not in heads() and _known(revision)
+
+
+def _newer(revision: str) -> SchemaError:
+    return SchemaError(f"the case database has schema {revision}, written by a newer version of "
+                       f"WasteIntel (this one knows up to {heads()[0]}); open it with that version")
 
 
 def _known(revision: str) -> bool:
@@ -145,6 +148,8 @@ def check(db: Database) -> CheckReport:
 def require_current(db: Database) -> None:
     """Raise SchemaError unless the schema is at head."""
     rev = current_revision(db)
+    if rev is not None and rev not in heads() and not _known(rev):
+        raise _newer(rev)
     if rev not in heads():
         raise SchemaError(
             f"database schema is {'missing' if rev is None else 'outdated (' + rev + ')'}; "

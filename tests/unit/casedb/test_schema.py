@@ -212,6 +212,8 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path):
     assert migrate.upgrade_pending(db) is False
     with pytest.raises(SchemaError, match="newer version"):
         migrate.ensure_schema(db)
+    with pytest.raises(SchemaError, match="newer version"):
+        migrate.require_current(db)
     assert migrate.current_revision(db) == "0099"
     assert not list(tmp_path.glob("cases.before-*"))  # refused before any copy
     db.dispose()
