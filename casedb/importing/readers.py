@@ -77,16 +77,17 @@ def _calamine(path: Path, max_rows: int | None = None) -> list[RawSheet]:
     3.3 s one after the other, 2.1 s two at a time. One sheet gains nothing."""
     from python_calamine import CalamineWorkbook
 
-    def read(names: list[str]) -> list[RawSheet]:
-        own = CalamineWorkbook.from_path(str(path))
+    def read(names: list[str], wb=None) -> list[RawSheet]:
+        own = wb or CalamineWorkbook.from_path(str(path))
         return [RawSheet(n, _trim(_sheet_rows(own.get_sheet_by_name(n), max_rows)))
                 for n in names]
 
     try:
-        names = CalamineWorkbook.from_path(str(path)).sheet_names
+        wb = CalamineWorkbook.from_path(str(path))
+        names = wb.sheet_names
         workers = min(SHEET_READERS, len(names), os.cpu_count() or 1)
         if workers < 2:
-            return read(names)
+            return read(names, wb)
         # Sheet i goes to thread i % workers; the results are put back in the workbook's order.
         with ThreadPoolExecutor(workers, thread_name_prefix="sheet-reader") as pool:
             parts = list(pool.map(read, [names[i::workers] for i in range(workers)]))

@@ -83,8 +83,8 @@ def port_name(locode: str | None, lang: str = "en") -> str:
     gazetteer's English name, or the code itself."""
     if not locode:
         return "?"
-    if lang.lower().startswith("zh") and locode in _chinese_names():
-        return _chinese_names()[locode]
+    if lang.lower().startswith("zh") and (chinese := _chinese_names().get(locode)):
+        return chinese
     info = port_info(locode)
     return info.name if info else locode
 
