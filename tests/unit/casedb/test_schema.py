@@ -9,7 +9,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from casedb import audit, migrate
-from casedb.db import Database
+from casedb.db import SQLITE_PAGE_SIZE, Database
 from casedb.errors import CaseDbError
 
 EXPECTED_TABLES = {
@@ -83,6 +83,22 @@ def test_sqlite_pragmas(sqlite_db):
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+        assert conn.execute(text("PRAGMA page_size")).scalar() == SQLITE_PAGE_SIZE
+
+
+def test_existing_sqlite_database_keeps_its_page_size(tmp_path):
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA page_size=4096")
+    con.execute("CREATE TABLE t (x)")
+    con.close()
+    db = Database(path)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA page_size")).scalar() == 4096
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    finally:
+        db.dispose()
 
 
 def test_sqlite_backup_is_consistent_copy(sqlite_db, tmp_path):
