@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -96,9 +96,11 @@ class Database:
         return make_url(self.url).render_as_string(hide_password=True)
 
     @contextmanager
-    def begin(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any exception."""
-        with self._sessions.begin() as session:
+    def begin(self, bind: Connection | None = None) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception. ``bind``: a
+        connection of this database's engine to work on, instead of one from the pool."""
+        with self._sessions(**({"bind": bind} if bind is not None else {})) as session, \
+                session.begin():
             yield session
 
     @contextmanager

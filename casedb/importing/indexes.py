@@ -1,4 +1,5 @@
-"""Bulk imports into SQLite with the secondary indexes built once, after the rows are in.
+"""Bulk imports into SQLite: secondary indexes built once after the rows are in, and foreign
+keys checked once per table before the commit instead of at every row.
 
 Keeping the 11 secondary indexes of ``declaration`` (and those of declaration_party,
 declaration_container, row_provenance) up to date row by row dominates a large import: 1M rows
@@ -20,6 +21,10 @@ from contextlib import contextmanager
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from ..db import Database
+from ..errors import CaseDbError
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +35,74 @@ _SECONDARY = text(
     " ON il.name = m.name"
     " WHERE m.type = 'index' AND m.tbl_name = :t AND m.sql IS NOT NULL AND il.\"unique\" = 0"
     " ORDER BY m.rowid")
+
+
+class ForeignKeyViolation(CaseDbError):
+    """Rows written by a bulk import point at rows that do not exist; nothing was committed."""
+
+
+def is_bulk(existing_rows: int, incoming_rows: int, min_rows: int | None = None) -> bool:
+    """Whether an import of ``incoming_rows`` into a table of ``existing_rows`` is a bulk one:
+    at least ``min_rows`` (default MIN_ROWS) and at least the rows already there."""
+    return incoming_rows >= max(MIN_ROWS if min_rows is None else min_rows, existing_rows)
+
+
+@contextmanager
+def import_transaction(db: Database, incoming_rows: int, table: str = "declaration"
+                       ) -> Iterator[Session]:
+    """The import's unit of work (as ``db.begin()``).
+
+    For a bulk import into SQLite (see is_bulk, against ``table``) foreign keys are not
+    enforced at each row but checked once, by ``PRAGMA foreign_key_check``, before the commit:
+    the per-row lookups of each link's declaration, party and party name cost 4.3 s per
+    million declarations, the check afterwards 1.4 s. A violation raises ForeignKeyViolation
+    and rolls back the whole import. SQLite only switches foreign keys outside a transaction,
+    so the import gets a connection of its own and hands it back with them on again (or
+    closed, should that fail)."""
+    if not db.is_sqlite:
+        with db.begin() as session:
+            yield session
+        return
+    with db.engine.connect() as conn:
+        quote = conn.dialect.identifier_preparer.quote_identifier
+        existing = conn.scalar(text(f"SELECT count(*) FROM {quote(table)}")) or 0
+        if not is_bulk(existing, incoming_rows):
+            conn.rollback()
+            with db.begin(bind=conn) as session:
+                yield session
+            return
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        conn.commit()  # ends SQLAlchemy's transaction; SQLite has none open after a PRAGMA
+        try:
+            with db.begin(bind=conn) as session:
+                yield session
+                _check_foreign_keys(session.connection())
+        finally:
+            _foreign_keys_on(conn)
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    started = time.perf_counter()
+    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    log.info("foreign keys checked in %.1f s", time.perf_counter() - started)
+    if bad:
+        table, rowid, parent, _fk = bad[0]
+        raise ForeignKeyViolation(
+            f"the import wrote {len(bad)} row(s) pointing at missing rows (first: {table} row "
+            f"{rowid} -> {parent}); nothing was saved")
+
+
+def _foreign_keys_on(conn: Connection) -> None:
+    try:
+        if conn.in_transaction():
+            conn.rollback()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        if conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1:
+            conn.commit()
+            return
+    except Exception:  # noqa: BLE001 - whatever failed, the connection must not be reused
+        log.exception("could not switch foreign keys back on")
+    conn.invalidate()  # never back to the pool without foreign keys
 
 
 @contextmanager
@@ -54,7 +127,7 @@ def secondary_indexes_deferred(conn: Connection, tables: Sequence[str], incoming
         conn.exec_driver_sql("BEGIN IMMEDIATE")
     quote = conn.dialect.identifier_preparer.quote_identifier
     existing = conn.scalar(text(f"SELECT count(*) FROM {quote(tables[0])}")) or 0
-    if incoming_rows < max(MIN_ROWS if min_rows is None else min_rows, existing):
+    if not is_bulk(existing, incoming_rows, min_rows):
         yield False
         return
     indexes = [(name, sql) for t in tables for name, sql in conn.execute(_SECONDARY, {"t": t})]

@@ -26,7 +26,7 @@ from ..jobs import NullProgress, Progress
 from ..models import ImportRun, SourceFile
 from .columns import ColumnNormaliser
 from .header import detect_header
-from .indexes import refresh_statistics, secondary_indexes_deferred
+from .indexes import import_transaction, refresh_statistics, secondary_indexes_deferred
 from .mapping import ColumnMapping, auto_map
 from .readers import RawSheet, read_workbook
 from .spec import ImportSpec, apply_spec
@@ -209,7 +209,7 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
     phases.lap("read")
     refused: list[Refusal] = []
     progress.report(0, total)
-    with db.begin() as session:
+    with import_transaction(db, total) as session:
         source_id = _source_file(session, path, digest)
         run_id = session.execute(insert(ImportRun).values(
             source_file_id=source_id, actor=db.user, kind="declarations",

@@ -6,8 +6,10 @@ import logging
 
 import pytest
 from sqlalchemy import insert, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from casedb import migrate
+from casedb.importing import indexes
 from casedb.importing.indexes import secondary_indexes_deferred
 from casedb.models import Declaration
 
@@ -175,3 +177,44 @@ def test_postgresql_is_left_alone(db):
     with db.engine.connect() as conn:
         assert pg_indexes(conn) == before
     assert declaration_count(db) == 200
+
+
+def foreign_keys(conn) -> int:
+    return conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
+
+
+def test_bulk_import_checks_foreign_keys_once_and_hands_them_back_on(sqlite_db, monkeypatch):
+    monkeypatch.setattr(indexes, "MIN_ROWS", MIN)
+    with indexes.import_transaction(sqlite_db, MIN) as session:
+        conn = session.connection()
+        assert foreign_keys(conn) == 0
+        insert_declarations(conn, 3)
+        raw = conn.connection.dbapi_connection
+    assert declaration_count(sqlite_db) == 3
+    with sqlite_db.engine.connect() as conn:  # the pool hands back the same connection
+        assert conn.connection.dbapi_connection is raw
+        assert foreign_keys(conn) == 1
+
+
+def test_a_dangling_row_from_a_bulk_import_rolls_everything_back(sqlite_db, monkeypatch):
+    monkeypatch.setattr(indexes, "MIN_ROWS", MIN)
+    with pytest.raises(indexes.ForeignKeyViolation, match="declaration_container"):
+        with indexes.import_transaction(sqlite_db, MIN) as session:
+            conn = session.connection()
+            insert_declarations(conn, 3)
+            conn.exec_driver_sql("INSERT INTO declaration_container VALUES (999, 'MSCU1234566')")
+    assert declaration_count(sqlite_db) == 0
+    with sqlite_db.engine.connect() as conn:
+        assert foreign_keys(conn) == 1
+
+
+def test_other_imports_keep_foreign_keys_at_every_row(db, monkeypatch):
+    monkeypatch.setattr(indexes, "MIN_ROWS", MIN)
+    with db.begin() as s:
+        insert_declarations(s.connection(), MIN + 1)
+    # below the threshold, or smaller than the table, or PostgreSQL: checked at every row
+    for incoming in (MIN - 1, MIN):
+        with pytest.raises(IntegrityError), indexes.import_transaction(db, incoming) as session:
+            session.connection().execute(text(
+                "INSERT INTO declaration_container VALUES (999, 'MSCU1234566')"))
+    assert declaration_count(db) == MIN + 1
