@@ -3,7 +3,8 @@
 context, plain sqlite3 executemany of every row the importer writes for the same file.
 
 Peak memory is each child's own high-water mark (VmHWM): ru_maxrss is no use in a child started
-by subprocess, since Linux carries the parent's high-water mark over into it at exec."""
+by subprocess, since Linux carries the parent's high-water mark over into it at exec. The import's
+figure adds the peak of the process that reads the file for it (its ru_maxrss, as a child)."""
 
 from __future__ import annotations
 
@@ -35,8 +36,10 @@ from casedb import migrate
 from casedb.importing.pipeline import import_file
 db = Database(sys.argv[1]); migrate.upgrade(db)
 t0 = time.perf_counter(); r = import_file(db, sys.argv[2]); secs = time.perf_counter() - t0
+import resource  # the reading process, ended and waited for: its peak (Linux: KiB)
+reader_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"secs": secs, "rows": r.rows_read, "imported": r.imported,
-                  "refused": len(r.refused), "peak_mb": peak_mb()}))
+                  "refused": len(r.refused), "peak_mb": peak_mb(), "reader_mb": reader_mb}))
 """
 
 _RAW = """
@@ -147,9 +150,11 @@ def _measure(kind: str, path: Path, target_rps: int) -> list[dict]:
                   f"{model['written']:,} table rows)",
          "note": f"{full['imported']:,} imported, {full['refused']} refused, "
                  f"{full['secs']:.1f} s"},
-        {"name": f"{kind} import peak memory", "value": full["peak_mb"], "unit": "MB",
-         "target": "<= 1,500 MB", "limit": f"reader alone: {raw['peak_mb']:,.0f} MB",
-         "note": "each child's own VmHWM"},
+        {"name": f"{kind} import peak memory", "value": full["peak_mb"] + full["reader_mb"],
+         "unit": "MB", "target": "<= 1,500 MB", "limit": f"reader alone: {raw['peak_mb']:,.0f} MB",
+         "note": f"importer {full['peak_mb']:,.0f} MB + its reading process "
+                 f"{full['reader_mb']:,.0f} MB (each its own peak; pages shared at fork count "
+                 "twice)"},
     ]
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-import itertools
 import logging
+import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,35 +21,25 @@ from sqlalchemy import insert, select, update
 
 from .. import audit
 from ..db import Database
-from ..errors import ReadError
 from ..jobs import NullProgress, Progress
 from ..models import ImportRun, SourceFile
-from .columns import ColumnNormaliser
-from .header import detect_header
 from .indexes import import_transaction, refresh_statistics, secondary_indexes_deferred
-from .mapping import ColumnMapping, auto_map
-from .readers import RawSheet, read_workbook
-from .spec import ImportSpec, apply_spec
+from .mapping import ColumnMapping
+from .reader_process import ProcessSource
+from .sheets import LocalSource, Refusal, field_headers, read_sheets
+from .spec import ImportSpec
 from .store import DeclarationWriter
 
 log = logging.getLogger(__name__)
 
 CHUNK = 20_000  # rows normalised and written together
+# Files from this size on are read and normalised by a second process (reader_process): 8 MB
+# is about 50,000 rows of CSV or 80,000 of xlsx, where the overlap saves a second or more.
+MIN_PROCESS_BYTES = 8 << 20
 # The tables a large import fills, whose secondary indexes are rebuilt once after it (SQLite).
 DEFERRED_INDEX_TABLES = ("declaration", "declaration_party", "declaration_container",
                          "row_provenance")
 PREVIEW_HEAD_ROWS = 100  # rows read above the previewed data: title blocks, blank rows, header
-
-
-@dataclass(frozen=True)
-class Refusal:
-    sheet: str
-    row: int
-    column: str
-    reason: str
-
-    def to_json(self) -> dict:
-        return {"sheet": self.sheet, "row": self.row, "column": self.column, "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -90,38 +80,6 @@ class FilePreview:
     sheets: list[SheetPreview]
 
 
-@dataclass
-class _Sheet:
-    raw: RawSheet
-    header_row: int
-    headers: list[str]
-    mappings: list[ColumnMapping]
-    start: int  # 0-based index of the first data row in raw.rows
-    end: int  # and one past the last (a totals row is not data)
-    count: int = 0  # rows with data (blank rows are skipped)
-
-    def __post_init__(self) -> None:
-        self.count = sum(map(_has_data, self.raw.rows[self.start:self.end]))
-
-    def chunks(self, size: int):
-        """(1-based row numbers, rows) of the data rows, ``size`` rows of the sheet at a time;
-        the rows handed out are dropped from the sheet, so memory falls as the import goes."""
-        rows = self.raw.rows
-        for a in range(self.start, self.end, size):
-            b = min(a + size, self.end)
-            numbers = [i + 1 for i, r in enumerate(rows[a:b], start=a) if _has_data(r)]
-            yield numbers, [rows[i - 1] for i in numbers]
-            rows[a:b] = itertools.repeat(None, b - a)
-
-    def head(self, n: int) -> list[list]:
-        return [r for r in self.raw.rows[self.start:self.end] if _has_data(r)][:n]
-
-
-def _has_data(row) -> bool:
-    """Whether any cell of the row holds something; a row's first cell usually tells."""
-    return bool(row) and (row[0] is not None or row.count(None) != len(row))
-
-
 def file_sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -130,65 +88,14 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _layout(raw: RawSheet, spec: ImportSpec | None) -> _Sheet | None:
-    if not raw.rows:
-        return None
-    info = detect_header(raw.rows)
-    header_row = info.row_index
-    if spec is not None and spec.header_row:
-        header_row = spec.header_row - 1
-    headers = ([str(c).strip() if c is not None else "" for c in raw.rows[header_row]]
-               if header_row != info.row_index else list(info.headers))
-    mappings = auto_map(headers)
-    if spec is not None:
-        mappings = apply_spec(mappings, spec, headers)
-    start = header_row + 1 if header_row != info.row_index else info.data_start
-    end = info.data_end if header_row == info.row_index else len(raw.rows)
-    return _Sheet(raw, header_row, headers, list(mappings), start, end)
-
-
-def _sheets(path: Path, spec: ImportSpec | None, max_rows: int | None = None) -> list[_Sheet]:
-    wanted = set(spec.sheets) if spec is not None and spec.sheets else None
-    out = []
-    for raw in read_workbook(path, max_rows=max_rows):
-        if wanted is not None and raw.name not in wanted:
-            continue
-        sheet = _layout(raw, spec)
-        if sheet is not None and any(m.field for m in sheet.mappings):
-            out.append(sheet)
-        elif sheet is not None:
-            log.info("%s: sheet %r has no recognisable columns; skipped", path.name, raw.name)
-    if not out:
-        raise ReadError(str(path), "no sheet with recognisable columns (such as 'Declaration No.'"
-                                   " or '報單號碼'); an import spec can name them")
-    return out
-
-
 def preview_file(path, spec: ImportSpec | None = None, max_rows: int = 50) -> FilePreview:
     path = Path(path)
     sheets = []
     # The top of each sheet is enough: title blocks and the header sit in the first rows.
-    for s in _sheets(path, spec, max_rows=max_rows + PREVIEW_HEAD_ROWS):
+    for s in read_sheets(path, spec, max_rows=max_rows + PREVIEW_HEAD_ROWS):
         rows = [["" if c is None else str(c) for c in cells] for cells in s.head(max_rows)]
         sheets.append(SheetPreview(s.raw.name, s.header_row, s.headers, s.mappings, rows))
     return FilePreview(str(path), file_sha256(path), sheets)
-
-
-def _chunks(sheets: Sequence[_Sheet], spec: ImportSpec | None, refused: list):
-    """Normalised chunks of each sheet; bad rows go to ``refused`` with sheet, row, column and
-    reason."""
-    for sheet in sheets:
-        norm = ColumnNormaliser(sheet.mappings, spec)
-        norm.learn(sheet.raw.rows[sheet.start:sheet.end])
-        for numbers, rows in sheet.chunks(CHUNK):
-            chunk, bad = norm.normalise(sheet.raw.name, numbers, rows)
-            refused += [Refusal(sheet.raw.name, *r) for r in bad]
-            yield chunk, len(rows)
-
-
-def _field_headers(sheets: Sequence[_Sheet]) -> dict[tuple[str, str], str]:
-    """(sheet, canonical field) -> the header text the investigator sees."""
-    return {(s.raw.name, m.field): m.header for s in sheets for m in s.mappings if m.field}
 
 
 def import_file(db: Database, path, *, spec: ImportSpec | None = None,
@@ -200,12 +107,29 @@ def import_file(db: Database, path, *, spec: ImportSpec | None = None,
         return _import_file(db, path, spec, progress)
 
 
+def _open_source(path: Path, spec: ImportSpec | None):
+    """A large file is read and normalised by a second process while this one writes; reading
+    a small one in place costs less than starting a process."""
+    if path.stat().st_size >= MIN_PROCESS_BYTES and (os.cpu_count() or 1) > 1:
+        return ProcessSource(path, spec, CHUNK)
+    return LocalSource(path, spec, CHUNK)
+
+
 def _import_file(db: Database, path: Path, spec: ImportSpec | None,
                  progress: Progress) -> FileReport:
+    source = _open_source(path, spec)
+    try:
+        return _import_from(db, path, source, spec, progress)
+    finally:
+        source.close()
+
+
+def _import_from(db: Database, path: Path, source: LocalSource | ProcessSource,
+                 spec: ImportSpec | None, progress: Progress) -> FileReport:
     phases = _Phases()
-    digest = file_sha256(path)
-    sheets = _sheets(path, spec)
-    total = sum(s.count for s in sheets)
+    digest = file_sha256(path)  # while a reading process reads
+    layouts = source.layouts()
+    total = sum(s.count for s in layouts)
     phases.lap("read")
     refused: list[Refusal] = []
     progress.report(0, total)
@@ -219,7 +143,8 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
         done = 0
         new_rows = total - writer.rows_imported_before
         with secondary_indexes_deferred(session.connection(), DEFERRED_INDEX_TABLES, new_rows):
-            for chunk, n_rows in _chunks(sheets, spec, refused):
+            for chunk, n_rows, bad in source.chunks():
+                refused += bad
                 phases.lap("normalise")
                 progress.raise_if_cancelled()
                 writer.write_chunk(chunk)
@@ -232,16 +157,16 @@ def _import_file(db: Database, path: Path, spec: ImportSpec | None,
         if refresh_statistics(session.connection(), writer.outcome.imported):
             phases.lap("statistics")
         out = writer.outcome
-        headers = _field_headers(sheets)
+        headers = field_headers(layouts)
         refused += [Refusal(sh, row, headers.get((sh, col), col), why)
                     for sh, row, col, why in out.refused]
         refused.sort(key=lambda r: (r.sheet, r.row))
-        report = FileReport(path.name, digest, tuple(s.raw.name for s in sheets), total,
+        report = FileReport(path.name, digest, tuple(s.name for s in layouts), total,
                             out.imported, out.merged, out.unchanged, tuple(refused),
                             frozenset(out.declaration_ids))
         _finish_run(session, db.user, run_id, report)
     phases.lap("commit")
-    _release(sheets, writer)
+    _release(source, writer)
     progress.report(total, total)
     log.info("imported %s: %d rows read, %d imported, %d merged, %d unchanged, %d refused (%s)",
              path.name, total, report.imported, report.merged, report.unchanged, len(refused),
@@ -280,12 +205,10 @@ def _collector_paused():
             gc.enable()
 
 
-def _release(sheets: Sequence[_Sheet], writer: DeclarationWriter) -> None:
+def _release(source: LocalSource | ProcessSource, writer: DeclarationWriter) -> None:
     """Free the rows read and the writer's maps a chunk at a time: freeing 200k rows, or the
     200k declarations the writer met, at once holds the GIL long enough to freeze a GUI."""
-    for sheet in sheets:
-        free_gradually(sheet.raw.rows)
-    for container in writer.bulky():
+    for container in [*source.bulky(), *writer.bulky()]:
         free_gradually(container)
 
 

@@ -4,6 +4,7 @@ import, the entity review queue and the event loop staying responsive during a b
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import shutil
 import time
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 
 from casedb import migrate
 from casedb.db import Database
+from casedb.importing import pipeline
 from casedb.models import AuditEntry, Declaration, ImportRun, RowProvenance, SourceFile
 from tests.writers import write_csv, write_xlsx
 
@@ -123,7 +125,11 @@ def test_import_wizard_on_a_real_xlsx_end_to_end(qtbot, empty_window, tmp_path):
                     timeout=10_000)
 
 
-def test_cancelled_import_leaves_the_database_unchanged(qtbot, empty_window, tmp_path):
+@pytest.mark.parametrize("reading", ["here", "process"])
+def test_cancelled_import_leaves_the_database_unchanged(qtbot, empty_window, tmp_path,
+                                                        monkeypatch, reading):
+    if reading == "process":  # as a large file: read by a process spawned from the job's thread
+        monkeypatch.setattr(pipeline, "MIN_PROCESS_BYTES", 0)
     first = write_csv(tmp_path / "first.csv", [HEADER] + [_row(i) for i in range(5)])
     flow = _wizard_to_mapping_page(qtbot, empty_window, [first])
     flow.wizard.next()
@@ -141,6 +147,7 @@ def test_cancelled_import_leaves_the_database_unchanged(qtbot, empty_window, tmp
         pass
     assert "Cancelled" in flow.wizard.run_page.status.text()
     assert _counts(empty_window.db) == before
+    assert not multiprocessing.active_children()
 
 
 def test_confirming_an_entity_match_is_audited(qtbot, demo_db, tmp_path):

@@ -1,0 +1,158 @@
+"""The sheets of a file as the importer sees them: where each header and its data rows are, how
+the columns map, and the rows normalised a chunk at a time.
+
+A Source hands an import the layout of its sheets and then their normalised chunks. LocalSource
+reads and normalises in this process; reader_process.ProcessSource does the same in a second
+process, so that a large file is normalised while this process writes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ReadError
+from .columns import Chunk, ColumnNormaliser
+from .header import detect_header
+from .mapping import ColumnMapping, auto_map
+from .readers import RawSheet, read_workbook
+from .spec import ImportSpec, apply_spec
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    sheet: str
+    row: int
+    column: str
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """What the writer needs to know of a sheet: its name, its column mapping, its data rows."""
+
+    name: str
+    mappings: tuple[ColumnMapping, ...]
+    count: int
+
+
+@dataclass
+class Sheet:
+    raw: RawSheet
+    header_row: int
+    headers: list[str]
+    mappings: list[ColumnMapping]
+    start: int  # 0-based index of the first data row in raw.rows
+    end: int  # and one past the last (a totals row is not data)
+    count: int = 0  # rows with data (blank rows are skipped)
+
+    def __post_init__(self) -> None:
+        self.count = sum(map(has_data, self.raw.rows[self.start:self.end]))
+
+    @property
+    def layout(self) -> SheetLayout:
+        return SheetLayout(self.raw.name, tuple(self.mappings), self.count)
+
+    def chunks(self, size: int, first: int | None = None):
+        """(1-based row numbers, rows) of the data rows, ``size`` rows of the sheet at a time
+        (``first`` rows in the first); the rows handed out are dropped from the sheet, so memory
+        falls as the import goes."""
+        rows = self.raw.rows
+        starts = range(self.start, self.end, size)
+        if first and first < size:
+            starts = [self.start, *range(self.start + first, self.end, size)]
+        for a, b in itertools.pairwise([*starts, self.end]):
+            numbers = [i + 1 for i, r in enumerate(rows[a:b], start=a) if has_data(r)]
+            yield numbers, [rows[i - 1] for i in numbers]
+            rows[a:b] = itertools.repeat(None, b - a)
+
+    def head(self, n: int) -> list[list]:
+        return [r for r in self.raw.rows[self.start:self.end] if has_data(r)][:n]
+
+
+def has_data(row) -> bool:
+    """Whether any cell of the row holds something; a row's first cell usually tells."""
+    return bool(row) and (row[0] is not None or row.count(None) != len(row))
+
+
+def _layout(raw: RawSheet, spec: ImportSpec | None) -> Sheet | None:
+    if not raw.rows:
+        return None
+    info = detect_header(raw.rows)
+    header_row = info.row_index
+    if spec is not None and spec.header_row:
+        header_row = spec.header_row - 1
+    headers = ([str(c).strip() if c is not None else "" for c in raw.rows[header_row]]
+               if header_row != info.row_index else list(info.headers))
+    mappings = auto_map(headers)
+    if spec is not None:
+        mappings = apply_spec(mappings, spec, headers)
+    start = header_row + 1 if header_row != info.row_index else info.data_start
+    end = info.data_end if header_row == info.row_index else len(raw.rows)
+    return Sheet(raw, header_row, headers, list(mappings), start, end)
+
+
+def read_sheets(path: Path, spec: ImportSpec | None, max_rows: int | None = None) -> list[Sheet]:
+    """The sheets of ``path`` that have recognisable columns. Raises ReadError."""
+    wanted = set(spec.sheets) if spec is not None and spec.sheets else None
+    out = []
+    for raw in read_workbook(path, max_rows=max_rows):
+        if wanted is not None and raw.name not in wanted:
+            continue
+        sheet = _layout(raw, spec)
+        if sheet is not None and any(m.field for m in sheet.mappings):
+            out.append(sheet)
+        elif sheet is not None:
+            log.info("%s: sheet %r has no recognisable columns; skipped", path.name, raw.name)
+    if not out:
+        raise ReadError(str(path), "no sheet with recognisable columns (such as 'Declaration No.'"
+                                   " or '報單號碼'); an import spec can name them")
+    return out
+
+
+def normalised_chunks(sheets: Sequence[Sheet], spec: ImportSpec | None, size: int,
+                      first: int | None = None) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
+    """(chunk, rows it came from, the rows refused among them) for each ``size`` rows of each
+    sheet (``first`` rows in a sheet's first chunk); a refusal names the sheet, row, column and
+    reason."""
+    for sheet in sheets:
+        norm = ColumnNormaliser(sheet.mappings, spec)
+        norm.learn(sheet.raw.rows[sheet.start:sheet.end])
+        for numbers, rows in sheet.chunks(size, first):
+            chunk, bad = norm.normalise(sheet.raw.name, numbers, rows)
+            yield chunk, len(rows), [Refusal(sheet.raw.name, *r) for r in bad]
+
+
+def field_headers(layouts: Sequence[SheetLayout]) -> dict[tuple[str, str], str]:
+    """(sheet, canonical field) -> the header text the investigator sees."""
+    return {(s.name, m.field): m.header for s in layouts for m in s.mappings if m.field}
+
+
+class LocalSource:
+    """The sheets of a file, read and normalised in this process."""
+
+    def __init__(self, path: Path, spec: ImportSpec | None, chunk_size: int):
+        self._sheets = read_sheets(path, spec)
+        self._spec = spec
+        self._size = chunk_size
+
+    def layouts(self) -> list[SheetLayout]:
+        return [s.layout for s in self._sheets]
+
+    def chunks(self) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
+        return normalised_chunks(self._sheets, self._spec, self._size)
+
+    def bulky(self) -> list[list]:
+        """What holds the rows read, for the caller to free gradually."""
+        return [s.raw.rows for s in self._sheets]
+
+    def close(self) -> None:
+        pass
