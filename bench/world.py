@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from casedb import migrate
-from casedb.db import Database
+from casedb.db import SQLITE_PAGE_SIZE, Database
 from casedb.normalize.containers import container_check_digit
 from casedb.normalize.names import name_key
 
@@ -71,8 +71,9 @@ def _party_name(i: int) -> str:
 
 def build_bench_db(path, n_declarations: int, seed: int = 1) -> Path:
     """A SQLite case database of ``n_declarations``, built once and cached."""
-    (head,) = migrate.heads()  # a schema change builds a new one
-    target = Path(path) if path else cache_dir() / f"bench_{n_declarations}_{seed}_{head}.db"
+    (head,) = migrate.heads()  # a schema change, or another page size, builds a new one
+    name = f"bench_{n_declarations}_{seed}_{head}_p{SQLITE_PAGE_SIZE // 1024}k.db"
+    target = Path(path) if path else cache_dir() / name
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
