@@ -62,17 +62,17 @@ class Sheet:
         return SheetLayout(self.raw.name, tuple(self.mappings), self.count)
 
     def chunks(self, size: int, first: int | None = None):
-        """(1-based row numbers, rows) of the data rows, ``size`` rows of the sheet at a time
-        (``first`` rows in the first); the rows handed out are dropped from the sheet, so memory
-        falls as the import goes."""
+        """(1-based row numbers, rows) of the data rows, ``size`` rows of the sheet at a time;
+        with ``first``, the chunks start at ``first`` rows and double up to ``size``. The rows
+        handed out are dropped from the sheet, so memory falls as the import goes."""
         rows = self.raw.rows
-        starts = range(self.start, self.end, size)
-        if first and first < size:
-            starts = [self.start, *range(self.start + first, self.end, size)]
-        for a, b in itertools.pairwise([*starts, self.end]):
+        a, step = self.start, min(first or size, size)
+        while a < self.end:
+            b = min(a + step, self.end)
             numbers = [i + 1 for i, r in enumerate(rows[a:b], start=a) if has_data(r)]
             yield numbers, [rows[i - 1] for i in numbers]
             rows[a:b] = itertools.repeat(None, b - a)
+            a, step = b, min(2 * step, size)
 
     def head(self, n: int) -> list[list]:
         return [r for r in self.raw.rows[self.start:self.end] if has_data(r)][:n]
