@@ -13,6 +13,7 @@ from casedb.errors import ReadError
 from casedb.importing import pipeline, reader_process, sheets
 from casedb.importing.pipeline import import_file
 from casedb.importing.reader_process import START_METHOD_ENV
+from casedb.importing.spec import ImportSpec
 from tests.conftest import migrated_database
 from tests.unit.casedb.importing.test_pipeline_bulk import HEADER, dump, rows
 from tests.writers import write_csv, write_xlsx
@@ -51,21 +52,24 @@ def workbook(tmp_path):
 def test_read_by_a_second_process_imports_what_reading_here_imports(
         db, other_db, tmp_path, monkeypatch, started, method):
     path = workbook(tmp_path)
+    spec = ImportSpec(constants={"authority": "KHH"}, units={"net_weight_kg": "t"})  # pickled
     monkeypatch.setattr(pipeline, "CHUNK", 150)  # repeats and refusals across chunks
-    here = import_file(db, path)
+    here = import_file(db, path, spec=spec)
     assert not started
 
     monkeypatch.setattr(pipeline, "MIN_PROCESS_BYTES", 0)
     monkeypatch.setattr(reader_process, "FIRST_CHUNK", 40)  # a forked child sees it
     monkeypatch.setenv(START_METHOD_ENV, method)
-    there = import_file(other_db, path)
+    there = import_file(other_db, path, spec=spec)
     assert [p._start_method for p in started] == [method]  # noqa: SLF001
     assert started[0].exitcode == 0 and not multiprocessing.active_children()
 
     assert here.imported > 800 and here.merged and here.refused
     assert there.to_json() == here.to_json()
-    assert dump(other_db) == dump(db)
-    assert import_file(other_db, path).unchanged == here.imported + here.merged
+    got = dump(other_db)
+    assert got == dump(db)
+    assert {d[0] for d in got["declarations"]} == {"KHH"}  # the spec's constant reached the child
+    assert import_file(other_db, path, spec=spec).unchanged == here.imported + here.merged
 
 
 def test_a_failure_in_the_reading_process_is_a_read_error(db, tmp_path, monkeypatch, caplog):
