@@ -137,14 +137,16 @@ def field_headers(layouts: Sequence[SheetLayout]) -> dict[tuple[str, str], str]:
 
 
 class LocalSource:
-    """The sheets of a file, read and normalised in this process."""
+    """The sheets of a file, read (by ``layouts``) and normalised in this process."""
 
     def __init__(self, path: Path, spec: ImportSpec | None, chunk_size: int):
-        self._sheets = read_sheets(path, spec)
+        self._path = path
+        self._sheets: list[Sheet] = []
         self._spec = spec
         self._size = chunk_size
 
     def layouts(self) -> list[SheetLayout]:
+        self._sheets = read_sheets(self._path, self._spec)
         return [s.layout for s in self._sheets]
 
     def chunks(self) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
