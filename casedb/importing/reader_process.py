@@ -136,18 +136,25 @@ def _read(pipe, other_end, parent: int, path: str, spec: ImportSpec | None,
     try:
         sheets = read_sheets(Path(path), spec)
         pipe.send(("layout", [s.layout for s in sheets]))
-        # A small first chunk: the importer starts writing while the child goes on.
+        # Chunks start small and double: the importer starts writing while the child goes on.
         for chunk, n_rows, refused in normalised_chunks(sheets, spec, chunk_size, FIRST_CHUNK):
             pipe.send(("chunk", chunk, n_rows, refused))
         pipe.send(("done",))
     except (BrokenPipeError, ConnectionResetError):
-        return  # the importer stopped (a cancel, an error): nothing to say
+        return  # the importer stopped (a cancel, an error here): nothing to say
     except ReadError as exc:
-        pipe.send(("read_error", exc.path, exc.reason))
+        _last_word(pipe, ("read_error", exc.path, exc.reason))
     except BaseException:  # noqa: BLE001 - every failure goes back to the importer
-        pipe.send(("error", traceback.format_exc()))
+        _last_word(pipe, ("error", traceback.format_exc()))
     finally:
         pipe.close()
+
+
+def _last_word(pipe, msg: tuple) -> None:
+    try:
+        pipe.send(msg)
+    except OSError:  # the importer is gone (BrokenPipeError, ConnectionResetError)
+        pass
 
 
 def _die_with_parent() -> None:
