@@ -121,8 +121,8 @@ def read_sheets(path: Path, spec: ImportSpec | None, max_rows: int | None = None
 def normalised_chunks(sheets: Sequence[Sheet], spec: ImportSpec | None, size: int,
                       first: int | None = None) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
     """(chunk, rows it came from, the rows refused among them) for each ``size`` rows of each
-    sheet (``first`` rows in a sheet's first chunk); a refusal names the sheet, row, column and
-    reason."""
+    sheet (with ``first``, a sheet's chunks start at that many rows and double); a refusal names
+    the sheet, row, column and reason."""
     for sheet in sheets:
         norm = ColumnNormaliser(sheet.mappings, spec)
         norm.learn(sheet.raw.rows[sheet.start:sheet.end])
