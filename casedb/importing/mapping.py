@@ -68,8 +68,13 @@ def match_header(header: str) -> tuple[str | None, float]:
     compact = compact_names.get(key.replace(" ", ""))
     if compact is not None:
         return compact, 0.85
+    # No synonym holds a digit: a key of digits and punctuation (a date, a weight, a code in a
+    # data row scanned for the header) cannot reach FUZZY_MIN, and the fuzzy search is the
+    # dearest part (half a millisecond a cell).
+    if len(key) < 3 or not any(map(str.isalpha, key)):
+        return None, 0.0
     hit = process.extractOne(key, choices, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_MIN)
-    if hit is None or len(key) < 3:
+    if hit is None:
         return None, 0.0
     choice, score, _ = hit
     return normal[choice], round(0.5 + (score - FUZZY_MIN) / (100 - FUZZY_MIN) * 0.3, 2)
