@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
+import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +19,14 @@ from casedb.db import Database, normalize_url
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGINES = ("sqlite", "postgresql")
+
+# The tests never write into the user's own folders: the log file (which the command line's
+# logging set-up opens) and the default case database go to a folder of this test process,
+# and so do those of every process a test starts.
+_USER_DIRS = tempfile.mkdtemp(prefix="wasteintel-test-user-")
+atexit.register(shutil.rmtree, _USER_DIRS, ignore_errors=True)
+for _var in ("XDG_STATE_HOME", "XDG_DATA_HOME"):
+    os.environ[_var] = os.path.join(_USER_DIRS, _var.lower())
 
 
 def _pg_server_url() -> str:
