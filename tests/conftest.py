@@ -90,6 +90,13 @@ def db(request, tmp_path) -> Database:
         yield database
 
 
+@pytest.fixture
+def other_db(db, request, tmp_path):
+    """A second empty database on the same engine as ``db``."""
+    with migrated_database(request, db.engine.dialect.name, tmp_path / "other.db") as database:
+        yield database
+
+
 @contextmanager
 def migrated_database(request, engine: str, sqlite_path: Path):
     """A migrated, empty database on ``engine`` ("sqlite": the file at ``sqlite_path``)."""

@@ -22,7 +22,6 @@ from casedb.models import (
     RowProvenance,
     Seizure,
 )
-from tests.conftest import migrated_database
 from tests.writers import write_csv, write_xlsx
 
 HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Net Weight",
@@ -104,13 +103,6 @@ def row_by_row(self, chunk):
         chunk = chunk.take([i for i, r in enumerate(chunk.rows) if (chunk.sheet, r)
                             not in self._seen])
     self.write([chunk.source_row(i) for i in range(len(chunk))])
-
-
-@pytest.fixture
-def other_db(db, request, tmp_path):
-    """A second empty database on the same engine as ``db``."""
-    with migrated_database(request, db.engine.dialect.name, tmp_path / "other.db") as database:
-        yield database
 
 
 def test_column_writer_stores_what_the_row_writer_stores(db, other_db, tmp_path, monkeypatch):

@@ -14,7 +14,6 @@ from casedb.importing import pipeline, reader_process, sheets
 from casedb.importing.pipeline import import_file
 from casedb.importing.reader_process import START_METHOD_ENV
 from casedb.importing.spec import ImportSpec
-from tests.conftest import migrated_database
 from tests.unit.casedb.importing.test_pipeline_bulk import HEADER, dump, rows
 from tests.writers import write_csv, write_xlsx
 
@@ -31,12 +30,6 @@ def started(monkeypatch):
 
     monkeypatch.setattr(reader_process.ProcessSource, "__init__", spy)
     return seen
-
-
-@pytest.fixture
-def other_db(db, request, tmp_path):
-    with migrated_database(request, db.engine.dialect.name, tmp_path / "other.db") as database:
-        yield database
 
 
 def workbook(tmp_path):
