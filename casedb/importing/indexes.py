@@ -15,6 +15,7 @@ the table for the whole import.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -138,10 +139,39 @@ def secondary_indexes_deferred(conn: Connection, tables: Sequence[str], incoming
     yield True
     # Reached only when the body returned normally; on an exception the rollback restores them.
     started = time.perf_counter()
-    for _name, sql in indexes:
-        conn.exec_driver_sql(sql)
+    with _parallel_sorts(conn):
+        for _name, sql in indexes:
+            conn.exec_driver_sql(sql)
     log.info("%d secondary indexes rebuilt in %.1f s", len(indexes),
              time.perf_counter() - started)
+
+
+SORT_THREADS = 2  # helper threads for SQLite's sorter while indexes are built
+SORT_RUN_KIB = 8192  # the page cache while building: the size of each sorted run
+
+
+@contextmanager
+def _parallel_sorts(conn: Connection) -> Iterator[None]:
+    """Let SQLite sort index entries on helper threads while the indexes are built.
+
+    SQLite's sorter only uses its helper threads (``PRAGMA threads``) for runs it writes out:
+    it sorts in memory, on one thread, up to the size of the page cache, so with the import's
+    64 MB cache most index sorts never leave the main thread. A cache of 8 MB for the builds
+    cuts them into runs that helper threads sort while the main thread reads on, merged at the
+    end. Measured on the 15 indexes of a million bench declarations (fresh process, 3 runs
+    each, medians): 5.3 s as before, 5.0 s with one helper, 4.5 s with two, 5.0 s with four.
+    The cache and thread count are put back afterwards; the rows and pages written are the
+    same."""
+    cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    threads = conn.exec_driver_sql("PRAGMA threads").scalar()
+    helpers = SORT_THREADS if (os.cpu_count() or 1) > 1 else 0
+    conn.exec_driver_sql(f"PRAGMA threads={helpers:d}")
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{SORT_RUN_KIB:d}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(cache):d}")
+        conn.exec_driver_sql(f"PRAGMA threads={int(threads):d}")
 
 
 def refresh_statistics(conn: Connection, imported: int) -> bool:

@@ -218,3 +218,43 @@ def test_other_imports_keep_foreign_keys_at_every_row(db, monkeypatch):
             session.connection().execute(text(
                 "INSERT INTO declaration_container VALUES (999, 'MSCU1234566')"))
     assert declaration_count(db) == MIN + 1
+
+
+def test_the_rebuild_sorts_on_helper_threads_and_gives_the_connection_back_as_it_was(
+        sqlite_db, monkeypatch):
+    """During the rebuild SQLite's sorter has helper threads and a small cache (so that it
+    writes sorted runs for them); afterwards the connection has its own settings again."""
+    db = sqlite_db
+    seen = []
+    real = indexes._parallel_sorts
+
+    def watching(conn):
+        manager = real(conn)
+
+        class Watch:
+            def __enter__(self):
+                manager.__enter__()
+                seen.append((conn.exec_driver_sql("PRAGMA threads").scalar(),
+                             conn.exec_driver_sql("PRAGMA cache_size").scalar()))
+
+            def __exit__(self, *exc):
+                return manager.__exit__(*exc)
+        return Watch()
+
+    monkeypatch.setattr(indexes, "_parallel_sorts", watching)
+    monkeypatch.setattr(indexes.os, "cpu_count", lambda: 2)
+    with db.begin() as session:
+        conn = session.connection()
+        before = (conn.exec_driver_sql("PRAGMA threads").scalar(),
+                  conn.exec_driver_sql("PRAGMA cache_size").scalar())
+        with secondary_indexes_deferred(conn, TABLES, 300, min_rows=MIN) as deferred:
+            assert deferred
+            insert_declarations(conn, 300)
+        after = (conn.exec_driver_sql("PRAGMA threads").scalar(),
+                 conn.exec_driver_sql("PRAGMA cache_size").scalar())
+    assert seen == [(indexes.SORT_THREADS, -indexes.SORT_RUN_KIB)]
+    assert after == before != seen[0]
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA integrity_check")).scalars().all() == ["ok"]
+        assert conn.scalar(text("SELECT count(*) FROM declaration INDEXED BY "
+                                "ix_declaration_hs_date WHERE hs_code = '391510'")) == 300
