@@ -83,6 +83,7 @@ class ColumnNormaliser:
         self._default_country = spec.defaults_country
         self._decimal_comma = False
         self._width = max((m.column for m in self._columns), default=-1) + 1
+        self._observed: tuple[dict, list, set] | None = None  # see observe()
         self._reset()
 
     def _reset(self) -> None:
@@ -95,19 +96,33 @@ class ColumnNormaliser:
     def learn(self, rows: Sequence[Sequence]) -> None:
         """Settle what only the whole sheet tells: d/m/y against m/d/y per date column, and
         whether the file writes numbers with a decimal comma."""
-        numeric: set = set()
-        dates = {m.column: Counter() for m in self._columns
-                 if FIELDS[m.field].kind is Kind.DATE and self._date_order is None}
-        numbers = [m.column for m in self._columns
-                   if FIELDS[m.field].kind in (Kind.WEIGHT, Kind.NUMBER)]
+        self.observe(rows)
+        self.settle()
+
+    def observe(self, rows: Sequence[Sequence]) -> None:
+        """Take in some of the sheet's data rows for ``settle``: a sheet read as a stream is
+        observed a block of rows at a time."""
+        if self._observed is None:
+            self._observed = ({m.column: Counter() for m in self._columns
+                               if FIELDS[m.field].kind is Kind.DATE and self._date_order is None},
+                              [m.column for m in self._columns
+                               if FIELDS[m.field].kind in (Kind.WEIGHT, Kind.NUMBER)], set())
+        dates, numbers, numeric = self._observed
         for start in range(0, len(rows), LEARN_SLICE):  # slices: each C call stays short
             part = rows[start:start + LEARN_SLICE]
             for column, counts in dates.items():
                 counts.update(cells_of(part, column))
             for column in numbers:
                 numeric.update(cells_of(part, column))
+
+    def settle(self) -> None:
+        """Decide the date orders and the decimal comma from the rows observed."""
+        if self._observed is None:
+            self.observe(())
+        dates, _numbers, numeric = self._observed
         self._orders.update({column: infer_date_order(c) for column, c in dates.items()})
         self._decimal_comma = uses_decimal_comma(numeric)
+        self._observed = None
         self._reset()
 
     def _converter(self, m: ColumnMapping) -> Callable:

@@ -40,12 +40,32 @@ def is_total_row(row: list) -> bool:
         len(cells) <= max(2, len(row) // 2)
 
 
-def detect_header(rows: list[list]) -> HeaderInfo:
+def header_row(rows: list[list]) -> int:
+    """The index of the header among the first SCAN_ROWS rows: the row that reads most like
+    column names (0 when none does)."""
     scores = [(_score(r), -i) for i, r in enumerate(rows[:SCAN_ROWS])]
-    best = max(scores)[1] * -1 if scores and max(scores)[0] > 0 else 0
-    headers = ["" if c is None else " ".join(str(c).split()) for c in rows[best]] if rows else []
+    return max(scores)[1] * -1 if scores and max(scores)[0] > 0 else 0
+
+
+def header_texts(row: list) -> list[str]:
+    return ["" if c is None else " ".join(str(c).split()) for c in row]
+
+
+def is_trailing(row: list) -> bool:
+    """A row that can close a sheet without being data: a totals row or a blank one."""
+    return is_total_row(row) or not any(c is not None and str(c).strip() for c in row)
+
+
+def data_end(rows: list[list], header: int) -> int:
+    """One past the last data row below the header at ``header``: trailing totals and blank
+    rows are not data."""
     end = len(rows)
-    while end > best + 1 and (is_total_row(rows[end - 1]) or
-                              not any(c is not None and str(c).strip() for c in rows[end - 1])):
+    while end > header + 1 and is_trailing(rows[end - 1]):
         end -= 1
-    return HeaderInfo(best, headers, best + 1, end)
+    return end
+
+
+def detect_header(rows: list[list]) -> HeaderInfo:
+    best = header_row(rows)
+    headers = header_texts(rows[best]) if rows else []
+    return HeaderInfo(best, headers, best + 1, data_end(rows, best))

@@ -26,7 +26,8 @@ from ..models import ImportRun, SourceFile
 from .indexes import import_transaction, refresh_statistics, secondary_indexes_deferred
 from .mapping import ColumnMapping
 from .reader_process import ProcessSource
-from .sheets import LocalSource, Refusal, field_headers, read_sheets
+from .sheets import Refusal, field_headers, read_sheets
+from .sources import LocalSource
 from .spec import ImportSpec
 from .store import DeclarationWriter
 

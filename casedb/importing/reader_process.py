@@ -26,7 +26,8 @@ from pathlib import Path
 
 from ..errors import ReadError
 from .columns import Chunk
-from .sheets import Refusal, SheetLayout, normalised_chunks, read_sheets
+from .sheets import Refusal, SheetLayout
+from .sources import open_sheets
 from .spec import ImportSpec
 
 log = logging.getLogger(__name__)
@@ -134,10 +135,10 @@ def _read(pipe, other_end, parent: int, path: str, spec: ImportSpec | None,
     root.handlers[:] = [_PipeLog(pipe)]
     root.setLevel(logging.INFO)
     try:
-        sheets = read_sheets(Path(path), spec)
-        pipe.send(("layout", [s.layout for s in sheets]))
+        sheets = open_sheets(Path(path), spec)
+        pipe.send(("layout", sheets.layouts()))
         # Chunks start small and double: the importer starts writing while the child goes on.
-        for chunk, n_rows, refused in normalised_chunks(sheets, spec, chunk_size, FIRST_CHUNK):
+        for chunk, n_rows, refused in sheets.chunks(chunk_size, FIRST_CHUNK):
             pipe.send(("chunk", chunk, n_rows, refused))
         pipe.send(("done",))
     except (BrokenPipeError, ConnectionResetError):

@@ -9,6 +9,7 @@ import io
 import itertools
 import logging
 import os
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,14 +52,30 @@ def read_workbook(path, limits: ReadLimits = DEFAULT_LIMITS,
         sheets = _calamine(path, max_rows)
     elif head.startswith(OLE2):
         sheets = _calamine(path, max_rows)
-    elif path.suffix.lower() in (".xlsx", ".xlsm", ".ods") or (
-            path.suffix.lower() == ".xls" and _binary(path)):
+    elif not _named_as_text(path):
         raise ReadError(str(path), f"not a valid {path.suffix.lower()[1:]} file")
     else:  # the csv module refuses cells longer than the limit as it reads
         sheets = [RawSheet(path.stem, _text_rows(path, limits, max_rows), text=True)]
     for s in sheets:
         check_rows(path, s.name, s.rows, limits, cells=not s.text)
     return sheets
+
+
+def is_text_file(path: Path) -> bool:
+    """Whether read_workbook reads ``path`` as a text file (csv, tsv, txt: a single table)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError:
+        return False
+    return not head.startswith((ZIP, OLE2)) and _named_as_text(path)
+
+
+def _named_as_text(path: Path) -> bool:
+    """A file that is neither a zip nor an OLE2 container: text, unless its name says it is a
+    workbook (then it is a damaged one)."""
+    suffix = path.suffix.lower()
+    return not (suffix in (".xlsx", ".xlsm", ".ods") or (suffix == ".xls" and _binary(path)))
 
 
 def _binary(path: Path) -> bool:
@@ -213,52 +230,92 @@ SHARED_TEXTS_PER_COLUMN = 200_000  # beyond this a column's texts are mostly uni
 SHARING_BLOCK = 10_000  # rows between looks at how each column's texts repeat
 
 
-def _shared_texts() -> dict:
-    """One column's distinct cell texts -> the copy rows keep: a port, a date, a name repeats
-    thousands of times and is held once. Empty cells read as None."""
-    return {"": None}
+@dataclass(frozen=True)
+class TextTable:
+    """A text file's bytes, with the encoding and the cell delimiter they were found to use."""
+
+    path: Path
+    data: bytes
+    encoding: str
+    delimiter: str
 
 
-def _text_rows(path: Path, limits: ReadLimits, max_rows: int | None = None) -> list[list[object]]:
+def open_text(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> TextTable:
+    """The bytes of a text file, checked: one encoding decodes them all and no NUL is in them."""
     data = path.read_bytes()
     encoding = text_encoding(data, str(path))
     if _has_nul(data, encoding):
         raise ReadError(str(path), "not a text file (contains NUL bytes)")
-    # Lines decoded as they are read: the text of the whole file is never held at once.
-    text = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-    delimiter = sniff_delimiter(text.read(1 << 16))
-    text.seek(0)
+    head = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="").read(1 << 16)
+    return TextTable(path, data, encoding, sniff_delimiter(head))
+
+
+def text_records(table: TextTable, limits: ReadLimits = DEFAULT_LIMITS,
+                 max_rows: int | None = None) -> Iterator[list[str]]:
+    """The records of a text table as the csv module reads them, each a list of str; lines are
+    decoded as they are read, so the text of the whole file is never held at once. Raises
+    ReadError for a cell longer than the limit or malformed text, naming the row."""
+    text = io.TextIOWrapper(io.BytesIO(table.data), encoding=table.encoding, newline="")
     csv.field_size_limit(limits.max_cell_chars)
-    columns: list[dict] = []
-    sizes: list[int] = []  # each column's count of texts at the last look
-    rows = []
-    share, whitespace = dict.setdefault, str.isspace
+    reader = csv.reader(text, delimiter=table.delimiter)
+    n = 0
     try:
-        reader = csv.reader(text, delimiter=delimiter)
-        for n, r in enumerate(itertools.islice(reader, max_rows)):
-            if len(r) > len(columns):
-                columns += [_shared_texts() for _ in range(len(r) - len(columns))]
-                sizes += [1] * (len(columns) - len(sizes))
-            row = list(map(share, columns, r, r))  # a call per cell without a Python frame
-            if any(map(whitespace, r)):  # rare: blank cells of spaces read as None too
-                row = [None if c is not None and c.isspace() else c for c in row]
-            rows.append(row)
-            if n % SHARING_BLOCK == SHARING_BLOCK - 1:
-                _forget_unique_texts(columns, sizes)
+        for r in itertools.islice(reader, max_rows):
+            n += 1
+            yield r
     except csv.Error as exc:
         if "field limit" in str(exc):
-            raise ReadError(str(path), f"row {len(rows) + 1}: a cell of more than "
-                                       f"{limits.max_cell_chars:,} characters is too long") from None
-        raise ReadError(str(path), f"malformed text file: {exc}") from None
-    return _trim(rows)
+            raise ReadError(str(table.path), f"row {n + 1}: a cell of more than "
+                                             f"{limits.max_cell_chars:,} characters is too long") from None
+        raise ReadError(str(table.path), f"malformed text file: {exc}") from None
 
 
-def _forget_unique_texts(columns: list[dict], sizes: list[int]) -> None:
-    """Start a column's shared texts afresh when they stop paying: when nearly every text of
-    the last block was new (declaration numbers, B/L numbers), or when they grow too many. A
-    large table of texts that never repeat costs lookups that miss the CPU cache and memory
-    that saves nothing."""
-    for i, col in enumerate(columns):
-        if len(col) - sizes[i] > 0.9 * SHARING_BLOCK or len(col) > SHARED_TEXTS_PER_COLUMN:
-            columns[i] = col = _shared_texts()
-        sizes[i] = len(col)
+def text_cells(record: list[str]) -> list:
+    """A text record's cells as read_workbook gives them: empty cells and cells of spaces are
+    None."""
+    if "" in record or any(map(str.isspace, record)):
+        return [None if not c or c.isspace() else c for c in record]
+    return record
+
+
+def _text_rows(path: Path, limits: ReadLimits, max_rows: int | None = None) -> list[list[object]]:
+    """Every row of a text file, each column's repeated texts held once (see SharedTexts)."""
+    shared = SharedTexts()
+    return _trim(list(map(shared.cells, text_records(open_text(path, limits), limits, max_rows))))
+
+
+class SharedTexts:
+    """Text records made rows, each column keeping one copy of each distinct cell text: a port,
+    a date, a name repeats thousands of times and is held once (a million CSV rows take about
+    600 MB so, 1.4 GB as plain lists of strings). Equal cells being one object also makes the
+    normaliser's lookups by cell cheap: their hash is computed once and compared by identity.
+    Empty cells and cells of spaces read as None."""
+
+    def __init__(self) -> None:
+        self._columns: list[dict] = []
+        self._sizes: list[int] = []  # each column's count of texts at the last look
+        self._rows = 0
+
+    def cells(self, record: list[str]) -> list:
+        columns = self._columns
+        if len(record) > len(columns):
+            columns += [{"": None} for _ in range(len(record) - len(columns))]
+            self._sizes += [1] * (len(columns) - len(self._sizes))
+        row = list(map(dict.setdefault, columns, record, record))  # no Python frame per cell
+        if any(map(str.isspace, record)):  # rare: blank cells of spaces read as None too
+            row = [None if c is not None and c.isspace() else c for c in row]
+        self._rows += 1
+        if self._rows % SHARING_BLOCK == 0:
+            self._forget_unique_texts()
+        return row
+
+    def _forget_unique_texts(self) -> None:
+        """Start a column's shared texts afresh when they stop paying: when nearly every text
+        of the last block was new (declaration numbers, B/L numbers), or when they grow too
+        many. A large table of texts that never repeat costs lookups that miss the CPU cache
+        and memory that saves nothing."""
+        columns, sizes = self._columns, self._sizes
+        for i, col in enumerate(columns):
+            if len(col) - sizes[i] > 0.9 * SHARING_BLOCK or len(col) > SHARED_TEXTS_PER_COLUMN:
+                columns[i] = col = {"": None}
+            sizes[i] = len(col)

@@ -1,9 +1,9 @@
 """The sheets of a file as the importer sees them: where each header and its data rows are, how
 the columns map, and the rows normalised a chunk at a time.
 
-A Source hands an import the layout of its sheets and then their normalised chunks. LocalSource
-reads and normalises in this process; reader_process.ProcessSource does the same in a second
-process, so that a large file is normalised while this process writes.
+A workbook's sheets are read whole (WorkbookSheets); a text file is read as a stream
+(text_stream.TextStream). Either hands an import the layout of its sheets and then their
+normalised chunks (see sources.py).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import ReadError
 from .columns import Chunk, ColumnNormaliser
-from .header import detect_header
+from .header import data_end, header_row, header_texts
 from .mapping import ColumnMapping, auto_map
 from .readers import RawSheet, read_workbook
 from .spec import ImportSpec, apply_spec
@@ -83,21 +83,45 @@ def has_data(row) -> bool:
     return bool(row) and (row[0] is not None or row.count(None) != len(row))
 
 
-def _layout(raw: RawSheet, spec: ImportSpec | None) -> Sheet | None:
-    if not raw.rows:
-        return None
-    info = detect_header(raw.rows)
-    header_row = info.row_index
-    if spec is not None and spec.header_row:
-        header_row = spec.header_row - 1
-    headers = ([str(c).strip() if c is not None else "" for c in raw.rows[header_row]]
-               if header_row != info.row_index else list(info.headers))
+@dataclass(frozen=True)
+class HeaderPlace:
+    """Where a sheet's header is and how its columns map."""
+
+    row: int  # 0-based
+    headers: list[str]
+    mappings: list[ColumnMapping]
+    found: bool  # detected, not set by the import spec: then the data stops before totals
+
+
+def place_header(path: Path, name: str, rows: list[list], spec: ImportSpec | None) -> HeaderPlace:
+    """The header of a sheet from its first rows: at least SCAN_ROWS of them, and down to the
+    import spec's header row when it names one. Raises ReadError when that row is past the
+    end of the sheet."""
+    best = header_row(rows)
+    row = spec.header_row - 1 if spec is not None and spec.header_row else best
+    if row >= len(rows):
+        raise ReadError(str(path), f"the import spec puts the header on row {row + 1}, but sheet "
+                                   f"{name!r} has {len(rows):,} rows")
+    found = row == best
+    headers = (header_texts(rows[row]) if found
+               else [str(c).strip() if c is not None else "" for c in rows[row]])
     mappings = auto_map(headers)
     if spec is not None:
         mappings = apply_spec(mappings, spec, headers)
-    start = header_row + 1 if header_row != info.row_index else info.data_start
-    end = info.data_end if header_row == info.row_index else len(raw.rows)
-    return Sheet(raw, header_row, headers, list(mappings), start, end)
+    return HeaderPlace(row, headers, list(mappings), found)
+
+
+def _layout(path: Path, raw: RawSheet, spec: ImportSpec | None) -> Sheet | None:
+    if not raw.rows:
+        return None
+    place = place_header(path, raw.name, raw.rows, spec)
+    end = data_end(raw.rows, place.row) if place.found else len(raw.rows)
+    return Sheet(raw, place.row, place.headers, place.mappings, place.row + 1, end)
+
+
+def unusable_sheets(path: Path) -> ReadError:
+    return ReadError(str(path), "no sheet with recognisable columns (such as 'Declaration No.'"
+                                " or '報單號碼'); an import spec can name them")
 
 
 def read_sheets(path: Path, spec: ImportSpec | None, max_rows: int | None = None) -> list[Sheet]:
@@ -107,14 +131,13 @@ def read_sheets(path: Path, spec: ImportSpec | None, max_rows: int | None = None
     for raw in read_workbook(path, max_rows=max_rows):
         if wanted is not None and raw.name not in wanted:
             continue
-        sheet = _layout(raw, spec)
+        sheet = _layout(path, raw, spec)
         if sheet is not None and any(m.field for m in sheet.mappings):
             out.append(sheet)
         elif sheet is not None:
             log.info("%s: sheet %r has no recognisable columns; skipped", path.name, raw.name)
     if not out:
-        raise ReadError(str(path), "no sheet with recognisable columns (such as 'Declaration No.'"
-                                   " or '報單號碼'); an import spec can name them")
+        raise unusable_sheets(path)
     return out
 
 
@@ -136,25 +159,22 @@ def field_headers(layouts: Sequence[SheetLayout]) -> dict[tuple[str, str], str]:
     return {(s.name, m.field): m.header for s in layouts for m in s.mappings if m.field}
 
 
-class LocalSource:
-    """The sheets of a file, read (by ``layouts``) and normalised in this process."""
+class WorkbookSheets:
+    """The sheets of a workbook, read whole (by ``layouts``), then normalised a chunk at a time."""
 
-    def __init__(self, path: Path, spec: ImportSpec | None, chunk_size: int):
+    def __init__(self, path: Path, spec: ImportSpec | None):
         self._path = path
-        self._sheets: list[Sheet] = []
         self._spec = spec
-        self._size = chunk_size
+        self._sheets: list[Sheet] = []
 
     def layouts(self) -> list[SheetLayout]:
         self._sheets = read_sheets(self._path, self._spec)
         return [s.layout for s in self._sheets]
 
-    def chunks(self) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
-        return normalised_chunks(self._sheets, self._spec, self._size)
+    def chunks(self, size: int, first: int | None = None
+               ) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
+        return normalised_chunks(self._sheets, self._spec, size, first)
 
     def bulky(self) -> list[list]:
         """What holds the rows read, for the caller to free gradually."""
         return [s.raw.rows for s in self._sheets]
-
-    def close(self) -> None:
-        pass

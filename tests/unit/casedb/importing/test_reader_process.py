@@ -70,10 +70,10 @@ def test_a_failure_in_the_reading_process_is_a_read_error(db, tmp_path, monkeypa
     monkeypatch.setattr(pipeline, "MIN_PROCESS_BYTES", 0)
     monkeypatch.setenv(START_METHOD_ENV, "fork")  # the child inherits the broken method
 
-    def broken(self, rows):
+    def broken(self):
         raise RuntimeError("normaliser exploded")
 
-    monkeypatch.setattr(sheets.ColumnNormaliser, "learn", broken)
+    monkeypatch.setattr(sheets.ColumnNormaliser, "settle", broken)
     with pytest.raises(ReadError) as err, caplog.at_level(logging.ERROR):
         import_file(db, path)
     assert err.value.reason == "cannot be read: RuntimeError: normaliser exploded"
