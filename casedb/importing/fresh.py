@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Connection
 
-from ..bulk import allocate_ids, insert_columns, insert_rows
+from ..bulk import allocate_ids, insert_columns, insert_counted, insert_rows
 from ..models import (
     Declaration,
     DeclarationContainer,
@@ -113,10 +113,10 @@ class FreshWriter:
             insert_columns(self._conn, DeclarationContainer.__table__,
                            {"declaration_id": [d for d, _ in pairs],
                             "container_no": [c for _, c in pairs]})
-        insert_columns(self._conn, RowProvenance.__table__, {
-            "source_file_id": [self._source_id] * n, "import_run_id": [self._run_id] * n,
-            "sheet": [chunk.sheet[:200]] * n, "row_number": chunk.rows,
-            "entity": ["declaration"] * n, "entity_id": ids})
+        insert_counted(self._conn, RowProvenance.__table__, {
+            "source_file_id": self._source_id, "import_run_id": self._run_id,
+            "sheet": chunk.sheet[:200], "entity": "declaration"},
+            {"row_number": chunk.rows, "entity_id": ids})
         self._outcome.imported += n
         self._outcome.declaration_ids.update(ids)
 
