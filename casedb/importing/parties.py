@@ -49,9 +49,12 @@ class PartyResolver:
     def prepare(self, names: Iterable[tuple[str, str]]) -> None:
         """Resolve every (raw name, country) of a batch, creating the new parties in bulk. A new
         party shows the first spelling met (``names`` in the order of the rows)."""
-        todo = [n for n in names if n not in self._by_raw]
-        if not todo:
+        if not isinstance(names, dict):
+            names = dict.fromkeys(names)
+        missing = names.keys() - self._by_raw.keys()  # in C: most batches name known parties
+        if not missing:
             return
+        todo = [n for n in names if n in missing]  # in the order of the rows
         new_parties: dict[tuple[str, str], str] = {}  # (key or raw, country) -> display name
         plan = []
         for raw, country in todo:
