@@ -10,6 +10,7 @@ through the row-by-row writer in store.py, which merges; the outcome is the same
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from sqlalchemy.engine import Connection
 
@@ -70,8 +71,18 @@ def _limited(name: str, col: list) -> list:
     limit = LIMITS.get(name)
     if limit is None:
         return col
-    col = [x[:limit] if x.__class__ is str else x for x in col]
+    if _longest(col) > limit:
+        col = [x[:limit] if x.__class__ is str else x for x in col]
     return [x.upper() if x.__class__ is str else x for x in col] if name == "currency" else col
+
+
+def _longest(col: list) -> int:
+    """The length of the longest text of a column of texts and None (in C: a column is most
+    often within its limit, and then left as it is)."""
+    try:
+        return max(map(len, filter(None, col)), default=0)
+    except TypeError:  # not only texts: look at each
+        return max((len(x) for x in col if x.__class__ is str), default=0)
 
 
 def authorities(chunk: Chunk) -> list[str]:
@@ -108,11 +119,8 @@ class FreshWriter:
         self._links(ids, v, n)
         containers = v.get("containers")
         if containers is not None:
-            pairs = [(d, c) for d, cs in zip(ids, containers, strict=True) if cs
-                     for c in dict.fromkeys(cs)]
             insert_columns(self._conn, DeclarationContainer.__table__,
-                           {"declaration_id": [d for d, _ in pairs],
-                            "container_no": [c for _, c in pairs]})
+                           _container_links(ids, containers))
         insert_counted(self._conn, RowProvenance.__table__, {
             "source_file_id": self._source_id, "import_run_id": self._run_id,
             "sheet": chunk.sheet[:200], "entity": "declaration"},
@@ -144,7 +152,8 @@ class FreshWriter:
             names = v.get(f"{role}_name")
             if names is None:
                 continue
-            names = [x[:300] if x else None for x in names]
+            if _longest(names) > 300 or "" in names:
+                names = [x[:300] if x else None for x in names]
             resolved = self._parties.resolve_column(names, role_countries(role, v, n, ""))
             decl_ids = ids
             if None in resolved:
@@ -167,3 +176,13 @@ class FreshWriter:
             links = dict(zip(links, zip(*rows, strict=True), strict=True))
         insert_columns(self._conn, DeclarationParty.__table__, links)
         insert_rows(self._conn, PartyIdentifier.__table__, identifiers)
+
+
+def _container_links(ids: list[int], containers: list) -> dict[str, list]:
+    """The (declaration, container) rows of a chunk: each container once per declaration."""
+    if None not in containers and min(map(len, containers), default=0) == 1 == max(
+            map(len, containers), default=0):  # one container a row, the usual: all in C
+        return {"declaration_id": ids, "container_no": list(map(itemgetter(0), containers))}
+    pairs = [(d, c) for d, cs in zip(ids, containers, strict=True) if cs
+             for c in dict.fromkeys(cs)]
+    return {"declaration_id": [d for d, _ in pairs], "container_no": [c for _, c in pairs]}
