@@ -41,10 +41,20 @@ def workbook(tmp_path):
     return write_xlsx(tmp_path / "register.xlsx", {"Jan": first, "Feb": second})
 
 
+def register_csv(tmp_path):
+    """The same as one text file (read as a stream): a title block, blank rows, refused rows,
+    a totals row, repeats that merge."""
+    data = rows(900)
+    return write_csv(tmp_path / "register.csv", [
+        ["Seizure register 2023"], [], *data[:400], [], *data[400:],
+        ["TOTAL", None, None, "123,456 kg"], []])
+
+
 @pytest.mark.parametrize("method", ["fork", "spawn"])
+@pytest.mark.parametrize("make", [workbook, register_csv], ids=["xlsx", "csv"])
 def test_read_by_a_second_process_imports_what_reading_here_imports(
-        db, other_db, tmp_path, monkeypatch, started, method):
-    path = workbook(tmp_path)
+        db, other_db, tmp_path, monkeypatch, started, method, make):
+    path = make(tmp_path)
     spec = ImportSpec(constants={"authority": "KHH"}, units={"net_weight_kg": "t"})  # pickled
     monkeypatch.setattr(pipeline, "CHUNK", 150)  # repeats and refusals across chunks
     here = import_file(db, path, spec=spec)
