@@ -125,31 +125,36 @@ class _Survey:
         closing = _closes_sheet if self.place.found else _blank
         block, first = head[start:], start
         max_columns, max_rows = self._limits.max_columns, self._limits.max_rows
+        wide = self._too_wide is not None
         for i, row in enumerate(records, start=len(head)):
-            if len(row) > max_columns or i >= max_rows:
-                self._check(i, row)
+            if len(row) > max_columns or i >= max_rows or wide:
+                wide = self._check(i, row)
             block.append(row)
             if len(block) >= BLOCK:
                 self._take(block, first, closing)
                 block, first = [], i + 1
         self._take(block, first, closing)
         self._pending = []
-        if self._too_wide is not None and self._too_wide[0] < self._last_data + 1:
-            row, n = self._too_wide
-            raise ReadError(str(self._path), f"sheet {self._name!r} row {row + 1} has {n:,} columns")
         if self._last_data < 0:
             self.place = None  # nothing but blank rows: no sheet
             return
         self.normaliser.settle()
 
-    def _check(self, i: int, row: list) -> None:
-        """The limits read_workbook holds a sheet to, rows first, then columns (the cells'
-        length is checked by the csv module as it reads)."""
+    def _check(self, i: int, row: list) -> bool:
+        """The limits read_workbook holds a sheet to (the cells' length is checked by the csv
+        module as it reads). A row too wide is refused as soon as it, or a row after it, has
+        data: a blank one at the end of the file is not part of the sheet. Returns whether a
+        row too wide has been met."""
         if i >= self._limits.max_rows and _has_text(row):
             raise ReadError(str(self._path),
                             f"sheet {self._name!r} has more than {self._limits.max_rows:,} rows")
         if len(row) > self._limits.max_columns and self._too_wide is None:
             self._too_wide = (i, len(row))
+        if self._too_wide is not None and _has_text(row):
+            wide, n = self._too_wide
+            raise ReadError(str(self._path), f"sheet {self._name!r} row {wide + 1} has {n:,} "
+                                             "columns")
+        return self._too_wide is not None
 
     def _take(self, block: list[list], first: int, closing) -> None:
         """Rows ``first``.. of the sheet: up to the last that cannot close the sheet they are

@@ -173,3 +173,17 @@ def test_the_survey_keeps_a_block_of_rows_at_a_time(tmp_path, monkeypatch):
     monkeypatch.setattr(text_stream._Survey, "_take", take)
     assert TextStream(path, None).layouts()[0].count == 100
     assert sum(sizes) == 100 and max(sizes) <= text_stream.SCAN_ROWS
+
+
+def test_a_row_too_wide_is_refused_where_it_stands(tmp_path, monkeypatch):
+    """A hostile file is refused at its first row too wide, without reading on to its end."""
+    rows = [HEADER, *[line(i) for i in range(30)], [*line(30), *["x"] * 20],
+            *[line(i) for i in range(31, 5000)]]
+    path = write_csv(tmp_path / "wide.csv", rows)
+    read = []
+    real = text_stream.text_records
+    monkeypatch.setattr(text_stream, "text_records",
+                        lambda *a, **k: (read.append(r) or r for r in real(*a, **k)))
+    with pytest.raises(ReadError, match="row 32 has 27 columns"):
+        TextStream(path, None, ReadLimits(max_columns=26)).layouts()
+    assert len(read) == 32
