@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReadError
@@ -42,6 +42,8 @@ class SheetLayout:
     name: str
     mappings: tuple[ColumnMapping, ...]
     count: int
+    # The 1-based spreadsheet row numbers of the data rows, as runs [first, one past the last).
+    data_rows: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -53,13 +55,17 @@ class Sheet:
     start: int  # 0-based index of the first data row in raw.rows
     end: int  # and one past the last (a totals row is not data)
     count: int = 0  # rows with data (blank rows are skipped)
+    data_rows: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.count = sum(map(has_data, self.raw.rows[self.start:self.end]))
+        flags = list(map(has_data, self.raw.rows[self.start:self.end]))
+        self.count = sum(flags)
+        self.data_rows = row_runs(flags, self.start + 1)
 
     @property
     def layout(self) -> SheetLayout:
-        return SheetLayout(self.raw.name, tuple(self.mappings), self.count)
+        return SheetLayout(self.raw.name, tuple(self.mappings), self.count,
+                           tuple(self.data_rows))
 
     def chunks(self, size: int, first: int | None = None):
         """(1-based row numbers, rows) of the data rows, ``size`` rows of the sheet at a time;
@@ -76,6 +82,31 @@ class Sheet:
 
     def head(self, n: int) -> list[list]:
         return [r for r in self.raw.rows[self.start:self.end] if has_data(r)][:n]
+
+
+def row_runs(flags: Sequence[bool], first_row: int) -> list[tuple[int, int]]:
+    """The runs [first, one past the last) of the row numbers whose flag holds, ``flags[0]``
+    being that of row ``first_row``."""
+    if all(flags):
+        return [(first_row, first_row + len(flags))] if flags else []
+    runs, start = [], None
+    for row, flag in enumerate(flags, start=first_row):
+        if flag and start is None:
+            start = row
+        elif not flag and start is not None:
+            runs.append((start, row))
+            start = None
+    if start is not None:
+        runs.append((start, first_row + len(flags)))
+    return runs
+
+
+def add_runs(runs: list[tuple[int, int]], more: list[tuple[int, int]]) -> None:
+    """Append ``more`` to ``runs``, joining a run that goes on where the last one stopped."""
+    if runs and more and runs[-1][1] == more[0][0]:
+        runs[-1] = (runs[-1][0], more[0][1])
+        more = more[1:]
+    runs += more
 
 
 def has_data(row) -> bool:

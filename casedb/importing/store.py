@@ -94,6 +94,15 @@ class DeclarationWriter:
         """Rows of this file that an earlier import stored (a re-import leaves them)."""
         return len(self._seen)
 
+    def stored_all(self, layouts) -> bool:
+        """Whether earlier imports of this file stored every data row of ``layouts`` (sheet
+        layouts: their names and runs of data rows)."""
+        seen = self._seen
+        if len(seen) < sum(s.count for s in layouts):
+            return False
+        return all((s.name, row) in seen for s in layouts for a, b in s.data_rows
+                   for row in range(a, b))
+
     def bulky(self) -> list:
         """The containers that grow with the file, for the caller to free gradually."""
         return [self._known, self._seen, self._roles, self._containers, self._created,

@@ -28,7 +28,16 @@ from .columns import Chunk, ColumnNormaliser
 from .header import SCAN_ROWS, is_total_row
 from .readers import DEFAULT_LIMITS, SharedTexts, TextTable, open_text, text_cells, text_records
 from .safety import ReadLimits, check_file
-from .sheets import HeaderPlace, Refusal, SheetLayout, has_data, place_header, unusable_sheets
+from .sheets import (
+    HeaderPlace,
+    Refusal,
+    SheetLayout,
+    add_runs,
+    has_data,
+    place_header,
+    row_runs,
+    unusable_sheets,
+)
 from .spec import ImportSpec
 
 log = logging.getLogger(__name__)
@@ -64,7 +73,8 @@ class TextStream:
                      self.name)
             raise unusable_sheets(self._path)
         self._survey = survey
-        return [SheetLayout(self.name, tuple(survey.place.mappings), survey.count)]
+        return [SheetLayout(self.name, tuple(survey.place.mappings), survey.count,
+                            tuple(survey.data_rows))]
 
     def chunks(self, size: int, first: int | None = None
                ) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
@@ -105,7 +115,9 @@ class _Survey:
         self.normaliser: ColumnNormaliser | None = None
         self.count = 0  # data rows before ``end``
         self.end = 0  # one past the last data row (0-based)
+        self.data_rows: list[tuple[int, int]] = []  # runs of 1-based row numbers, as Sheet's
         self._pending: list[list] = []  # rows after ``end`` that may close the sheet
+        self._pending_first = 0  # the 0-based row number of the first of them
         self._last_data = -1  # the last row with data, wherever it is
         self._too_wide: tuple[int, int] | None = None  # (row, columns) of the first too wide
 
@@ -163,14 +175,20 @@ class _Survey:
         while last >= 0 and closing(block[last]):
             last -= 1
         if last < 0:
+            if not self._pending:
+                self._pending_first = first
             self._pending += block
             self._last_data = max(self._last_data, _last_with_data(block, first))
             return
+        data_first = self._pending_first if self._pending else first
         data = self._pending + block[:last + 1]
         self.normaliser.observe(data)
-        self.count += sum(map(_has_text, data))
+        flags = list(map(_has_text, data))
+        self.count += sum(flags)
+        add_runs(self.data_rows, row_runs(flags, data_first + 1))
         self.end = first + last + 1
         self._pending = block[last + 1:]
+        self._pending_first = self.end
         self._last_data = max(self._last_data, _last_with_data(block, first))
 
 

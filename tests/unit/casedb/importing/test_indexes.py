@@ -208,6 +208,25 @@ def test_a_dangling_row_from_a_bulk_import_rolls_everything_back(sqlite_db, monk
         assert foreign_keys(conn) == 1
 
 
+@pytest.mark.parametrize("written", [("declaration_container",),
+                                     ("import_run", "declaration_container")])
+def test_an_import_that_names_the_tables_it_wrote_has_those_checked(sqlite_db, monkeypatch,
+                                                                     written):
+    monkeypatch.setattr(indexes, "MIN_ROWS", MIN)
+    with pytest.raises(indexes.ForeignKeyViolation, match="declaration_container"):
+        with indexes.import_transaction(sqlite_db, MIN) as session:
+            session.info[indexes.WRITTEN_TABLES] = written
+            conn = session.connection()
+            conn.exec_driver_sql("INSERT INTO declaration_container VALUES (999, 'MSCU1234566')")
+    with indexes.import_transaction(sqlite_db, MIN) as session:  # only those: others not read
+        session.info[indexes.WRITTEN_TABLES] = ("import_run",)
+        session.connection().exec_driver_sql(
+            "INSERT INTO declaration_container VALUES (998, 'MSCU1234566')")
+    with sqlite_db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()  # the one left
+        assert foreign_keys(conn) == 1
+
+
 def test_other_imports_keep_foreign_keys_at_every_row(db, monkeypatch):
     monkeypatch.setattr(indexes, "MIN_ROWS", MIN)
     with db.begin() as s:

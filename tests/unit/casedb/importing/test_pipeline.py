@@ -82,6 +82,48 @@ def test_reimport_changes_nothing_and_says_so(db, tmp_path):
     assert again.to_json()["sha256"] == first.sha256 and len(first.sha256) == 64
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "csv"])
+def test_a_file_stored_whole_is_not_read_again_with_the_same_spec(db, tmp_path, monkeypatch,
+                                                                  kind):
+    """Every data row stored by an import with the same spec: the rows are not normalised again;
+    with another spec, or a row not stored, they are (and say the same)."""
+    from casedb.importing import columns
+    from casedb.importing.spec import ImportSpec
+
+    rows = [["Register"], [], HEADER, row("A1"), [], row("A2"), row("A3"), ["TOTAL"]]
+    path = (write_xlsx(tmp_path / "d.xlsx", {"S": rows}) if kind == "xlsx"
+            else write_csv(tmp_path / "d.csv", rows))
+    spec = ImportSpec(constants={"authority": "KHH"})
+    first = import_file(db, path, spec=spec)
+    before = counts(db)
+    normalised = []
+    real = columns.ColumnNormaliser.normalise
+    monkeypatch.setattr(columns.ColumnNormaliser, "normalise",
+                        lambda self, *a: normalised.append(a[1]) or real(self, *a))
+    again = import_file(db, path, spec=spec)
+    assert (first.imported, again.imported, again.merged, again.unchanged) == (3, 0, 0, 3)
+    assert normalised == [] and counts(db) == before
+    # Another spec reads the rows again; the rows stored are still unchanged.
+    other = import_file(db, path, spec=ImportSpec(constants={"authority": "KHH"},
+                                                   units={"net_weight_kg": "kg"}))
+    assert (other.imported, other.unchanged) == (0, 3) and normalised
+    assert counts(db) == before
+
+
+def test_a_file_with_a_row_never_stored_is_read_again(db, tmp_path, monkeypatch):
+    from casedb.importing import columns
+
+    path = write_csv(tmp_path / "d.csv", [HEADER, row("A1"), row("A2", gw="", nw=None)])
+    first = import_file(db, path)
+    normalised = []
+    real = columns.ColumnNormaliser.normalise
+    monkeypatch.setattr(columns.ColumnNormaliser, "normalise",
+                        lambda self, *a: normalised.append(a[1]) or real(self, *a))
+    again = import_file(db, path)
+    assert (first.imported, len(first.refused)) == (1, 1)
+    assert (again.imported, again.unchanged, len(again.refused)) == (0, 1, 1) and normalised
+
+
 def test_same_declaration_from_two_files_is_one_with_both_provenances(db, tmp_path):
     export = write_xlsx(tmp_path / "export.xlsx", {"S": [HEADER, row("A1"), row("A2")]})
     register = write_csv(tmp_path / "register.csv", [

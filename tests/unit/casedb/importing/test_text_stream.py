@@ -36,6 +36,12 @@ def read_both(path, spec=None, size=7, first=3):
 def assert_same(path, spec=None, **kw):
     streamed, whole = read_both(path, spec, **kw)
     assert streamed == whole
+    layouts, chunks = streamed
+    # The layout's runs of data rows are the rows the chunks hand out, passed or refused.
+    handed_out = sorted([n for chunk, _, _ in chunks for n in chunk.rows]
+                        + [r.row for _, _, bad in chunks for r in bad])
+    assert [n for a, b in layouts[0].data_rows for n in range(a, b)] == handed_out
+    assert layouts[0].count == len(handed_out)
     return streamed
 
 
