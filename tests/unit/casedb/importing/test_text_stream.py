@@ -193,3 +193,10 @@ def test_a_row_too_wide_is_refused_where_it_stands(tmp_path, monkeypatch):
     with pytest.raises(ReadError, match="row 32 has 27 columns"):
         TextStream(path, None, ReadLimits(max_columns=26)).layouts()
     assert len(read) == 32
+
+
+@pytest.mark.parametrize("source", [TextStream, WorkbookSheets])
+def test_a_spec_header_row_past_the_end_is_a_clear_error(tmp_path, source):
+    path = write_csv(tmp_path / "a.csv", [HEADER, line(1), line(2)])
+    with pytest.raises(ReadError, match="puts the header on row 10, but sheet 'a' has 3 rows"):
+        source(path, ImportSpec(header_row=10)).layouts()
