@@ -58,9 +58,9 @@ class Sheet:
     data_rows: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        flags = list(map(has_data, self.raw.rows[self.start:self.end]))
-        self.count = sum(flags)
-        self.data_rows = row_runs(flags, self.start + 1)
+        self.data_rows = row_runs(list(map(has_data, self.raw.rows[self.start:self.end])),
+                                  self.start + 1)
+        self.count = run_length(self.data_rows)
 
     @property
     def layout(self) -> SheetLayout:
@@ -72,16 +72,24 @@ class Sheet:
         with ``first``, the chunks start at ``first`` rows and double up to ``size``. The rows
         handed out are dropped from the sheet, so memory falls as the import goes."""
         rows = self.raw.rows
-        a, step = self.start, min(first or size, size)
-        while a < self.end:
-            b = min(a + step, self.end)
+        for a, b in chunk_bounds(self.start, self.end, size, first):
             numbers = [i + 1 for i, r in enumerate(rows[a:b], start=a) if has_data(r)]
             yield numbers, [rows[i - 1] for i in numbers]
             rows[a:b] = itertools.repeat(None, b - a)
-            a, step = b, min(2 * step, size)
 
     def head(self, n: int) -> list[list]:
         return [r for r in self.raw.rows[self.start:self.end] if has_data(r)][:n]
+
+
+def chunk_bounds(start: int, end: int, size: int, first: int | None = None
+                 ) -> Iterator[tuple[int, int]]:
+    """[a, b) of each chunk of the rows ``start``..``end`` (0-based): ``size`` rows, or with
+    ``first`` starting at that many and doubling up to ``size``."""
+    a, step = start, min(first or size, size)
+    while a < end:
+        b = min(a + step, end)
+        yield a, b
+        a, step = b, min(2 * step, size)
 
 
 def row_runs(flags: Sequence[bool], first_row: int) -> list[tuple[int, int]]:
@@ -99,6 +107,10 @@ def row_runs(flags: Sequence[bool], first_row: int) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, first_row + len(flags)))
     return runs
+
+
+def run_length(runs: Sequence[tuple[int, int]]) -> int:
+    return sum(b - a for a, b in runs)
 
 
 def add_runs(runs: list[tuple[int, int]], more: list[tuple[int, int]]) -> None:

@@ -33,9 +33,11 @@ from .sheets import (
     Refusal,
     SheetLayout,
     add_runs,
+    chunk_bounds,
     has_data,
     place_header,
     row_runs,
+    run_length,
     unusable_sheets,
 )
 from .spec import ImportSpec
@@ -73,8 +75,8 @@ class TextStream:
                      self.name)
             raise unusable_sheets(self._path)
         self._survey = survey
-        return [SheetLayout(self.name, tuple(survey.place.mappings), survey.count,
-                            tuple(survey.data_rows))]
+        return [SheetLayout(self.name, tuple(survey.place.mappings),
+                            run_length(survey.data_rows), tuple(survey.data_rows))]
 
     def chunks(self, size: int, first: int | None = None
                ) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
@@ -86,25 +88,19 @@ class TextStream:
         records = map(SharedTexts().cells, text_records(table, self._limits))
         start, end = survey.place.row + 1, survey.end
         records = itertools.islice(records, start, end)
-        a, step = start, min(first or size, size)
-        while a < end:
-            b = min(a + step, end)
+        for a, b in chunk_bounds(start, end, size, first):
             block = list(itertools.islice(records, b - a))
             numbers = [i for i, r in enumerate(block, start=a + 1) if has_data(r)]
             rows = block if len(numbers) == len(block) else [block[i - a - 1] for i in numbers]
             chunk, bad = survey.normaliser.normalise(self.name, numbers, rows)
             yield chunk, len(rows), [Refusal(self.name, *r) for r in bad]
-            a, step = b, min(2 * step, size)
 
     def bulky(self) -> list:
         return []  # no rows are kept
 
-    def close(self) -> None:
-        self._table = None
-
 
 class _Survey:
-    """One pass over a text table's records: its header, its limits, its data rows counted and
+    """One pass over a text table's records: its header, its limits, its data rows found and
     observed for the normaliser, where its data ends. The records stay as the csv module reads
     them: the date orders and decimal commas learnt, the totals rows found, are the same for an
     empty cell, a cell of spaces and None."""
@@ -113,12 +109,11 @@ class _Survey:
         self._path, self._name, self._spec, self._limits = path, name, spec, limits
         self.place: HeaderPlace | None = None
         self.normaliser: ColumnNormaliser | None = None
-        self.count = 0  # data rows before ``end``
         self.end = 0  # one past the last data row (0-based)
         self.data_rows: list[tuple[int, int]] = []  # runs of 1-based row numbers, as Sheet's
         self._pending: list[list] = []  # rows after ``end`` that may close the sheet
         self._pending_first = 0  # the 0-based row number of the first of them
-        self._last_data = -1  # the last row with data, wherever it is
+        self._any_data = False  # a row with data, wherever it is
         self._too_wide: tuple[int, int] | None = None  # (row, columns) of the first too wide
 
     def read(self, records: Iterator[list]) -> None:
@@ -133,7 +128,7 @@ class _Survey:
         self.normaliser = ColumnNormaliser(self.place.mappings, self._spec)
         start = self.place.row + 1
         self.end = start
-        self._last_data = _last_with_data(head[:start], 0)
+        self._any_data = any(map(_has_text, head[:start]))
         closing = _closes_sheet if self.place.found else _blank
         block, first = head[start:], start
         max_columns, max_rows = self._limits.max_columns, self._limits.max_rows
@@ -147,7 +142,7 @@ class _Survey:
                 block, first = [], i + 1
         self._take(block, first, closing)
         self._pending = []
-        if self._last_data < 0:
+        if not self._any_data:
             self.place = None  # nothing but blank rows: no sheet
             return
         self.normaliser.settle()
@@ -178,26 +173,16 @@ class _Survey:
             if not self._pending:
                 self._pending_first = first
             self._pending += block
-            self._last_data = max(self._last_data, _last_with_data(block, first))
+            self._any_data = self._any_data or any(map(_has_text, block))
             return
         data_first = self._pending_first if self._pending else first
         data = self._pending + block[:last + 1]
         self.normaliser.observe(data)
-        flags = list(map(_has_text, data))
-        self.count += sum(flags)
-        add_runs(self.data_rows, row_runs(flags, data_first + 1))
+        add_runs(self.data_rows, row_runs(list(map(_has_text, data)), data_first + 1))
         self.end = first + last + 1
         self._pending = block[last + 1:]
         self._pending_first = self.end
-        self._last_data = max(self._last_data, _last_with_data(block, first))
-
-
-def _last_with_data(block: list[list], first: int) -> int:
-    """The row number (0-based) of the last row of ``block`` that holds data, or -1."""
-    for i in range(len(block) - 1, -1, -1):
-        if _has_text(block[i]):
-            return first + i
-    return -1
+        self._any_data = True  # the row at ``last`` cannot close the sheet: it has data
 
 
 def _has_text(record: list[str]) -> bool:
