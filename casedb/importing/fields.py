@@ -50,6 +50,7 @@ _DECLARATION = [
     _f("authority", Kind.TEXT, "declaration"),  # issuing customs authority / office
     _f("declaration_no", Kind.TEXT, "declaration"),
     _f("declaration_date", Kind.DATE, "declaration"),
+    _f("item_no", Kind.TEXT, "declaration"),  # a line of a declaration with several items
     _f("direction", Kind.DIRECTION, "declaration"),
     _f("hs_code", Kind.HS, "declaration"),
     _f("goods_description", Kind.TEXT, "declaration"),
