@@ -130,7 +130,8 @@ def period_of(date: dt.date, period: str) -> str:
 
 def risers_fallers(table: ShareTable, before: list[str], after: list[str],
                    n: int = 5) -> tuple[list[Mover], list[Mover]]:
-    """The biggest gains and losses of share between two sets of periods."""
+    """The biggest gains and losses of share between two sets of periods: a route is a riser
+    (its share grew) or a faller (it shrank), never both; unchanged routes are neither."""
     bi = [table.periods.index(p) for p in before if p in table.periods]
     ai = [table.periods.index(p) for p in after if p in table.periods]
     if not bi or not ai:
@@ -138,7 +139,8 @@ def risers_fallers(table: ShareTable, before: list[str], after: list[str],
     movers = [Mover(s.route, s.label, sum(s.shares[i] for i in bi) / len(bi),
                     sum(s.shares[i] for i in ai) / len(ai)) for s in table.series]
     movers.sort(key=lambda m: m.change)
-    return list(reversed(movers[-n:])), movers[:n]
+    risers = [m for m in reversed(movers) if m.change > 0][:n]
+    return risers, [m for m in movers if m.change < 0][:n]
 
 
 def around_event(table: ShareTable, event: dt.date, period: str) -> tuple[list[str], list[str]]:

@@ -95,3 +95,12 @@ def test_transit_ports_and_detour_ratio(shifted):
     assert sg.transit == "SGSIN" and sg.new_after_event and sg.declarations == 24
     assert sg.median_detour == pytest.approx(1.0, abs=0.15)
     assert detour_ratio("GBFXT", "USLAX", "MYPKG") > 1.5  # a port-hop the wrong way round
+
+
+def test_event_shifts_list_each_route_once(shifted):
+    for period in ("year", "month"):
+        ev = route_shares(shifted, hs_prefix="3915", by="dest-country", period=period, event=BAN)
+        routes = [s.route for s in ev.shifts]
+        assert sorted(routes) == ["CHN", "MYS", "TUR"]
+        up = {s.route for s in ev.shifts if s.after_share > s.before_share}
+        assert up == {"MYS", "TUR"}
