@@ -2,7 +2,14 @@
 
 from .base import Base
 from .case import CASE_STATUSES, Attachment, Case, Note, Seizure
-from .declaration import DIRECTIONS, Declaration, DeclarationContainer
+from .declaration import (
+    DIRECTIONS,
+    RECORD_KINDS,
+    Declaration,
+    DeclarationContainer,
+    DeclarationItem,
+)
+from .findings import DISCREPANCY_STATUSES, Discrepancy, ImportWarning
 from .party import (
     IDENTIFIER_KINDS,
     ROLES,
@@ -17,7 +24,8 @@ from .trade import TradeFlow
 
 __all__ = [
     "Base", "CASE_STATUSES", "Attachment", "Case", "Note", "Seizure", "DIRECTIONS", "Declaration",
-    "DeclarationContainer", "IDENTIFIER_KINDS", "ROLES", "DeclarationParty", "MatchDecision",
+    "DeclarationContainer", "DeclarationItem", "RECORD_KINDS", "DISCREPANCY_STATUSES",
+    "Discrepancy", "ImportWarning", "IDENTIFIER_KINDS", "ROLES", "DeclarationParty", "MatchDecision",
     "Party", "PartyIdentifier", "PartyName", "AuditEntry", "ImportRun", "RowProvenance", "Setting",
     "SourceFile", "TradeFlow",
 ]

@@ -1,4 +1,10 @@
-"""Declarations (one shipment each) and their containers."""
+"""Declarations (one shipment each), their items and their containers.
+
+A declaration is either a customs declaration or, for bill-of-lading import records and manifests
+that carry no declaration number, a shipment keyed by its B/L (``record_kind``). A declaration of
+several items (box 32 of the SAD, 項次; a manifest's containers) keeps each in
+``declaration_item``; its weights and value are then the sums over its items and its HS code the
+first item's."""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from .base import Base, Timestamped
 
 DIRECTIONS = ("import", "export", "transit")
+RECORD_KINDS = ("declaration", "shipment")
 
 
 def _sparse(name: str, *columns: str) -> Index:
@@ -43,9 +50,12 @@ class Declaration(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     authority: Mapped[str] = mapped_column(String(120), default="")
     declaration_no: Mapped[str] = mapped_column(String(64))
+    # declaration | shipment (a B/L record without a declaration number: "B/L <number>")
+    record_kind: Mapped[str] = mapped_column(String(16), default="declaration",
+                                             server_default="declaration")
     declaration_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     direction: Mapped[str | None] = mapped_column(String(16))
-    hs_code: Mapped[str | None] = mapped_column(String(10))
+    hs_code: Mapped[str | None] = mapped_column(String(14))  # national lines kept whole
     goods_description: Mapped[str | None] = mapped_column(Text)
     gross_weight_kg: Mapped[float | None] = mapped_column(Float)
     net_weight_kg: Mapped[float | None] = mapped_column(Float)
@@ -56,15 +66,18 @@ class Declaration(Timestamped, Base):
     vessel_name: Mapped[str | None] = mapped_column(String(120))
     vessel_imo: Mapped[str | None] = mapped_column(String(7))
     voyage_no: Mapped[str | None] = mapped_column(String(32))
-    port_of_loading: Mapped[str | None] = mapped_column(String(5), index=True)
-    port_of_transshipment: Mapped[str | None] = mapped_column(String(5))
-    port_of_discharge: Mapped[str | None] = mapped_column(String(5), index=True)
+    port_of_loading: Mapped[str | None] = mapped_column(String(64), index=True)
+    port_of_transshipment: Mapped[str | None] = mapped_column(String(64))
+    port_of_discharge: Mapped[str | None] = mapped_column(String(64), index=True)
     country_of_origin: Mapped[str | None] = mapped_column(String(3))
     country_of_export: Mapped[str | None] = mapped_column(String(3))
     country_of_destination: Mapped[str | None] = mapped_column(String(3), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     containers: Mapped[list[DeclarationContainer]] = relationship(
+        back_populates="declaration", cascade="all, delete-orphan"
+    )
+    items: Mapped[list[DeclarationItem]] = relationship(
         back_populates="declaration", cascade="all, delete-orphan"
     )
 
@@ -83,3 +96,22 @@ class DeclarationContainer(Base):
     container_no: Mapped[str] = mapped_column(String(11), primary_key=True, index=True)
 
     declaration: Mapped[Declaration] = relationship(back_populates="containers")
+
+
+class DeclarationItem(Base):
+    """One line of a declaration with several: an item number as the source gives it (box 32),
+    or, for a manifest without one, the container number of the line."""
+
+    __tablename__ = "declaration_item"
+
+    declaration_id: Mapped[int] = mapped_column(
+        ForeignKey("declaration.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_no: Mapped[str] = mapped_column(String(16), primary_key=True)
+    hs_code: Mapped[str | None] = mapped_column(String(14))
+    goods_description: Mapped[str | None] = mapped_column(Text)
+    gross_weight_kg: Mapped[float | None] = mapped_column(Float)
+    net_weight_kg: Mapped[float | None] = mapped_column(Float)
+    declared_value: Mapped[float | None] = mapped_column(Float)
+
+    declaration: Mapped[Declaration] = relationship(back_populates="items")
