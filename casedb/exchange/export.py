@@ -1,0 +1,174 @@
+"""Writing a case as a bundle (docs/bundle.md), optionally without personal data.
+
+A redacted bundle calls its parties PARTY-1, PARTY-2... (country kept, names, variants and
+identifiers left out), drops the narrative text (case summary, investigator notes), and scrubs
+the short free-text fields (title, tags, goods descriptions, the seizures' category, offence,
+detection method and outcome) with casedb.redaction; ``removed`` lists, field by field, the kinds
+of data taken out. ``build_bundle`` returns the bundle without writing it: the preview.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+
+from sqlalchemy import select, union
+
+from ..casefile import load_case_file
+from ..db import Database
+from ..errors import CaseDbError
+from ..models import Declaration, DeclarationContainer, DeclarationParty, Party, PartyName, Seizure
+from ..redaction import Scrubber
+from .schema import DECLARATION_FIELDS, FORMAT, SEIZURE_FIELDS, VERSION, validate
+
+log = logging.getLogger(__name__)
+SCRUBBED_SEIZURE = ("waste_category", "offence", "detection_method", "outcome")
+
+
+class BundleError(CaseDbError):
+    """A bundle that cannot be written or read; ``problems`` lists each field at fault."""
+
+    def __init__(self, path, problems: list):
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(f"{path}: {problems[0]}{more}")
+        self.path = str(path)
+        self.problems = problems
+
+
+def _iso(v):
+    return v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
+
+
+def build_bundle(db: Database, case_ref: str, *, redact: bool = False) -> dict:
+    """The bundle of a case, as a JSON-ready dict (nothing is written)."""
+    cf = load_case_file(db, case_ref)
+    ids = [d.id for d in cf.declarations]
+    with db.read() as s:
+        decls = s.scalars(select(Declaration).where(Declaration.id.in_(ids))
+                          .order_by(Declaration.declaration_date, Declaration.id)).all()
+        seizures = {z.declaration_id: z for z in s.scalars(
+            select(Seizure).where(Seizure.case_id == cf.case.id))}
+        roles = s.execute(select(DeclarationParty.declaration_id, DeclarationParty.role,
+                                 DeclarationParty.party_id).where(
+            DeclarationParty.declaration_id.in_(ids))).all()
+        cntr = s.execute(select(DeclarationContainer.declaration_id,
+                                DeclarationContainer.container_no).where(
+            DeclarationContainer.declaration_id.in_(ids))).all()
+        keys = set(s.scalars(union(select(PartyName.name_key), select(Party.name_key)))) \
+            if redact else set()
+    parties = {p.id: p for p in cf.parties}
+    alias = {pid: f"PARTY-{n + 1}" for n, pid in enumerate(sorted(parties))}
+    r = _Redactor(parties.values(), keys) if redact else None
+    c = cf.case
+    bundle = {"format": FORMAT, "version": VERSION, "redacted": redact, "removed": [],
+              "case": {"case_ref": c.case_ref, "title": c.title, "status": c.status,
+                       "opened_on": _iso(c.opened_on), "summary": c.summary,
+                       "tags": list(c.tags)},
+              "parties": [_party(p, alias[p.id], redact) for p in parties.values()],
+              "declarations": [], "notes": [n.body for n in c.notes]}
+    for d in decls:
+        item = {k: _iso(getattr(d, k)) for k in DECLARATION_FIELDS}
+        item["containers"] = sorted(n for i, n in cntr if i == d.id)
+        item["parties"] = {role: alias[pid] for i, role, pid in sorted(roles)
+                           if i == d.id and pid in alias}
+        z = seizures.get(d.id)
+        item["seizure"] = {k: _iso(getattr(z, k)) for k in SEIZURE_FIELDS} if z else None
+        bundle["declarations"].append(item)
+    if r is not None:
+        r.apply(bundle)
+    return bundle
+
+
+def _party(p, alias: str, redact: bool) -> dict:
+    if redact:
+        return {"ref": alias, "name": alias, "country": p.country, "variants": [],
+                "identifiers": []}
+    return {"ref": alias, "name": p.display_name, "country": p.country,
+            "variants": list(p.variants), "identifiers": [list(i) for i in p.identifiers]}
+
+
+class _Redactor:
+    """Takes personal data out of a bundle built in full, noting what it removed."""
+
+    def __init__(self, parties, name_keys: set[str]):
+        parties = list(parties)
+        names = [n for p in parties for n in (p.display_name, *p.variants)]
+        names += [value for p in parties for _, value in p.identifiers]
+        self._scrubber = Scrubber(names, name_keys)
+        self._had_people = any(p.variants or p.identifiers for p in parties)
+        self.removed: dict[str, list[str]] = {}
+
+    def _note(self, field: str, kinds) -> None:
+        if kinds:
+            self.removed.setdefault(field, [])
+            self.removed[field] += [k for k in kinds if k not in self.removed[field]]
+
+    def _scrub(self, value, field: str):
+        clean, kinds = self._scrubber.scrub(value)
+        self._note(field, kinds)
+        return clean
+
+    def apply(self, bundle: dict) -> None:
+        case = bundle["case"]
+        if bundle["parties"]:
+            self._note("$.parties[*].name", ["party name"])
+        if self._had_people:
+            self._note("$.parties[*].variants", ["party name"])
+            self._note("$.parties[*].identifiers", ["address, phone, email or tax id"])
+        if case["summary"]:
+            self._note("$.case.summary", ["dropped: free narrative"])
+        if bundle["notes"]:
+            self._note("$.notes", [f"dropped: {len(bundle['notes'])} investigator notes"])
+        case["summary"], bundle["notes"] = "", []
+        case["title"] = self._scrub(case["title"], "$.case.title")
+        tags = []
+        for tag in case["tags"]:
+            clean, kinds = self._scrubber.scrub(tag)
+            if kinds:
+                self._note("$.case.tags", ["dropped: a tag with " + ", ".join(kinds)])
+            else:
+                tags.append(clean)
+        case["tags"] = tags
+        for n, d in enumerate(bundle["declarations"]):
+            d["goods_description"] = self._scrub(
+                d["goods_description"], f"$.declarations[{n}].goods_description")
+            for k in SCRUBBED_SEIZURE if d["seizure"] else ():
+                d["seizure"][k] = self._scrub(d["seizure"][k], f"$.declarations[{n}].seizure.{k}")
+        bundle["removed"] = [{"field": f, "kinds": k} for f, k in self.removed.items()]
+
+
+def bundle_text(bundle: dict) -> str:
+    return json.dumps(bundle, ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def export_bundle(db: Database, case_ref: str, path, *, redact: bool = False) -> Path:
+    """Write the case's bundle to ``path`` (checked against the schema first, written whole or
+    not at all)."""
+    path = Path(path)
+    bundle = build_bundle(db, case_ref, redact=redact)
+    problems = validate(_reparsed(bundle))
+    if problems:
+        raise BundleError(f"case {case_ref}", problems)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(bundle_text(bundle), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CaseDbError(f"{path}: cannot write the bundle ({exc.strerror or exc}); "
+                          "choose a folder you can write to") from exc
+    log.info("case bundle written (%d declarations, redacted=%s)",
+             len(bundle["declarations"]), redact)
+    return path
+
+
+def _reparsed(bundle: dict):
+    from .load import parse_bundle_text
+
+    try:
+        return parse_bundle_text(json.dumps(bundle, allow_nan=True))
+    except ValueError:  # pragma: no cover - json.dumps output always parses
+        return bundle
