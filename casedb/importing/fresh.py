@@ -1,9 +1,10 @@
 """Writing declarations that are new to the database, a column at a time.
 
 Most rows of a file carry a declaration the database has never seen: there is nothing to merge,
-compare or look up. Their declarations, party links, containers, identifiers and provenance go in
-with one executemany per table and chunk, straight from the normalised columns. Rows that touch a
-known declaration (already in the database, met earlier in the file, or carrying a seizure) go
+compare or look up. Their declarations, items (a row with an item number, or a shipment's row
+of one container), party links, containers, identifiers and provenance go in with one
+executemany per table and chunk, straight from the normalised columns. Rows that touch a known
+declaration (already in the database, met earlier in the file, or carrying a seizure) go
 through the row-by-row writer in store.py, which merges; the outcome is the same.
 """
 
@@ -18,12 +19,14 @@ from ..bulk import allocate_ids, insert_columns, insert_counted, insert_rows
 from ..models import (
     Declaration,
     DeclarationContainer,
+    DeclarationItem,
     DeclarationParty,
     PartyIdentifier,
     RowProvenance,
 )
 from .columns import Chunk
 from .fields import PARTY_ROLES
+from .lines import LINE_FIELDS, line_keys
 from .parties import IDENTIFIER_FIELDS, PartyResolver
 from .rows import role_countries
 
@@ -34,7 +37,9 @@ DECLARATION_FIELDS = (
     "country_of_origin", "country_of_export", "country_of_destination",
 )
 LIMITS = {"currency": 3, "permit_no": 64, "bl_no": 64, "vessel_name": 120, "voyage_no": 32,
-          "direction": 16}
+          "direction": 16, "hs_code": 14, "port_of_loading": 64, "port_of_transshipment": 64,
+          "port_of_discharge": 64}
+RECORD_KIND = "declaration"  # or "shipment": a B/L record without a declaration number
 MISSING_WEIGHT = ("weight", "missing weight (gross or net) for a new declaration")
 MISSING_DATE = ("declaration date", "missing declaration date")
 
@@ -46,6 +51,10 @@ class Outcome:
     unchanged: int = 0
     refused: list = field(default_factory=list)  # (sheet, row, column, reason)
     declaration_ids: set = field(default_factory=set)
+    warnings: int = 0  # optional values kept as written, with a warning (import_warning)
+    # Two sources disagreeing, (sheet, row, field, stored value, other value) as texts: the
+    # row is stored, the stored value stays, both are kept in the discrepancy table.
+    discrepancies: list = field(default_factory=list)
 
 
 def missing_for_new(values: dict) -> tuple[str, str] | None:
@@ -101,12 +110,13 @@ class FreshWriter:
         self._source_id = source_file_id
         self._run_id = run_id
 
-    def write(self, chunk: Chunk) -> None:
-        """Every row of ``chunk`` has a key new to the database and to the rest of the chunk."""
+    def write(self, chunk: Chunk) -> tuple[list[int], list[int]]:
+        """Every row of ``chunk`` has a key new to the database and to the rest of the chunk.
+        The row numbers stored and their declarations' ids."""
         chunk = self._refuse_incomplete(chunk)
         n = len(chunk)
         if not n:
-            return
+            return [], []
         v = chunk.values
         ids = allocate_ids(self._conn, Declaration.__table__, n)
         columns = {"id": ids, "authority": authorities(chunk), "declaration_no": v["declaration_no"],
@@ -115,7 +125,11 @@ class FreshWriter:
             col = v.get(name)
             if col is not None:
                 columns[name] = _limited(name, col)
+        kinds = v.get("record_kind")
+        if kinds is not None:
+            columns["record_kind"] = [k or RECORD_KIND for k in kinds]
         insert_columns(self._conn, Declaration.__table__, columns)
+        self._items(ids, columns, v, n)
         self._links(ids, v, n)
         containers = v.get("containers")
         if containers is not None:
@@ -127,6 +141,20 @@ class FreshWriter:
             {"row_number": chunk.rows, "entity_id": ids})
         self._outcome.imported += n
         self._outcome.declaration_ids.update(ids)
+        return chunk.rows, ids
+
+    def _items(self, ids: list[int], columns: dict, v: dict, n: int) -> None:
+        """An item for each row that names its line (item number, a shipment's container)."""
+        lines = line_keys(v, n)
+        keep = [i for i, line in enumerate(lines) if line is not None]
+        if not keep:
+            return
+        items = {"declaration_id": [ids[i] for i in keep], "item_no": [lines[i] for i in keep]}
+        for name in LINE_FIELDS:
+            col = columns.get(name)
+            if col is not None:
+                items[name] = [col[i] for i in keep]
+        insert_columns(self._conn, DeclarationItem.__table__, items)
 
     def _refuse_incomplete(self, chunk: Chunk) -> Chunk:
         v, n = chunk.values, len(chunk)

@@ -1,15 +1,22 @@
-"""Writing normalised rows into the case database: merge, never duplicate.
+"""Writing normalised rows into the case database: merge, never duplicate, never discard.
 
-A declaration is identified by (issuing authority, declaration number). The same declaration from
-a second file becomes one declaration carrying both provenances: missing values are filled in,
-equal values confirm, and a different value is a conflict that refuses the row.
+A declaration is identified by (issuing authority, declaration number); a shipment without a
+declaration number by its B/L ("B/L <number>", record kind 'shipment'). The same declaration
+from a second source becomes one declaration carrying both provenances. Its values merge with
+tolerance (casedb.importing.tolerance: the precision each source shows, port areas, texts
+without case or punctuation): missing values are filled in, agreeing ones confirm. A real
+disagreement (a weight 8% apart, another consignee, another HS code on the same item) does not
+refuse the row: the row is stored with its provenance, the stored value stays, and a
+``discrepancy`` keeps both values with the provenance of the new one. A row is a line of its
+declaration (casedb.importing.lines): several lines make items, whose sums are the
+declaration's totals. A row seen by an earlier import of the same file is skipped, so a
+re-import records nothing twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 from dataclasses import dataclass, field
 
 from sqlalchemy import and_, insert, select, update
@@ -21,16 +28,29 @@ from ..models import (
     Case,
     Declaration,
     DeclarationContainer,
+    DeclarationItem,
     DeclarationParty,
     PartyIdentifier,
+    PartyName,
     RowProvenance,
     Seizure,
 )
+from ..normalize import name_key
 from .columns import Chunk
 from .fields import PARTY_ROLES
-from .fresh import DECLARATION_FIELDS, FreshWriter, Outcome, authorities, limited, missing_for_new
+from .findings import Findings
+from .fresh import (
+    DECLARATION_FIELDS,
+    RECORD_KIND,
+    FreshWriter,
+    Outcome,
+    authorities,
+    limited,
+    missing_for_new,
+)
+from .lines import LINE_FIELDS, Held, line_key
 from .parties import PartyResolver
-from .rows import RowError, SourceRow, party_country
+from .rows import SourceRow, party_country
 
 log = logging.getLogger(__name__)
 
@@ -39,14 +59,6 @@ SEIZURE_FIELDS = {
     "waste_category": "waste_category", "basel_code": "basel_code", "offence": "offence",
     "detection_method": "detection_method", "outcome": "outcome",
 }
-
-def _same(a, b) -> bool:
-    if isinstance(a, float) or isinstance(b, float):
-        try:
-            return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-6)
-        except (TypeError, ValueError):
-            return False
-    return a == b
 
 
 def _declaration_values(values: dict) -> dict:
@@ -63,6 +75,7 @@ class _Links:
     parties: list = field(default_factory=list)
     containers: list = field(default_factory=list)
     identifiers: list = field(default_factory=list)
+    found: list = field(default_factory=list)  # disagreements: (decl id, item, field, a, b, sheet, row)
 
 
 class DeclarationWriter:
@@ -81,12 +94,14 @@ class DeclarationWriter:
             select(RowProvenance.sheet, RowProvenance.row_number).where(
                 RowProvenance.source_file_id == source_file_id))}
         self.outcome = Outcome()
-        self._known: dict[tuple[str, str], dict] = {}  # declarations met in this file
-        self._roles: dict[int, set[str]] = {}
+        self._held: dict[tuple[str, str], Held] = {}  # declarations merged into, by key
+        self._roles: dict[int, dict[str, tuple]] = {}  # role -> (party id, raw name)
         self._containers: dict[int, set[str]] = {}
         self._fresh = FreshWriter(session.connection(), self._parties, self.outcome,
                                   source_file_id=source_file_id, run_id=run_id)
         self._created: set[tuple[str, str]] = set()  # keys the fresh writer inserted
+        self._findings = Findings(session, self.outcome, source_file_id=source_file_id,
+                                  run_id=run_id)
         self._db_has_declarations = session.scalar(select(Declaration.id).limit(1)) is not None
 
     @property
@@ -105,13 +120,15 @@ class DeclarationWriter:
 
     def bulky(self) -> list:
         """The containers that grow with the file, for the caller to free gradually."""
-        return [self._known, self._seen, self._roles, self._containers, self._created,
+        return [self._held, self._seen, self._roles, self._containers, self._created,
                 *self._parties.bulky()]
 
     # -- one chunk -------------------------------------------------------------------------
     def write_chunk(self, chunk: Chunk) -> None:
         """Rows with a key new to the database and the file so far go in a column at a time;
-        the others (merges, seizures, repeats) a row at a time."""
+        the others (merges, seizures, repeats) a row at a time. The chunk's warnings are kept
+        for the rows stored."""
+        warnings = getattr(chunk, "warnings", None) or ()
         if self._seen:
             todo = [i for i, row in enumerate(chunk.rows) if (chunk.sheet, row) not in self._seen]
             self.outcome.unchanged += len(chunk) - len(todo)
@@ -120,24 +137,30 @@ class DeclarationWriter:
             return
         keys = list(zip(authorities(chunk), chunk.values["declaration_no"], strict=True))
         distinct = set(keys)
-        in_db = self._in_database(distinct.difference(self._created, self._known))
+        in_db = self._in_database(distinct.difference(self._created, self._held))
         cases = chunk.values.get("case_ref")
         if (len(distinct) == len(keys) and distinct.isdisjoint(self._created)
-                and distinct.isdisjoint(self._known) and not in_db and not any(cases or ())):
+                and distinct.isdisjoint(self._held) and not in_db and not any(cases or ())):
             fresh, slow = list(range(len(keys))), []  # the common case: every key new
         else:
             fresh, slow = self._partition(keys, in_db, cases or [None] * len(keys))
+        ids: dict[int, int] = {}
         if fresh:
-            self._fresh.write(chunk if len(fresh) == len(chunk) else chunk.take(fresh))
+            rows, fresh_ids = self._fresh.write(chunk if len(fresh) == len(chunk)
+                                                else chunk.take(fresh))
             self._created.update(keys[i] for i in fresh)
+            if warnings:
+                ids.update(zip(rows, fresh_ids, strict=True))
         if slow:
-            self.write([chunk.source_row(i) for i in slow])
+            ids.update(self.write([chunk.source_row(i) for i in slow]))
+        if warnings:
+            self._findings.warnings(chunk.sheet, warnings, ids)
 
     def _partition(self, keys: list, in_db: set, cases: list) -> tuple[list[int], list[int]]:
         """Indices of the rows whose key is new (the first row of each) and of the others."""
         fresh, slow, met = [], [], set()
         for i, key in enumerate(keys):
-            if (key in met or key in self._created or key in self._known or key in in_db
+            if (key in met or key in self._created or key in self._held or key in in_db
                     or cases[i]):
                 slow.append(i)
             else:
@@ -155,27 +178,48 @@ class DeclarationWriter:
         return found
 
     # -- rows that merge -------------------------------------------------------------------
-    def write(self, rows: list[SourceRow]) -> None:
+    def write_rows(self, chunk: Chunk, indices, warnings=()) -> None:
+        """Rows ``indices`` of ``chunk`` through the merging writer, with their warnings."""
+        ids = self.write([chunk.source_row(i) for i in indices])
+        self._findings.warnings(chunk.sheet, warnings, ids)
+
+    def write(self, rows: list[SourceRow]) -> dict[int, int]:
+        """Write ``rows``, merging; the row numbers stored and their declarations' ids."""
         todo = [r for r in rows if (r.sheet, r.row) not in self._seen]
         self.outcome.unchanged += len(rows) - len(todo)
-        existing = self._existing({_key(r.values) for r in todo} - set(self._known))
-        self._known.update(existing)
-        pending: dict[tuple[str, str], dict] = {}
-        plan = []
+        self._load({_key(r.values) for r in todo} - self._held.keys())
+        plan, found, new = [], [], []
         for r in todo:
-            try:
-                plan.append((r, self._classify(r, pending)))
-            except RowError as exc:
-                self.outcome.refused.append((r.sheet, r.row, exc.column, exc.reason))
-        self._insert_new(pending)
+            key = _key(r.values)
+            held = self._held.get(key)
+            if held is None:
+                why = missing_for_new(r.values)
+                if why is not None:
+                    self.outcome.refused.append((r.sheet, r.row, *why))
+                    continue
+                self._held[key] = Held.new({
+                    **dict.fromkeys(DECLARATION_FIELDS), **_declaration_values(r.values),
+                    "record_kind": r.values.get("record_kind")}, line_key(r.values))
+                new.append(key)
+            else:
+                found += [(key, *d, r.sheet, r.row) for d in held.merge(
+                    _declaration_values(r.values), line_key(r.values))]
+                if held.id is not None:
+                    self._write_back(held, r)
+            plan.append((r, key, held is not None))
+        self._insert_new(new)
+        return self._link_rows(plan, [(self._held[k].id, *d) for k, *d in found])
+
+    def _link_rows(self, plan: list, found: list) -> dict[int, int]:
         self._parties.prepare(dict.fromkeys(
             (r.values[f"{role}_name"][:300], party_country(role, r.values))
-            for r, _ in plan for role in PARTY_ROLES if r.values.get(f"{role}_name")))
-        links = _Links()
+            for r, _, _ in plan for role in PARTY_ROLES if r.values.get(f"{role}_name")))
+        links = _Links(found=found)
         provenance = []
-        for r, merged in plan:
-            decl_id = self._known[_key(r.values)]["id"]
-            self._links(decl_id, r.values, links)
+        ids = {}
+        for r, key, merged in plan:
+            decl_id = ids[r.row] = self._held[key].id
+            self._links(decl_id, r, links)
             self.outcome.declaration_ids.add(decl_id)
             self._seen.add((r.sheet, r.row))
             provenance.append(self._prov(r, "declaration", decl_id))
@@ -188,80 +232,85 @@ class DeclarationWriter:
                              (PartyIdentifier, links.identifiers), (RowProvenance, provenance)):
             if batch:  # Core executemany: the ORM's bulk path costs twice as much per row
                 insert_rows(self._s.connection(), table.__table__, batch)
+        self._findings.discrepancies(links.found)
+        return ids
 
     def _prov(self, r: SourceRow, entity: str, entity_id: int) -> dict:
         return {"source_file_id": self._source_id, "import_run_id": self._run_id,
                 "sheet": r.sheet[:200], "row_number": r.row, "entity": entity,
                 "entity_id": entity_id}
 
-    def _existing(self, keys: set) -> dict:
-        found: dict = {}
+    def _load(self, keys: set) -> None:
+        """Hold the declarations of ``keys`` that the database has, with their items."""
+        if not keys:
+            return
         cols = [Declaration.id, Declaration.authority, Declaration.declaration_no,
                 *(getattr(Declaration, f) for f in DECLARATION_FIELDS)]
+        by_id = {}
         for where in _key_conditions(keys, 500):
             for row in self._s.execute(select(*cols).where(where)):
-                found[(row.authority, row.declaration_no)] = dict(row._mapping)
-        return found
+                key = (row.authority, row.declaration_no)
+                values = {f: getattr(row, f) for f in DECLARATION_FIELDS}
+                held = by_id[row.id] = self._held[key] = Held(values, id=row.id)
+                held.here = key in self._created
+        ids = list(by_id)
+        item_cols = [getattr(DeclarationItem, f) for f in ("declaration_id", "item_no",
+                                                             *LINE_FIELDS)]
+        for i in range(0, len(ids), 5000):
+            for row in self._s.execute(select(*item_cols).where(
+                    DeclarationItem.declaration_id.in_(ids[i:i + 5000]))):
+                by_id[row.declaration_id].items[row.item_no] = {
+                    f: getattr(row, f) for f in LINE_FIELDS}
 
     # -- declarations ----------------------------------------------------------------------
-    def _classify(self, r: SourceRow, pending: dict) -> bool:
-        """True when the row merges into a known declaration; new ones wait in ``pending``."""
-        key = _key(r.values)
-        new = _declaration_values(r.values)
-        old = self._known.get(key)
-        if old is not None:
-            fills = self._merge_values(r, old, new)
-            if fills:
-                self._s.execute(update(Declaration).where(Declaration.id == old["id"]).values(
-                    version=Declaration.version + 1, **fills))
-                for name, value in fills.items():
-                    audit.record(self._s, self._user, "merge", "declaration", old["id"],
-                                 field=name, new=value,
-                                 reason=f"import {self._file_name} {r.sheet} row {r.row}")
-                old.update(fills)
-            return True
-        if key in pending:
-            pending[key].update(self._merge_values(r, pending[key], new))
-            return True
-        self._require_new(r.values)
-        pending[key] = {**dict.fromkeys(DECLARATION_FIELDS), **new}
-        return False
+    def _write_back(self, held: Held, r: SourceRow) -> None:
+        """What a row merged into a declaration of the database: values filled in, new or
+        grown items, totals; audited."""
+        conn = self._s.connection()
+        if held.new_items:
+            insert_rows(conn, DeclarationItem.__table__, [
+                {"declaration_id": held.id, "item_no": no, **held.items[no]}
+                for no in sorted(held.new_items)])
+        for no in held.changed_items:
+            conn.execute(update(DeclarationItem).where(
+                DeclarationItem.declaration_id == held.id,
+                DeclarationItem.item_no == no).values(**held.items[no]))
+        if held.changed:
+            fills = {name: held.values[name] for name in held.changed}
+            self._s.execute(update(Declaration).where(Declaration.id == held.id).values(
+                version=Declaration.version + 1, **fills))
+            for name, value in fills.items():
+                audit.record(self._s, self._user, "merge", "declaration", held.id,
+                             field=name, new=value,
+                             reason=f"import {self._file_name} {r.sheet} row {r.row}")
+        held.changed, held.new_items, held.changed_items = set(), set(), set()
 
-    def _insert_new(self, pending: dict) -> None:
-        if not pending:
+    def _insert_new(self, keys: list) -> None:
+        if not keys:
             return
-        keys = list(pending)
-        payload = [{"authority": k[0], "declaration_no": k[1], "version": 1, **pending[k]}
-                   for k in keys]
+        payload = [{"authority": k[0], "declaration_no": k[1], "version": 1,
+                    "record_kind": self._held[k].values.pop("record_kind", None) or RECORD_KIND,
+                    **self._held[k].values} for k in keys]
         table = Declaration.__table__  # Core: batched multi-row INSERT .. RETURNING
         ids = insert_returning_ids(self._s.connection(), table, payload)
+        items = []
         for k, decl_id in zip(keys, ids, strict=True):
-            self._known[k] = {"id": decl_id, **pending[k]}
-            self._roles[decl_id], self._containers[decl_id] = set(), set()
+            held = self._held[k]
+            held.id = decl_id
+            items += [{"declaration_id": decl_id, "item_no": no, **held.items[no]}
+                      for no in sorted(held.items)]
+            held.changed, held.new_items, held.changed_items = set(), set(), set()
+            self._roles[decl_id], self._containers[decl_id] = {}, set()
+        if items:
+            insert_rows(self._s.connection(), DeclarationItem.__table__, items)
 
-    @staticmethod
-    def _require_new(v: dict) -> None:
-        why = missing_for_new(v)
-        if why is not None:
-            raise RowError(*why)
-
-    @staticmethod
-    def _merge_values(r: SourceRow, old: dict, new: dict) -> dict:
-        fills = {}
-        for name, value in new.items():
-            current = old.get(name)
-            if current is None:
-                fills[name] = value
-            elif not _same(current, value):
-                raise RowError(name, (
-                    f"conflicts with declaration {r.values['declaration_no']} already in the "
-                    f"database: {name} is {_show(current)} there, {_show(value)} here"))
-        return fills
-
-    def _links(self, decl_id: int, v: dict, links: _Links) -> None:
-        if decl_id not in self._roles:  # a declaration from an earlier import
-            self._roles[decl_id] = set(self._s.scalars(select(DeclarationParty.role).where(
-                DeclarationParty.declaration_id == decl_id)))
+    def _links(self, decl_id: int, r: SourceRow, links: _Links) -> None:
+        v = r.values
+        if decl_id not in self._roles:  # a declaration from an earlier import or chunk
+            self._roles[decl_id] = {role: (pid, raw) for role, pid, raw in self._s.execute(
+                select(DeclarationParty.role, DeclarationParty.party_id, PartyName.raw_name)
+                .outerjoin(PartyName, PartyName.id == DeclarationParty.party_name_id)
+                .where(DeclarationParty.declaration_id == decl_id))}
             self._containers[decl_id] = set(self._s.scalars(
                 select(DeclarationContainer.container_no).where(
                     DeclarationContainer.declaration_id == decl_id)))
@@ -273,9 +322,12 @@ class DeclarationWriter:
             party_id, name_id = self._parties.resolve(name[:300], party_country(role, v))
             links.identifiers += self._parties.attach_identifiers(party_id, v, role)
             if role not in roles:
-                roles.add(role)
+                roles[role] = (party_id, name[:300])
                 links.parties.append({"declaration_id": decl_id, "role": role,
                                       "party_id": party_id, "party_name_id": name_id})
+            elif _other_party(roles[role], party_id, name):
+                links.found.append((decl_id, None, f"{role}_name", roles[role][1], name[:300],
+                                    r.sheet, r.row))
         for c in v.get("containers") or ():
             if c not in containers:
                 containers.add(c)
@@ -329,7 +381,9 @@ def _key_conditions(keys, size: int):
                        Declaration.declaration_no.in_(numbers[i:i + size]))
 
 
-def _show(value) -> str:
-    if isinstance(value, float):
-        return f"{value:,.3f}".rstrip("0").rstrip(".")
-    return repr(value) if isinstance(value, str) else str(value)
+def _other_party(stored: tuple[int, str | None], party_id: int, name: str) -> bool:
+    """Whether a row names another party in a role than the one stored: not the same party,
+    and not the same name once case, punctuation and legal forms are set aside."""
+    stored_id, stored_name = stored
+    return party_id != stored_id and (stored_name is None
+                                      or name_key(stored_name) != name_key(name[:300]))

@@ -15,7 +15,10 @@ from casedb.jobs import CallbackProgress, Cancelled
 from casedb.models import (
     Declaration,
     DeclarationContainer,
+    DeclarationItem,
     DeclarationParty,
+    Discrepancy,
+    ImportWarning,
     Party,
     PartyIdentifier,
     PartyName,
@@ -47,8 +50,8 @@ def record(i: int) -> list:
 
 def rows(n: int) -> list[list]:
     """n rows with what a real export holds: repeats that merge (filling a missing voyage) or
-    conflict, rows refused, several containers in a cell, seizures, parties under two
-    spellings."""
+    disagree (a discrepancy), a second commodity line of a declaration, a row refused, several
+    containers in a cell, seizures, parties under two spellings."""
     out = [HEADER]
     for i in range(n):
         if i % 97 == 5:  # the previous declaration again, now with its voyage
@@ -58,8 +61,14 @@ def rows(n: int) -> list[list]:
         else:
             out.append(record(i))
     conflict = record(10)
-    conflict[3] = "99 kg"  # the same number, another weight
+    conflict[3] = "99 kg"  # the same number, another weight: stored, a discrepancy kept
     out.append(conflict)
+    line = record(30)
+    line[2], line[3], line[4] = "7404.00", "2,000 kg", "1,800"  # a second commodity line
+    out.append(line)
+    unweighed = record(n + 1)
+    unweighed[3] = unweighed[4] = ""  # a new declaration without any weight: refused
+    out.append(unweighed)
     return out
 
 
@@ -94,15 +103,25 @@ def dump(db) -> dict:
             "parties": sorted(parties.values()),
             "unnamed parties": s.scalar(select(func.count()).select_from(Party)) - len(parties),
             "seizures": sorted(numbers[d] for d in s.scalars(select(Seizure.declaration_id))),
+            "items": sorted((numbers[r[0]], *r[1:]) for r in s.execute(select(
+                *(c for c in DeclarationItem.__table__.columns)))),
+            "discrepancies": sorted((numbers[r[0]], *r[1:]) for r in s.execute(select(
+                Discrepancy.declaration_id, Discrepancy.item_no, Discrepancy.field,
+                Discrepancy.stored_value, Discrepancy.other_value, Discrepancy.sheet,
+                Discrepancy.row_number))),
+            "warnings": sorted((numbers.get(r[0]), *r[1:]) for r in s.execute(select(
+                ImportWarning.declaration_id, ImportWarning.sheet, ImportWarning.row_number,
+                ImportWarning.field, ImportWarning.raw_value))),
         }
 
 
 def row_by_row(self, chunk):
     """DeclarationWriter.write_chunk as it was: every row through the merging writer."""
+    warnings = getattr(chunk, "warnings", ())
     if self._seen:
         chunk = chunk.take([i for i, r in enumerate(chunk.rows) if (chunk.sheet, r)
                             not in self._seen])
-    self.write([chunk.source_row(i) for i in range(len(chunk))])
+    self.write_rows(chunk, range(len(chunk)), warnings)
 
 
 def test_column_writer_stores_what_the_row_writer_stores(db, other_db, tmp_path, monkeypatch):
@@ -112,6 +131,9 @@ def test_column_writer_stores_what_the_row_writer_stores(db, other_db, tmp_path,
     assert bulk.imported > 2900 and bulk.merged > 20 and bulk.refused
     got = dump(db)
     assert got["seizures"] and got["identifiers"] and len(got["parties"]) >= 3
+    assert [d[:5] for d in got["discrepancies"]] == [
+        ("D00010", None, "gross_weight_kg", "10010", "99")]
+    assert [i[:2] for i in got["items"]] == [("D00030", "1"), ("D00030", "2")]
 
     monkeypatch.setattr(DeclarationWriter, "write_chunk", row_by_row)
     slow = import_file(other_db, path)

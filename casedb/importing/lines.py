@@ -1,0 +1,170 @@
+"""A declaration as the writer holds it while merging rows into it: its values and its items.
+
+A row is a line of its declaration. Its line is named by its item number (box 32 of the SAD,
+項次), or, on a manifest row of a shipment with one container, by that container. A row without
+either is the declaration's only line, unless it carries another HS code than the declaration's
+lines and its declaration already had a row from the same file: then it is a further line of it
+(an export listing a declaration's commodity lines one per row). From another file, a different
+HS code is a disagreement between the two sources, not a new line, which would double the
+declaration's weight.
+
+A declaration with items has the sums of its items' weights and values, and its first item's
+HS code. Values merge with tolerance (casedb.importing.tolerance): missing ones are filled in,
+agreeing ones confirm, and the stored value stays against a disagreeing one, which is returned
+for the writer to record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .tolerance import agree, more_precise
+
+LINE_FIELDS = ("hs_code", "goods_description", "gross_weight_kg", "net_weight_kg",
+               "declared_value")
+SUMMED = ("gross_weight_kg", "net_weight_kg", "declared_value")
+ITEM_NO_LIMIT = 16
+FIRST_ITEM = "1"
+UNCOMPARED = frozenset({"record_kind"})
+
+
+def line_key(values: dict) -> str | None:
+    """The item a row is a line of: its item number, or a shipment row's one container."""
+    item = values.get("item_no")
+    if item:
+        return str(item)[:ITEM_NO_LIMIT]
+    if values.get("record_kind") == "shipment":
+        containers = values.get("containers") or ()
+        if len(containers) == 1:
+            return containers[0]
+    return None
+
+
+def line_keys(values: dict, n: int) -> list:
+    """``line_key`` a column at a time (``values`` holds a list per field)."""
+    items = values.get("item_no")
+    kinds = values.get("record_kind")
+    containers = values.get("containers")
+    if items is None and (kinds is None or containers is None):
+        return [None] * n
+    items = items or [None] * n
+    kinds = kinds or [None] * n
+    containers = containers or [None] * n
+    return [str(i)[:ITEM_NO_LIMIT] if i else
+            (c[0] if k == "shipment" and c and len(c) == 1 else None)
+            for i, k, c in zip(items, kinds, containers, strict=True)]
+
+
+def item_order(item_no: str) -> tuple:
+    return (0, int(item_no), "") if item_no.isdigit() else (1, 0, item_no)
+
+
+@dataclass
+class Held:
+    """A declaration being merged into: ``values`` by declaration field, ``items`` by item
+    number. ``here``: the file being imported has given it a row already."""
+
+    values: dict
+    items: dict[str, dict] = field(default_factory=dict)
+    id: int | None = None
+    here: bool = False
+    changed: set = field(default_factory=set)  # declaration fields to write back
+    new_items: set = field(default_factory=set)
+    changed_items: set = field(default_factory=set)
+
+    @classmethod
+    def new(cls, values: dict, line: str | None) -> Held:
+        held = cls(dict(values), here=True)
+        if line is not None:
+            held.items[line] = {f: values.get(f) for f in LINE_FIELDS}
+            held.new_items.add(line)
+        return held
+
+    def merge(self, values: dict, line: str | None) -> list[tuple]:
+        """Merge one row's declaration ``values`` (line ``line``): the disagreements, as
+        (item number or None, field, stored value, other value)."""
+        found: list[tuple] = []
+        for name, value in values.items():
+            if name not in LINE_FIELDS and name not in UNCOMPARED:
+                _merge_value(self.values, name, value, None, found, self.changed)
+        item_no = self._line_for(values, line)
+        target = self.values if item_no is None else self.items[item_no]
+        touched: set = set()
+        for name in LINE_FIELDS:
+            _merge_value(target, name, values.get(name), item_no, found, touched)
+        if item_no is None:
+            self.changed |= touched
+        else:
+            if touched and item_no not in self.new_items:
+                self.changed_items.add(item_no)
+            self._totals()
+        self.here = True
+        return found
+
+    def _line_for(self, values: dict, line: str | None) -> str | None:
+        """The item number the row's line merges into (a new item if need be), or None for
+        the declaration's own values."""
+        hs = values.get("hs_code")
+        if line is not None:
+            if line not in self.items:
+                if not self.items:  # its one line so far gets a number
+                    self._add_item(line if agree("hs_code", self.values.get("hs_code"), hs)
+                                   else FIRST_ITEM, self._own_line())
+                if line not in self.items:
+                    self._add_item(line, {})
+            return line
+        if self.items:
+            if hs is None:
+                return None  # compared with the declaration's totals
+            same = [no for no, item in self._ordered() if agree("hs_code", item["hs_code"], hs)]
+            if same:
+                return same[0]
+            return self._add_item(self._next_no(), {}) if self.here else None
+        if agree("hs_code", self.values.get("hs_code"), hs) or not self.here:
+            return None
+        self._add_item(FIRST_ITEM, self._own_line())
+        return self._add_item(self._next_no(), {})
+
+    def _own_line(self) -> dict:
+        return {f: self.values.get(f) for f in LINE_FIELDS}
+
+    def _add_item(self, item_no: str, values: dict) -> str:
+        self.items[item_no] = {f: values.get(f) for f in LINE_FIELDS}
+        self.new_items.add(item_no)
+        return item_no
+
+    def _ordered(self) -> list[tuple[str, dict]]:
+        return sorted(self.items.items(), key=lambda kv: item_order(kv[0]))
+
+    def _next_no(self) -> str:
+        numbers = [int(no) for no in self.items if no.isdigit()]
+        n = max(numbers, default=len(self.items)) + 1
+        while str(n) in self.items:
+            n += 1
+        return str(n)
+
+    def _totals(self) -> None:
+        """The declaration's weights and value as the sums over its items, its HS code the
+        first item's."""
+        ordered = self._ordered()
+        for name in SUMMED:
+            known = [item[name] for _, item in ordered if item[name] is not None]
+            if known and self.values.get(name) != sum(known):
+                self.values[name] = sum(known)
+                self.changed.add(name)
+        first = ordered[0][1]["hs_code"] if ordered else None
+        if first is not None and self.values.get("hs_code") != first:
+            self.values["hs_code"] = first
+            self.changed.add("hs_code")
+
+
+def _merge_value(target: dict, name: str, value, item_no: str | None, found: list,
+                 touched: set) -> None:
+    if value is None:
+        return
+    current = target.get(name)
+    if current is None or more_precise(name, current, value):
+        target[name] = value
+        touched.add(name)
+    elif not agree(name, current, value):
+        found.append((item_no, name, current, value))
