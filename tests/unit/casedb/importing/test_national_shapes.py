@@ -259,7 +259,6 @@ _IM_EX = "SAD box 1 model 'IM 4'/'EX 1' not read as import/export (kept blank, w
 _REGIMEN = "Régimen '10 - IMPORTACION PARA EL CONSUMO' not read as import (blank, with a warning)"
 _CP1251 = ("a Windows-1251 CSV with ';' is read as Latin-1: no header recognised, file refused "
            "(then ИМ/ЭК and 'Номера контейнеров' are not read either)")
-_CCC = "the 11-digit CCC code (貨品分類號列) is not kept whole: hs_code blank, with a warning"
 _NO_DECL_DATE = ("a register row with a seizure date but no declaration date is refused "
                  "'missing declaration date' (the whole 查緝登記簿 stores nothing)")
 XFAIL: dict[tuple[str, str], str] = {
@@ -272,8 +271,6 @@ XFAIL: dict[tuple[str, str], str] = {
     ("dua_peru", "money"): "'Valor FOB (US$)' is stored without its currency (USD)",
     **{("gtd_russia", aspect): _CP1251 for aspect in (
         "stored", "codes", "weights", "places", "parties", "containers", "verdict")},
-    ("taiwan_customs", "codes"): _CCC,
-    ("taiwan_customs", "verdict"): _CCC,
     ("vendor_vietnam", "money"): "'Value (USD)' is stored without its currency (USD; VND beside)",
     **{("seizure_register_zh", aspect): _NO_DECL_DATE for aspect in (
         "stored", "codes", "weights", "places", "containers", "seizures", "verdict")},
