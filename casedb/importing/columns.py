@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import zip_longest
 from operator import itemgetter
 
@@ -26,13 +26,15 @@ from ..normalize import (
     normalize_phone,
     parse_date,
     parse_weight_kg,
-    port_locode,
     split_containers,
 )
 from ..normalize.containers import well_formed_numbers
 from ..normalize.weights import uses_decimal_comma
+from .blanks import ZERO_TEXTS, blank_variants, is_blank
 from .fields import FIELDS, Kind
+from .lenient import Kept, lenient_containers, lenient_port
 from .mapping import ColumnMapping
+from .row_outcome import RowProblems, row_units, shipments_by_bl
 from .rows import RowError, SourceRow, direction, number, role_countries, text_value
 from .spec import ImportSpec
 
@@ -49,6 +51,9 @@ class Chunk:
     sheet: str
     rows: list[int]  # 1-based spreadsheet row numbers
     values: dict[str, list]
+    # Optional values that could not be read, kept as written: (row number, field, column
+    # header, the value as written, reason), for rows of the chunk.
+    warnings: list[tuple[int, str, str, str, str]] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -58,8 +63,10 @@ class Chunk:
                          {f: col[i] for f, col in self.values.items() if col[i] is not None})
 
     def take(self, keep: Sequence[int]) -> Chunk:
-        return Chunk(self.sheet, [self.rows[i] for i in keep],
-                     {f: [col[i] for i in keep] for f, col in self.values.items()})
+        rows = [self.rows[i] for i in keep]
+        kept = set(rows)
+        return Chunk(self.sheet, rows, {f: [col[i] for i in keep] for f, col in self.values.items()},
+                     [w for w in self.warnings if w[0] in kept])
 
 
 def cells_of(rows: Sequence[Sequence], column: int) -> list:
@@ -81,6 +88,7 @@ class ColumnNormaliser:
         self._orders: dict[int, str] = {}
         self._split = {k: re.compile(v) for k, v in spec.split.items()}
         self._default_country = spec.defaults_country
+        self._blanks = blank_variants(spec.blanks)
         self._decimal_comma = False
         self._width = max((m.column for m in self._columns), default=-1) + 1
         self._observed: tuple[dict, list, set] | None = None  # see observe()
@@ -89,6 +97,7 @@ class ColumnNormaliser:
     def _reset(self) -> None:
         self._cache: dict[int, dict] = {m.column: {None: None} for m in self._columns}
         self._bad: dict[int, dict] = {m.column: {} for m in self._columns}  # raw -> RowError
+        self._kept: dict[int, dict] = {m.column: {} for m in self._columns}  # raw -> warning
         self._unique: set[int] = set()  # columns whose values hardly repeat: not remembered
         self._phone_cache: dict[tuple, object] = {}
         self._converters: dict[int, Callable] = {m.column: self._converter(m) for m in self._columns}
@@ -133,7 +142,8 @@ class ColumnNormaliser:
         if kind is Kind.WEIGHT:
             unit = self._units.get(m.field) or m.unit or "kg"
             comma = self._decimal_comma
-            return lambda v: parse_weight_kg(v, default_unit=unit, decimal_comma=comma)
+            # A weight of 0 is no weight: vendors write 0 where they have none.
+            return lambda v: parse_weight_kg(v, default_unit=unit, decimal_comma=comma) or None
         if kind is Kind.NUMBER and self._decimal_comma:
             return lambda v: number(v, decimal_comma=True)
         if kind is Kind.CONTAINERS and m.field in self._split:
@@ -142,7 +152,7 @@ class ColumnNormaliser:
                               for c in split_containers(part)]
         return {
             Kind.TEXT: text_value, Kind.NUMBER: number, Kind.HS: normalize_hs,
-            Kind.COUNTRY: country_iso3, Kind.PORT: port_locode, Kind.CONTAINERS: split_containers,
+            Kind.COUNTRY: country_iso3, Kind.PORT: lenient_port, Kind.CONTAINERS: lenient_containers,
             Kind.IMO: normalize_imo, Kind.EMAIL: normalize_email, Kind.DIRECTION: direction,
             Kind.PHONE: text_value,  # needs the party's country: done in _phones()
         }[kind]
@@ -150,54 +160,54 @@ class ColumnNormaliser:
     # -- a chunk of rows -------------------------------------------------------------------
     def normalise(self, sheet: str, row_numbers: Sequence[int], rows: Sequence[Sequence]
                   ) -> tuple[Chunk, list[tuple[int, str, str]]]:
-        """The rows that pass as a Chunk, and (row, column, reason) for each row refused."""
+        """The rows that pass as a Chunk (with the warnings of their optional values), and
+        (row, column, reason) for each row refused."""
         n = len(rows)
         if rows and max(map(len, rows)) > self._width:  # never transpose a hostile wide row
             rows = [r[:self._width] for r in rows]
         columns = list(zip_longest(*rows)) if rows else []
-        errors: list = [None] * n
+        problems = RowProblems()
         values: dict[str, list] = {}
+        weight_cells = {}
         for m in self._columns:
             cells = columns[m.column] if m.column < len(columns) else (None,) * n
-            converted = self._convert(m, cells, errors)
+            converted = self._convert(m, cells, problems)
+            if FIELDS[m.field].kind is Kind.WEIGHT:
+                weight_cells[m.field] = (m, cells)
             earlier = values.get(m.field)
             values[m.field] = converted if earlier is None else [
                 b if b is not None else a for a, b in zip(earlier, converted, strict=True)]
         for name, value in self._constants.items():
             col = values.get(name)
             values[name] = [value] * n if col is None else [value if v is None else v for v in col]
-        self._phones(values, errors)
-        numbers = values.get("declaration_no") or [None] * n
-        header = self._header_of("declaration_no", "declaration number")
-        refused = []
-        for i, err in enumerate(errors):
-            if err is None and not numbers[i]:
-                err = errors[i] = (header, "missing declaration number")
-            if err is not None:
-                refused.append((row_numbers[i], *err))
+        if "weight_unit" in values:
+            row_units(values, weight_cells, self._units, problems)
+        self._phones(values, problems)
+        shipments_by_bl(values, n)
+        refused, keep, warnings = problems.settle(
+            values, row_numbers, n, self._header_of("declaration_no", "declaration number"))
         chunk = Chunk(sheet, list(row_numbers), values)
         if refused:
-            chunk = chunk.take([i for i, err in enumerate(errors) if err is None])
+            chunk = chunk.take(keep)
+        chunk.warnings = warnings
         return chunk, refused
 
-    def _convert(self, m: ColumnMapping, cells: Sequence, errors: list) -> list:
-        known, bad = self._cache[m.column], self._bad[m.column]
+    def _convert(self, m: ColumnMapping, cells: Sequence, problems: RowProblems) -> list:
+        known, bad, kept = self._cache[m.column], self._bad[m.column], self._kept[m.column]
         convert = self._converters[m.column]
         try:
             distinct = set(cells)
         except TypeError:  # an unhashable cell: none of the readers gives one
-            return self._convert_each(m, convert, cells, errors)
+            return self._convert_each(m, convert, cells, problems)
         new: dict = {}
         remember = m.column not in self._unique
         todo = distinct.difference(known, bad) if remember else distinct.difference(bad)
+        kind = FIELDS[m.field].kind
+        if todo:
+            todo = self._blank_out(kind, todo, new)
         if todo and m.field not in self._split:
-            todo = self._convert_at_once(FIELDS[m.field].kind, todo, new)
-        for raw in todo:
-            hit = self._convert_one(m, convert, raw)
-            if isinstance(hit, RowError):
-                bad[raw] = hit
-            else:
-                new[raw] = hit
+            todo = self._convert_at_once(kind, todo, new, self._blanks)
+        self._convert_todo(m, convert, todo, new)
         if remember and len(known) + len(new) <= CACHE_PER_COLUMN:  # repeating values
             known.update(new)
             mapping = known
@@ -211,20 +221,54 @@ class ColumnNormaliser:
         refused = distinct.intersection(bad)
         if refused:
             mapping = {**mapping, **dict.fromkeys(refused)}
-            for i, raw in enumerate(cells):
-                if raw in refused and errors[i] is None:
-                    errors[i] = (bad[raw].column, bad[raw].reason)
+        warned = distinct.intersection(kept) if kept else ()
+        if refused or warned:
+            self._mark(m, cells, refused, warned, problems)
         return list(map(mapping.__getitem__, cells))
 
+    def _convert_todo(self, m: ColumnMapping, convert: Callable, todo, new: dict) -> None:
+        bad, kept = self._bad[m.column], self._kept[m.column]
+        for raw in todo:
+            hit = self._convert_one(m, convert, raw)
+            if isinstance(hit, RowError):
+                bad[raw] = hit
+            elif isinstance(hit, Kept):
+                kept[raw] = hit.reason
+                new[raw] = hit.value
+            else:
+                new[raw] = hit
+
+    def _mark(self, m: ColumnMapping, cells: Sequence, refused: set, warned, problems) -> None:
+        """The rows whose cell in this column could not be read (exactly)."""
+        bad, kept = self._bad[m.column], self._kept[m.column]
+        header = self._header(m)
+        for i, raw in enumerate(cells):
+            if raw in refused:
+                problems.add(i, m.field, header, raw, bad[raw].reason)
+            elif raw in warned:
+                problems.add(i, m.field, header, raw, kept[raw])
+
+    def _blank_out(self, kind: Kind, todo: set, local: dict) -> set:
+        """Placeholders (NULL, N/A, -, 無 ...) are blanks in every field; so is a "0" in a field
+        that is no number."""
+        blanks = todo.intersection(self._blanks)
+        if kind not in (Kind.WEIGHT, Kind.NUMBER, Kind.HS, Kind.DATE):
+            blanks.update(todo.intersection(ZERO_TEXTS))
+            blanks.update(v for v in todo.intersection(_ZEROS) if v == 0)
+        if not blanks:
+            return todo
+        local.update(dict.fromkeys(blanks))
+        return todo.difference(blanks)
+
     @staticmethod
-    def _convert_at_once(kind: Kind, distinct: set, local: dict) -> set:
+    def _convert_at_once(kind: Kind, distinct: set, local: dict, blanks: frozenset) -> set:
         """Convert the plain texts of a free-text or container column in one go (they are mostly
         distinct: numbers, bills of lading); the others, left, one at a time."""
         if kind is Kind.TEXT:
             texts = [v for v in distinct if v.__class__ is str]
             joined = list(map(" ".join, map(str.split, texts)))
-            if "" in joined:
-                joined = [j or None for j in joined]
+            if "" in joined or not blanks.isdisjoint(joined):
+                joined = [None if not j or j in blanks else j for j in joined]
             local.update(zip(texts, joined, strict=True))
         elif kind is Kind.CONTAINERS:
             texts = well_formed_numbers([v for v in distinct if v.__class__ is str])
@@ -234,19 +278,24 @@ class ColumnNormaliser:
         return distinct.difference(texts)
 
     def _convert_each(self, m: ColumnMapping, convert: Callable, cells: Sequence,
-                      errors: list) -> list:
+                      problems: RowProblems) -> list:
         out = []
         for i, raw in enumerate(cells):
             hit = None if raw is None else self._convert_one(m, convert, raw)
             if isinstance(hit, RowError):
-                if errors[i] is None:
-                    errors[i] = (hit.column, hit.reason)
+                problems.add(i, m.field, self._header(m), raw, hit.reason)
                 hit = None
+            elif isinstance(hit, Kept):
+                problems.add(i, m.field, self._header(m), raw, hit.reason)
+                hit = hit.value
             out.append(hit)
         return out
 
     def _convert_one(self, m: ColumnMapping, convert: Callable, raw):
-        """The value of one distinct cell, or the RowError that refuses its rows."""
+        """The value of one distinct cell, a Kept value with a warning, or the RowError that
+        says why it cannot be read."""
+        if raw.__class__ is str and is_blank(raw, self._blanks):
+            return None
         if (isinstance(raw, str) and len(raw) > LONGEST_CELL
                 and FIELDS[m.field].kind is not Kind.TEXT):
             return RowError(self._header(m), "cell is too long")
@@ -256,8 +305,9 @@ class ColumnNormaliser:
             return RowError(self._header(m), str(exc))
         return None if value == [] else value
 
-    def _phones(self, values: dict, errors: list) -> None:
-        """Phone numbers in international form, each distinct (number, country) once."""
+    def _phones(self, values: dict, problems: RowProblems) -> None:
+        """Phone numbers in international form, each distinct (number, country) once; one that
+        cannot be read is kept as written, with a warning."""
         cache = self._phone_cache
         for name in [k for k in values if k.endswith("_phone")]:
             role = name[: -len("_phone")]
@@ -279,8 +329,7 @@ class ColumnNormaliser:
                 for i, key in enumerate(keys):
                     if key in bad:
                         out[i] = None
-                        if errors[i] is None:
-                            errors[i] = (bad[key].column, bad[key].reason)
+                        problems.add(i, name, bad[key].column, key[0], bad[key].reason)
             if len(cache) > CACHE_PER_COLUMN:
                 cache.clear()
             values[f"{name}_raw"] = phones
@@ -294,6 +343,9 @@ class ColumnNormaliser:
             if m.field == field_name:
                 return self._header(m)
         return default
+
+
+_ZEROS = frozenset({0})
 
 
 def _single(text: str) -> list[str]:

@@ -56,6 +56,7 @@ _DECLARATION = [
     _f("goods_description", Kind.TEXT, "declaration"),
     _f("gross_weight_kg", Kind.WEIGHT, "declaration"),
     _f("net_weight_kg", Kind.WEIGHT, "declaration"),
+    _f("weight_unit", Kind.TEXT, "declaration"),  # a row's weight unit (KG, LB, MT): converts
     _f("declared_value", Kind.NUMBER, "declaration"),
     _f("currency", Kind.TEXT, "declaration"),
     _f("permit_no", Kind.TEXT, "declaration"),

@@ -1,22 +1,33 @@
-"""Automatic mapping of spreadsheet headers to canonical fields, each with a confidence."""
+"""Mapping a sheet's columns to canonical fields, by header and by content, each with a
+confidence and the evidence for it.
+
+Each column is scored against each field from its header (header_words) and, given a sample
+of the data rows, from its values (content: the share of cells that read as that field). The
+mapping is the best assignment over all columns together, each field at most once: two
+columns that both say "Weight" cannot both be the gross weight, and a column of company codes
+under "Exporter" loses to the column of names under "Exporter Name".
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from rapidfuzz import fuzz, process
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from ..normalize.weights import unit_from_header
+from .content import SELF_EVIDENT, column_values, fit
 from .fields import FIELDS, Kind
-from .synonyms import SYNONYMS
+from .header_words import header_scores, match_header, normalise_header
 
-_BRACKETS = re.compile(r"[(\[（【].*?[)\]）】]")
-_UNITS = re.compile(r"\b(kgs?|kilos?|mt|tonnes?|tons?|lbs?|usd|twd|ntd|eur)\b|公斤|公噸|公吨|千克")
-_PUNCT = re.compile(r"[^\w\s]")
-FUZZY_MIN = 86
+__all__ = ["ColumnMapping", "auto_map", "match_header", "normalise_header", "score_columns"]
+
+MIN_SCORE = 0.4  # a column maps to a field from this combined score on
+# Kinds whose values decide: a header that says "date" over a column of codes is not a date.
+TYPED = {Kind.DATE, Kind.WEIGHT, Kind.NUMBER, Kind.HS, Kind.COUNTRY, Kind.PORT,
+         Kind.CONTAINERS, Kind.IMO, Kind.EMAIL, Kind.DIRECTION, Kind.PHONE}
+PLAIN_WEIGHT = {"weight", "重量", "peso", "вес", "масса", "shipping weight"}
 
 
 @dataclass(frozen=True)
@@ -26,71 +37,96 @@ class ColumnMapping:
     field: str | None
     confidence: float
     unit: str | None = None
+    evidence: str = ""  # why: the header's words, the share of values that fit
+    fit: float | None = None  # the share of the sampled values that read as the field
 
 
-def normalise_header(header: str) -> str:
-    text = unicodedata.normalize("NFKC", str(header or "")).lower()
-    text = _BRACKETS.sub(" ", text)
-    text = _UNITS.sub(" ", text)
-    text = _PUNCT.sub(" ", text).replace("_", " ")
-    text = re.sub(r"\b(s)\b", " ", text)  # "No(s)." leaves a stray s
-    return " ".join(text.split())
+@dataclass(frozen=True)
+class Candidate:
+    """One column's score for one field, and why."""
+
+    field: str
+    score: float
+    header_score: float
+    fit: float | None
+    evidence: str
 
 
-@cache
-def _index() -> tuple[dict[str, str], dict[str, str], dict[str, str], list[str]]:
-    """Synonyms as written, normalised, and normalised without spaces -> canonical field."""
-    exact: dict[str, str] = {}
-    normal: dict[str, str] = {}
-    for name, words in SYNONYMS.items():
-        for w in words:
-            exact.setdefault(w.lower(), name)
-            normal.setdefault(normalise_header(w), name)
-    normal.pop("", None)
-    compact: dict[str, str] = {}
-    for k, name in normal.items():
-        compact.setdefault(k.replace(" ", ""), name)
-    return exact, normal, compact, list(normal)
+def _combine(name: str, header: float, share: float | None) -> float:
+    if share is None:
+        return header
+    if FIELDS[name].kind in TYPED or name.endswith("_name") or name == "item_no":
+        return header * (0.3 + 0.7 * share)
+    return header * (0.7 + 0.3 * share)
 
 
-def match_header(header: str) -> tuple[str | None, float]:
-    exact, normal, compact_names, choices = _index()
-    raw = " ".join(str(header or "").split()).lower()
-    if not raw:
-        return None, 0.0
-    if raw in exact:
-        return exact[raw], 1.0
-    key = normalise_header(raw)
-    if not key:
-        return None, 0.0
-    if key in normal:
-        return normal[key], 0.9
-    compact = compact_names.get(key.replace(" ", ""))
-    if compact is not None:
-        return compact, 0.85
-    # No synonym holds a digit: a key of digits and punctuation (a date, a weight, a code in a
-    # data row scanned for the header) cannot reach FUZZY_MIN, and the fuzzy search is the
-    # dearest part (half a millisecond a cell).
-    if len(key) < 3 or not any(map(str.isalpha, key)):
-        return None, 0.0
-    hit = process.extractOne(key, choices, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_MIN)
-    if hit is None:
-        return None, 0.0
-    choice, score, _ = hit
-    return normal[choice], round(0.5 + (score - FUZZY_MIN) / (100 - FUZZY_MIN) * 0.3, 2)
+def _evidence(header: str, why: str, share: float | None, n: int) -> str:
+    parts = []
+    if why:
+        parts.append(f"header {header!r} ~ {why!r}")
+    if share is not None:
+        parts.append(f"{share:.0%} of {n} values fit")
+    return "; ".join(parts)
 
 
-def auto_map(headers: list[str]) -> list[ColumnMapping]:
-    found = []
-    for i, h in enumerate(headers):
-        name, conf = match_header(h)
-        if name == "gross_weight_kg" and normalise_header(h) in ("weight", "重量"):
-            conf = min(conf, 0.7)  # a plain "Weight" is probably gross, not certainly
-        unit = unit_from_header(h) if name and FIELDS[name].kind is Kind.WEIGHT else None
-        found.append(ColumnMapping(i, str(h or ""), name, conf, unit))
-    best: dict[str, ColumnMapping] = {}
-    for m in found:
-        if m.field and (m.field not in best or m.confidence > best[m.field].confidence):
-            best[m.field] = m
-    return [m if m.field is None or best[m.field] is m
-            else ColumnMapping(m.column, m.header, None, 0.0, None) for m in found]
+def score_columns(headers: Sequence[str], samples: Sequence[Sequence] | None = None
+                  ) -> list[list[Candidate]]:
+    """Each column's candidate fields, best first."""
+    out = []
+    for col, header in enumerate(headers):
+        values = column_values(samples, col) if samples else []
+        found = []
+        for name, (h, why) in header_scores(header).items():
+            if name == "gross_weight_kg" and normalise_header(header) in PLAIN_WEIGHT:
+                h = min(h, 0.7)  # a plain "Weight" is probably gross, not certainly
+            share = fit(name, values) if values else None
+            found.append(Candidate(name, round(_combine(name, h, share), 3), h, share,
+                                   _evidence(header, why, share, len(values))))
+        known = {c.field for c in found}
+        for name, least in SELF_EVIDENT.items():
+            share = fit(name, values) if values and name not in known else None
+            if share is not None and share >= least:
+                found.append(Candidate(name, round(0.5 * share, 3), 0.0, share,
+                                       _evidence(header, "", share, len(values))))
+        out.append(sorted(found, key=lambda c: -c.score))
+    return out
+
+
+def assign(candidates: list[list[Candidate]]) -> dict[int, Candidate]:
+    """The best assignment of fields to columns (each field at most once), over all columns."""
+    names = sorted({c.field for cands in candidates for c in cands if c.score >= MIN_SCORE})
+    if not names:
+        return {}
+    where = {n: j for j, n in enumerate(names)}
+    gain = np.zeros((len(candidates), len(names)))
+    for i, cands in enumerate(candidates):
+        for c in cands:
+            if c.score >= MIN_SCORE:
+                # A small bonus for being sure keeps a clear winner from being traded away for
+                # two middling matches elsewhere.
+                gain[i, where[c.field]] = c.score - MIN_SCORE + 0.01 + 0.2 * c.score ** 2
+    rows, cols = linear_sum_assignment(gain, maximize=True)
+    chosen = {}
+    for i, j in zip(rows, cols, strict=True):
+        if gain[i, j] > 0:
+            chosen[int(i)] = next(c for c in candidates[i] if c.field == names[j])
+    return chosen
+
+
+def auto_map(headers: Sequence[str], samples: Sequence[Sequence] | None = None
+             ) -> list[ColumnMapping]:
+    """The mapping of each column (``samples``: the first data rows, for content scoring)."""
+    candidates = score_columns(headers, samples)
+    chosen = assign(candidates)
+    out = []
+    for i, header in enumerate(headers):
+        c = chosen.get(i)
+        if c is None:
+            best = candidates[i][0] if candidates[i] else None
+            why = f"not mapped (best: {best.field}, {best.score:.2f})" if best else ""
+            out.append(ColumnMapping(i, str(header or ""), None, 0.0, None, why))
+            continue
+        unit = unit_from_header(header) if FIELDS[c.field].kind is Kind.WEIGHT else None
+        out.append(ColumnMapping(i, str(header or ""), c.field, min(c.score, 1.0), unit,
+                                 c.evidence, c.fit))
+    return out

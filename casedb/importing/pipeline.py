@@ -31,7 +31,7 @@ from .indexes import (
 )
 from .mapping import ColumnMapping
 from .reader_process import ProcessSource
-from .sheets import Refusal, field_headers, read_sheets
+from .sheets import Refusal, RowWarning, field_headers, read_sheets
 from .sources import LocalSource
 from .spec import ImportSpec
 from .store import DeclarationWriter
@@ -48,6 +48,11 @@ DEFERRED_INDEX_TABLES = ("declaration", "declaration_party", "declaration_contai
 PREVIEW_HEAD_ROWS = 100  # rows read above the previewed data: title blocks, blank rows, header
 
 
+# A file's verdict (FileReport.status; the command line adds "unreadable", "not declarations"
+# and "needs a decision" for files it could not import at all).
+IMPORTED, PARTLY, NOTHING = "imported", "partly imported", "nothing stored"
+
+
 @dataclass(frozen=True)
 class FileReport:
     file: str
@@ -59,15 +64,31 @@ class FileReport:
     unchanged: int
     refused: tuple[Refusal, ...] = ()
     declaration_ids: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+    warnings: tuple[RowWarning, ...] = ()
+    # (sheet, row, field, the value stored, this source's value): two sources disagreeing
+    discrepancies: tuple[tuple, ...] = ()
+    dry_run: bool = False
 
     @property
     def changed(self) -> bool:
-        return bool(self.imported or self.merged)
+        return bool(self.imported or self.merged) and not self.dry_run
+
+    @property
+    def status(self) -> str:
+        stored = self.imported + self.merged + self.unchanged
+        if not stored:
+            return NOTHING
+        return PARTLY if self.refused else IMPORTED
 
     def to_json(self) -> dict:
-        return {"file": self.file, "sha256": self.sha256, "sheets": list(self.sheets),
-                "rows_read": self.rows_read, "imported": self.imported, "merged": self.merged,
-                "unchanged": self.unchanged, "refused": [r.to_json() for r in self.refused]}
+        return {"file": self.file, "status": self.status, "sha256": self.sha256,
+                "sheets": list(self.sheets), "rows_read": self.rows_read,
+                "imported": self.imported, "merged": self.merged, "unchanged": self.unchanged,
+                "refused": [r.to_json() for r in self.refused],
+                "warnings": [w.to_json() for w in self.warnings],
+                "discrepancies": [dict(zip(("sheet", "row", "field", "stored", "other"), d,
+                                           strict=False)) for d in self.discrepancies],
+                "dry_run": self.dry_run}
 
 
 @dataclass(frozen=True)
@@ -105,12 +126,14 @@ def preview_file(path, spec: ImportSpec | None = None, max_rows: int = 50) -> Fi
 
 
 def import_file(db: Database, path, *, spec: ImportSpec | None = None,
-                progress: Progress | None = None) -> FileReport:
-    """Import one spreadsheet in one transaction. Raises ReadError when it cannot be read."""
+                progress: Progress | None = None, dry_run: bool = False) -> FileReport:
+    """Import one spreadsheet in one transaction. Raises ReadError when it cannot be read.
+    With ``dry_run`` the import runs whole and is rolled back: the report says what it would
+    have done, and the database is left as it was."""
     progress = progress or NullProgress()
     path = Path(path)
     with _collector_paused():
-        return _import_file(db, path, spec, progress)
+        return _import_file(db, path, spec, progress, dry_run)
 
 
 def _open_source(path: Path, spec: ImportSpec | None):
@@ -121,23 +144,32 @@ def _open_source(path: Path, spec: ImportSpec | None):
     return LocalSource(path, spec, CHUNK)
 
 
+class _DryRun(Exception):  # noqa: N818 - not an error: rolls a dry run's transaction back
+    def __init__(self, report: FileReport):
+        super().__init__(report.file)
+        self.report = report
+
+
 def _import_file(db: Database, path: Path, spec: ImportSpec | None,
-                 progress: Progress) -> FileReport:
+                 progress: Progress, dry_run: bool) -> FileReport:
     source = _open_source(path, spec)
     try:
-        return _import_from(db, path, source, spec, progress)
+        return _import_from(db, path, source, spec, progress, dry_run)
+    except _DryRun as done:
+        return done.report
     finally:
         source.close()
 
 
-def _import_from(db: Database, path: Path, source: LocalSource | ProcessSource,
-                 spec: ImportSpec | None, progress: Progress) -> FileReport:
+def _import_from(db: Database, path: Path, source: LocalSource | ProcessSource,  # noqa: PLR0913
+                 spec: ImportSpec | None, progress: Progress, dry_run: bool) -> FileReport:
     phases = _Phases()
     digest = file_sha256(path)  # while a reading process reads
     layouts = source.layouts()
     total = sum(s.count for s in layouts)
     phases.lap("read")
     refused: list[Refusal] = []
+    warnings: list[RowWarning] = []
     progress.report(0, total)
     with import_transaction(db, total) as session:
         source_id = _source_file(session, path, digest)
@@ -152,7 +184,8 @@ def _import_from(db: Database, path: Path, source: LocalSource | ProcessSource,
             session.info[WRITTEN_TABLES] = ("source_file", "import_run", "audit_log")
             phases.lap("compare")
         else:
-            refused += _write_chunks(session, source, writer, total, progress, phases)
+            refused += _write_chunks(session, source, writer, total, progress, phases,
+                                     warnings)
             phases.lap("indexes")
         if refresh_statistics(session.connection(), writer.outcome.imported):
             phases.lap("statistics")
@@ -163,8 +196,11 @@ def _import_from(db: Database, path: Path, source: LocalSource | ProcessSource,
         refused.sort(key=lambda r: (r.sheet, r.row))
         report = FileReport(path.name, digest, tuple(s.name for s in layouts), total,
                             out.imported, out.merged, out.unchanged, tuple(refused),
-                            frozenset(out.declaration_ids))
+                            frozenset(out.declaration_ids), tuple(warnings),
+                            tuple(getattr(out, "discrepancies", ())), dry_run)
         _finish_run(session, db.user, run_id, report)
+        if dry_run:
+            raise _DryRun(report)  # rolls the transaction back
     phases.lap("commit")
     _release(source, writer)
     progress.report(total, total)
@@ -174,15 +210,19 @@ def _import_from(db: Database, path: Path, source: LocalSource | ProcessSource,
     return report
 
 
-def _write_chunks(session, source: LocalSource | ProcessSource, writer: DeclarationWriter,
-                  total: int, progress: Progress, phases: _Phases) -> list[Refusal]:
-    """Writes every chunk of ``source``; the rows refused while normalising."""
+def _write_chunks(session, source: LocalSource | ProcessSource,  # noqa: PLR0913
+                  writer: DeclarationWriter, total: int, progress: Progress, phases: _Phases,
+                  warnings: list[RowWarning]) -> list[Refusal]:
+    """Writes every chunk of ``source``; the rows refused while normalising (and the values
+    warned of, into ``warnings``)."""
     refused: list[Refusal] = []
     done = 0
     new_rows = total - writer.rows_imported_before
     with secondary_indexes_deferred(session.connection(), DEFERRED_INDEX_TABLES, new_rows):
         for chunk, n_rows, bad in source.chunks():
             refused += bad
+            warnings += [RowWarning(chunk.sheet, row, header, raw, why)
+                         for row, _field, header, raw, why in chunk.warnings]
             phases.lap("normalise")
             progress.raise_if_cancelled()
             writer.write_chunk(chunk)
@@ -278,12 +318,14 @@ def _source_file(session, path: Path, digest: str) -> int:
 
 def _finish_run(session, user: str, run_id: int, report: FileReport) -> None:
     summary = report.to_json()
-    summary["refused"] = len(report.refused)
+    for key in ("refused", "warnings", "discrepancies"):
+        summary[key] = len(summary[key])
     session.execute(update(ImportRun).where(ImportRun.id == run_id).values(
         finished_at=dt.datetime.now(dt.UTC), summary=summary))
     audit.record(session, user, "import", "import_run", run_id, new=report.file,
                  reason=f"{report.imported} imported, {report.merged} merged, "
-                        f"{report.unchanged} unchanged, {len(report.refused)} refused")
+                        f"{report.unchanged} unchanged, {len(report.refused)} refused, "
+                        f"{len(report.warnings)} warnings")
 
 
 def _spec_json(spec: ImportSpec | None) -> dict:

@@ -36,6 +36,21 @@ class Refusal:
 
 
 @dataclass(frozen=True)
+class RowWarning:
+    """An optional value that could not be read exactly, kept as written; the row went in."""
+
+    sheet: str
+    row: int
+    column: str
+    value: str  # as written
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column,
+                "value": self.value, "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class SheetLayout:
     """What the writer needs to know of a sheet: its name, its column mapping, its data rows."""
 

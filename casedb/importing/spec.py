@@ -3,7 +3,8 @@
     {"version": 1, "sheets": ["Sheet1"], "header_row": 3,
      "columns": {"Ref": "declaration_no", "C": "hs_code", "7": null},
      "constants": {"authority": "TW Customs"}, "units": {"gross_weight_kg": "t"},
-     "date_order": "dmy", "split": {"containers": "[/,;、\\n]"}, "defaults_country": "TWN"}
+     "date_order": "dmy", "split": {"containers": "[/,;、\\n]"}, "defaults_country": "TWN",
+     "blanks": ["TBA", "?"]}
 
 Column keys are header texts, spreadsheet column letters or 1-based column numbers; a null
 field ignores the column.
@@ -22,7 +23,7 @@ from .fields import FIELDS
 from .mapping import ColumnMapping
 
 KEYS = {"version", "sheets", "header_row", "columns", "constants", "units", "date_order", "split",
-        "defaults_country"}
+        "defaults_country", "blanks"}
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,15 @@ class ImportSpec:
     date_order: str | None = None
     split: dict = field(default_factory=dict)
     defaults_country: str | None = None
+    blanks: tuple[str, ...] = ()  # the file's own placeholders for an empty cell
 
     def to_json(self) -> dict:
         data = asdict(self)
         data["sheets"] = list(self.sheets) if self.sheets else None
+        if self.blanks:
+            data["blanks"] = list(self.blanks)
+        else:
+            del data["blanks"]  # specs saved before blanks existed compare equal
         return data
 
 
@@ -59,6 +65,9 @@ def _check_shape(data) -> None:
     for key in ("columns", "constants", "units", "split"):
         if not isinstance(data.get(key) or {}, dict):
             raise SpecError(f"{key!r} must be a mapping")
+    blanks = data.get("blanks") or []
+    if not isinstance(blanks, list) or not all(isinstance(b, str) for b in blanks):
+        raise SpecError("'blanks' must be a list of texts")
     if data.get("date_order") not in (None, "dmy", "mdy", "ymd"):
         raise SpecError("date_order must be dmy, mdy or ymd")
     hr = data.get("header_row")
@@ -93,7 +102,7 @@ def spec_from_dict(data: dict) -> ImportSpec:
         columns={str(k): v for k, v in (data.get("columns") or {}).items()},
         constants=dict(data.get("constants") or {}), units=dict(data.get("units") or {}),
         date_order=data.get("date_order"), split=dict(data.get("split") or {}),
-        defaults_country=data.get("defaults_country"))
+        defaults_country=data.get("defaults_country"), blanks=tuple(data.get("blanks") or ()))
 
 
 def load_spec(path) -> ImportSpec:

@@ -1,6 +1,12 @@
 """Header synonyms of each canonical field, English and Traditional/Simplified Chinese.
 Data, not code: compared after normalisation (case, punctuation, units in brackets removed)."""
 
+import re
+
+from .synonyms_national import NATIONAL_ATTR_WORDS, NATIONAL_PARTY_WORDS, NATIONAL_SYNONYMS
+
+_CJK = re.compile(r"[\u3000-\u9fff]")
+
 PARTY_WORDS = {
     "shipper": ["shipper", "exporter", "consignor", "seller", "sender", "出口人", "發貨人", "发货人",
                 "賣方", "卖方", "出口商", "託運人", "托运人"],
@@ -29,8 +35,11 @@ SYNONYMS = {
     "declaration_date": ["declaration date", "decl date", "entry date", "date of declaration",
                          "date", "申報日期", "申报日期", "報單日期", "报关日期"],
     "item_no": ["item no", "item number", "item", "line no", "line number", "line", "item nbr",
-                "goods item no", "box 32", "項次", "项号", "序號", "номер товара", "№ товара",
+                "goods item no", "項次", "项号", "序號", "номер товара", "№ товара",
                 "item nro", "número de ítem", "numero de item", "ítem", "item n"],
+    "weight_unit": ["weight unit", "wt unit", "weight uom", "unit of weight", "weight units",
+                    "unidad de peso", "unidad peso", "unidade de peso", "единица веса",
+                    "重量單位", "重量单位"],
     "direction": ["direction", "import export", "flow", "trade type", "進出口別", "进出口"],
     "hs_code": ["hs code", "hs", "tariff code", "commodity code", "hs no", "tariff no",
                 "customs code", "稅則號別", "税则号别", "稅則號列", "商品編號", "商品编码", "稅號別"],
@@ -85,7 +94,28 @@ SYNONYMS = {
 }
 
 for _role, _role_words in PARTY_WORDS.items():
+    _role_words += NATIONAL_PARTY_WORDS.get(_role, [])
+for _attr, _attr_words in ATTR_WORDS.items():
+    _attr_words += NATIONAL_ATTR_WORDS.get(_attr, [])
+for _name, _words in NATIONAL_SYNONYMS.items():
+    SYNONYMS[_name] = list(dict.fromkeys([*SYNONYMS[_name], *_words]))
+
+
+def _party_header(role_word: str, attr_word: str) -> str:
+    """'shipper' + 'name' -> 'shipper name'; Spanish and Russian put the attribute first
+    ('razón social del importador', 'ИНН получателя'); Chinese joins without a space."""
+    if not attr_word:
+        return role_word
+    if not (role_word.isascii() and attr_word.isascii()) and _CJK.search(role_word + attr_word):
+        return f"{role_word}{attr_word}"
+    return f"{role_word} {attr_word}"
+
+
+for _role, _role_words in PARTY_WORDS.items():
     for _attr, _attr_words in ATTR_WORDS.items():
-        SYNONYMS[f"{_role}_{_attr}"] = [
-            f"{r} {a}".strip() if r.isascii() else f"{r}{a}" for r in _role_words for a in _attr_words
-        ]
+        _names = [_party_header(r, a) for r in _role_words for a in _attr_words]
+        _names += [f"{a} {r}" for r in _role_words for a in _attr_words
+                   if a and not _CJK.search(r + a)]  # "razón social importador", "инн получателя"
+        _names += [f"{a} del {r}" for r in _role_words for a in _attr_words
+                   if a and r.isascii() and len(a) > 2]  # "razón social del importador"
+        SYNONYMS[f"{_role}_{_attr}"] = list(dict.fromkeys(_names))

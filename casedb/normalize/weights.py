@@ -11,11 +11,21 @@ UNITS_KG = {
     "tonnes": 1000.0, "mt": 1000.0, "m/t": 1000.0, "公噸": 1000.0, "公吨": 1000.0, "噸": 1000.0,
     "吨": 1000.0, "lb": 0.45359237, "lbs": 0.45359237, "pound": 0.45359237,
     "pounds": 0.45359237, "g": 0.001,
+    # UN/ECE Recommendation 20 unit codes (manifests, EDI): KGM, TNE, LBR
+    "kgm": 1.0, "tne": 1000.0, "lbr": 0.45359237, "gram": 0.001, "grams": 0.001,
+    "kilogramos": 1.0, "kilogramo": 1.0, "quilos": 1.0, "quilogramas": 1.0, "toneladas": 1000.0,
+    "tonelada": 1000.0, "tm": 1000.0, "кг": 1.0, "килограмм": 1.0, "т": 1000.0, "тн": 1000.0,
+    "тонн": 1000.0, "тонна": 1000.0, "тонны": 1000.0, "libras": 0.45359237, "metric tons": 1000.0,
+    "metric tonnes": 1000.0, "metric ton": 1000.0, "mts": 1000.0, "m/tons": 1000.0,
 }
 _VALUE = re.compile(r"^\s*([-+]?[\d.,\s']*\d)\s*([^\d\s].*?)?\s*$")
+# A unit in a header: as a word of its own, where an underscore also separates words
+# (``weight_kg``, ``NET_MASS_MT``), or in brackets ("Weight (t)", "淨重(公噸)", "Вес, кг").
+_EDGE_L, _EDGE_R = r"(?<![^\W_])", r"(?![^\W_])"
 _HEADER_UNIT = re.compile(
-    r"(公斤|千克|公噸|公吨|噸|吨|\bkgs?\b|\bkilos?\b|\bmt\b|\btonnes?\b|\btons?\b|\blbs?\b|\(t\)|\[t\]|\bt\b)",
-    re.IGNORECASE)
+    r"(公斤|千克|公噸|公吨|噸|吨|" + _EDGE_L + r"(?:kgs?|kgm|kilos?|kilogram(?:me)?s?|kilogramos|"
+    r"metric\s+tons?|metric\s+tonnes?|mts?|tm|tne|tonnes?|tons?|toneladas|lbs?|lbr|pounds?|"
+    r"libras|кг|тонн[аы]?|тн|т|t)" + _EDGE_R + r")", re.IGNORECASE)
 
 
 def unit_from_header(header: str) -> str | None:
@@ -25,7 +35,7 @@ def unit_from_header(header: str) -> str | None:
     m = _HEADER_UNIT.search(str(header))
     if not m:
         return None
-    unit = m[1].lower().strip("()[]")
+    unit = " ".join(m[1].lower().strip("()[]").split())
     factor = UNITS_KG.get(unit)
     return {1.0: "kg", 1000.0: "t", 0.45359237: "lb"}.get(factor)
 

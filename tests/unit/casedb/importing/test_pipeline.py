@@ -155,18 +155,31 @@ def test_bad_rows_are_refused_with_row_column_reason_and_good_rows_go_in(db, tmp
         row("DATE", date="2023-02-30"),
         row(None),
         row("HS", hs="39A5"),
-        row("CNTR", cntr="MSCU1234567"),
+        row("CNTR", cntr="MSCU1234567 / TGHU7654320"),
         row("OK2"),
     ]})
     report = import_file(db, path)
-    assert (report.imported, report.merged) == (2, 0)
+    # Only required values refuse a row: the number, the date, the weights.
+    assert (report.imported, report.merged) == (4, 0)
     got = {(r.row, r.column): r.reason for r in report.refused}
-    assert set(got) == {(3, "Gross Weight (kg)"), (4, "Declaration Date"), (5, "Declaration No."),
-                        (6, "HS Code"), (7, "Container No(s).")}
+    assert set(got) == {(3, "Gross Weight (kg)"), (4, "Declaration Date"), (5, "Declaration No.")}
     assert "negative" in got[(3, "Gross Weight (kg)")]
     assert "2023-02-30" in got[(4, "Declaration Date")]
     assert "missing declaration number" in got[(5, "Declaration No.")]
     assert all(r.sheet == "Data" for r in report.refused)
+    assert report.status == "partly imported"
+    # An optional value that cannot be read is kept as written, with a warning; the row goes in.
+    warned = {(w.row, w.column): (w.value, w.reason) for w in report.warnings}
+    assert set(warned) == {(6, "HS Code"), (7, "Container No(s).")}
+    assert warned[(6, "HS Code")][0] == "39A5"
+    assert "MSCU1234567" in warned[(7, "Container No(s).")][1]
+    with db.read() as s:
+        hs, = s.execute(select(Declaration.hs_code).where(
+            Declaration.declaration_no == "HS")).one()
+        assert hs is None
+        cntr = s.scalars(select(DeclarationContainer.container_no).join(Declaration).where(
+            Declaration.declaration_no == "CNTR")).all()
+        assert cntr == ["TGHU7654320"]  # the number that checks out is kept
 
 
 def test_missing_weight_refused_for_a_new_declaration(db, tmp_path):

@@ -1,0 +1,105 @@
+"""Which rows of a chunk are refused and which only warned.
+
+Only a missing or unreadable required value refuses a row: the declaration number (or, for a
+bill-of-lading record, its B/L number), the declaration date, and the weights (a weight that
+cannot be read is no weight to trust; a row with none at all is refused by the writer). An
+optional value that cannot be read is kept as written, with a warning naming the sheet, row,
+column and reason; the row goes in.
+"""
+
+from __future__ import annotations
+
+REQUIRED = ("declaration_date",)
+WEIGHTS = ("gross_weight_kg", "net_weight_kg")
+MISSING_NUMBER = "missing declaration number (and no B/L number to key a shipment by)"
+
+
+class RowProblems:
+    """The values of a chunk's rows that could not be read: (field, header, raw, reason)."""
+
+    def __init__(self) -> None:
+        self.by_row: dict[int, list[tuple[str, str, str, str]]] = {}
+
+    def add(self, i: int, name: str, header: str, raw, reason: str) -> None:
+        self.by_row.setdefault(i, []).append((name, header, _as_written(raw), reason))
+
+    def settle(self, values: dict, row_numbers, n: int, number_header: str):
+        """(refused: [(row, column, reason)], the indices of the rows kept, warnings:
+        [(row, field, column, value as written, reason)])."""
+        numbers = values.get("declaration_no") or [None] * n
+        refused, keep, warnings = [], [], []
+        for i in range(n):
+            problems = self.by_row.get(i, ())
+            why = _refusal(problems)
+            if why is None and not numbers[i]:
+                why = (number_header, MISSING_NUMBER)
+            if why is not None:
+                refused.append((row_numbers[i], *why))
+                continue
+            keep.append(i)
+            warnings += [(row_numbers[i], name, header, raw, reason)
+                         for name, header, raw, reason in problems]
+        return refused, keep, warnings
+
+
+def _refusal(problems) -> tuple[str, str] | None:
+    for name, header, _raw, reason in problems:
+        if name in REQUIRED or name in WEIGHTS:  # a weight that cannot be read is no weight
+            return header, reason
+    return None
+
+
+def _as_written(raw) -> str:
+    if raw is None:
+        return ""
+    text = str(raw)
+    return text if len(text) <= 500 else text[:500] + "…"
+
+
+def shipments_by_bl(values: dict, n: int) -> None:
+    """The rows of a sheet with no declaration numbers at all but B/L numbers are shipments
+    (bill-of-lading import records, manifests), keyed by their B/L: ``declaration_no``
+    "B/L <number>". In a sheet of declarations, a row without its number is refused."""
+    bls = values.get("bl_no")
+    if not bls or "declaration_no" in values:
+        return
+    numbers = [None] * n
+    kinds = values.get("record_kind") or [None] * n
+    for i in range(n):
+        if not numbers[i] and bls[i]:
+            numbers[i] = f"B/L {bls[i]}"
+            kinds[i] = "shipment"
+    values["declaration_no"] = numbers
+    values["record_kind"] = kinds
+
+
+def row_units(values: dict, weight_cells: dict, units: dict, problems: RowProblems) -> None:
+    """Weights whose unit is in a column of its own (KG, LB, MT on each row, as US manifests
+    write them): a bare number is converted by its row's unit."""
+    from ..normalize.weights import UNITS_KG
+
+    row_unit = values["weight_unit"]
+    for name, (m, cells) in weight_cells.items():
+        default = UNITS_KG[(units.get(name) or m.unit or "kg").lower()]
+        col = values[name]
+        for i, unit in enumerate(row_unit):
+            if unit is None or col[i] is None or not _bare_number(cells[i]):
+                continue
+            factor = UNITS_KG.get(unit.strip().lower().rstrip("."))
+            if factor is None:
+                problems.add(i, name, m.header, f"{cells[i]} {unit}",
+                             f"unknown weight unit {unit!r}")
+                col[i] = None
+            else:
+                col[i] = col[i] / default * factor
+
+
+def _bare_number(cell) -> bool:
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return True
+    text = str(cell).strip().replace(",", "").replace(" ", "")
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
