@@ -1,76 +1,152 @@
-"""Recognising trade-statistics layouts (BACI, the stacked BACI file, UN Comtrade) and mapping
-their columns to year, month, reporter, partner, flow, exporter, importer, HS, weight, value."""
+"""The layouts of trade statistics we recognise by their columns, and what each one's cells mean.
+
+Each layout lists, for every field, the headers its publisher writes (compared as
+:func:`parsing.key`: lower case, letters and digits only; a candidate starting with ``~`` is a
+regular expression searched in that key), the fields that identify it, and its constants: who
+reports, the currency and scale of values, the unit of the net mass. Sources of the headers: CEPII's
+BACI documentation; UN Comtrade's legacy bulk CSV and its current API (comtradeapicall); HMRC's
+uktradeinfo OTS data (``Cn8, Hs2, Hs4, Hs6, Description, Year, FlowType, Country, Value, NetMass,
+SuppUnit``, monthly ``MonthId``); Eurostat Comext bulk files (``DECLARANT, PARTNER, PRODUCT_NC,
+FLOW, PERIOD, VALUE_IN_EUROS, QUANTITY_IN_KG`` and the v2 names); USA Trade Online exports
+(``Commodity, Country, Time`` and value and weight columns); Taiwan customs' trade statistics
+portal (``貨品號列, 國家, 重量(公斤), 價值(新臺幣千元)``); and reporter totals (Our World in Data).
+"""
 
 from __future__ import annotations
 
-import polars as pl
+import re
+from dataclasses import dataclass, field
 
-from ..errors import ReadError
-from ..normalize import country_iso3
+from .parsing import key
 
-
-# layout name -> (required columns, expressions producing the canonical columns)
-def _baci_raw() -> dict:
-    return {"year": pl.col("t").cast(pl.Int32), "hs_code": pl.col("k").cast(pl.Utf8),
-            "exporter": pl.col("exporter").cast(pl.Utf8), "importer": pl.col("importer").cast(pl.Utf8),
-            "net_weight_kg": pl.col("q").cast(pl.Float64) * 1000.0,
-            "value_usd": pl.col("v").cast(pl.Float64) * 1000.0}
+FIELDS = ("reporter", "partner", "exporter", "importer", "flow", "year", "month", "period",
+          "code", "net_mass", "value", "currency", "supp_quantity", "supp_unit",
+          "import_mass", "export_mass")
 
 
-def _baci_long(hs: str) -> dict:
-    return {"year": pl.col("year").cast(pl.Int32), "hs_code": pl.lit(hs),
-            "exporter": pl.col("exporter_iso3"), "importer": pl.col("importer_iso3"),
-            "net_weight_kg": pl.col("quantity_metric_tonnes").cast(pl.Float64) * 1000.0,
-            "value_usd": pl.lit(None, dtype=pl.Float64)}
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    headers: dict[str, tuple[str, ...]]
+    required: tuple[str, ...]  # "a|b": either
+    constants: dict = field(default_factory=dict)  # reporter, currency, value_scale, mass_unit…
+    flows: dict = field(default_factory=dict)  # the layout's own flow codes -> import/export
+    countries: str = "comtrade"  # how numeric country codes read ("comtrade" or "none")
+    reconciled: bool = False  # exporter and importer, no reporter (BACI)
+    keep_odd_codes: bool = False  # Taiwan's 11-digit CCC codes
+
+    def match(self, columns: list[str]) -> dict[str, str]:
+        """field -> the file's column, for the fields this layout finds."""
+        keys = {key(c): c for c in columns}
+        found = {}
+        for name, candidates in self.headers.items():
+            for cand in candidates:
+                hit = _find(cand, keys)
+                if hit is not None:
+                    found[name] = hit
+                    break
+        return found
+
+    def missing(self, found: dict[str, str]) -> list[str]:
+        return [r for r in self.required if not any(a in found for a in r.split("|"))]
 
 
-COMTRADE = {"year": ("refyear", "year", "period"), "month": ("refmonth", "month"),
-            "reporter": ("reporteriso", "reporter iso", "reporter", "reporterdesc"),
-            "partner": ("partneriso", "partner iso", "partner", "partnerdesc"),
-            "flow": ("flowcode", "trade flow", "flow", "flowdesc"),
-            "hs_code": ("cmdcode", "commodity code", "hs code", "hs"),
-            "net_weight_kg": ("netwgt", "netweight (kg)", "net weight (kg)", "net weight"),
-            "value_usd": ("primaryvalue", "trade value (us$)", "tradevalue", "value")}
+def _find(candidate: str, keys: dict[str, str]) -> str | None:
+    if candidate.startswith("~"):
+        rx = re.compile(candidate[1:])
+        return next((col for k, col in keys.items() if rx.search(k)), None)
+    return keys.get(candidate)
 
 
-def detect(columns: list[str], hs_default: str = "3915") -> tuple[str, dict]:
-    cols = set(columns)
-    if {"t", "k", "v", "q", "exporter", "importer"} <= cols or {"t", "k", "v", "q", "i", "j"} <= cols:
-        exprs = _baci_raw()
-        if "i" in cols:
-            exprs["exporter"], exprs["importer"] = pl.col("i").cast(pl.Utf8), pl.col("j").cast(pl.Utf8)
-        return "BACI", exprs
-    if {"year", "exporter_iso3", "importer_iso3", "quantity_metric_tonnes"} <= cols:
-        return "BACI-long", _baci_long(hs_default)
-    lower = {c.lower().strip(): c for c in columns}
-    found = {}
-    for name, options in COMTRADE.items():
-        hit = next((lower[o] for o in options if o in lower), None)
-        if hit is not None:
-            found[name] = pl.col(hit)
-    if {"year", "reporter", "partner", "flow", "net_weight_kg"} <= set(found):
-        found.setdefault("hs_code", pl.lit(hs_default))
-        return "Comtrade", found
-    raise ReadError("", "not a recognised trade-statistics layout (BACI, Comtrade): columns "
-                        + ", ".join(columns[:12]))
+COMTRADE_FLOWS = {"1": "import", "2": "export", "3": "skip", "4": "skip"}
+HMRC_FLOWS = {"1": "import", "2": "export", "3": "import", "4": "export"}
+COMEXT_FLOWS = {"1": "import", "2": "export"}
+
+LAYOUTS = (
+    Layout("BACI", {"year": ("t",), "code": ("k",), "value": ("v",), "net_mass": ("q",),
+                    "exporter": ("i", "exporter"), "importer": ("j", "importer")},
+           ("year", "code", "value", "net_mass", "exporter", "importer"),
+           {"currency": "USD", "value_scale": 1000.0, "mass_unit": "t"}, reconciled=True),
+    Layout("BACI-long", {"year": ("year",), "exporter": ("exporteriso3",),
+                         "importer": ("importeriso3",),
+                         "net_mass": ("quantitymetrictonnes",)},
+           ("year", "exporter", "importer", "net_mass"),
+           {"mass_unit": "t", "code": "3915"}, reconciled=True),
+    Layout("UK HMRC OTS",
+           {"code": ("cn8", "comcode", "commodityid", "commoditycode", "commodity"),
+            "period": ("monthid", "period"), "year": ("year",), "month": ("month",),
+            "flow": ("flowtype", "flowtypedescription", "flowtypeid", "flow"),
+            "partner": ("countrycodealpha", "country", "countryname", "countrydescription"),
+            "value": ("value", "valuegbp"), "net_mass": ("netmass", "netmasskg"),
+            "supp_quantity": ("suppunit", "suppunits")},
+           ("code", "flow", "partner", "net_mass", "year|period"),
+           {"reporter": "GBR", "currency": "GBP", "mass_unit": "kg"}, HMRC_FLOWS, "none"),
+    Layout("Eurostat Comext",
+           {"reporter": ("declarantiso", "reporteriso", "declarant", "reporter"),
+            "partner": ("partneriso", "partner"), "code": ("productnc", "product", "productcn"),
+            "flow": ("flow",), "period": ("period", "timeperiod"),
+            "value": ("valueineuros", "valueeur", "valueineur"),
+            "net_mass": ("quantityinkg", "quantitykg"),
+            "supp_quantity": ("supquantity", "quantitysupplunit", "quantityinsuppunits"),
+            "supp_unit": ("suppunit", "supplunit")},
+           ("reporter", "partner", "flow", "period", "value|net_mass"),
+           {"currency": "EUR", "mass_unit": "kg"}, COMEXT_FLOWS, "eurostat"),
+    Layout("US Census (USA Trade Online)",
+           {"code": ("commodity", "hscode", "ecommodity", "icommodity"),
+            "partner": ("country", "ctyname"), "period": ("time",),
+            "value": ("~value.*(us|usd)$", "~^(total|general|gen).*value", "allvalmo",
+                      "genvalmo", "~value"),
+            "net_mass": ("~(swt|shippingweight).*kg", "~weight.*kg"),
+            "supp_quantity": ("~quantity1$", "~^quantity$", "qty1mo", "genqy1mo"),
+            "supp_unit": ("~unitofquantity1?$", "unitqy1")},
+           ("code", "partner", "period", "value"),
+           {"reporter": "USA", "currency": "USD", "mass_unit": "kg"}, {}, "none"),
+    Layout("Taiwan customs",
+           {"code": ("貨品號列", "貨品分類號列", "稅則號別", "ccccode", "號列"),
+            "partner": ("國家", "國家名稱", "國別", "country", "countryname"),
+            "period": ("日期", "年月", "期間", "統計期間", "時間", "date", "period", "年"),
+            "flow": ("進出口別", "貿易別", "importexport", "flow"),
+            "net_mass": ("~^重量", "~^weight"), "value": ("~^價值", "~^金額", "~^value"),
+            "supp_quantity": ("數量", "quantity"), "supp_unit": ("數量單位", "單位", "unit")},
+           ("code", "partner", "value|net_mass"),
+           {"reporter": "TWN"}, {}, "none", keep_odd_codes=True),
+    Layout("Comtrade",
+           {"period": ("period",), "year": ("refyear", "year"), "month": ("refmonth", "month"),
+            "reporter": ("reporteriso", "reporter", "reporterdesc", "reportercode"),
+            "partner": ("partneriso", "partner", "partnerdesc", "partnercode"),
+            "flow": ("flowcode", "tradeflowcode", "rgcode", "tradeflow", "flow", "flowdesc",
+                     "rgdesc"),
+            "code": ("cmdcode", "commoditycode", "hscode", "hs", "cmd"),
+            "net_mass": ("netwgt", "netweightkg", "netweight"),
+            "value": ("primaryvalue", "tradevalueus", "tradevalueusd"),
+            "supp_quantity": ("qty",), "supp_unit": ("qtyunitabbr", "qtyunit")},
+           ("year|period", "reporter", "flow", "net_mass|value"),
+           {"currency": "USD", "mass_unit": "kg"}, COMTRADE_FLOWS),
+    Layout("reporter totals",
+           {"reporter": ("entity", "country", "reporter", "countryname", "國家", "economy"),
+            "year": ("year", "refyear", "年"),
+            "import_mass": ("~(?<!re)imports?(kg|t|tonnes|tons)?$",),
+            "export_mass": ("~(?<!re)exports?(kg|t|tonnes|tons)?$",)},
+           ("reporter", "year", "import_mass|export_mass")),
+)
+BY_NAME = {lay.name.lower(): lay for lay in LAYOUTS}
+# Our World in Data's plastic-waste table gives tonnes (its datapackage.json says so)
+OWID_TONNES = re.compile(r"^plasticwaste(im|ex)ports$")
 
 
-def iso3(value) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    if not text:
-        return None
-    try:
-        return country_iso3(text)
-    except ValueError:
-        return None
+def closest(columns: list[str]) -> tuple[Layout, list[str]]:
+    """The layout that finds most of its required fields, and what it lacks."""
+    best = max(LAYOUTS, key=lambda lay: len(lay.required) - len(lay.missing(lay.match(columns))))
+    return best, best.missing(best.match(columns))
 
 
-def flow_code(value) -> str | None:
-    text = str(value or "").strip().lower()
-    if text in ("m", "import", "imports", "1", "rm", "re-import"):
-        return "import"
-    if text in ("x", "export", "exports", "2", "rx", "re-export"):
-        return "export"
+def detect(columns: list[str]) -> tuple[Layout, dict[str, str]] | None:
+    for lay in LAYOUTS:
+        found = lay.match(columns)
+        if not lay.missing(found):
+            return lay, found
     return None
+
+
+def is_header(cells: list[str]) -> bool:
+    return len([c for c in cells if c]) >= 3 and detect(cells) is not None

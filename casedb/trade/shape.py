@@ -1,0 +1,61 @@
+"""Rows that would count a flow twice: breakdowns beside their totals (UN Comtrade's modes of
+transport, second partners, customs procedures), aggregate commodity codes beside their detail
+lines, and reporter totals laid out as one column per flow."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import polars as pl
+
+from .parsing import key
+
+# A breakdown column, and the value its total rows carry (UN Comtrade API and bulk files)
+BREAKDOWNS = {"motcode": "0", "partner2code": "0", "2ndpartnercode": "0",
+              "customscode": "c00", "customsproccode": "c00", "moscode": "0"}
+
+
+def drop_breakdowns(raw: pl.DataFrame, skipped: Counter) -> pl.DataFrame:
+    """Keep a breakdown's total rows when the file holds them beside the breakdown."""
+    for col in raw.columns:
+        total = BREAKDOWNS.get(key(col))
+        if total is None:
+            continue
+        values = raw[col].str.to_lowercase().fill_null("")
+        is_total = (values == total) | (values == "")
+        if is_total.any() and not is_total.all():
+            skipped[f"rows broken down by {col} (their totals were kept)"] += int((~is_total).sum())
+            raw = raw.filter(is_total)
+    return raw
+
+
+def drop_aggregate_codes(f: pl.DataFrame, skipped: Counter) -> pl.DataFrame:
+    """A code (3915) whose detail lines (391510, 391590) the file also holds for the same
+    reporter, partner, flow and period is an aggregate of them: its rows are left out."""
+    group = ["reporter", "exporter", "importer", "flow", "year", "month"]
+    codes = f.select(*group, "hs_code").unique()
+    lengths = codes["hs_code"].str.len_chars().unique().drop_nulls().to_list()
+    if len(lengths) <= 1:
+        return f
+    # every shorter length's prefix of a code names an aggregate that code details
+    prefixes = pl.concat([codes.filter(pl.col("hs_code").str.len_chars() > n)
+                          .with_columns(pl.col("hs_code").str.slice(0, n))
+                          for n in sorted(lengths)[:-1]]).unique()
+    kept = f.join(prefixes, on=[*group, "hs_code"], how="anti", nulls_equal=True)
+    if kept.height < f.height:
+        skipped["rows of aggregate codes whose detail lines the file also holds"] += \
+            f.height - kept.height
+    return kept
+
+
+def totals_long(f: pl.DataFrame) -> pl.DataFrame:
+    """One column per flow (imports, exports) -> one row per flow."""
+    parts = []
+    for name, flow in (("import_mass", "import"), ("export_mass", "export")):
+        if name in f.columns:
+            other = [c for c in ("import_mass", "export_mass") if c in f.columns]
+            parts.append(f.filter(pl.col(name).is_not_null())
+                         .with_columns(pl.col(name).alias("net_weight_kg"),
+                                       pl.lit(flow).alias("flow"))
+                         .drop(other))
+    return pl.concat(parts, how="vertical") if parts else f
