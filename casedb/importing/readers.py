@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import ReadError
 from .safety import ReadLimits, check_file, check_rows, check_zip
+from .workbook_limits import check_workbook
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ def read_workbook(path, limits: ReadLimits = DEFAULT_LIMITS,
         head = f.read(8)
     if head.startswith(ZIP):
         check_zip(path, limits)
+        check_workbook(path, limits)
         sheets = _calamine(path, max_rows)
     elif head.startswith(OLE2):
         sheets = _calamine(path, max_rows)
@@ -254,15 +256,24 @@ def text_records(table: TextTable, limits: ReadLimits = DEFAULT_LIMITS,
                  max_rows: int | None = None) -> Iterator[list[str]]:
     """The records of a text table as the csv module reads them, each a list of str; lines are
     decoded as they are read, so the text of the whole file is never held at once. Raises
-    ReadError for a cell longer than the limit or malformed text, naming the row."""
+    ReadError for a cell longer than the limit, more rows than the limit (blank ones count:
+    20 MB of blank lines had held 1.5 GB) or malformed text, naming the row.
+
+    A blank record (an empty line, or only delimiters) is handed out as one shared tuple of
+    empty cells for each width: a run of blank lines costs a pointer a line, wherever it is
+    held while what follows it is unknown."""
     text = io.TextIOWrapper(io.BytesIO(table.data), encoding=table.encoding, newline="")
     csv.field_size_limit(limits.max_cell_chars)
     reader = csv.reader(text, delimiter=table.delimiter)
+    blanks = _BlankRecords(table, limits)
     n = 0
     try:
         for r in itertools.islice(reader, max_rows):
             n += 1
-            yield r
+            if n > limits.max_rows:
+                raise ReadError(str(table.path), f"sheet {table.path.stem!r} has more than "
+                                                 f"{limits.max_rows:,} rows")
+            yield r if any(r) else blanks.record(n, len(r))
     except csv.Error as exc:
         if "field limit" in str(exc):
             raise ReadError(str(table.path), f"row {n + 1}: a cell of more than "
@@ -270,9 +281,37 @@ def text_records(table: TextTable, limits: ReadLimits = DEFAULT_LIMITS,
         raise ReadError(str(table.path), f"malformed text file: {exc}") from None
 
 
+class _BlankRecords:
+    """The shared blank records of a text table, one per width up to the column limit (a
+    million lines of 19 commas, as a spreadsheet exports formatted empty rows, take 8 MB).
+    Wider ones are refused (as too wide) once there are more than MAX_WIDE_BLANK_CELLS of
+    them: each would be a list of its own."""
+
+    MAX_WIDE_BLANK_CELLS = 4_000_000
+
+    def __init__(self, table: TextTable, limits: ReadLimits):
+        self._table, self._limits = table, limits
+        self._shared: dict[int, tuple] = {}
+        self._wide_cells = 0
+
+    def record(self, row: int, width: int) -> tuple | list:
+        if width <= self._limits.max_columns:
+            found = self._shared.get(width)
+            if found is None:
+                found = self._shared[width] = ("",) * width
+            return found
+        self._wide_cells += width
+        if self._wide_cells > self.MAX_WIDE_BLANK_CELLS:
+            raise ReadError(str(self._table.path), f"sheet {self._table.path.stem!r} row {row} "
+                                                   f"has {width:,} columns")
+        return [""] * width
+
+
 def text_cells(record: list[str]) -> list:
     """A text record's cells as read_workbook gives them: empty cells and cells of spaces are
     None."""
+    if record.__class__ is tuple:  # a shared blank record
+        return [None] * len(record)
     if "" in record or any(map(str.isspace, record)):
         return [None if not c or c.isspace() else c for c in record]
     return record

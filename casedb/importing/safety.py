@@ -17,8 +17,15 @@ class ReadLimits:
     max_ratio: int = 200
     max_members: int = 10_000
     max_cell_chars: int = 32_767
-    max_rows: int = 5_000_000
+    max_rows: int = 5_000_000  # blank rows count too
     max_columns: int = 1_000
+    # A workbook's sheets as read: rows by columns from A1 to the last cell that holds anything.
+    # 40M cells is a million rows of 40 columns; one cell at ALL1048576 alone is a billion.
+    max_cells: int = 40_000_000
+    # The bytes of text a workbook's cells expand to: shared strings with every cell that repeats
+    # one, repeated ods cells and rows.
+    max_text_bytes: int = 1 << 30
+    max_shared_strings: int = 20_000_000
 
 
 def check_file(path: Path, limits: ReadLimits) -> int:

@@ -1,0 +1,393 @@
+"""What a workbook's sheets expand to, measured before any reader builds them.
+
+A few kilobytes of xlsx or ods can describe a sheet of a billion cells: one cell at ALL1048576
+(python-calamine, then our rows, hold every row and column up to it), half a million cells
+pointing at one 32,000-character shared string (each cell gets its own copy), an ods row
+repeated a million times. The readers would ask for tens of gigabytes and the process would die
+without a word. Here the parts of the zip are read as a stream, a megabyte of XML at a time (never
+the whole decompressed part), with regular expressions over the raw bytes, and what the sheets
+expand to is held against the ReadLimits: rows, columns, cells (rows × columns from A1, as read),
+bytes of text. The expressions count generously where the XML strays from what writers write
+(no ``r`` attribute, single quotes): a limit may refuse a little early, never late.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+import zlib
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path, PurePosixPath
+
+import numpy as np
+
+from ..errors import ReadError
+from .safety import ReadLimits
+from .xlsx_cells import plain_cells
+
+PIECE = 1 << 20  # decompressed bytes read at a time
+MAX_CARRY = 64 << 20  # one element (a row of an ods, a tag) may not be longer than this
+
+_Q = rb"\s*=\s*[\"']"  # an attribute's equals sign and opening quote
+_P = rb"(?:[\w.-]+:)?"  # a namespace prefix
+DIMENSION = re.compile(rb"<" + _P + rb"dimension\s[^>]*?\bref" + _Q + rb"\$?([A-Z]{1,4})\$?(\d{1,10})"
+                       rb"(?::\$?([A-Z]{1,4})\$?(\d{1,10}))?")
+CELL_TAG = re.compile(rb"<" + _P + rb"c[\s/>]")
+CELL_REF = re.compile(rb"<" + _P + rb"c\s[^>]*?\br" + _Q + rb"([A-Z]{1,4})(\d{1,10})")
+ROW_TAG = re.compile(rb"<" + _P + rb"row[\s/>]")
+ROW_NUMBER = re.compile(rb"<" + _P + rb"row\s[^>]*?\br" + _Q + rb"(\d{1,10})")
+PLAIN_REF_ROW = re.compile(rb'<c r="[A-Z]{1,4}(\d{1,10})"')
+PLAIN_REF_COLUMN = re.compile(rb'<c r="([A-Z]{1,4})\d')
+SHARED_CELL = re.compile(rb"\st" + _Q + rb"s[\"']")
+SHARED_INDEX = re.compile(rb"\st" + _Q + rb"s[\"'][^>]*>\s*(?:<" + _P + rb"f\b[^>]*(?:/>|>[^<]*</"
+                          + _P + rb"f>)\s*)?<" + _P + rb"v>\s*(\d{1,10})")
+SHARED_STRING = re.compile(rb"<" + _P + rb"si[\s/>]")
+RELATIONSHIP = re.compile(rb"<" + _P + rb"Relationship\s[^>]*>")
+TARGET = re.compile(rb"\bTarget" + _Q + rb"([^\"']+)")
+REL_ID = re.compile(rb"\bId" + _Q + rb"([^\"']+)")
+SHEET = re.compile(rb"<" + _P + rb"sheet\s[^>]*>")
+SHEET_NAME = re.compile(rb"\bname" + _Q + rb"([^\"']*)")
+SHEET_RID = re.compile(rb"\b[\w.-]+:id" + _Q + rb"([^\"']+)")
+
+
+def column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _largest(numbers: list[bytes]) -> int:
+    """The largest of numbers written in digits without leading zeros: when they have as many
+    digits, the last in byte order (cheap); else as integers."""
+    if min(map(len, numbers)) == max(map(len, numbers)):
+        return int(max(numbers))
+    return max(map(int, numbers))
+
+
+@dataclass
+class Extent:
+    """The rows and columns a sheet is read to (from A1) and the bytes of text it expands to."""
+
+    rows: int = 0
+    columns: int = 0
+    text_bytes: int = 0
+
+    @property
+    def cells(self) -> int:
+        return self.rows * self.columns
+
+
+class Budget:
+    """The limits, and what the sheets read so far have used of them."""
+
+    def __init__(self, path: Path, limits: ReadLimits):
+        self.path, self.limits = path, limits
+        self.cells = 0
+        self.text_bytes = 0
+
+    def refuse(self, reason: str) -> ReadError:
+        return ReadError(str(self.path), reason)
+
+    def check(self, sheet: str, extent: Extent, declared: bool = False) -> None:
+        """Refuse a sheet whose extent goes past a limit (``declared``: as its XML says it is)."""
+        lim = self.limits
+        says = "declares" if declared else "has"
+        if extent.rows > lim.max_rows:
+            raise self.refuse(f"sheet {sheet!r} {says} {extent.rows:,} rows, more than the "
+                              f"{lim.max_rows:,} allowed")
+        if extent.columns > lim.max_columns:
+            raise self.refuse(f"sheet {sheet!r} {says} {extent.columns:,} columns, more than the "
+                              f"{lim.max_columns:,} allowed")
+        if self.cells + extent.cells > lim.max_cells:
+            raise self.refuse(f"sheet {sheet!r} {says} {extent.rows:,} rows by {extent.columns:,} "
+                              f"columns, more than the {lim.max_cells:,} cells allowed")
+        if self.text_bytes + extent.text_bytes > lim.max_text_bytes:
+            raise self.refuse(f"sheet {sheet!r} expands to more than {lim.max_text_bytes:,} "
+                              "bytes of text")
+
+    def spend(self, extent: Extent) -> None:
+        self.cells += extent.cells
+        self.text_bytes += extent.text_bytes
+
+
+def pieces(zf: zipfile.ZipFile, name: str, budget: Budget, cut: bytes,
+           after: bool = False) -> Iterator[bytes]:
+    """The decompressed bytes of a part, a megabyte or so at a time, each piece ending just before
+    the last ``cut`` in it (``after``: just after it), so that no element of interest is split;
+    the rest waits for the next."""
+    carry = b""
+    try:
+        with zf.open(name) as f:
+            while piece := f.read(PIECE):
+                data = carry + piece
+                i = data.rfind(cut)
+                if i <= 0:
+                    if len(data) > MAX_CARRY:
+                        raise budget.refuse(f"{name} holds an element longer than "
+                                            f"{MAX_CARRY:,} bytes")
+                    carry = data
+                    continue
+                if after:
+                    i += len(cut)
+                carry = data[i:]
+                yield data[:i]
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise budget.refuse(f"not a valid spreadsheet: {name} is damaged ({exc})") from None
+    if carry:
+        yield carry
+
+
+def _small_part(zf: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
+    """A part that is small in any real workbook (relationships), read whole up to 16 MB."""
+    try:
+        with zf.open(name) as f:
+            data = f.read(16 << 20)
+    except KeyError:
+        return b""
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise budget.refuse(f"not a valid spreadsheet: {name} is damaged ({exc})") from None
+    return data
+
+
+# ---------------------------------------------------------------------------------------- xlsx
+
+def check_xlsx(zf: zipfile.ZipFile, budget: Budget) -> None:
+    names = {i.filename for i in zf.infolist()}
+    lengths = _shared_string_lengths(zf, names, budget)
+    for part, sheet in _worksheet_parts(zf, names, budget):
+        extent = _xlsx_extent(zf, part, sheet, lengths, budget)
+        budget.check(sheet, extent)
+        budget.spend(extent)
+
+
+def _worksheet_parts(zf: zipfile.ZipFile, names: set[str], budget: Budget
+                     ) -> list[tuple[str, str]]:
+    """(part, sheet name) of the worksheets the workbook's relationships name, and of any other
+    part under xl/worksheets/ (named by its file)."""
+    targets = {}
+    for rel in RELATIONSHIP.findall(_small_part(zf, "xl/_rels/workbook.xml.rels", budget)):
+        target, rid = TARGET.search(rel), REL_ID.search(rel)
+        if target and rid and b"/worksheet" in rel:
+            t = target.group(1).decode("utf-8", "replace")
+            targets[rid.group(1)] = str(PurePosixPath(t.lstrip("/") if t.startswith("/")
+                                                      else f"xl/{t}"))
+    named = {}
+    for tag in SHEET.findall(_small_part(zf, "xl/workbook.xml", budget)):
+        name, rid = SHEET_NAME.search(tag), SHEET_RID.search(tag)
+        if name and rid and rid.group(1) in targets:
+            named[targets[rid.group(1)]] = html.unescape(name.group(1).decode("utf-8", "replace"))
+    parts = {n for n in names if n.lower().startswith("xl/worksheets/") and n.endswith(".xml")}
+    parts |= set(targets.values())
+    return [(p, named.get(p, PurePosixPath(p).stem)) for p in sorted(parts) if p in names]
+
+
+def _shared_string_lengths(zf: zipfile.ZipFile, names: set[str], budget: Budget) -> array:
+    """The bytes of XML each shared string takes (more than its text: a bound on it); their
+    total counts against the text allowed, as a reader holds them all."""
+    lengths = array("Q")
+    part = next((n for n in names if n.lower() == "xl/sharedstrings.xml"), None)
+    if part is None:
+        return lengths
+    limit = budget.limits.max_shared_strings
+    for data in pieces(zf, part, budget, b"<"):
+        parts = SHARED_STRING.split(data)
+        if lengths:
+            lengths[-1] += len(parts[0])
+        lengths.extend(map(len, parts[1:]))
+        if len(lengths) > limit:
+            raise budget.refuse(f"more than {limit:,} shared strings")
+    total = sum(lengths)
+    if total > budget.limits.max_text_bytes:
+        raise budget.refuse(f"its shared strings take more than {budget.limits.max_text_bytes:,} "
+                            "bytes")
+    budget.text_bytes += total
+    return lengths
+
+
+class _XlsxSheetScan:
+    """One worksheet's XML, a piece at a time."""
+
+    def __init__(self, sheet: str, lengths: array, budget: Budget):
+        self.sheet, self.lengths, self.budget = sheet, lengths, budget
+        self.longest = max(lengths, default=0)
+        self.shared_lengths = np.frombuffer(lengths, np.uint64) if lengths else np.zeros(0, np.uint64)
+        self.extent = Extent()
+        self.max_row = 0  # from the r of rows and cells
+        self.rows_unnumbered = 0  # rows without r: each one below the one before
+        self.max_column = 0
+        self.unplaced = 0  # the most cells without r in one row
+        self.carried = 0  # cells without r in the row the last piece ended in
+        self.declared = False
+
+    def take(self, data: bytes) -> None:
+        if not self.declared:
+            self._declared(data)
+        plain = plain_cells(data)
+        if plain is None:
+            self._any_cells(data)
+        else:
+            self.max_row = max(self.max_row, plain.max_row)
+            self.max_column = max(self.max_column, plain.max_column)
+        if plain is not None and plain.shared is not None:
+            self._add_shared(plain.shared)
+        elif (b'"s"' in data or b"'s'" in data) and SHARED_CELL.search(data):
+            self._shared(data)
+
+    def _add_shared(self, indexes) -> None:
+        lengths = self.shared_lengths
+        self.extent.text_bytes += int(lengths[indexes[indexes < len(lengths)]].sum())
+        self._check_text()
+
+    def _any_cells(self, data: bytes) -> None:
+        """Cells however written: prefixed, r not first, single quotes, no r at all."""
+        rows = list(map(int, ROW_NUMBER.findall(data)))
+        self.rows_unnumbered += len(ROW_TAG.findall(data)) - len(rows)
+        refs = CELL_REF.findall(data)
+        self.max_row = max(self.max_row, max(rows, default=0),
+                           max(map(int, map(itemgetter(1), refs)), default=0))
+        self.max_column = max(self.max_column, *map(column_number,
+                                                    {col for col, _ in refs} or {b"@"}))
+        if len(CELL_TAG.findall(data)) > len(refs):
+            self._unplaced(data)
+
+    def _declared(self, data: bytes) -> None:
+        """The <dimension ref> before the cells: the sheet as its writer says it is."""
+        m = DIMENSION.search(data)
+        if m is None and b"sheetData" not in data:
+            return  # not reached yet
+        self.declared = True
+        if m is None:
+            return
+        last_col, last_row = (m.group(3), m.group(4)) if m.group(3) else (m.group(1), m.group(2))
+        if last_col and last_row:
+            self.budget.check(self.sheet, Extent(int(last_row), column_number(last_col)),
+                              declared=True)
+
+    def _unplaced(self, data: bytes) -> None:
+        """Cells without r go one column right of the cell before: their count in a row, after
+        its last numbered cell, bounds how far right they reach."""
+        counts = [len(CELL_TAG.findall(row)) for row in ROW_TAG.split(data)]
+        counts[0] += self.carried
+        self.carried = counts[-1]
+        self.unplaced = max(self.unplaced, max(counts))
+
+    def _shared(self, data: bytes) -> None:
+        """Each cell of a shared string holds its own copy: the bytes they expand to."""
+        n = len(SHARED_CELL.findall(data))
+        if not n:
+            return
+        indexes = list(map(int, SHARED_INDEX.findall(data)))
+        known = len(self.lengths)
+        self.extent.text_bytes += sum(map(self.lengths.__getitem__,
+                                          (i for i in indexes if i < known)))
+        self.extent.text_bytes += (n - len(indexes)) * self.longest  # cells written oddly
+        self._check_text()
+
+    def _check_text(self) -> None:
+        if self.extent.text_bytes + self.budget.text_bytes > self.budget.limits.max_text_bytes:
+            raise self.budget.refuse(f"sheet {self.sheet!r} expands to more than "
+                                     f"{self.budget.limits.max_text_bytes:,} bytes of text "
+                                     "(cells repeating long shared strings)")
+
+    def finish(self) -> Extent:
+        self.extent.rows = self.max_row + self.rows_unnumbered
+        self.extent.columns = self.max_column + self.unplaced
+        return self.extent
+
+
+def _xlsx_extent(zf: zipfile.ZipFile, part: str, sheet: str, lengths: array,
+                 budget: Budget) -> Extent:
+    scan = _XlsxSheetScan(sheet, lengths, budget)
+    for data in pieces(zf, part, budget, b"</"):
+        scan.take(data)
+        budget.check(sheet, scan.finish())
+    return scan.finish()
+
+
+# ----------------------------------------------------------------------------------------- ods
+
+ODS_TABLE_OR_ROW = re.compile(
+    rb"<table:table\s([^>]*)>|<table:table-row\b([^>]*?)(?:/>|>(.*?)</table:table-row>)", re.S)
+ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
+ROWS_REPEATED = re.compile(rb"number-rows-repeated" + _Q + rb"(\d{1,12})")
+COLUMNS_REPEATED = re.compile(rb"number-columns-repeated" + _Q + rb"(\d{1,12})")
+TABLE_NAME = re.compile(rb"\btable:name" + _Q + rb"([^\"']*)")
+ODS_CONTENT = (b"value-type", b"<text:")
+
+
+def check_ods(zf: zipfile.ZipFile, budget: Budget) -> None:
+    """The tables of content.xml: a row repeated n times is n rows, a cell repeated n times n
+    cells; the rows and columns up to the last that holds something are what a reader builds."""
+    if "content.xml" not in zf.namelist():
+        return
+    sheet, extent, row = "", None, 0
+    for data in pieces(zf, "content.xml", budget, b"</table:table-row>", after=True):
+        for m in ODS_TABLE_OR_ROW.finditer(data):
+            if m.group(1) is not None:  # a new table
+                _close_table(budget, sheet, extent)
+                name = TABLE_NAME.search(m.group(1))
+                sheet = name.group(1).decode("utf-8", "replace") if name else "?"
+                extent, row = Extent(), 0
+                continue
+            if extent is None:
+                extent = Extent()
+            repeat = _repeat(ROWS_REPEATED, m.group(2))
+            columns, text = _ods_row(m.group(3) or b"")
+            if columns:
+                extent.rows = row + repeat
+                extent.columns = max(extent.columns, columns)
+                extent.text_bytes += text * repeat
+                budget.check(sheet, extent)
+            row += repeat
+    _close_table(budget, sheet, extent)
+
+
+def _close_table(budget: Budget, sheet: str, extent: Extent | None) -> None:
+    if extent is not None:
+        budget.check(sheet, extent)
+        budget.spend(extent)
+
+
+def _repeat(pattern: re.Pattern, attrs: bytes | None) -> int:
+    m = pattern.search(attrs) if attrs else None
+    return max(int(m.group(1)), 1) if m else 1
+
+
+def _ods_row(body: bytes) -> tuple[int, int]:
+    """(the columns up to the last cell that holds something, the bytes of text the row expands
+    to) of one row's XML."""
+    if not any(mark in body for mark in ODS_CONTENT):
+        return 0, 0
+    if b"columns-repeated" not in body:  # most rows: every cell once
+        return len(ODS_CELL.findall(body)), len(body)
+    column = last = text = 0
+    cells = list(ODS_CELL.finditer(body))
+    for k, cell in enumerate(cells):
+        repeat = _repeat(COLUMNS_REPEATED, cell.group(1))
+        end = cells[k + 1].start() if k + 1 < len(cells) else len(body)
+        content = body[cell.end():end]
+        column += repeat
+        if b"value-type" in cell.group(1) or (not cell.group(2) and b"<text:" in content):
+            last = column
+            text += repeat * (len(content) + len(cell.group(0)))
+    return last, text
+
+
+def check_workbook(path: Path, limits: ReadLimits) -> None:
+    """Refuse an xlsx/xlsm or ods whose sheets expand past ``limits`` (ReadError naming the
+    sheet and the limit), before any reader builds them."""
+    budget = Budget(path, limits)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "content.xml" in names and not any(n.startswith("xl/") for n in names):
+                check_ods(zf, budget)
+            else:
+                check_xlsx(zf, budget)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise budget.refuse(f"not a valid spreadsheet: damaged zip ({exc})") from None
