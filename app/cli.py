@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -16,13 +18,31 @@ from casedb import __version__
 from casedb.errors import CaseDbError
 
 from . import logs
+from .arguments import UsageError
 from .commands import register_all
 
 log = logging.getLogger(__name__)
 
 
+GUI_MODULES = ("PySide6", "shiboken6", "pyqtgraph")
+GUI_MISSING = ("the workstation needs its graphical libraries, which are not installed: install "
+               "them with pip install 'wasteintel[gui]' (the commands work without them: "
+               "wasteintel --help)")
+BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command whose reader went away
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a bad command line is one line naming the argument and where to look,
+    raised for main() to print (as text, or as JSON with ``--json``)."""
+
+    def error(self, message: str):
+        raise UsageError(f"{self.prog.removeprefix('wasteintel ')}: {message} "
+                         f"(see {self.prog} --help)" if self.prog != "wasteintel"
+                         else f"{message} (see wasteintel --help)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="wasteintel",
         description="WasteIntel: case database and analysis for waste-smuggling investigations.",
     )
@@ -67,34 +87,81 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    as_json = "--json" in argv
+    try:
+        code = _run(argv, as_json)
+        sys.stdout.flush()  # a reader that went away is found here, not at exit
+    except BrokenPipeError:
+        return _pipe_closed()
+    return code
+
+
+def _run(argv: list[str], as_json: bool) -> int:
     parser = build_parser()
     files, argv = _opened_files(argv, _command_names(parser))
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        return _fail(str(exc), 2, as_json)
     logs.configure(verbose=args.verbose)
     if args.command is None:
+        return _gui(args, files)
+    try:
+        return int(args.handler(args) or 0)
+    except BrokenPipeError:
+        raise
+    except UsageError as exc:
+        return _fail(str(exc), 2, as_json)
+    except CaseDbError as exc:
+        return _fail(str(exc), 1, as_json, getattr(exc, "problems", None))
+    except OperationalError as exc:
+        log.error("database failure", exc_info=True)
+        return _fail(f"database not available: "
+                     f"{str(exc.orig).splitlines()[0] if exc.orig else exc}; check --db", 1, as_json)
+    except OSError as exc:
+        log.error("file failure in %s", args.command, exc_info=True)
+        return _fail(f"{exc.filename or args.command}: {exc.strerror or exc}; check the path and "
+                     "its permissions", 1, as_json)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130, as_json)
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
+        log.error("unexpected failure in %s", args.command, exc_info=True)
+        return _fail(f"unexpected error in {args.command}: {exc.__class__.__name__}: {exc} "
+                     f"(the log {logs.log_path()} has the details; please report it)", 2, as_json)
+
+
+def _gui(args, files: list[str]) -> int:
+    try:
         from .gui import run_gui
 
         return run_gui(db_url=getattr(args, "db", None), demo=args.demo, import_paths=files)
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").split(".")[0] not in GUI_MODULES:
+            raise
+        return _fail(GUI_MISSING, 1, False)
+
+
+def _fail(message: str, code: int, as_json: bool, problems=None) -> int:
+    """One line on stderr; with ``--json`` also the error as a JSON object on stdout."""
+    line = " ".join(message.split())
+    sys.stderr.write(f"wasteintel: error: {line}\n")
+    if as_json:
+        data = {"error": line, "exit_code": code}
+        if problems:
+            data["problems"] = [{"path": p.where, "problem": p.what} for p in problems]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    return code
+
+
+def _pipe_closed() -> int:
+    """The reader of our output went away (``wasteintel cases | head -1``): stop quietly.
+    stdout is pointed at /dev/null so that the interpreter's last flush cannot complain."""
     try:
-        return int(args.handler(args) or 0)
-    except CaseDbError as exc:
-        _fail(str(exc))
-        return 1
-    except OperationalError as exc:
-        log.error("database failure", exc_info=True)
-        _fail(f"database not available: {str(exc.orig).splitlines()[0] if exc.orig else exc}")
-        return 1
-    except KeyboardInterrupt:
-        _fail("interrupted")
-        return 130
-    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
-        log.error("unexpected failure in %s", args.command, exc_info=True)
-        _fail(f"unexpected error: {exc.__class__.__name__}: {exc} (see log {logs.log_path()})")
-        return 2
-
-
-def _fail(message: str) -> None:
-    sys.stderr.write(f"wasteintel: error: {' '.join(message.split())}\n")
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout already closed or not a file: nothing to silence
+        return BROKEN_PIPE
+    return BROKEN_PIPE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from .normalize import name_key
 
@@ -69,6 +70,34 @@ _CJK_PERSON = re.compile(
 _PARTICLES = {"bin", "binti", "bte", "bt", "ibn", "van", "von", "der", "den", "de", "la", "le",
               "del", "della", "da", "di", "dos", "das", "du", "al", "el", "ap", "y", "a/l", "a/p"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\S+")
+_CAPITALISED = re.compile(r"(?<![\w@.])[^\W\d_][^\W\d_]+(?:['’-][^\W\d_]+)?(?![\w@])")
+# Words of the trade, not of names: a run of capitalised words mostly made of them is kept.
+DOMAIN_WORDS = frozenset("""
+a an the of and or for to in on at by with from via per as into under over x ray x-ray
+plastic plastics scrap scraps waste wastes bale bales baled pellet pellets flakes film films
+sheet sheets regrind granules resin resins polymer polymers pe pp pet pvc ps hdpe ldpe lldpe abs
+pa pc eps mixed clean dirty used old new second hand parts part spare computer computers
+electronic electronics e-waste ewaste battery batteries lead acid metal metals ferrous
+non-ferrous iron steel copper aluminium aluminum brass zinc cable cables wire wires paper
+cardboard carton cartons occ pulp textile textiles clothing clothes rags tyre tyres tire tires
+rubber oil oils sludge slag ash dust residue residues chemical chemicals refrigerant
+refrigerants gas cylinders container containers box boxes bag bags drum drums pallet pallets
+loose bulk ton tons tonne tonnes kg kgs net gross weight total pieces pcs units lot lots hs
+code codes basel annex permit licence license notification declaration declared declared as
+misdeclared misdeclaration undeclared false falsified forged fake missing invalid no without
+permit concealment concealed hidden smuggling smuggled transshipment transhipment transit
+export exported import imported re-export re-exported returned repatriated seized seizure
+detained released fined fine prosecuted prosecution referred closed open under investigation
+case cases ring network operation joint customs police environment environmental agency
+ministry department office port ports harbour harbor terminal bay quay city river north south
+east west central new saint st inspection inspected physical document documentary risk
+profiling profile scan scanner scanned targeting target intelligence tip tip-off sniffer dog
+random check checked analysis analysed lab laboratory test tested sample samples result results
+pending warning penalty confiscated destroyed shipment shipments consignment consignments
+vessel ship voyage bill lading b/l invoice invoices value undervalued undervaluation price
+company co ltd limited inc corp corporation trading recycling recycle recycled industries
+industrial enterprise enterprises group holdings international global green earth eco
+""".split())
 
 
 def _name_end(text: str, start: int) -> int:
@@ -122,6 +151,7 @@ class Scrubber:
         text = self._sub(_LONG_NUMBER, text, "number", found)
         text = self._sub(_ID_TOKEN, text, "identity number", found, digits=5)
         text = self._persons(text, found)
+        text = self._capitalised_runs(text, found)
         return text, list(dict.fromkeys(found))
 
     def _literal_names(self, text: str, found: list[str]) -> str:
@@ -167,6 +197,31 @@ class Scrubber:
         return pattern.sub(repl, text)
 
     @staticmethod
+    def _capitalised_runs(text: str, found: list[str]) -> str:
+        """Two or more capitalised words in a row, fewer than half of them words of the trade
+        or of country names, are taken for a name ("Lim Wei Ming", "SITI AMINAH")."""
+        vocabulary = _vocabulary()
+        runs, run = [], []
+        for m in _CAPITALISED.finditer(text):
+            if run and text[run[-1].end():m.start()].strip(" ").lower() not in ("", *_PARTICLES):
+                runs.append(run)
+                run = []
+            if m.group()[0].isupper():  # a cased script: not Chinese, where names get labels
+                run.append(m)
+        runs.append(run)
+        spans = []
+        for run in runs:
+            words = [m.group().lower() for m in run if m.group().lower() not in _PARTICLES]
+            known = sum(w in vocabulary for w in words)
+            if len(words) >= 2 and known * 2 < len(words):
+                spans.append((run[0].start(), run[-1].end()))
+        for start, end in reversed(spans):
+            text = text[:start] + MARK + text[end:]
+        if spans:
+            found.append("possible name")
+        return text
+
+    @staticmethod
     def _persons(text: str, found: list[str]) -> str:
         out, pos = [], 0
         for m in _PERSON_LABEL.finditer(text):
@@ -184,3 +239,15 @@ class Scrubber:
             g = 1 if m.group(1) else 2
             return m.group()[:m.start(g) - m.start()] + MARK + m.group()[m.end(g) - m.start():]
         return _CJK_PERSON.sub(cjk, text)
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """Words of the trade and of country names (not of ports or regions: many are people's
+    names too, such as Saint John or Mina Rashid)."""
+    import pycountry
+
+    names = [n for c in pycountry.countries
+             for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""))]
+    words = {w.lower() for n in names for w in re.findall(r"[^\W\d_]+", n)}
+    return frozenset(words | DOMAIN_WORDS)

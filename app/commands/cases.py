@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from casedb.cases import list_cases
+from casedb.models import CASE_STATUSES
 
 from ..cli import add_db_option, add_json_option
 from ..context import open_db
@@ -13,7 +14,7 @@ def register(sub) -> None:
     p = sub.add_parser("cases", help="list cases")
     add_db_option(p)
     add_json_option(p)
-    p.add_argument("--status", help="only cases with this status")
+    p.add_argument("--status", choices=CASE_STATUSES, help="only cases with this status")
     p.set_defaults(handler=_run)
 
 

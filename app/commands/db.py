@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from casedb import migrate
 from casedb.db import Database
 
+from ..arguments import new_file
 from ..cli import add_db_option, add_json_option
 from ..output import emit_json, emit_lines
 
@@ -17,7 +16,7 @@ def register(sub) -> None:
     up = dsub.add_parser("upgrade", help="create the schema or bring it to the newest version")
     ck = dsub.add_parser("check", help="check schema version and integrity")
     bk = dsub.add_parser("backup", help="write an online, consistent copy")
-    bk.add_argument("output", type=Path, help="backup file to write (must not exist)")
+    bk.add_argument("output", type=new_file, help="backup file to write (must not exist)")
     for q, fn in ((up, _upgrade), (ck, _check), (bk, _backup)):
         add_db_option(q)
         add_json_option(q)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casedb import entities
 
+from ..arguments import fraction, positive_int
 from ..cli import add_db_option, add_json_option
 from ..context import open_db
 from ..output import emit_json, emit_lines, emit_table
@@ -13,15 +14,16 @@ def register(sub) -> None:
     p = sub.add_parser("entities", help="entity resolution of parties: candidates and decisions")
     esub = p.add_subparsers(dest="entities_command", metavar="ACTION", required=True)
     cand = esub.add_parser("candidates", help="pending matches with their evidence")
-    cand.add_argument("--min-score", type=float, default=0.85)
+    cand.add_argument("--min-score", type=fraction, default=0.85, metavar="X",
+                      help="between 0 and 1 (default 0.85)")
     res = esub.add_parser("resolve", help="apply remembered decisions, list the candidates")
     merge = esub.add_parser("merge", help="merge the second party into the first")
     reject = esub.add_parser("reject", help="record that two parties are not the same")
     for q in (merge, reject):
-        q.add_argument("a", type=int, metavar="PARTY_ID")
-        q.add_argument("b", type=int, metavar="PARTY_ID")
+        q.add_argument("a", type=positive_int, metavar="PARTY_ID")
+        q.add_argument("b", type=positive_int, metavar="PARTY_ID")
     split = esub.add_parser("split", help="move a raw name out to a party of its own")
-    split.add_argument("party", type=int, metavar="PARTY_ID")
+    split.add_argument("party", type=positive_int, metavar="PARTY_ID")
     split.add_argument("raw_name", metavar="RAW_NAME")
     for q, fn in ((cand, _candidates), (res, _resolve), (merge, _merge), (reject, _reject),
                   (split, _split)):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from casedb.linked import linked_cases
 
+from ..arguments import positive_int
 from ..cli import add_db_option, add_json_option
 from ..context import open_db
 from ..output import emit_json, emit_table
@@ -13,7 +14,7 @@ def register(sub) -> None:
     p = sub.add_parser("linked", help="cases linked to a case (shared party, address, phone, "
                                       "email, container, sailing or bill of lading)")
     p.add_argument("case_ref", metavar="CASE_REF")
-    p.add_argument("--hops", type=int, default=1, help="follow links this many steps (default 1)")
+    p.add_argument("--hops", type=positive_int, default=1, help="follow links this many steps (default 1)")
     p.add_argument("--weak", action="store_true",
                    help="also show weak links (only a broker, a port or an HS family in common)")
     add_db_option(p)

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from casedb.models import CASE_STATUSES
 from casedb.network import NetworkFilter, network_stats, party_network, route_network, write_graph
 
+from ..arguments import country, hs_prefix, iso_date, output_file
 from ..cli import add_db_option, add_json_option
 from ..context import open_db
 from ..output import emit_json, emit_lines, emit_table
-from .routes import iso_date
 
 
 def _filters(p) -> None:
     p.add_argument("--since", type=iso_date, metavar="DATE")
     p.add_argument("--until", type=iso_date, metavar="DATE")
-    p.add_argument("--hs", metavar="PREFIX")
+    p.add_argument("--hs", type=hs_prefix, metavar="PREFIX")
     p.add_argument("--case", action="append", default=[], metavar="REF", dest="cases")
     add_db_option(p)
 
 
-def _filter(args) -> NetworkFilter:
+def _filter(args, db) -> NetworkFilter:
+    """The filter of the command line; a case reference that does not exist is an error (not
+    an empty network)."""
+    from casedb.cases import get_case
+
+    for ref in args.cases:
+        get_case(db, ref)
     return NetworkFilter(args.since, args.until, args.hs, tuple(args.cases))
 
 
@@ -35,28 +40,29 @@ def register(sub) -> None:
     ex = sub.add_parser("export", help="export networks and other data")
     esub = ex.add_subparsers(dest="export_command", metavar="WHAT", required=True)
     gr = esub.add_parser("graph", help="a network as GraphML or GEXF (Gephi opens both)")
-    gr.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    gr.add_argument("-o", "--output", type=output_file, required=True, metavar="FILE")
     gr.add_argument("--kind", choices=("party", "route"), default="party")
     _filters(gr)
     gr.set_defaults(handler=_export)
     tb = esub.add_parser("table", help="the case or declaration table as CSV or XLSX "
                                        "(cells that could run as formulas are neutralised)")
     tb.add_argument("kind", choices=("cases", "declarations"))
-    tb.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    tb.add_argument("-o", "--output", type=output_file, required=True, metavar="FILE.csv|FILE.xlsx")
     tb.add_argument("--search", default="", metavar="TEXT",
                     help="case reference, party name (any spelling), container, B/L, HS code")
-    tb.add_argument("--status")
+    tb.add_argument("--status", choices=CASE_STATUSES)
     tb.add_argument("--since", type=iso_date, metavar="DATE")
     tb.add_argument("--until", type=iso_date, metavar="DATE")
-    tb.add_argument("--hs", metavar="PREFIX")
-    tb.add_argument("--country", metavar="COUNTRY", help="a name or ISO code")
+    tb.add_argument("--hs", type=hs_prefix, metavar="PREFIX")
+    tb.add_argument("--country", type=country, metavar="COUNTRY", help="a name or ISO code")
     tb.add_argument("--port", metavar="PORT", help="a port name or UN/LOCODE")
     add_db_option(tb)
     tb.set_defaults(handler=_export_table)
 
 
 def _stats(args) -> int:
-    stats = network_stats(party_network(open_db(args), _filter(args)))
+    db = open_db(args)
+    stats = network_stats(party_network(db, _filter(args, db)))
     if args.json:
         emit_json(stats.to_json())
     else:
@@ -69,7 +75,8 @@ def _stats(args) -> int:
 
 def _export(args) -> int:
     db = open_db(args)
-    g = party_network(db, _filter(args)) if args.kind == "party" else route_network(db, _filter(args))
+    build = party_network if args.kind == "party" else route_network
+    g = build(db, _filter(args, db))
     out = write_graph(g, args.output)
     emit_lines([f"{g.number_of_nodes()} nodes and {g.number_of_edges()} edges written to {out}"])
     return 0

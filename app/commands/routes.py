@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from casedb.analysis.routes import BY, route_shares
 
+from ..arguments import hs_prefix, iso_date
 from ..cli import add_db_option, add_json_option
 from ..context import open_db
 from ..output import emit_json, emit_table
 
 
-def iso_date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
-
-
 def register(sub) -> None:
     p = sub.add_parser("routes", help="route shares over time and shifts (declarations)")
-    p.add_argument("--hs", metavar="PREFIX", help="HS code prefix, e.g. 3915")
+    p.add_argument("--hs", type=hs_prefix, metavar="PREFIX", help="HS code prefix, e.g. 3915")
     p.add_argument("--by", choices=BY, default="dest-country")
     p.add_argument("--period", choices=("month", "quarter", "year"), default="year")
     p.add_argument("--measure", choices=("tonnes", "count"), default="tonnes")

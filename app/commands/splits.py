@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from casedb.analysis.splits import detect_splits
 
+from ..arguments import fraction, iso_date, positive_kg
 from ..cli import add_db_option, add_json_option
 from ..context import open_db
 from ..output import emit_json, emit_lines
-from .routes import iso_date
 
 
 def register(sub) -> None:
@@ -15,8 +15,9 @@ def register(sub) -> None:
                                       "threshold from linked shippers within weeks)")
     p.add_argument("--since", type=iso_date, metavar="DATE")
     p.add_argument("--until", type=iso_date, metavar="DATE")
-    p.add_argument("--min-score", type=float, default=0.5, metavar="X")
-    p.add_argument("--threshold-kg", type=float, action="append", metavar="KG",
+    p.add_argument("--min-score", type=fraction, default=0.5, metavar="X",
+                   help="between 0 and 1 (default 0.5)")
+    p.add_argument("--threshold-kg", type=positive_kg, action="append", metavar="KG",
                    help="a threshold to test (repeatable; default: the settings or 5, 10, 20 "
                         "and 25 t)")
     add_db_option(p)
