@@ -172,47 +172,53 @@ def us_bill_of_lading(folder: Path) -> NationalFile:
 
 def dua_peru(folder: Path) -> NationalFile:
     """A Latin-American DUA export (SUNAT-style, .xlsx by xlsxwriter): Spanish headers, the DUA
-    number as aduana-año-régimen-número, d/m/y dates, RUC of the importer, a 10-digit partida
-    arancelaria written with dots, FOB in US$, weights in kg in the header."""
-    header = ["Aduana", "Número de DUA", "Fecha de Numeración", "Régimen", "RUC del importador",
-              "Razón Social", "Proveedor", "Partida Arancelaria", "Descripción comercial",
-              "País de Origen", "País de Procedencia", "Puerto de embarque",
-              "Vía de transporte", "Peso Bruto (kg)", "Peso Neto (kg)", "Valor FOB (US$)"]
-    callao = "118 - MARITIMA DEL CALLAO"
-    consumo = "10 - IMPORTACION PARA EL CONSUMO"
-    rows = [
-        [callao, "118-2023-10-045871", "12/05/2023", consumo, "20512345678",
-         "RECICLADOS ANDINOS S.A.C.", "PACIFIC RESIN RECOVERY INC", "3915.90.00.00",
-         "DESPERDICIOS DE PLASTICO PET MOLIDO EN PACAS", "US", "US", "LONG BEACH", "MARITIMA",
-         21540.5, 21200, 8616.0],
-        [callao, "118-2023-10-045902", "15/05/2023", consumo, "20498765432",
-         "ACEROS RECUPERADOS DEL SUR S.A.", "CHATARRAS DEL PACIFICO SPA", "7204.49.00.00",
-         "CHATARRA DE ACERO FRAGMENTADA", "CL", "CL", "VALPARAISO", "MARITIMA",
-         24800, 24650, 7440.0],
-        [callao, "118-2023-10-045913", "31/02/2023", consumo, "20512345678",
-         "RECICLADOS ANDINOS S.A.C.", "PACIFIC RESIN RECOVERY INC", "3915.90.00.00",
-         "DESPERDICIOS DE PLASTICO PET", "US", "US", "LONG BEACH", "MARITIMA", 20100, 19900,
-         8040.0],
+    number as aduana-año-régimen-número with its series (items: 045871 has two), d/m/y dates,
+    the importer's RUC beside its Razón Social, a 10-digit partida arancelaria written with
+    dots, FOB in US$, weights in kg in the header. Row 5 has an impossible date (refused)."""
+    header = ["Aduana", "Número de DUA", "Serie", "Fecha de Numeración", "Régimen",
+              "RUC del importador", "Razón Social", "Proveedor", "Partida Arancelaria",
+              "Descripción comercial", "País de Origen", "País de Procedencia",
+              "Puerto de embarque", "Vía de transporte", "Peso Bruto (kg)", "Peso Neto (kg)",
+              "Valor FOB (US$)"]
+    andinos = ("20512345678", "RECICLADOS ANDINOS S.A.C.", "PACIFIC RESIN RECOVERY INC")
+    aceros = ("20498765432", "ACEROS RECUPERADOS DEL SUR S.A.", "CHATARRAS DEL PACIFICO SPA")
+    lines = [  # DUA, serie, date, parties, partida, description, country, port, kg, kg, FOB
+        ("045871", 1, "12/05/2023", andinos, "3915.90.00.00",
+         "DESPERDICIOS DE PLASTICO PET MOLIDO EN PACAS", "US", "LONG BEACH", 21540.5, 21200,
+         8616.0),
+        ("045871", 2, "12/05/2023", andinos, "3915.10.00.00", "DESPERDICIOS DE POLIETILENO",
+         "US", "LONG BEACH", 4200, 4100, 1260.0),
+        ("045902", 1, "15/05/2023", aceros, "7204.49.00.00", "CHATARRA DE ACERO FRAGMENTADA",
+         "CL", "VALPARAISO", 24800, 24650, 7440.0),
+        ("045913", 1, "31/02/2023", andinos, "3915.90.00.00", "DESPERDICIOS DE PLASTICO PET",
+         "US", "LONG BEACH", 20100, 19900, 8040.0),
     ]
+    rows = [["118 - MARITIMA DEL CALLAO", f"118-2023-10-{no}", serie, date,
+             "10 - IMPORTACION PARA EL CONSUMO", *parties, partida, text, country, country,
+             port, "MARITIMA", gross, net, fob]
+            for no, serie, date, parties, partida, text, country, port, gross, net, fob in lines]
     path = write_xlsx(folder / "dua_peru.xlsx", {"DUA": [header, *rows]})
     return NationalFile("dua_peru", path, Expected("declaration_no", (
-        _dua("118-2023-10-045871", dt.date(2023, 5, 12), "3915900000", (21540.5, 21200.0),
-             ("USA", "USLGB"), ("RECICLADOS ANDINOS S.A.C.", "20512345678"),
-             "PACIFIC RESIN RECOVERY INC", 8616.0),
-        _dua("118-2023-10-045902", dt.date(2023, 5, 15), "7204490000", (24800.0, 24650.0),
-             ("CHL", "CLVAP"), ("ACEROS RECUPERADOS DEL SUR S.A.", "20498765432"),
-             "CHATARRAS DEL PACIFICO SPA", 7440.0),
-    ), refused={4: "date"}))
+        _dua("118-2023-10-045871", dt.date(2023, 5, 12), ("USA", "USLGB"), andinos, (
+            ("1", "3915900000", 21540.5, 21200.0, 8616.0),
+            ("2", "3915100000", 4200.0, 4100.0, 1260.0))),
+        _dua("118-2023-10-045902", dt.date(2023, 5, 15), ("CHL", "CLVAP"), aceros, (
+            ("1", "7204490000", 24800.0, 24650.0, 7440.0),)),
+    ), refused={5: "date"}))
 
 
-def _dua(no: str, date: dt.date, hs: str, weights: tuple, place: tuple, importer: tuple,
-         supplier: str, fob: float) -> Row:
-    (gross, net), (country, port), (name, ruc) = weights, place, importer
-    return Row(no, {"declaration_date": date, "direction": "import", "hs_code": hs,
-                    "gross_weight_kg": gross, "net_weight_kg": net, "country_of_origin": country,
-                    "country_of_export": country, "port_of_loading": port},
-               parties={"consignee": name, "shipper": supplier}, tax_ids={"consignee": ruc},
-               value_choices=((fob, "USD"),))
+def _dua(no: str, date: dt.date, place: tuple, parties: tuple, items: tuple) -> Row:
+    """A DUA as stored: its totals over its series, the HS code of a single series."""
+    (country, port), (ruc, importer, supplier) = place, parties
+    values = {"declaration_date": date, "direction": "import",
+              "gross_weight_kg": sum(i[2] for i in items),
+              "net_weight_kg": sum(i[3] for i in items), "country_of_origin": country,
+              "country_of_export": country, "port_of_loading": port}
+    if len(items) == 1:
+        values["hs_code"] = items[0][1]
+    return Row(no, values, parties={"consignee": importer, "shipper": supplier},
+               tax_ids={"consignee": ruc}, value_choices=((sum(i[4] for i in items), "USD"),),
+               items=tuple(i[:4] for i in items) if len(items) > 1 else ())
 
 
 def gtd_russia(folder: Path) -> NationalFile:

@@ -22,7 +22,7 @@ from tests.national_files import (
     NationalFile,
     Row,
 )
-from tests.writers import write_csv
+from tests.writers import write_csv, write_xls
 
 
 def vendor_vietnam(folder: Path) -> NationalFile:
@@ -38,6 +38,7 @@ def vendor_vietnam(folder: Path) -> NationalFile:
               "Exporter / Nhà xuất khẩu", "HS Code / Mã HS",
               "Product Description / Mô tả hàng hóa", "Gross Weight (KG) / Trọng lượng (KG)",
               "Value (VND) / Trị giá (VND)", "Value (USD) / Trị giá (USD)",
+              "Freight (USD) / Cước vận chuyển",
               "Country of Origin / Xuất xứ", "Country of Export / Nước xuất khẩu",
               "Port of Loading / Cảng xếp hàng", "Port of Discharge / Cảng dỡ hàng",
               "Container No. / Số container"]
@@ -45,15 +46,16 @@ def vendor_vietnam(folder: Path) -> NationalFile:
     india, mundra = "IN, INDIA", "53306, MUNDRA"
     rows = [
         ["105512345678", "2023-05-12T00:00:00", "IMPORT", xanh, "0312345678", shree,
-         "39159000", "PHE LIEU NHUA PET DANG MANH", 21540, 202045200, 8616, india, india,
+         "39159000", "PHE LIEU NHUA PET DANG MANH", 21540, 202045200, 8616, 1150, india, india,
          mundra, "HAIPHONG", f"{MSCU}, {TGHU}"],
         ["105512345690", "2023-05-15T00:00:00", "IMPORT", "CONG TY CP TAI CHE MIEN NAM",
-         "NULL", "N/A", "39151000", "PHE LIEU NHUA PE", 19850, 174003000, 7420,
+         "NULL", "N/A", "39151000", "PHE LIEU NHUA PE", 19850, 174003000, 7420, 980,
          "BRAZIL (BR)", "BRAZIL (BR)", "SANTOS", "-", FCIU],
         ["NULL", "2023-05-16T00:00:00", "IMPORT", xanh, "0312345678", shree, "39159000",
-         "PHE LIEU NHUA PET", 20000, 187600000, 8000, india, india, mundra, "HAIPHONG", "N/A"],
+         "PHE LIEU NHUA PET", 20000, 187600000, 8000, "N/A", india, india, mundra, "HAIPHONG",
+         "N/A"],
         ["105512345701", "2023-05-16T00:00:00", "IMPORT", xanh, "0312345678", shree,
-         "3915 9O00", "PHE LIEU NHUA PET", 20310, 190507800, 8124, india, india, mundra,
+         "3915 9O00", "PHE LIEU NHUA PET", 20310, 190507800, 8124, 1150, india, india, mundra,
          "HAIPHONG", SEGU],
     ]
     path = folder / "vendor_vietnam_imports.xlsx"
@@ -86,6 +88,60 @@ def vendor_vietnam(folder: Path) -> NationalFile:
             containers=frozenset({SEGU}),
             value_choices=((8124.0, "USD"), (190507800.0, "VND"))),
     ), refused={6: "declaration"}, warned={7: "HS"}))
+
+
+def vendor_china(folder: Path) -> NationalFile:
+    """A vendor's export of China customs 报关单 data (.xls, xlwt): a banner, a Chinese header
+    row and its English translation in the row below, 18-digit declaration numbers, 10-digit
+    商品编码, 进口/出口, the domestic and the overseas party (境内/境外收发货人: consignee or
+    shipper by direction), the traded quantity in 吨 beside the weights in 千克, the value in USD
+    beside CNY, Simplified Chinese country names, containers joined by ';'. Imports of
+    'recycled pellets' under primary-form codes (3907, 3901): the post-ban pattern."""
+    zh = ["海关编号", "申报日期", "进出口", "境内收发货人", "境外收发货人", "商品编码", "商品名称",
+          "成交数量", "成交单位", "净重(千克)", "毛重(千克)", "美元总价", "人民币总价", "原产国(地区)",
+          "启运国(地区)", "运抵国(地区)", "启运港", "集装箱号"]
+    en = ["Customs Declaration No.", "Declaration Date", "I/E", "Domestic Consignee/Consignor",
+          "Overseas Consignor/Consignee", "HS Code", "Product Name", "Quantity", "Unit",
+          "Net Weight (kg)", "Gross Weight (kg)", "Total Value (USD)", "Total Value (CNY)",
+          "Country of Origin", "Country of Dispatch", "Country of Arrival", "Port of Departure",
+          "Container No."]
+    rows = [
+        ["223320230001234567", "2023-05-12 00:00:00", "进口", "东莞市绿源塑胶有限公司",
+         "MY GREEN PELLETS SDN BHD", "3907610000", "再生PET颗粒", 25, "吨", 25000, 25300, 21250,
+         146625, "马来西亚", "马来西亚", None, "巴生港", f"{YMLU};{TEMU}"],
+        ["223320230001234590", "2023-05-15 00:00:00", "进口", "广东华塑再生资源有限公司",
+         "THAI POLY RECYCLE CO LTD", "3901100000", "再生聚乙烯颗粒", 19.8, "吨", 19800, 20050,
+         15840, 109296, "泰国", "泰国", None, "林查班", SEGU],
+        ["223320230001234611", "2023-05-16 00:00:00", "出口", "深圳市金属回收有限公司",
+         "VIET STEEL JSC", "7204490000", "废钢", 24.6, "吨", 24600, 24800, 7380, 51000, "中国",
+         None, "越南", "深圳", WHSU],
+    ]
+    path = write_xls(folder / "china_customs_data.xls", {
+        "海关数据": [["中国海关进出口数据 | 2023年5月 | 共3条"], zh, en, *rows]})
+    imports = {"direction": "import", "port_of_loading": None}
+    return NationalFile("vendor_china", path, Expected("declaration_no", (
+        Row("223320230001234567", {**imports, "declaration_date": dt.date(2023, 5, 12),
+                                   "hs_code": "3907610000", "gross_weight_kg": 25300.0,
+                                   "net_weight_kg": 25000.0, "country_of_origin": "MYS",
+                                   "country_of_export": "MYS", "port_of_loading": "MYPKG"},
+            parties={"consignee": "东莞市绿源塑胶有限公司", "shipper": "MY GREEN PELLETS SDN BHD"},
+            containers=frozenset({YMLU, TEMU}),
+            value_choices=((21250.0, "USD"), (146625.0, "CNY"))),
+        Row("223320230001234590", {**imports, "declaration_date": dt.date(2023, 5, 15),
+                                   "hs_code": "3901100000", "gross_weight_kg": 20050.0,
+                                   "net_weight_kg": 19800.0, "country_of_origin": "THA",
+                                   "country_of_export": "THA", "port_of_loading": "THLCH"},
+            parties={"consignee": "广东华塑再生资源有限公司", "shipper": "THAI POLY RECYCLE CO LTD"},
+            containers=frozenset({SEGU}),
+            value_choices=((15840.0, "USD"), (109296.0, "CNY"))),
+        Row("223320230001234611", {"direction": "export", "declaration_date": dt.date(2023, 5, 16),
+                                   "hs_code": "7204490000", "gross_weight_kg": 24800.0,
+                                   "net_weight_kg": 24600.0, "country_of_origin": "CHN",
+                                   "country_of_destination": "VNM", "port_of_loading": "CNSZX"},
+            parties={"shipper": "深圳市金属回收有限公司", "consignee": "VIET STEEL JSC"},
+            containers=frozenset({WHSU}), value_choices=((7380.0, "USD"), (51000.0, "CNY"))),
+    ), may_refuse=(3,), never_stored=("Customs Declaration No.", "Domestic Consignee/Consignor",
+                                      "Overseas Consignor/Consignee", "NULL")))
 
 
 def seizure_register_en(folder: Path) -> NationalFile:
@@ -169,7 +225,8 @@ def seizure_register_zh(folder: Path) -> NationalFile:
 def _seized(no: str, case: str, date: dt.date, hs: str, kg: float, country: str,
             containers: set, weight: str = "gross_weight_kg", declared: dt.date | None = None
             ) -> Row:
-    values = {"hs_code": hs, weight: kg, "country_of_export": country}
+    values = {"hs_code": hs, "gross_weight_kg": None, "net_weight_kg": None,
+              "country_of_export": country, weight: kg}
     if declared:
         values["declaration_date"] = declared
     return Row(no, values,
