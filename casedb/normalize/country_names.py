@@ -2,23 +2,44 @@
 Traditional / Simplified Chinese names, mapped to ISO 3166 alpha-3."""
 
 ALIASES = {
-    # English variants and statistical oddities
+    # English variants and statistical oddities (UN Comtrade, World Bank, US Census, HMRC, vendors)
     "usa": "USA", "us": "USA", "u.s.a.": "USA", "u.s.": "USA", "united states of america": "USA",
-    "america": "USA", "uk": "GBR", "u.k.": "GBR", "great britain": "GBR", "britain": "GBR",
-    "england": "GBR", "viet nam": "VNM", "vietnam": "VNM", "south korea": "KOR", "korea": "KOR",
-    "korea, rep.": "KOR", "korea, republic of": "KOR", "rep. of korea": "KOR",
-    "republic of korea": "KOR", "north korea": "PRK", "hong kong": "HKG",
-    "hong kong, china": "HKG", "hong kong sar": "HKG", "china, hong kong sar": "HKG",
-    "macao": "MAC", "macau": "MAC", "taiwan": "TWN", "chinese taipei": "TWN",
-    "taiwan, province of china": "TWN", "other asia, nes": "TWN", "other asia, n.e.s.": "TWN",
-    "separate customs territory of taiwan, penghu, kinmen and matsu": "TWN", "turkey": "TUR",
-    "türkiye": "TUR", "turkiye": "TUR", "russia": "RUS", "iran": "IRN", "laos": "LAO",
-    "syria": "SYR", "vietnam, socialist republic of": "VNM", "mainland china": "CHN",
-    "china": "CHN", "prc": "CHN", "holland": "NLD", "the netherlands": "NLD", "uae": "ARE",
-    "czech republic": "CZE", "bolivia": "BOL", "venezuela": "VEN", "tanzania": "TZA",
-    "ivory coast": "CIV", "cote d'ivoire": "CIV", "moldova": "MDA", "brunei": "BRN",
-    "burma": "MMR", "philippines": "PHL", "eu": "EU", "european union": "EU", "eu-27": "EU",
-    "eu27": "EU",
+    "america": "USA", "united states inc puerto rico": "USA", "us of america": "USA",
+    "uk": "GBR", "u.k.": "GBR", "great britain": "GBR", "britain": "GBR", "england": "GBR",
+    "scotland": "GBR", "wales": "GBR", "northern ireland": "GBR", "gb": "GBR",
+    "viet nam": "VNM", "vietnam": "VNM", "vietnam, democratic republic of": "VNM",
+    "vietnam, socialist republic of": "VNM", "socialist republic of vietnam": "VNM",
+    "south korea": "KOR", "korea": "KOR", "korea, rep.": "KOR", "korea, republic of": "KOR",
+    "rep. of korea": "KOR", "republic of korea": "KOR", "korea (south)": "KOR", "r.o.k.": "KOR",
+    "north korea": "PRK", "korea, dem. people's rep.": "PRK", "dpr korea": "PRK", "dprk": "PRK",
+    "hong kong": "HKG", "hong kong, china": "HKG", "hong kong sar": "HKG",
+    "china, hong kong sar": "HKG", "hongkong": "HKG", "hk sar": "HKG",
+    "macao": "MAC", "macau": "MAC", "china, macao sar": "MAC", "macao sar": "MAC",
+    "taiwan": "TWN", "chinese taipei": "TWN", "taiwan, province of china": "TWN",
+    "taiwan, china": "TWN", "republic of china (taiwan)": "TWN", "roc (taiwan)": "TWN",
+    "other asia, nes": "TWN", "other asia, n.e.s.": "TWN",
+    "separate customs territory of taiwan, penghu, kinmen and matsu": "TWN",
+    "turkey": "TUR", "türkiye": "TUR", "turkiye": "TUR", "republic of türkiye": "TUR",
+    "russia": "RUS", "iran": "IRN", "laos": "LAO", "lao pdr": "LAO", "syria": "SYR",
+    "mainland china": "CHN", "china": "CHN", "prc": "CHN", "p.r.c.": "CHN",
+    "china (mainland)": "CHN", "people's republic of china": "CHN", "china, p.r.": "CHN",
+    "china (prc)": "CHN", "china p rep": "CHN",
+    "holland": "NLD", "the netherlands": "NLD", "netherlands, the": "NLD",
+    "uae": "ARE", "u.a.e.": "ARE", "emirates": "ARE", "czech republic": "CZE", "bolivia": "BOL",
+    "venezuela": "VEN", "venezuela, rb": "VEN", "tanzania": "TZA", "ivory coast": "CIV",
+    "cote d'ivoire": "CIV", "cote d ivoire": "CIV", "s. africa": "ZAF", "moldova": "MDA", "brunei": "BRN", "burma": "MMR",
+    "philippines": "PHL", "macedonia": "MKD", "fyrom": "MKD", "north macedonia": "MKD", "macedonia, fyr": "MKD",
+    "macedonia, the former yugoslav republic of": "MKD", "slovak republic": "SVK",
+    "kyrgyz republic": "KGZ", "egypt, arab rep.": "EGY", "yemen, rep.": "YEM",
+    "gambia, the": "GMB", "bahamas, the": "BHS", "congo (kinshasa)": "COD", "zaire": "COD",
+    "congo, democratic republic of the congo": "COD", "dr congo": "COD", "drc": "COD",
+    "congo (brazzaville)": "COG", "congo, republic of the congo": "COG", "congo, rep.": "COG",
+    "east timor": "TLS", "swaziland": "SWZ", "cape verde": "CPV", "vatican": "VAT",
+    "palestine": "PSE", "micronesia": "FSM", "russian fed.": "RUS", "bosnia": "BIH",
+    "serbia and montenegro": "SCG", "serbia & montenegro": "SCG", "yugoslavia": "YUG",
+    "netherlands antilles": "ANT", "ussr": "SUN", "soviet union": "SUN",
+    "czechoslovakia": "CSK", "kosovo": "XKX", "eu": "EU", "european union": "EU",
+    "eu-27": "EU", "eu27": "EU", "eu-28": "EU",
     # Traditional and Simplified Chinese
     "馬來西亞": "MYS", "马来西亚": "MYS", "大馬": "MYS", "越南": "VNM", "泰國": "THA", "泰国": "THA",
     "印尼": "IDN", "印度尼西亞": "IDN", "印度尼西亚": "IDN", "日本": "JPN", "美國": "USA",
@@ -44,6 +65,57 @@ ALIASES = {
     "卡達": "QAT", "卡塔尔": "QAT", "科威特": "KWT", "巴拿馬": "PAN", "巴拿马": "PAN",
     "秘魯": "PER", "秘鲁": "PER", "哥倫比亞": "COL", "哥伦比亚": "COL", "歐盟": "EU", "欧盟": "EU",
 }
+
+# Common names in the languages of the main waste-trade declarations that pycountry's
+# translations (loaded in countries.py) do not hold: Spanish, Portuguese, Russian, Chinese.
+INTL_ALIASES = {
+    # Spanish / Portuguese
+    "ee.uu.": "USA", "eeuu": "USA", "ee. uu.": "USA", "estados unidos de america": "USA",
+    "estados unidos da america": "USA", "eua": "USA", "e.u.a.": "USA", "usa (estados unidos)": "USA",
+    "corea del sur": "KOR", "coreia do sul": "KOR", "corea": "KOR", "coreia": "KOR",
+    "corea del norte": "PRK", "coreia do norte": "PRK", "holanda": "NLD", "paises bajos": "NLD",
+    "rusia": "RUS", "russia (federacion de)": "RUS", "russia": "RUS", "inglaterra": "GBR",
+    "gran bretana": "GBR", "gra-bretanha": "GBR", "gra bretanha": "GBR", "taiwan (china)": "TWN",
+    "formosa": "TWN", "china, republica popular": "CHN", "republica popular china": "CHN",
+    "china continental": "CHN", "hong kong (china)": "HKG", "emiratos arabes": "ARE",
+    "emirados arabes": "ARE", "turquia": "TUR", "vietna": "VNM", "birmania": "MMR",
+    "camboya": "KHM", "republica checa": "CZE", "republica dominicana": "DOM",
+    # Russian (ё and й fold to е and и)
+    "россия": "RUS", "рф": "RUS", "российская федерация": "RUS", "сша": "USA",
+    "соединенные штаты америки": "USA", "америка": "USA", "великобритания": "GBR",
+    "англия": "GBR", "соединенное королевство великобритании и северной ирландии": "GBR",
+    "южная корея": "KOR", "корея": "KOR", "корея, республика": "KOR", "северная корея": "PRK",
+    "кндр": "PRK", "китаи": "CHN", "кнр": "CHN", "китаиская народная республика": "CHN",
+    "сянган": "HKG", "гонконг (сянган)": "HKG", "таивань": "TWN", "таивань (китаи)": "TWN",
+    "оаэ": "ARE", "голландия": "NLD", "киргизия": "KGZ", "кыргызстан": "KGZ",
+    "белоруссия": "BLR", "молдавия": "MDA", "молдова": "MDA", "иран": "IRN", "сирия": "SYR",
+    "лаос": "LAO", "венесуэла": "VEN", "македония": "MKD", "таиланд": "THA", "таиланд (сиам)": "THA",
+    "юар": "ZAF", "бирма": "MMR", "вьетнам": "VNM", "узбекистан": "UZB", "казахстан": "KAZ",
+    "армения": "ARM", "грузия": "GEO", "азербаиджан": "AZE", "таджикистан": "TJK",
+    "туркменистан": "TKM", "туркмения": "TKM", "евросоюз": "EU", "ес": "EU",
+    # Chinese (Traditional and Simplified) beyond the table above
+    "中华人民共和国": "CHN", "中華人民共和國": "CHN", "中国内地": "CHN", "中國內地": "CHN",
+    "美利坚合众国": "USA", "美利堅合眾國": "USA", "韩国": "KOR", "大韓民國": "KOR",
+    "中國香港": "HKG", "中国香港": "HKG", "中國澳門": "MAC", "中国澳门": "MAC",
+    "中國台灣": "TWN", "中国台湾": "TWN", "台澎金馬": "TWN", "阿聯": "ARE", "阿聯酋": "ARE",
+    "星加坡": "SGP", "大韓": "KOR", "寮國人民民主共和國": "LAO", "越南社會主義共和國": "VNM",
+}
+
+# Word-order-dependent names: looked up only as written, never as a bag of words ("China" is CHN).
+EXACT_ONLY = {"republic of china": "TWN", "china, republic of": "TWN", "roc": "TWN",
+              "r.o.c.": "TWN", "china (taiwan)": "TWN"}
+
+# Codes outside ISO 3166-1 that customs and statistics offices write (EL for Greece in the EU).
+CODE_EXTRAS = {"UK": "GBR", "EL": "GRC", "XK": "XKX", "EU": "EU", "KOS": "XKX", "ROM": "ROU",
+               "ZAR": "COD", "TMP": "TLS", "SCG": "SCG", "YUG": "YUG", "CSK": "CSK"}
+
+# UN Comtrade numeric partner codes that are not ISO 3166-1 numeric codes.
+NUMERIC_EXTRAS = {"842": "USA", "699": "IND", "251": "FRA", "757": "CHE", "579": "NOR",
+                  "490": "TWN", "891": "SCG", "530": "ANT", "97": "EU"}
+
+# Former countries still named in older records: ISO 3166-3 alpha-3 codes kept as they are.
+HISTORIC_NAMES = {"SCG": "Serbia and Montenegro", "ANT": "Netherlands Antilles",
+                  "YUG": "Yugoslavia", "SUN": "USSR", "CSK": "Czechoslovakia", "XKX": "Kosovo"}
 
 ZH_TW_NAMES = {
     "MYS": "馬來西亞", "VNM": "越南", "THA": "泰國", "IDN": "印尼", "JPN": "日本", "USA": "美國",

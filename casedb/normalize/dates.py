@@ -1,4 +1,6 @@
-"""Dates as investigators type them: ISO, d/m/y or m/d/y, Excel serials, ROC (民國) dates."""
+"""Dates as investigators and systems write them: ISO 8601 dates and timestamps (the date as
+written; a time and zone after it are ignored), d/m/y or m/d/y with any separator, yyyymmdd,
+month names in English, Spanish, Portuguese and Russian, Excel serials, ROC (民國) dates."""
 
 from __future__ import annotations
 
@@ -7,27 +9,48 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from .messages import shown
+
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 ROC_OFFSET = 1911
 MONTHS = {m: i for i, names in enumerate(
     [(), ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
      ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
      ("oct", "october"), ("nov", "november"), ("dec", "december")]) for m in names}
+# Spanish, Portuguese and Russian month names (Russian in the genitive of "12 мая 2023 г.")
+MONTHS.update({m: i for i, names in enumerate(
+    [(), ("ene", "enero", "janeiro"), ("fev", "febrero", "fevereiro"), ("marzo", "marco"),
+     ("abr", "abril"), ("mayo", "mai", "maio"), ("junio", "junho"), ("julio", "julho"),
+     ("ago", "agosto"), ("set", "septiembre", "setiembre", "setembro"),
+     ("out", "octubre", "outubro"), ("noviembre", "novembro"), ("dic", "dez", "diciembre",
+                                                               "dezembro")]) for m in names})
+MONTHS.update({m: i for i, names in enumerate(
+    [(), ("янв", "января", "январь"), ("фев", "февраля", "февраль"), ("мар", "марта", "март"),
+     ("апр", "апреля", "апрель"), ("мая", "май"), ("июн", "июня", "июнь"),
+     ("июл", "июля", "июль"), ("авг", "августа", "август"), ("сен", "сентября", "сентябрь"),
+     ("окт", "октября", "октябрь"), ("ноя", "ноября", "ноябрь"), ("дек", "декабря", "декабрь")])
+    for m in names})
 
-_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?$")
+# a time of day after a date, ignored: "T10:22:00.000+08:00", " 00:00:00.000", " 10.22.00 AM"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d{1,9})?)?"
+_ZONE = r"(?:z|utc|gmt|[+-]\d{2}(?::?\d{2})?)"
+_TIME = rf"(?:[ t]{_CLOCK}\s*(?:[ap]\.?m\.?)?\s*{_ZONE}?)?"
+_ISO = re.compile(rf"^(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}}){_TIME}$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _ROC_COMPACT = re.compile(r"^(\d{2,3})(\d{2})(\d{2})$")
-_NUMERIC = re.compile(r"^(\d{1,3})[-/.](\d{1,2})[-/.](\d{1,4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_NUMERIC = re.compile(rf"^(\d{{1,3}})[-/.](\d{{1,2}})[-/.](\d{{1,4}}){_TIME}$")
 _CJK = re.compile(r"^(?:民國|民国)?\s*(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
-_NAMED_DMY = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]{3,9})\.?[\s\-/.,]+(\d{2,4})$")
-_NAMED_MDY = re.compile(r"^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{2,4})$")
+_NAMED_DMY = re.compile(rf"^(\d{{1,2}})[\s\-/.]+([^\W\d_]{{3,10}})\.?[\s\-/.,]+(\d{{2,4}}){_TIME}$")
+_NAMED_MDY = re.compile(
+    rf"^([^\W\d_]{{3,10}})\.?[\s\-]+(\d{{1,2}})(?:st|nd|rd|th)?,?[\s\-]+(\d{{2,4}}){_TIME}$")
+_FILLER = re.compile(r"\s+(?:de|del)\s+|\s*(?:г\.?|года)$")  # 12 de mayo de 2023; 12 мая 2023 г.
 
 
 def _make(y: int, m: int, d: int, text) -> dt.date:
     try:
         return dt.date(y, m, d)
     except ValueError:
-        raise ValueError(f"impossible date {text!s} ({y:04d}-{m:02d}-{d:02d})") from None
+        raise ValueError(f"impossible date {shown(text)} ({y:04d}-{m:02d}-{d:02d})") from None
 
 
 def _year(y: int) -> int:
@@ -53,6 +76,8 @@ def parse_date(value, order: str | None = None) -> dt.date | None:
     if isinstance(value, bool):
         raise ValueError(f"not a date: {value!r}")
     if isinstance(value, (int, float)):
+        if not -1e9 < value < 1e9:  # also NaN; a float() of a huge int would overflow
+            raise ValueError(f"not a date: {shown(value)}")
         if 19_000_000 < value < 22_000_000 and float(value).is_integer():
             return _parse_text(str(int(value)), order or "dmy")
         return _from_serial(float(value))
@@ -76,18 +101,19 @@ def _parse_text(text: str, order: str) -> dt.date:
         return _make(int(m[1]) + ROC_OFFSET, int(m[2]), int(m[3]), text)
     if m := _NUMERIC.match(low):
         return _numeric(int(m[1]), int(m[2]), int(m[3]), m[1], order, text)
-    if m := _NAMED_DMY.match(low):
+    named = _FILLER.sub(" ", low).strip()
+    if m := _NAMED_DMY.match(named):
         return _named(m[2], int(m[1]), int(m[3]), text)
-    if m := _NAMED_MDY.match(low):
+    if m := _NAMED_MDY.match(named):
         return _named(m[1], int(m[2]), int(m[3]), text)
     if re.fullmatch(r"\d+(\.\d+)?", low):
         return _from_serial(float(low))
-    raise ValueError(f"not a date: {text!r}")
+    raise ValueError(f"not a date: {shown(text)}")
 
 
 def _named(month: str, day: int, year: int, text: str) -> dt.date:
     if month not in MONTHS:
-        raise ValueError(f"not a date: {text!r}")
+        raise ValueError(f"not a date: {shown(text)}")
     return _make(_year(year), MONTHS[month], day, text)
 
 
@@ -117,7 +143,7 @@ def infer_date_order(values: Iterable | Mapping) -> str:
     for v, count in counted:
         if not isinstance(v, str):
             continue
-        m = _NUMERIC.match(v.strip())
+        m = _NUMERIC.match(v.strip().lower())
         if not m or len(m[1]) == 3:
             continue
         a, b = int(m[1]), int(m[2])
