@@ -255,6 +255,57 @@ def gtd_russia(folder: Path) -> NationalFile:
     )))
 
 
+def dt_kazakhstan(folder: Path) -> NationalFile:
+    """A Kazakh ДТ export (.xlsx, openpyxl; the same Eurasian declaration as gtd_russia, read
+    from a workbook so the Cyrillic is not in doubt): the procedure as graph 1 writes it
+    (ИМ 40 / ЭК 10), the party headers as 'Отправитель/экспортер', the recipient's 12-digit
+    БИН, items by '№ товара' (one ДТ, two товара in one container), statistical value in USD."""
+    from openpyxl import Workbook
+
+    header = ["Таможенный пост", "№ ДТ", "Дата регистрации ДТ", "Таможенная процедура",
+              "Отправитель/экспортер", "Получатель/импортер", "БИН получателя", "№ товара",
+              "Код ТН ВЭД", "Наименование товара", "Вес брутто (кг)", "Вес нетто (кг)",
+              "Страна происхождения", "Страна отправления", "Страна назначения",
+              "Статистическая стоимость (USD)", "Номер контейнера"]
+    post, xinjiang, kazvtormet = "Т/П ДОСТЫК-ЦТО", "XINJIANG HUAYU METAL CO LTD", 'ТОО "КАЗВТОРМЕТ"'
+    ekoplast = 'ТОО "ЭКОПЛАСТ АЛМАТЫ"'
+    rows = [
+        [post, "50304/120523/0012345", "12.05.2023", "ИМ 40", xinjiang, kazvtormet,
+         "123456789012", 1, "7204490000", "ЛОМ ЧЕРНЫХ МЕТАЛЛОВ", 24500, 24300, "CN", "CN", "KZ",
+         7350.0, TGHU],
+        [post, "50304/120523/0012345", "12.05.2023", "ИМ 40", xinjiang, kazvtormet,
+         "123456789012", 2, "7204410000", "СТРУЖКА СТАЛЬНАЯ", 3200, 3150, "CN", "CN", "KZ",
+         960.0, TGHU],
+        [post, "50304/150523/0012399", "15.05.2023", "ЭК 10", ekoplast,
+         "URUMQI GREEN PLASTIC CO LTD", None, 1, "3915100000", "ОТХОДЫ ПОЛИЭТИЛЕНА", 18400,
+         18000, "KZ", "KZ", "CN", 4600.0, MSCU],
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ДТ"
+    for r in [header, *rows]:
+        ws.append(r)
+    path = folder / "dt_kazakhstan.xlsx"
+    wb.save(path)
+    return NationalFile("dt_kazakhstan", path, Expected("declaration_no", (
+        Row("50304/120523/0012345", {"declaration_date": dt.date(2023, 5, 12),
+                                     "direction": "import", "gross_weight_kg": 27700.0,
+                                     "net_weight_kg": 27450.0, "country_of_origin": "CHN",
+                                     "country_of_export": "CHN", "country_of_destination": "KAZ"},
+            parties={"shipper": xinjiang, "consignee": kazvtormet},
+            tax_ids={"consignee": "123456789012"}, containers=frozenset({TGHU}),
+            items=(("1", "7204490000", 24500.0, 24300.0), ("2", "7204410000", 3200.0, 3150.0)),
+            value_choices=((8310.0, "USD"),)),
+        Row("50304/150523/0012399", {"declaration_date": dt.date(2023, 5, 15),
+                                     "direction": "export", "hs_code": "3915100000",
+                                     "gross_weight_kg": 18400.0, "net_weight_kg": 18000.0,
+                                     "country_of_origin": "KAZ", "country_of_export": "KAZ",
+                                     "country_of_destination": "CHN"},
+            parties={"shipper": ekoplast, "consignee": "URUMQI GREEN PLASTIC CO LTD"},
+            containers=frozenset({MSCU}), value_choices=((4600.0, "USD"),)),
+    )))
+
+
 def taiwan_customs(folder: Path) -> NationalFile:
     """A Taiwan 報單 export (.ods, odfpy: the government's open format): 報單號碼 with slashes
     or as 14 characters, ROC dates, 進出口別, 出口人/進口人 with 統一編號, the 11-digit CCC code
@@ -300,4 +351,5 @@ def taiwan_customs(folder: Path) -> NationalFile:
     ), never_stored=("不詳", "NULL", "TOTAL")))
 
 
-DECLARATION_SHAPES = (sad_asycuda, us_bill_of_lading, dua_peru, gtd_russia, taiwan_customs)
+DECLARATION_SHAPES = (sad_asycuda, us_bill_of_lading, dua_peru, gtd_russia, dt_kazakhstan,
+                      taiwan_customs)

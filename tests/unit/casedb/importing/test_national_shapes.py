@@ -42,7 +42,8 @@ from tests.national_registers import (
 
 SHAPES = {f.__name__: f for f in (*DECLARATION_SHAPES, vendor_vietnam, vendor_china,
                                   seizure_register_en, seizure_register_zh)}
-BOTH_ENGINES = ("gtd_russia", "taiwan_customs")
+BOTH_ENGINES = ("sad_asycuda", "us_bill_of_lading", "gtd_russia", "dt_kazakhstan",
+                "taiwan_customs")
 CODES = ("record_kind", "authority", "declaration_date", "direction", "hs_code", "vessel_name")
 WEIGHTS = ("gross_weight_kg", "net_weight_kg")
 PLACES = ("country_of_origin", "country_of_export", "country_of_destination",
@@ -270,6 +271,11 @@ XFAIL: dict[tuple[str, str], str] = {
     ("dua_peru", "money"): "'Valor FOB (US$)' is stored without its currency (USD)",
     **{("gtd_russia", aspect): _CP1251 for aspect in (
         "stored", "codes", "weights", "places", "parties", "containers", "verdict")},
+    ("dt_kazakhstan", "codes"): "'Таможенная процедура' (graph 1: ИМ 40 / ЭК 10) is not mapped: "
+                                "direction left blank",
+    ("dt_kazakhstan", "parties"): "'БИН получателя' (the 12-digit Kazakh tax id) is not mapped: "
+                                  "the consignee's БИН is lost",
+    ("dt_kazakhstan", "money"): "'Статистическая стоимость (USD)' is stored without its currency",
     ("vendor_vietnam", "money"): "'Value (USD)' is stored without its currency (USD; VND beside)",
     ("vendor_china", "parties"): "境内收发货人/境外收发货人 take no role from 进口/出口: on the "
                                  "export the domestic shipper is stored as consignee",
