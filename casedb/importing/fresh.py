@@ -146,7 +146,7 @@ class FreshWriter:
     def _items(self, ids: list[int], columns: dict, v: dict, n: int) -> None:
         """An item for each row that names its line (item number, a shipment's container)."""
         lines = line_keys(v, n)
-        keep = [i for i, line in enumerate(lines) if line is not None]
+        keep = [] if lines is None else [i for i, line in enumerate(lines) if line is not None]
         if not keep:
             return
         items = {"declaration_id": [ids[i] for i in keep], "item_no": [lines[i] for i in keep]}

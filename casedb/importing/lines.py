@@ -40,13 +40,14 @@ def line_key(values: dict) -> str | None:
     return None
 
 
-def line_keys(values: dict, n: int) -> list:
-    """``line_key`` a column at a time (``values`` holds a list per field)."""
+def line_keys(values: dict, n: int) -> list | None:
+    """``line_key`` a column at a time (``values`` holds a list per field); None when the
+    chunk has neither item numbers nor shipments (most files: nothing to look at per row)."""
     items = values.get("item_no")
     kinds = values.get("record_kind")
     containers = values.get("containers")
     if items is None and (kinds is None or containers is None):
-        return [None] * n
+        return None
     items = items or [None] * n
     kinds = kinds or [None] * n
     containers = containers or [None] * n
@@ -59,45 +60,56 @@ def item_order(item_no: str) -> tuple:
     return (0, int(item_no), "") if item_no.isdigit() else (1, 0, item_no)
 
 
-@dataclass
+CLEAN = frozenset()  # the changes of a declaration just written: one shared empty set
+
+
+@dataclass(slots=True)
 class Held:
     """A declaration being merged into: ``values`` by declaration field, ``items`` by item
-    number. ``here``: the file being imported has given it a row already."""
+    number. ``here``: the file being imported has given it a row already. A writer holds one
+    for each declaration it merged into; most are never changed, so the sets of changes are
+    the shared empty ``CLEAN`` until something changes (a million declarations held)."""
 
     values: dict
     items: dict[str, dict] = field(default_factory=dict)
     id: int | None = None
     here: bool = False
-    changed: set = field(default_factory=set)  # declaration fields to write back
-    new_items: set = field(default_factory=set)
-    changed_items: set = field(default_factory=set)
+    changed: frozenset = CLEAN  # declaration fields to write back
+    new_items: frozenset = CLEAN
+    changed_items: frozenset = CLEAN
+
+    def clean(self) -> None:
+        """Forget the changes: they are written."""
+        self.changed = self.new_items = self.changed_items = CLEAN
 
     @classmethod
     def new(cls, values: dict, line: str | None) -> Held:
         held = cls(dict(values), here=True)
         if line is not None:
-            held.items[line] = {f: values.get(f) for f in LINE_FIELDS}
-            held.new_items.add(line)
+            held._add_item(line, values)
         return held
 
     def merge(self, values: dict, line: str | None) -> list[tuple]:
         """Merge one row's declaration ``values`` (line ``line``): the disagreements, as
         (item number or None, field, stored value, other value)."""
         found: list[tuple] = []
+        filled: set = set()
         for name, value in values.items():
             if name not in LINE_FIELDS and name not in UNCOMPARED:
-                _merge_value(self.values, name, value, None, found, self.changed)
+                _merge_value(self.values, name, value, None, found, filled)
         item_no = self._line_for(values, line)
         target = self.values if item_no is None else self.items[item_no]
         touched: set = set()
         for name in LINE_FIELDS:
             _merge_value(target, name, values.get(name), item_no, found, touched)
         if item_no is None:
-            self.changed |= touched
+            filled |= touched
         else:
             if touched and item_no not in self.new_items:
-                self.changed_items.add(item_no)
-            self._totals()
+                self.changed_items |= {item_no}
+            filled |= self._totals()
+        if filled:
+            self.changed |= filled
         self.here = True
         return found
 
@@ -130,7 +142,7 @@ class Held:
 
     def _add_item(self, item_no: str, values: dict) -> str:
         self.items[item_no] = {f: values.get(f) for f in LINE_FIELDS}
-        self.new_items.add(item_no)
+        self.new_items |= {item_no}
         return item_no
 
     def _ordered(self) -> list[tuple[str, dict]]:
@@ -143,19 +155,21 @@ class Held:
             n += 1
         return str(n)
 
-    def _totals(self) -> None:
+    def _totals(self) -> set:
         """The declaration's weights and value as the sums over its items, its HS code the
-        first item's."""
+        first item's; the fields that changed."""
         ordered = self._ordered()
+        changed = set()
         for name in SUMMED:
             known = [item[name] for _, item in ordered if item[name] is not None]
             if known and self.values.get(name) != sum(known):
                 self.values[name] = sum(known)
-                self.changed.add(name)
+                changed.add(name)
         first = ordered[0][1]["hs_code"] if ordered else None
         if first is not None and self.values.get("hs_code") != first:
             self.values["hs_code"] = first
-            self.changed.add("hs_code")
+            changed.add("hs_code")
+        return changed
 
 
 def _merge_value(target: dict, name: str, value, item_no: str | None, found: list,

@@ -283,7 +283,7 @@ class DeclarationWriter:
                 audit.record(self._s, self._user, "merge", "declaration", held.id,
                              field=name, new=value,
                              reason=f"import {self._file_name} {r.sheet} row {r.row}")
-        held.changed, held.new_items, held.changed_items = set(), set(), set()
+        held.clean()
 
     def _insert_new(self, keys: list) -> None:
         if not keys:
@@ -299,7 +299,7 @@ class DeclarationWriter:
             held.id = decl_id
             items += [{"declaration_id": decl_id, "item_no": no, **held.items[no]}
                       for no in sorted(held.items)]
-            held.changed, held.new_items, held.changed_items = set(), set(), set()
+            held.clean()
             self._roles[decl_id], self._containers[decl_id] = {}, set()
         if items:
             insert_rows(self._s.connection(), DeclarationItem.__table__, items)
