@@ -16,9 +16,10 @@ import gettext
 import logging
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import islice, product
+from itertools import islice, product, takewhile
 
 import pycountry
 
@@ -31,7 +32,7 @@ from .country_names import (
     NUMERIC_EXTRAS,
     ZH_TW_NAMES,
 )
-from .messages import closest, shown, unknown
+from .messages import Unknown, refusal, shown, unknown
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ def country_iso3(value) -> str | None:
         return None
     code, error = _resolve(text)
     if error:
-        raise ValueError(error)
+        raise refusal(error)
     return code
 
 
@@ -107,6 +108,7 @@ class _Index:
     exact: dict[str, str | None]  # folded name -> ISO3 (None: two countries share it)
     bags: dict[frozenset, str | None]
     vocabulary: frozenset[str]
+    words: tuple[str, ...]  # the vocabulary, sorted: the words a cut-short word starts
     suggestions: dict[str, str]  # folded name -> display name
 
 
@@ -135,7 +137,7 @@ def _index() -> _Index:
             put(name, iso3, min(tier, 3), suggest=lang in ("en", *SUGGESTED_LANGUAGES))
     vocabulary = frozenset(w for words in bags for w in words)
     return _Index({k: v[0] for k, v in exact.items()}, {k: v[0] for k, v in bags.items()},
-                  vocabulary, suggestions)
+                  vocabulary, tuple(sorted(vocabulary)), suggestions)
 
 
 def _put(table: dict, key, iso3: str, tier: int) -> None:
@@ -168,8 +170,12 @@ def _names_by_language() -> list[tuple[str, list[tuple[str, str]]]]:
     return tiers
 
 
+def _suggestions() -> dict[str, str]:
+    return _index().suggestions
+
+
 @lru_cache(maxsize=8192)
-def _resolve(text: str) -> tuple[str | None, str | None]:
+def _resolve(text: str) -> tuple[str | None, str | Unknown | None]:
     """(ISO3, None) or (None, the error): errors are cached too, since scoring a column's
     content tries many values that are no country."""
     text = unicodedata.normalize("NFKC", text).strip(" .,;:-")
@@ -189,7 +195,7 @@ def _resolve(text: str) -> tuple[str | None, str | None]:
     key = fold(text)
     if key in _index().exact or bag(key) in _index().bags:
         return None, unknown("country", text, hint="more than one country has that name")
-    return None, unknown("country", text, closest(key, _index().suggestions))
+    return None, Unknown("country", text, key, _suggestions)
 
 
 def _by_code(text: str) -> str | None:
@@ -223,13 +229,19 @@ def _by_name(text: str) -> str | None:
 def _completed(words: frozenset[str], index: _Index) -> str | None:
     """The one country whose name the words make when each word cut short (4 letters or more)
     is completed to a known word, else None."""
-    options = [[w] if w in index.vocabulary or len(w) < 4
-               else [v for v in index.vocabulary if v.startswith(w)] for w in words]
+    options = [[w] if w in index.vocabulary or len(w) < 4 else _starting(w, index.words)
+               for w in words]
     found = set()
     for combination in islice(product(*options), 64):
         found.add(index.bags.get(frozenset(combination)))
     found.discard(None)
     return found.pop() if len(found) == 1 else None
+
+
+def _starting(prefix: str, words: tuple[str, ...]) -> list[str]:
+    """The sorted ``words`` that start with ``prefix`` (eight at most)."""
+    i = bisect_left(words, prefix)
+    return list(takewhile(lambda w: w.startswith(prefix), words[i:i + 8]))
 
 
 @lru_cache(maxsize=1024)

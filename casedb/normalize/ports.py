@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .countries import country_iso3, iso2_to_iso3
-from .messages import closest, shown, unknown
+from .messages import Unknown, refusal, shown, unknown
 from .port_names import ALIASES, BY_STATE, CA_PROVINCES, NOT_SEAPORTS, SCHEDULE_D, US_STATES
 
 PLACE_LIMIT = 64  # characters of a place name kept as written
@@ -48,7 +48,7 @@ class Port:
 class _Reading:
     code: str | None
     name: str  # the place as written, codes taken off
-    error: str | None  # why there is no code
+    error: str | Unknown | None  # why there is no code
 
 
 def _fold(text: str) -> str:
@@ -139,7 +139,7 @@ def port_locode(value) -> str | None:
     if reading is None:
         return None
     if reading.error:
-        raise ValueError(reading.error)
+        raise refusal(reading.error)
     return reading.code
 
 
@@ -222,8 +222,7 @@ def _named(text: str, name: str, numbered: str | None) -> _Reading:
         return found
     if numbered:
         return _Reading(numbered, name, None)
-    suggestion = closest(_fold(name), _suggestions())
-    return _Reading(None, name, unknown("port", text, suggestion))
+    return _Reading(None, name, Unknown("port", text, _fold(name), _suggestions))
 
 
 def _not_seaport(name: str) -> bool:

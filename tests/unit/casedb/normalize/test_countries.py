@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from casedb.normalize import country_iso3, country_name
@@ -107,3 +109,12 @@ def test_former_countries_keep_their_own_code_and_name():
     assert country_name("XKX") == "Kosovo"
     assert country_name("MYS") == "Malaysia"
     assert country_name("MYS", "zh-TW") == "馬來西亞"
+
+
+def test_the_refusal_crosses_a_process_boundary_with_its_message():
+    """Readers may run in a worker process: the error must pickle and keep its wording."""
+    with pytest.raises(ValueError) as caught:
+        country_iso3("Malaysai")
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert isinstance(again, ValueError)
+    assert str(again) == "unknown country 'Malaysai' (did you mean Malaysia?)"
