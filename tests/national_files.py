@@ -124,7 +124,8 @@ def sad_asycuda(folder: Path) -> NationalFile:
 def us_bill_of_lading(folder: Path) -> NationalFile:
     """US import bills of lading as trade-data vendors export the AMS manifest (CSV): no
     declaration number, US dates (m/d/y), weight with a unit column (KG or LB), ports as a
-    Schedule K / Schedule D code and a name, several containers comma-joined, NULL cells."""
+    Schedule K / Schedule D code and a name, several containers comma-joined, NULL cells; one
+    B/L on two lines, a container each: one shipment with its lines as items."""
     header = ["Bill of Lading Number", "Arrival Date", "Shipper Name", "Shipper Address",
               "Consignee Name", "Consignee Address", "Notify Party", "Weight", "Weight Unit",
               "Quantity", "Quantity Unit", "Container Number", "Foreign Port of Lading",
@@ -134,6 +135,11 @@ def us_bill_of_lading(folder: Path) -> NationalFile:
         ["MEDUIN123456", "05/12/2023", "SHREE POLYMERS PVT LTD", "PLOT 14 GIDC, VAPI, GUJARAT",
          "PACIFIC RESIN RECOVERY INC", "2200 E PACIFIC COAST HWY, LONG BEACH CA",
          "ORIENT CUSTOMS BROKERS LLC", "19850", "KG", "22", "BALES", MSCU, "53306, MUNDRA",
+         "2704, LOS ANGELES, CALIFORNIA", "MSC ANNA", "MSCU", "India",
+         "PLASTIC SCRAP PP REGRIND"],
+        ["MEDUIN123456", "05/12/2023", "SHREE POLYMERS PVT LTD", "PLOT 14 GIDC, VAPI, GUJARAT",
+         "PACIFIC RESIN RECOVERY INC", "2200 E PACIFIC COAST HWY, LONG BEACH CA",
+         "ORIENT CUSTOMS BROKERS LLC", "20110", "KG", "24", "BALES", TCNU, "53306, MUNDRA",
          "2704, LOS ANGELES, CALIFORNIA", "MSC ANNA", "MSCU", "India",
          "PLASTIC SCRAP PP REGRIND"],
         ["ZIMUNYC998877", "05/24/2023", "NINGBO HUAXIN METAL CO LTD", "NINGBO, ZHEJIANG",
@@ -148,12 +154,13 @@ def us_bill_of_lading(folder: Path) -> NationalFile:
     path = write_csv(folder / "us_bill_of_lading.csv", [header, *rows])
     return NationalFile("us_bill_of_lading", path, Expected("bl_no", (
         Row("MEDUIN123456", {"record_kind": "shipment", "declaration_date": dt.date(2023, 5, 12),
-                             "vessel_name": "MSC ANNA", "gross_weight_kg": 19850.0, "port_of_loading": "INMUN",
+                             "vessel_name": "MSC ANNA", "gross_weight_kg": 39960.0, "port_of_loading": "INMUN",
                              "port_of_discharge": "USLAX", "country_of_origin": "IND"},
             parties={"shipper": "SHREE POLYMERS PVT LTD",
                      "consignee": "PACIFIC RESIN RECOVERY INC",
                      "notify": "ORIENT CUSTOMS BROKERS LLC"},
-            containers=frozenset({MSCU})),
+            containers=frozenset({MSCU, TCNU}),
+            items=((MSCU, None, 19850.0, None), (TCNU, None, 20110.0, None))),
         Row("ZIMUNYC998877", {"record_kind": "shipment",
                               "declaration_date": dt.date(2023, 5, 24),
                               "gross_weight_kg": 44092 * LB, "port_of_loading": "CNSHA",
