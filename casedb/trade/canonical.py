@@ -53,7 +53,7 @@ def canonical(path: Path, spec: dict) -> Canonical:
     layout, found = _choose(path, raw.columns, spec)
     job = _Job(path, spec, layout, found, Canonical(layout.name, pl.DataFrame(), skipped=skipped))
     _check(job)
-    f = raw.select(pl.col(LINE), *[pl.col(src).alias(fld) for fld, src in found.items()])
+    f = raw.select(pl.col(LINE), *[_column(job, raw, fld, src) for fld, src in found.items()])
     f = _periods(job, f)
     f = _quantities(job, f)
     f = _flows(job, f)
@@ -63,6 +63,18 @@ def canonical(path: Path, spec: dict) -> Canonical:
     f = drop_aggregate_codes(f, job.out.skipped)
     job.out.frame = f.select([pl.col(c).cast(t) for c, t in COLUMNS.items()])
     return job.out
+
+
+def _column(job: _Job, raw: pl.DataFrame, name: str, source: str) -> pl.Expr:
+    """A field's column; a reporter or partner left blank in its code column (Comtrade's
+    "Areas, nes" has no ISO code) is taken from the next column naming it."""
+    named = (job.spec.get("columns") or {}).get(name)
+    others = [] if named or name not in ("reporter", "partner") else \
+        [c for c in job.layout.alternatives(raw.columns, name) if c != source]
+    if not others:
+        return pl.col(source).alias(name)
+    cells = [pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)) for c in [source, *others]]
+    return pl.coalesce(cells).alias(name)
 
 
 def _is_header(cells: list[str], spec: dict) -> bool:
@@ -326,9 +338,9 @@ def _refuse(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
             for c in ("_period_text", "_flow_text", "_month_text")}
     reason = (
         pl.when(pl.col("year").is_null())
-        .then(pl.format("period {} not understood", text["_period_text"]))
+        .then(pl.format("period '{}' not understood", text["_period_text"]))
         .when(pl.col("flow").is_null())
-        .then(pl.format("flow {} not understood: map it in the spec's \"flows\"",
+        .then(pl.format("flow '{}' not understood: map it in the spec's \"flows\"",
                         text["_flow_text"]))
         .when(pl.col("exporter").is_null() | pl.col("importer").is_null())
         .then(pl.lit("no reporter or partner"))

@@ -47,6 +47,12 @@ class Layout:
                     break
         return found
 
+    def alternatives(self, columns: list[str], name: str) -> list[str]:
+        """Every column holding ``name`` in some form (an ISO code, then a name), in order."""
+        keys = {key(c): c for c in columns}
+        hits = [_find(cand, keys) for cand in self.headers.get(name, ())]
+        return list(dict.fromkeys(h for h in hits if h is not None))
+
     def missing(self, found: dict[str, str]) -> list[str]:
         return [r for r in self.required if not any(a in found for a in r.split("|"))]
 
