@@ -148,8 +148,12 @@ def us_bill_of_lading(folder: Path) -> NationalFile:
          "ZIM ROTTERDAM", "ZIMU", "CHINA", "ALUMINIUM SCRAP TAINT TABOR"],
         ["COSU6123456780", "05/26/2023", "HAI PHONG RUBBER JSC", "NULL",
          "WESTERN TIRE RECYCLING LLC", "N/A", "N/A", "21300", "KG", "1", "CNTR", GESU,
-         "NULL", "2709, LONG BEACH, CALIFORNIA", "COSCO PRIDE", "COSU", "VIETNAM",
-         "RUBBER WASTE CRUMB"],
+         "NULL", "2709, LONG BEACH, CALIFORNIA", "COSCO PRIDE", "COSU",
+         "VIETNAM, DEMOCRATIC REPUBLIC OF", "RUBBER WASTE CRUMB"],
+        ["HDMUPUSA4471520", "2023-05-29", "KOREA ZINC RECYCLING CO", "ULSAN, KOREA",
+         "NORTHWEST METALS LLC", "TACOMA WA", "", "48,502", "LB", "18", "DRUMS", BMOU,
+         "58023, PUSAN", "3002, TACOMA, WASHINGTON", "HYUNDAI SPEED", "HDMU",
+         "KOREA, REPUBLIC OF", "ZINC DROSS AND SKIMMINGS"],
     ]
     path = write_csv(folder / "us_bill_of_lading.csv", [header, *rows])
     return NationalFile("us_bill_of_lading", path, Expected("bl_no", (
@@ -174,6 +178,12 @@ def us_bill_of_lading(folder: Path) -> NationalFile:
                                "port_of_discharge": "USLGB", "country_of_origin": "VNM"},
             parties={"shipper": "HAI PHONG RUBBER JSC", "consignee": "WESTERN TIRE RECYCLING LLC"},
             containers=frozenset({GESU})),
+        Row("HDMUPUSA4471520", {"record_kind": "shipment",
+                                "declaration_date": dt.date(2023, 5, 29),
+                                "gross_weight_kg": 48502 * LB, "port_of_loading": "KRPUS",
+                                "port_of_discharge": "USTIW", "country_of_origin": "KOR"},
+            parties={"shipper": "KOREA ZINC RECYCLING CO", "consignee": "NORTHWEST METALS LLC"},
+            containers=frozenset({BMOU})),
     )))
 
 
