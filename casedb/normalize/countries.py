@@ -58,6 +58,7 @@ _SEP = r"(?:\s*[,;:/|\-–—]\s*|\s+)"
 _WITH_CODE = (re.compile(rf"^(?P<name>.+?)\s*[(\[]\s*{_CODE}\s*[)\]]$"),  # BRAZIL (BR)
               re.compile(rf"^{_CODE}{_SEP}(?P<name>.+)$"),  # IN, INDIA
               re.compile(rf"^(?P<name>.+?){_SEP}{_CODE}$"))  # INDIA - IN
+_ALSO_NAMED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<other>[^()]+)\)$")  # Myanmar (Burma)
 
 
 def country_iso3(value) -> str | None:
@@ -192,6 +193,8 @@ def _resolve(text: str) -> tuple[str | None, str | Unknown | None]:
                               f"({country_name(name)} and {country_name(code)})")
             if code and code == name:
                 return code, None
+    if (m := _ALSO_NAMED.match(text)) and (found := _by_name(m["name"])) == _by_name(m["other"]):
+        return found, None  # Myanmar (Burma)
     key = fold(text)
     if key in _index().exact or bag(key) in _index().bags:
         return None, unknown("country", text, hint="more than one country has that name")

@@ -35,7 +35,9 @@ ALIASES = {
     "墨爾本": "AUMEL", "sydney": "AUSYD", "genoa": "ITGOA", "genova": "ITGOA",
     "baltimore": "USBAL", "amsterdam": "NLAMS", "liverpool": "GBLIV", "alexandria": "EGALY",
     "lagos": "NGLOS", "venice": "ITVCE", "halifax": "CAHAL", "new york newark": "USNYC",
-    "new york/newark area, newark, new jersey": "USEWR",
+    "new york/newark area, newark, new jersey": "USEWR", "boston": "USBOS",
+    "ningbo zhoushan": "CNNGB", "ningbo-zhoushan": "CNNGB", "tianjin xingang": "CNTSN",
+    "chattogram": "BDCGP", "qui nhon": "VNUIH", "hochiminh": "VNSGN",
 }
 
 # US Customs Schedule D codes (district and port) of the main seaports of unlading, as US
@@ -49,7 +51,9 @@ SCHEDULE_D = {
 
 # Places that share a name with a port elsewhere, by the state written after them.
 BY_STATE = {("portland", "oregon"): "USPDX", ("portland", "or"): "USPDX",
-            ("portland", "maine"): "USPWM", ("portland", "me"): "USPWM"}
+            ("portland", "maine"): "USPWM", ("portland", "me"): "USPWM",
+            ("wilmington", "nc"): "USILM", ("wilmington", "north carolina"): "USILM",
+            ("wilmington", "de"): "USILG", ("wilmington", "delaware"): "USILG"}
 
 US_STATES = {
     "al": "alabama", "ak": "alaska", "az": "arizona", "ar": "arkansas", "ca": "california",

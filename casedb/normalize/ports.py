@@ -67,7 +67,7 @@ def _gazetteer() -> tuple[dict[str, Port], dict[str, str]]:
 @cache
 def _gazetteer_names() -> tuple[dict[str, Port], dict[str, tuple[str, ...]]]:
     """The ports by code, and every code each folded name stands for, principal ports first
-    ("Seattle (Wa)" is also indexed as "seattle")."""
+    (a name is also indexed without its parenthesis or what follows a comma)."""
     from searoute.data.ports_dict import node_list
 
     by_code: dict[str, Port] = {}
@@ -78,7 +78,8 @@ def _gazetteer_names() -> tuple[dict[str, Port], dict[str, tuple[str, ...]]]:
             continue
         name = info.get("name") or code
         by_code[code] = Port(code, name, iso2_to_iso3(code[:2]) or code[:2], float(y), float(x))
-        for key in {_fold(name), _fold(re.sub(r"\(.*?\)", " ", name))}:
+        # "Seattle (Wa)" and "Semarang, Java" are also found as "seattle" and "semarang"
+        for key in {_fold(name), _fold(re.sub(r"\(.*?\)", " ", name)), _fold(name.split(",")[0])}:
             if key:
                 codes = names.setdefault(key, [])
                 codes.insert(0, code) if info.get("t") else codes.append(code)

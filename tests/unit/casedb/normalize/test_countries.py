@@ -118,3 +118,9 @@ def test_the_refusal_crosses_a_process_boundary_with_its_message():
     again = pickle.loads(pickle.dumps(caught.value))
     assert isinstance(again, ValueError)
     assert str(again) == "unknown country 'Malaysai' (did you mean Malaysia?)"
+
+
+def test_a_name_with_another_name_in_brackets():
+    assert country_iso3("Myanmar (Burma)") == country_iso3("Burma (Myanmar)") == "MMR"
+    with pytest.raises(ValueError):
+        country_iso3("Germany (France)")

@@ -99,3 +99,12 @@ def test_a_locode_the_gazetteer_lacks_is_kept_when_written_as_a_code():
 def test_a_number_that_is_no_schedule_d_code_is_refused():
     with pytest.raises(ValueError, match="not a US Schedule D code"):
         port_locode("9999")
+
+
+@pytest.mark.parametrize(("written", "locode"), [
+    ("Boston", "USBOS"), ("Boston, MA", "USBOS"), ("Boston, UK", "GBBOS"),
+    ("Wilmington, NC", "USILM"), ("Wilmington, DE", "USILG"), ("Semarang", "IDSRG"),
+    ("NINGBO-ZHOUSHAN", "CNNGB"), ("Colon, Panama", "PAONX"),
+])
+def test_the_state_or_country_after_a_name_picks_the_port(written, locode):
+    assert port_locode(written) == locode
