@@ -34,3 +34,17 @@ class ReadError(CaseDbError):
 
 class SpecError(CaseDbError):
     """An import spec that is malformed or names unknown fields."""
+
+
+class NotDeclarations(ReadError):
+    """A readable file that holds no declarations: trade statistics, a list of something else."""
+
+
+class NeedsDecision(ReadError):
+    """A file the import will not guess about: a required column missing or ambiguous, a weight
+    whose unit is unknown and implausible as kilograms. ``questions`` say what to settle
+    (an import spec, ``--set``, ``--unit``, or the wizard); nothing was written."""
+
+    def __init__(self, path: str, reason: str, questions: tuple = ()):
+        super().__init__(path, reason)
+        self.questions = questions

@@ -98,6 +98,7 @@ class SheetPreview:
     headers: list[str]
     mappings: list[ColumnMapping]
     rows: list[list[str]]
+    questions: tuple = ()  # what must be settled before it can be imported
 
 
 @dataclass(frozen=True)
@@ -119,9 +120,10 @@ def preview_file(path, spec: ImportSpec | None = None, max_rows: int = 50) -> Fi
     path = Path(path)
     sheets = []
     # The top of each sheet is enough: title blocks and the header sit in the first rows.
-    for s in read_sheets(path, spec, max_rows=max_rows + PREVIEW_HEAD_ROWS):
+    for s in read_sheets(path, spec, max_rows=max_rows + PREVIEW_HEAD_ROWS, strict=False):
         rows = [["" if c is None else str(c) for c in cells] for cells in s.head(max_rows)]
-        sheets.append(SheetPreview(s.raw.name, s.header_row, s.headers, s.mappings, rows))
+        sheets.append(SheetPreview(s.raw.name, s.header_row, s.headers, s.mappings, rows,
+                                   s.questions))
     return FilePreview(str(path), file_sha256(path), sheets)
 
 

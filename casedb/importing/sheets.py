@@ -14,10 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ReadError
+from ..errors import NeedsDecision, NotDeclarations, ReadError
 from .columns import Chunk, ColumnNormaliser
-from .header import data_end, header_row, header_texts
+from .content import SAMPLE_ROWS
+from .header import data_end, header_row, header_texts, is_trailing
 from .mapping import ColumnMapping, auto_map
+from .questions import Question, questions, trade_statistics_columns
 from .readers import RawSheet, read_workbook
 from .spec import ImportSpec, apply_spec
 
@@ -71,6 +73,12 @@ class Sheet:
     end: int  # and one past the last (a totals row is not data)
     count: int = 0  # rows with data (blank rows are skipped)
     data_rows: list[tuple[int, int]] = field(default_factory=list)
+    questions: tuple = ()  # see HeaderPlace
+    trade_columns: tuple = ()
+
+    @property
+    def name(self) -> str:
+        return self.raw.name
 
     def __post_init__(self) -> None:
         self.data_rows = row_runs(list(map(has_data, self.raw.rows[self.start:self.end])),
@@ -149,12 +157,27 @@ class HeaderPlace:
     headers: list[str]
     mappings: list[ColumnMapping]
     found: bool  # detected, not set by the import spec: then the data stops before totals
+    questions: tuple[Question, ...] = ()  # what must be settled before importing it
+    trade_columns: tuple[str, ...] = ()  # the columns that make it look like trade statistics
+
+
+def sample_rows(rows: list[list], header: int) -> list[list]:
+    """The first data rows below the header, for content scoring (blank and totals rows
+    left out)."""
+    out = []
+    for r in rows[header + 1:]:
+        if len(out) >= SAMPLE_ROWS:
+            break
+        if has_data(r) and not is_trailing(r):
+            out.append(r)
+    return out
 
 
 def place_header(path: Path, name: str, rows: list[list], spec: ImportSpec | None) -> HeaderPlace:
-    """The header of a sheet from its first rows: at least SCAN_ROWS of them, and down to the
-    import spec's header row when it names one. Raises ReadError when that row is past the
-    end of the sheet."""
+    """The header of a sheet from its first rows (at least SCAN_ROWS of them, and down to the
+    import spec's header row when it names one; the rows below it, up to SAMPLE_ROWS, are the
+    sample its columns' values are scored on). Raises ReadError when the spec's header row is
+    past the end of the sheet."""
     best = header_row(rows)
     row = spec.header_row - 1 if spec is not None and spec.header_row else best
     if row >= len(rows):
@@ -163,10 +186,13 @@ def place_header(path: Path, name: str, rows: list[list], spec: ImportSpec | Non
     found = row == best
     headers = (header_texts(rows[row]) if found
                else [str(c).strip() if c is not None else "" for c in rows[row]])
-    mappings = auto_map(headers)
+    samples = sample_rows(rows, row)
+    mappings = auto_map(headers, samples)
     if spec is not None:
         mappings = apply_spec(mappings, spec, headers)
-    return HeaderPlace(row, headers, list(mappings), found)
+    asked = tuple(questions(name, headers, mappings, samples, spec))
+    trade = tuple(trade_statistics_columns(headers, mappings))
+    return HeaderPlace(row, headers, list(mappings), found, asked, trade)
 
 
 def _layout(path: Path, raw: RawSheet, spec: ImportSpec | None) -> Sheet | None:
@@ -174,29 +200,65 @@ def _layout(path: Path, raw: RawSheet, spec: ImportSpec | None) -> Sheet | None:
         return None
     place = place_header(path, raw.name, raw.rows, spec)
     end = data_end(raw.rows, place.row) if place.found else len(raw.rows)
-    return Sheet(raw, place.row, place.headers, place.mappings, place.row + 1, end)
+    return Sheet(raw, place.row, place.headers, place.mappings, place.row + 1, end,
+                 questions=place.questions, trade_columns=place.trade_columns)
 
 
-def unusable_sheets(path: Path) -> ReadError:
-    return ReadError(str(path), "no sheet with recognisable columns (such as 'Declaration No.'"
-                                " or '報單號碼'); an import spec can name them")
+def unusable_sheets(path: Path, places: Sequence = ()) -> ReadError:
+    """The error for a file with no sheet to import: trade statistics, or no sheet with
+    recognisable columns."""
+    for place in places:
+        if place.trade_columns:
+            return NotDeclarations(str(path), (
+                "looks like trade statistics, not declarations (columns "
+                f"{', '.join(place.trade_columns[:4])}); import it with 'wasteintel trade import'"))
+    return NotDeclarations(str(path), "no sheet with recognisable columns (such as "
+                                      "'Declaration No.' or '報單號碼'); an import spec can name them")
 
 
-def read_sheets(path: Path, spec: ImportSpec | None, max_rows: int | None = None) -> list[Sheet]:
-    """The sheets of ``path`` that have recognisable columns. Raises ReadError."""
+DECLARATION_SHEET_FIELDS = 3  # a sheet mapping fewer fields is a note, a legend, a cover
+
+
+def choose_sheets(path: Path, sheets: list, strict: bool) -> list:
+    """The sheets to import. A sheet with questions stops the file (NeedsDecision) unless it
+    is only a note beside sheets that can be imported; without ``strict`` (a preview) every
+    sheet with recognisable columns is kept, questions and all."""
+    usable = [s for s in sheets if any(m.field for m in s.mappings)]
+    for s in sheets:
+        if s not in usable:
+            log.info("%s: sheet %r has no recognisable columns; skipped", path.name,
+                     getattr(s, "name", ""))
+    if not strict:
+        if not usable:
+            raise unusable_sheets(path, sheets)
+        return usable
+    ready = [s for s in usable if not s.questions]
+    asking = [s for s in usable if s.questions and (
+        sum(1 for m in s.mappings if m.field) >= DECLARATION_SHEET_FIELDS or not ready)]
+    if asking:
+        qs = tuple(q for s in asking for q in s.questions)
+        raise NeedsDecision(str(path), "; ".join(q.reason for q in qs[:4]), qs)
+    if not ready:
+        raise unusable_sheets(path, sheets)
+    for s in usable:
+        if s not in ready:
+            log.info("%s: sheet %r left out: %s", path.name, getattr(s, "name", ""),
+                     "; ".join(q.reason for q in s.questions))
+    return ready
+
+
+def read_sheets(path: Path, spec: ImportSpec | None, max_rows: int | None = None,
+                strict: bool = True) -> list[Sheet]:
+    """The sheets of ``path`` to import. Raises ReadError (NeedsDecision, NotDeclarations)."""
     wanted = set(spec.sheets) if spec is not None and spec.sheets else None
-    out = []
+    laid = []
     for raw in read_workbook(path, max_rows=max_rows):
         if wanted is not None and raw.name not in wanted:
             continue
         sheet = _layout(path, raw, spec)
-        if sheet is not None and any(m.field for m in sheet.mappings):
-            out.append(sheet)
-        elif sheet is not None:
-            log.info("%s: sheet %r has no recognisable columns; skipped", path.name, raw.name)
-    if not out:
-        raise unusable_sheets(path)
-    return out
+        if sheet is not None:
+            laid.append(sheet)
+    return choose_sheets(path, laid, strict)
 
 
 def normalised_chunks(sheets: Sequence[Sheet], spec: ImportSpec | None, size: int,

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import ReadError
 from .columns import Chunk, ColumnNormaliser
+from .content import SAMPLE_ROWS
 from .header import SCAN_ROWS, is_total_row
 from .readers import DEFAULT_LIMITS, SharedTexts, TextTable, open_text, text_cells, text_records
 from .safety import ReadLimits, check_file
@@ -33,6 +34,7 @@ from .sheets import (
     Refusal,
     SheetLayout,
     add_runs,
+    choose_sheets,
     chunk_bounds,
     has_data,
     place_header,
@@ -70,10 +72,7 @@ class TextStream:
         wanted = self._spec is None or not self._spec.sheets or self.name in self._spec.sheets
         if survey.place is None or not wanted:
             raise unusable_sheets(self._path)
-        if not any(m.field for m in survey.place.mappings):
-            log.info("%s: sheet %r has no recognisable columns; skipped", self._path.name,
-                     self.name)
-            raise unusable_sheets(self._path)
+        choose_sheets(self._path, [survey.place], strict=True)
         self._survey = survey
         return [SheetLayout(self.name, tuple(survey.place.mappings),
                             run_length(survey.data_rows), tuple(survey.data_rows))]
@@ -118,9 +117,11 @@ class _Survey:
 
     def read(self, records: Iterator[list]) -> None:
         spec_row = self._spec.header_row if self._spec is not None else None
-        head = list(itertools.islice(records, max(SCAN_ROWS, spec_row or 0)))
-        for i, row in enumerate(head):
-            self._check(i, row)
+        head = []
+        for i, row in enumerate(itertools.islice(records, max(SCAN_ROWS, spec_row or 0)
+                                                 + SAMPLE_ROWS)):
+            self._check(i, row)  # a hostile row is refused before reading on
+            head.append(row)
         if not head:
             return
         self.place = place_header(self._path, self._name, list(map(text_cells, head)),

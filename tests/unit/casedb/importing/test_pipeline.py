@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from casedb.errors import NeedsDecision
 from casedb.importing.pipeline import import_file, preview_file
 from casedb.models import (
     Case,
@@ -182,11 +183,22 @@ def test_bad_rows_are_refused_with_row_column_reason_and_good_rows_go_in(db, tmp
         assert cntr == ["TGHU7654320"]  # the number that checks out is kept
 
 
-def test_missing_weight_refused_for_a_new_declaration(db, tmp_path):
+def test_missing_weight_column_refuses_the_file_before_writing(db, tmp_path):
     path = write_csv(tmp_path / "w.csv", [["Declaration No.", "Declaration Date", "HS Code"],
                                           ["X1", "2023-01-02", "391510"]])
+    before = counts(db)
+    with pytest.raises(NeedsDecision, match="w.csv: no column holds the gross weight") as err:
+        import_file(db, path)
+    (q,) = err.value.questions
+    assert (q.field, q.kind) == ("gross_weight_kg", "missing")
+    assert counts(db) == before
+
+
+def test_missing_weight_refused_for_a_new_declaration_of_a_register(db, tmp_path):
+    path = write_csv(tmp_path / "w.csv", [["Case No.", "Declaration No.", "Declaration Date"],
+                                          ["K1", "X1", "2023-01-02"]])
     report = import_file(db, path)
-    assert report.imported == 0
+    assert report.imported == 0 and report.status == "nothing stored"
     assert [(r.row, r.reason) for r in report.refused] == [
         (2, "missing weight (gross or net) for a new declaration")]
 

@@ -178,7 +178,7 @@ def test_the_survey_keeps_a_block_of_rows_at_a_time(tmp_path, monkeypatch):
 
     monkeypatch.setattr(text_stream._Survey, "_take", take)
     assert TextStream(path, None).layouts()[0].count == 100
-    assert sum(sizes) == 100 and max(sizes) <= text_stream.SCAN_ROWS
+    assert sum(sizes) == 100 and max(sizes) <= text_stream.SCAN_ROWS + text_stream.SAMPLE_ROWS
 
 
 def test_a_row_too_wide_is_refused_where_it_stands(tmp_path, monkeypatch):
