@@ -62,4 +62,4 @@ def _place(value: str) -> str:
     try:
         return port_area(port_locode(value))
     except ValueError:
-        return "name:" + _fold(value)
+        return "name:" + "".join(c for c in _fold(value) if c.isalnum())

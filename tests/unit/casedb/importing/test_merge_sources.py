@@ -121,3 +121,29 @@ def test_a_national_tariff_line_refines_the_heading_it_falls_under(db, tmp_path)
     import_file(db, write_xlsx(tmp_path / "sad.xlsx", {"S": [SAD, sad_row(hs="3915.10.00")]}))
     assert discrepancies(db) == []
     assert declaration(db).hs_code == "39151000"
+
+
+def test_port_areas_name_only_real_codes_of_one_port():
+    from casedb.normalize.port_areas import AREAS, port_area, same_port
+    from casedb.normalize.ports import port_info
+
+    assert [c for codes in AREAS.values() for c in codes if port_info(c) is None] == []
+    assert port_area("INNSA") == "INBOM" and port_area("MYPKG") == "MYPKG"
+    assert same_port("USNYC", "USEWR") and same_port("IDTPP", "Tanjung Priok")
+    assert same_port("Fort Worth ICD", "FORT WORTH  I.C.D.")  # kept by name: compared by name
+    assert not same_port("INBOM", "INMUN")  # Mundra is another port
+    assert not same_port("TWTPE", "TWKEL")  # Taipei and Keelung: two ports
+    assert not same_port("USLAX", None)
+
+
+def test_amounts_agree_within_the_precision_each_shows():
+    from casedb.importing.tolerance import agree, granularity
+
+    assert [granularity(x) for x in (12500.0, 12481.0, 12.345 * 1000, 20000.0, 0.5, 0.0)] == [
+        100.0, 1.0, 1.0, 1000.0, 0.1, 0.0]
+    assert agree("gross_weight_kg", 12481.0, 12480.0)  # 12.480 t shows tens of kilograms
+    assert agree("gross_weight_kg", 12481.0, 12000.0)  # whole tonnes: within 500 kg
+    assert not agree("gross_weight_kg", 12500.0, 13500.0)  # 8% apart
+    assert not agree("gross_weight_kg", 12481.0, 12483.0)  # both to the kilogram
+    assert agree("vessel_name", "EVER GIVEN", "Ever-Given")
+    assert agree("hs_code", "391510", "3915100010") and not agree("hs_code", "391510", "391590")
