@@ -33,6 +33,7 @@ from .spec import ImportSpec
 log = logging.getLogger(__name__)
 
 START_METHOD_ENV = "WASTEINTEL_READER_START"
+MEMORY_ENV = "WASTEINTEL_READER_MEMORY_MB"
 FIRST_CHUNK = 1_000  # rows, then doubling: a first chunk of 20,000 kept the importer waiting 0.3 s
 
 
@@ -83,8 +84,7 @@ class ProcessSource:
                 msg = self._pipe.recv()
             except EOFError:
                 self._process.join(timeout=10)
-                raise ReadError(self._path, "the reading process stopped unexpectedly (exit code "
-                                            f"{self._process.exitcode})") from None
+                raise ReadError(self._path, _stopped(self._process.exitcode)) from None
             kind = msg[0]
             if kind == "log":
                 logging.getLogger(msg[1]).log(msg[2], "%s", msg[3])
@@ -97,6 +97,55 @@ class ProcessSource:
                 return msg
             else:
                 raise ReadError(self._path, f"the reading process sent {kind!r}")
+
+
+def _stopped(code: int | None) -> str:
+    """Why the reading process ended without a word: a signal (an allocation refused aborts a
+    native reader) or an exit code."""
+    if code is not None and code < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return (f"cannot be read: the reading process was stopped by {name}, most likely because "
+                "the file needs more memory than a reading process may use; the file may be "
+                "damaged or built to exhaust memory")
+    return f"cannot be read: the reading process stopped unexpectedly (exit code {code})"
+
+
+def reader_memory_limit() -> int:
+    """The bytes a reading process may add to what it starts with: WASTEINTEL_READER_MEMORY_MB,
+    else half the machine's memory and at least 2 GB. A file that would need more fails on its
+    own, in the reading process, instead of taking the machine (and the window) down."""
+    chosen = os.environ.get(MEMORY_ENV, "").strip()
+    if chosen.isdigit() and int(chosen) > 0:
+        return int(chosen) << 20
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        physical = 0
+    return max(2 << 30, physical // 2)
+
+
+def _limit_memory() -> None:
+    """Caps this (reading) process's address space at what it uses now plus the limit (Linux:
+    elsewhere RLIMIT_AS is not enforced alike)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import resource
+
+    try:
+        with open("/proc/self/statm") as f:
+            used = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        cap = used + reader_memory_limit()
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            cap = min(cap, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    except (OSError, ValueError):
+        log.debug("cannot limit the reading process's memory", exc_info=True)
 
 
 def _start_method() -> str:
@@ -134,6 +183,7 @@ def _read(pipe, other_end, parent: int, path: str, spec: ImportSpec | None,
     root = logging.getLogger()
     root.handlers[:] = [_PipeLog(pipe)]
     root.setLevel(logging.INFO)
+    _limit_memory()
     try:
         sheets = open_sheets(Path(path), spec)
         pipe.send(("layout", sheets.layouts()))
@@ -145,6 +195,10 @@ def _read(pipe, other_end, parent: int, path: str, spec: ImportSpec | None,
         return  # the importer stopped (a cancel, an error here): nothing to say
     except ReadError as exc:
         _last_word(pipe, ("read_error", exc.path, exc.reason))
+    except MemoryError:
+        gc.collect()
+        _last_word(pipe, ("read_error", path, "cannot be read: it needs more than the "
+                          f"{reader_memory_limit() >> 20:,} MB a reading process may use"))
     except BaseException:  # noqa: BLE001 - every failure goes back to the importer
         _last_word(pipe, ("error", traceback.format_exc()))
     finally:

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReadError
+from .html_table import read_html_tables
+from .markup import sniff
 from .safety import ReadLimits, check_file, check_rows, check_zip
+from .spreadsheetml import read_spreadsheetml
 from .workbook_limits import check_workbook
 
 log = logging.getLogger(__name__)
@@ -48,7 +51,10 @@ def read_workbook(path, limits: ReadLimits = DEFAULT_LIMITS,
     check_file(path, limits)
     with open(path, "rb") as f:
         head = f.read(8)
-    if head.startswith(ZIP):
+    markup = None if head.startswith((ZIP, OLE2)) else sniff(path)
+    if markup is not None:  # an HTML table or an XML workbook, whatever its name
+        sheets = _markup_sheets(path, markup, limits, max_rows)
+    elif head.startswith(ZIP):
         check_zip(path, limits)
         check_workbook(path, limits)
         sheets = _calamine(path, max_rows)
@@ -70,7 +76,17 @@ def is_text_file(path: Path) -> bool:
             head = f.read(8)
     except OSError:
         return False
-    return not head.startswith((ZIP, OLE2)) and _named_as_text(path)
+    return not head.startswith((ZIP, OLE2)) and _named_as_text(path) and sniff(path) is None
+
+
+def _markup_sheets(path: Path, kind: str, limits: ReadLimits,
+                   max_rows: int | None) -> list[RawSheet]:
+    """The tables of an HTML page (every cell a str or None), or the sheets of a SpreadsheetML
+    2003 workbook (cells typed as calamine types them)."""
+    if kind == "html":
+        return [RawSheet(name, _trim(rows), text=True)
+                for name, rows in read_html_tables(path, limits, max_rows)]
+    return [RawSheet(name, _trim(rows)) for name, rows in read_spreadsheetml(path, limits, max_rows)]
 
 
 def _named_as_text(path: Path) -> bool:
