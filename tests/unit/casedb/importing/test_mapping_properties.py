@@ -143,3 +143,38 @@ def test_every_synonym_of_a_field_names_it_alone():
     for role in PARTY_ROLES:
         for attr in PARTY_ATTRS:
             assert _alone(f"{role}_{attr}"), (role, attr)
+
+
+@cache
+def _national_sheet(shape: str) -> tuple[tuple[str, ...], tuple[tuple, ...]]:
+    """The header and the first data rows of a national file, as the import reads them."""
+    import tempfile
+    from pathlib import Path
+
+    from casedb.importing.pipeline import preview_file
+    from tests.unit.casedb.importing.test_national_shapes import SHAPES
+
+    with tempfile.TemporaryDirectory() as folder:
+        sheet = preview_file(SHAPES[shape](Path(folder)).path).sheets[0]
+    width = len(sheet.headers)
+    return tuple(sheet.headers), tuple(tuple((r + [""] * width)[:width]) for r in sheet.rows)
+
+
+NATIONAL = ["sad_asycuda", "us_bill_of_lading", "dua_peru", "dt_kazakhstan", "taiwan_customs",
+            "vendor_vietnam", "vendor_china", "seizure_register_en"]
+
+
+@settings(max_examples=24, deadline=None)
+@given(st.sampled_from(NATIONAL), st.randoms(use_true_random=False))
+def test_the_columns_of_a_national_file_map_the_same_in_any_order(shape, rnd):
+    """A real header row with its cells (tests/national_files.py): shuffled, each column maps
+    to the field it mapped to in the file's own order, by header alone and with samples."""
+    headers, rows = _national_sheet(shape)
+    order = list(range(len(headers)))
+    rnd.shuffle(order)
+    moved = [headers[i] for i in order]
+    moved_rows = [[r[i] for i in order] for r in rows]
+    for samples, moved_samples in ((None, None), (rows, moved_rows)):
+        before = dict(zip(headers, _fields(auto_map(headers, samples=samples)), strict=True))
+        after = dict(zip(moved, _fields(auto_map(moved, samples=moved_samples)), strict=True))
+        assert after == before
