@@ -69,7 +69,7 @@ def vendor_vietnam(folder: Path) -> NationalFile:
             ws.write(r, c, value)  # strings stay strings: numbers with leading zeros survive
     wb.close()
     india_row = {"direction": "import", "country_of_origin": "IND", "country_of_export": "IND",
-                 "port_of_loading": "INMUN", "port_of_discharge": "VNHPH"}
+                 "port_of_loading": "INMUN", "port_of_discharge": "VNHPH", "net_weight_kg": None}
     return NationalFile("vendor_vietnam", path, Expected("declaration_no", (
         Row("105512345678", {**india_row, "declaration_date": dt.date(2023, 5, 12),
                              "hs_code": "39159000", "gross_weight_kg": 21540.0},
@@ -78,6 +78,7 @@ def vendor_vietnam(folder: Path) -> NationalFile:
             value_choices=((8616.0, "USD"), (202045200.0, "VND"))),
         Row("105512345690", {"declaration_date": dt.date(2023, 5, 15), "direction": "import",
                              "hs_code": "39151000", "gross_weight_kg": 19850.0,
+                             "net_weight_kg": None,
                              "country_of_origin": "BRA", "country_of_export": "BRA",
                              "port_of_loading": "BRSSZ", "port_of_discharge": None},
             parties={"consignee": "CONG TY CP TAI CHE MIEN NAM"}, containers=frozenset({FCIU}),

@@ -4,8 +4,9 @@ their hand-checked expectations, one aspect at a time: which records are stored,
 dates, weights in kg, countries and ports, parties by role, containers, value and currency, line
 items, seizures, and which rows are refused or warned.
 
-Each file is imported once per engine (on SQLite; the ДТ and 報單 files on PostgreSQL too, where
-Cyrillic and CJK text and the length of each column are checked for real) and only read after.
+Each file is imported once per engine and only read after: on SQLite, and the SAD (items), B/L
+(shipments), ДТ and 報單 files on PostgreSQL too, where Cyrillic and CJK text, keys and the
+length of each column are checked for real.
 An aspect the import does not get right yet is an xfail with its reason: the worklist of issue 17.
 """
 
@@ -25,7 +26,9 @@ from casedb.models import (
     Case,
     Declaration,
     DeclarationContainer,
+    DeclarationItem,
     DeclarationParty,
+    ImportWarning,
     PartyIdentifier,
     PartyName,
     Seizure,
@@ -128,11 +131,8 @@ def _roles(s, declaration_id: int) -> tuple[dict, dict]:
 
 
 def _items(s, declaration_id: int) -> list[tuple]:
-    """(item_no, hs_code, gross kg, net kg) of a declaration's items (SAD box 32), in order.
-    The item model arrives with migration 0004; DeclarationItem is the name expected here."""
-    from casedb import models
-
-    item = models.DeclarationItem
+    """(item_no, hs_code, gross kg, net kg) of a declaration's items (SAD box 32), in order."""
+    item = DeclarationItem
     rows = s.execute(select(item.item_no, item.hs_code, item.gross_weight_kg,
                             item.net_weight_kg).where(item.declaration_id == declaration_id)
                      .order_by(item.item_no)).all()
@@ -142,8 +142,6 @@ def _items(s, declaration_id: int) -> list[tuple]:
 def _warnings(s, report) -> dict[int, list[str]]:
     """{row: [column header, ...]} of the import's warnings, as stored (import_warning), after
     checking the report's JSON lists as many (issue 17: "warnings" beside "refused")."""
-    from casedb.models import ImportWarning
-
     found = s.execute(select(ImportWarning.row_number, ImportWarning.column_header)).all()
     assert len(report.to_json().get("warnings", ())) == len(found)
     warned: dict[int, list[str]] = {}
