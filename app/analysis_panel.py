@@ -24,7 +24,7 @@ from casedb.analysis.splits import detect_splits, ring_timeline
 from casedb.casefile import load_case_file
 from casedb.linked import linked_cases
 from casedb.network import party_neighbourhood
-from casedb.trade import trade_shares
+from casedb.trade import TradeQueryError, list_datasets, trade_shares
 from widgets.link_chart import LinkChart
 from widgets.route_chart import RouteChart
 from widgets.route_map import RouteMapView
@@ -32,18 +32,45 @@ from widgets.split_view import SplitView, explain
 
 from . import i18n
 
+BUNDLED_TRADE = "BACI-HS92-3915"
 
-def _routes(db, source: str, lang: str, progress=None):
+
+def _trade(db, source, lang: str, by: str):
+    """``source``: "trade" (the only dataset, or the bundled BACI), or a dataset of
+    ``trade datasets`` as (name, reporter, flow): a national one by partner."""
     if source == "trade":
-        return trade_shares(db, hs="3915", by="importer", lang=lang)
+        try:
+            return trade_shares(db, hs="3915", by=by, lang=lang)
+        except TradeQueryError:
+            return trade_shares(db, hs="3915", by=by, lang=lang, dataset=BUNDLED_TRADE)
+    name, reporter, flow = source
+    if reporter and by == "importer":
+        by = "partner"
+    return trade_shares(db, hs="3915", by=by, lang=lang, dataset=name, reporter=reporter,
+                        flow=flow)
+
+
+def _trade_sources(db, progress=None):
+    """Every trade dataset with its reporter and flow, for the source picker."""
+    out = []
+    for d in list_datasets(db):
+        reporter = d.reporters[0] if len(d.reporters) == 1 else None
+        for flow in (d.flows if reporter else (None,)):
+            out.append((d.name, reporter, flow))
+    return out
+
+
+def _routes(db, source, lang: str, progress=None):
+    if source != "declarations":
+        return _trade(db, source, lang, "importer")
     return route_shares(db, hs_prefix="3915", by="dest-country", period="year", lang=lang)
 
 
-def _route_map(db, source: str, lang: str, progress=None):
+def _route_map(db, source, lang: str, progress=None):
     """The routes with their origins for the map (the chart's table by destination has none),
     their sea lanes computed here in the background so that the map only draws."""
-    if source == "trade":
-        table = trade_shares(db, hs="3915", by="pair", lang=lang)
+    if source != "declarations":
+        table = _trade(db, source, lang, "pair")
     else:
         table = route_shares(db, hs_prefix="3915", by="route", period="year", lang=lang)
     warm(table, progress=progress)
@@ -129,6 +156,19 @@ class AnalysisPanel(QObject):
     def refresh(self) -> None:
         self.refresh_routes()
         self.refresh_splits()
+        job = self.window.jobs.submit(_trade_sources, self.window.db)
+        job.signals.succeeded.connect(self._on_trade_sources_ready)
+
+    def _on_trade_sources_ready(self, sources) -> None:
+        """One entry per trade dataset (with its reporter and flow) after the two fixed ones."""
+        known = {self.source.itemData(i) for i in range(self.source.count())}
+        for name, reporter, flow in sources:
+            if (name, reporter, flow) in known:
+                continue
+            text = (self.tr("Trade statistics: %1 (%2 %3 by partner)").replace("%1", name)
+                    .replace("%2", reporter).replace("%3", flow) if reporter
+                    else self.tr("Trade statistics: %1 by importer").replace("%1", name))
+            self.source.addItem(text, (name, reporter, flow))
 
     def refresh_routes(self) -> None:
         source, lang = self.source.currentData(), i18n.active()
