@@ -197,7 +197,7 @@ def _read(pipe, other_end, parent: int, path: str, spec: ImportSpec | None,
         _last_word(pipe, ("read_error", exc.path, exc.reason))
     except MemoryError:
         gc.collect()
-        _last_word(pipe, ("read_error", path, "cannot be read: it needs more than the "
+        _last_word(pipe, ("read_error", path, "cannot be read: it needs more memory than the "
                           f"{reader_memory_limit() >> 20:,} MB a reading process may use"))
     except BaseException:  # noqa: BLE001 - every failure goes back to the importer
         _last_word(pipe, ("error", traceback.format_exc()))
