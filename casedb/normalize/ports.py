@@ -177,7 +177,7 @@ def _read(text: str) -> _Reading:
         if reading := _bare_code(text, m):
             return reading
     for pattern in _WITH_CODE:
-        if (m := pattern.match(text)) and iso2_to_iso3(m["code"][:2]):
+        if (m := pattern.match(text)) and _is_code(m["code"]):
             return _coded(text, m["code"].replace(" ", ""), m["name"].strip())
     digits, name = None, text
     if text.isdigit():
@@ -203,6 +203,19 @@ def _bare_code(text: str, m: re.Match) -> _Reading | None:
     if m[2] and text.isupper() and iso2_to_iso3(m[1]):
         return _Reading(code, text, None)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _is_code(text: str) -> bool:
+    """Whether five letters beside a name are a UN/LOCODE: one the gazetteer has, or one whose
+    first two letters are a country's and that is no country or place name ("CHINA", "GHANA" in
+    "Qingdao, CHINA" are the country)."""
+    code = text.replace(" ", "")
+    if code in _gazetteer()[0]:
+        return True
+    if not iso2_to_iso3(code[:2]) or _countries_of(text) or _by_name(text).code:
+        return False
+    return True
 
 
 def _coded(text: str, code: str, name: str) -> _Reading:

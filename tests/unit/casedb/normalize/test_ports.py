@@ -108,3 +108,12 @@ def test_a_number_that_is_no_schedule_d_code_is_refused():
 ])
 def test_the_state_or_country_after_a_name_picks_the_port(written, locode):
     assert port_locode(written) == locode
+
+
+@pytest.mark.parametrize(("written", "locode"), [
+    ("Qingdao, CHINA", "CNTAO"), ("Chennai, INDIA", "INMAA"), ("Genoa, ITALY", "ITGOA"),
+    ("San Antonio, CHILE", "CLSAI"), ("Tema, GHANA", "GHTEM"), ("SHANGHAI (CHINA)", "CNSHA"),
+])
+def test_a_country_of_five_capitals_after_a_port_is_its_country_not_a_locode(written, locode):
+    """CHINA, INDIA, ITALY, CHILE, GHANA start with a country's two letters like a UN/LOCODE."""
+    assert port_locode(written) == locode
