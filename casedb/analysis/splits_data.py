@@ -53,7 +53,24 @@ def load(db: Database, since=None, until=None) -> pl.DataFrame:
         "pod": pl.Utf8, "pol": pl.Utf8, "shipper": pl.Int64, "consignee": pl.Int64})
     frame = _one_per_shipment(db, frame)
     fams = {h: family(h) for h in frame["hs"].unique().to_list()}
-    return frame.with_columns(pl.col("hs").replace_strict(fams, default="unknown").alias("family"))
+    frame = frame.with_columns(pl.col("hs").replace_strict(fams, default="unknown").alias("family"))
+    return frame.join(hub_roles(db), on="id", how="left")
+
+
+HUB_ROLES = ("notify", "broker", "forwarder")
+
+
+def hub_roles(db: Database) -> pl.DataFrame:
+    """The notify party, broker and forwarder of each declaration (one column each), read apart
+    from the declarations: few files name them, and a join per role costs a pass per role."""
+    dp = DeclarationParty
+    q = select(dp.declaration_id, dp.role, dp.party_id).where(dp.role.in_(HUB_ROLES))
+    rows = fetch_frame(db, q, {"id": pl.Int64, "role": pl.Utf8, "party": pl.Int64})
+    out = pl.DataFrame(schema={"id": pl.Int64})
+    for role in HUB_ROLES:
+        part = rows.filter(pl.col("role") == role).select("id", pl.col("party").alias(role))
+        out = out.join(part, on="id", how="full", coalesce=True)
+    return out
 
 
 def _one_per_shipment(db: Database, frame: pl.DataFrame) -> pl.DataFrame:

@@ -61,6 +61,15 @@ SPLIT_REASONS = {"zh-TW": {
     splits.BURST: "短期密集申報：為該集團平常頻率的 {ratio} 倍",
     splits.PORTS: "分散於 {count} 個卸貨港（{ports}）",
     splits.CODES: "同一貨物以不同稅則申報：HS {codes}",
+    splits.HUB["consignee"]: "集中於同一進口人：{name}",
+    splits.HUB["notify party"]: "集中於同一受通知人：{name}",
+    splits.HUB["broker"]: "集中於同一報關行：{name}",
+    splits.HUB["discharge port"]: "集中於同一卸貨港：{name}",
+    splits.FAN_OUT: "分散給 {count} 家進口人",
+    splits.SHELLS: "這些業者 {share}% 的報單集中於此期間（短期存在的公司）",
+    splits.SOURCE["configured"]: "{threshold} 公噸為設定的門檻",
+    splits.SOURCE["pile-up"]: "整個資料庫的重量集中於 {threshold} 公噸以下",
+    splits.STACK: "{days} 天內經 {layers} 層轉手（{chain}），重量相差不到 {tolerance}%",
 }}
 
 

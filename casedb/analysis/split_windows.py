@@ -1,0 +1,102 @@
+"""Bursts of declarations in sliding windows, for every group of a view at once (numpy, no loop
+over groups).
+
+A view groups declarations by some key (the sender cluster and goods family; a consignee, notify
+party, broker or port with the goods and the threshold band...). In each group sorted by day,
+every declaration opens a window of ``window`` days; the window's count is set against the
+group's own rate outside it, as a Poisson tail (a regular weekly shipper's window holds what its
+rate predicts; a shell company that exists only for a month has no rate but a floor of half a
+declaration over its active span). The best windows of a group that do not overlap are kept and
+extended while the next declaration of the group follows within a third of a window, so a ring
+longer than a window is one ring, not two."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+from scipy.stats import poisson
+
+WINDOW_DAYS = 45
+MIN_DECLARATIONS = 5
+MAX_WINDOWS = 5_000  # per view, the most surprising first
+BASE_DAYS = 365  # a group's rate is measured over a year at least (a shell lives for weeks)
+
+
+@dataclass(frozen=True)
+class Window:
+    view: str
+    key: tuple  # the group's key values
+    rows: np.ndarray  # positions in the frame
+    surprise: float  # -log10 of the Poisson tail of the count
+    expected: float  # what the group's rate predicts for the window
+    keys: tuple[str, ...] = ()  # the view's key columns
+
+
+def _groups(frame: pl.DataFrame, keys: list[str]) -> tuple[pl.DataFrame, np.ndarray]:
+    f = frame.select("row", "day", "kg", *keys).drop_nulls(keys)
+    f = f.filter(pl.len().over(keys) >= MIN_DECLARATIONS)
+    index = f.select(keys).unique(maintain_order=True).with_row_index("g")
+    f = f.join(index, on=keys).sort("g", "day")
+    return f, index.drop("g").rows()
+
+
+def scan(frame: pl.DataFrame, view: str, keys: list[str], *, window: int = WINDOW_DAYS,
+         min_surprise: float = 2.0) -> list[Window]:
+    """The windows of ``view`` whose count the group's rate makes unlikely (p < 10^-min_surprise).
+    ``frame`` needs columns row (its own position), day (an integer), kg and ``keys``."""
+    f, key_values = _groups(frame, keys)
+    if f.is_empty():
+        return []
+    g, day = f["g"].to_numpy().astype(np.int64), f["day"].to_numpy().astype(np.int64)
+    combined = g * 1_000_000 + day
+    idx = np.arange(len(g))
+    n_in = np.searchsorted(combined, combined + window, side="left") - idx
+    starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+    size = np.diff(np.r_[starts, len(g)])
+    first, last = day[starts], day[np.r_[starts[1:], len(g)] - 1]
+    span = np.maximum(last - first + 1 - window, BASE_DAYS)
+    outside = size[g] - n_in
+    expected = (outside + 0.5) / span[g] * window
+    ok = n_in >= MIN_DECLARATIONS
+    surprise = np.zeros(len(g))
+    surprise[ok] = -poisson.logsf(n_in[ok] - 1, expected[ok]) / np.log(10)
+    cand = np.flatnonzero(ok & (surprise >= min_surprise))
+    cand = cand[np.argsort(-surprise[cand], kind="stable")][: MAX_WINDOWS * 4]
+    rows = f["row"].to_numpy()
+    kg = f["kg"].fill_null(np.nan).to_numpy()
+    taken = np.zeros(len(g), dtype=bool)
+    out = []
+    for i in cand:
+        end = i + n_in[i]
+        if taken[i:end].any():
+            continue
+        i0, end = _extend(g, day, kg, (i, end), window // 3)
+        taken[i0:end] = True
+        out.append(Window(view, key_values[g[i]], rows[i0:end], float(surprise[i]),
+                          float(expected[i]), tuple(keys)))
+        if len(out) >= MAX_WINDOWS:
+            break
+    return out
+
+
+def _extend(g: np.ndarray, day: np.ndarray, kg: np.ndarray, span: tuple[int, int], gap: int
+            ) -> tuple[int, int]:
+    """The window grown over the next (and previous) declarations of its group that follow
+    within ``gap`` days and weigh what the window's declarations weigh (within 5%)."""
+    start, end = span
+    core = kg[start:end]
+    core = core[np.isfinite(core)]
+    low, high = (core.min() * 0.95, core.max() * 1.05) if len(core) else (-np.inf, np.inf)
+    limit = 3 * (day[end - 1] - day[start] + 1)
+
+    def fits(i: int, j: int) -> bool:
+        return bool(g[i] == g[start] and abs(day[i] - day[j]) <= gap and low <= kg[i] <= high
+                    and day[max(i, end - 1)] - day[min(i, start)] <= limit)
+
+    while end < len(g) and fits(end, end - 1):
+        end += 1
+    while start > 0 and fits(start - 1, start):
+        start -= 1
+    return start, end
