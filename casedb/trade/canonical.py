@@ -15,9 +15,16 @@ from ..errors import ReadError
 from . import parsing
 from .layouts import BY_NAME as LAYOUTS_BY_NAME
 from .layouts import OWID_TONNES, Layout, closest, detect
-from .partners import WORLD, Resolver
+from .partners import EU_MEMBERS, WORLD, Resolver
 from .reading import LINE, read_table
-from .shape import drop_aggregate_codes, drop_breakdowns, totals_long
+from .shape import (
+    census_weights,
+    drop_aggregate_codes,
+    drop_breakdowns,
+    drop_country_groups,
+    totals_long,
+    unstack_indicators,
+)
 
 COLUMNS = {"_line": pl.Int64, "reporter": pl.Utf8, "exporter": pl.Utf8, "importer": pl.Utf8,
            "flow": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "partial": pl.Boolean,
@@ -48,10 +55,12 @@ class _Job:
 
 def canonical(path: Path, spec: dict) -> Canonical:
     raw, _ = read_table(path, lambda cells: _is_header(cells, spec))
-    skipped = Counter()
-    raw = drop_breakdowns(raw, skipped)
+    skipped, warnings = Counter(), []
+    raw = drop_country_groups(drop_breakdowns(unstack_indicators(raw), skipped), skipped)
+    raw = census_weights(raw, warnings)
     layout, found = _choose(path, raw.columns, spec)
-    job = _Job(path, spec, layout, found, Canonical(layout.name, pl.DataFrame(), skipped=skipped))
+    job = _Job(path, spec, layout, found, Canonical(layout.name, pl.DataFrame(), skipped=skipped,
+                                                    warnings=warnings))
     _check(job)
     f = raw.select(pl.col(LINE), *[_column(job, raw, fld, src) for fld, src in found.items()])
     f = _periods(job, f)
@@ -211,20 +220,49 @@ def _quantities(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
     f = _values(job, f)
     supp = parsing.number("supp_quantity") if "supp_quantity" in f.columns else pl.lit(None)
     unit = pl.col("supp_unit").str.slice(0, 16) if "supp_unit" in f.columns else pl.lit(None)
-    return f.with_columns(supp.cast(pl.Float64).alias("supp_quantity"),
-                          unit.cast(pl.Utf8).alias("supp_unit"))
+    f = f.with_columns(supp.cast(pl.Float64).alias("supp_quantity"),
+                       unit.cast(pl.Utf8).alias("supp_unit"))
+    return _quantity_in_kg(job, f)
 
 
-def _mass_factor(job: _Job, name: str) -> float:
+def _quantity_in_kg(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
+    """A supplementary quantity in kg is a net mass: where no net mass is given, and for the
+    Census Bureau before its shipping weight (recorded for vessel and air shipments only)."""
+    in_kg = pl.col("supp_unit").str.to_lowercase().str.strip_chars(" .").is_in(
+        ["kg", "kgm", "kgs", "kilograms", "公斤"]) & pl.col("supp_quantity").is_not_null()
+    first = job.layout.name.startswith("US Census")
+    mass = (pl.when(in_kg).then(pl.col("supp_quantity")).otherwise(pl.col("net_weight_kg"))
+            if first else pl.coalesce(pl.col("net_weight_kg"),
+                                      pl.when(in_kg).then(pl.col("supp_quantity"))))
+    if first and f.select(in_kg.any()).item():
+        job.out.warnings.append("net mass taken from the quantity in kg where given (the "
+                                "shipping weight covers vessel and air shipments only)")
+    return f.with_columns(mass.cast(pl.Float64).alias("net_weight_kg"))
+
+
+def _mass_factor(job: _Job, name: str) -> float | pl.Expr:
     header = job.found[name]
     unit = job.spec.get("mass_unit") or job.layout.constants.get("mass_unit")
     if unit is None and _owid(job):
         unit = "t"
     unit = unit or parsing.mass_unit_in(header)
+    if unit is None and "net_mass_unit" in job.found:
+        return _unit_column(job)
     if unit is None:
         raise ReadError(str(job.path), f"the unit of the column {header!r} is not said (kg? "
                                        f"tonnes?); give \"mass_unit\" in a --spec")
     return parsing.MASS_FACTORS[unit]
+
+
+def _unit_column(job: _Job) -> pl.Expr:
+    """A column of units beside the mass (Taiwan's 重量單位: 公斤, 公噸): a factor per row;
+    a unit not known leaves the mass empty."""
+    factors = {}
+    for word, unit in (("公斤", "kg"), ("千克", "kg"), ("kg", "kg"), ("kgm", "kg"),
+                       ("公噸", "t"), ("公吨", "t"), ("t", "t"), ("tne", "t"), ("mt", "t")):
+        factors[word] = parsing.MASS_FACTORS[unit]
+    return pl.col("net_mass_unit").str.to_lowercase().str.strip_chars().replace_strict(
+        factors, default=None, return_dtype=pl.Float64)
 
 
 def _values(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
@@ -310,6 +348,10 @@ def _reporter_partner(job: _Job, f: pl.DataFrame, reporters: Resolver,
     aggregate = pl.col("reporter").is_null() & pl.col("_reporter_text").is_not_null()
     aggregate = aggregate | (pl.col("reporter") == WORLD)
     aggregate = aggregate | (pl.col("partner").is_null() & pl.col("_partner_text").is_not_null())
+    for side in ("reporter", "partner"):
+        # the European Union beside its members (the Census Bureau's groups) is a sum of them
+        if {"EU"} <= set(f[side].unique().to_list()) and EU_MEMBERS & set(f[side].to_list()):
+            aggregate = aggregate | (pl.col(side) == "EU")
     n = f.filter(aggregate).height
     if n:
         job.out.skipped["rows of aggregates (World, regions, income groups) as reporter or "

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from .parsing import key
 
 FIELDS = ("reporter", "partner", "exporter", "importer", "flow", "year", "month", "period",
-          "code", "net_mass", "value", "currency", "supp_quantity", "supp_unit",
-          "import_mass", "export_mass")
+          "code", "net_mass", "net_mass_unit", "value", "currency", "supp_quantity",
+          "supp_unit", "import_mass", "export_mass")
 
 
 @dataclass(frozen=True)
@@ -92,11 +92,11 @@ LAYOUTS = (
             "partner": ("partneriso", "partner"), "code": ("productnc", "product", "productcn"),
             "flow": ("flow",), "period": ("period", "timeperiod"),
             "value": ("valueineuros", "valueeur", "valueineur"),
-            "net_mass": ("quantityinkg", "quantitykg"),
+            "net_mass": ("quantityinkg", "quantitykg", "quantityin100kg"),
             "supp_quantity": ("supquantity", "quantitysupplunit", "quantityinsuppunits"),
             "supp_unit": ("suppunit", "supplunit")},
            ("reporter", "partner", "flow", "period", "value|net_mass"),
-           {"currency": "EUR", "mass_unit": "kg"}, COMEXT_FLOWS, "eurostat"),
+           {"currency": "EUR"}, COMEXT_FLOWS, "eurostat"),
     Layout("US Census (USA Trade Online)",
            {"code": ("commodity", "hscode", "ecommodity", "icommodity"),
             "partner": ("country", "ctyname"), "period": ("time",),
@@ -112,7 +112,9 @@ LAYOUTS = (
             "partner": ("國家", "國家名稱", "國別", "country", "countryname"),
             "period": ("日期", "年月", "期間", "統計期間", "時間", "date", "period", "年"),
             "flow": ("進出口別", "貿易別", "importexport", "flow"),
-            "net_mass": ("~^重量", "~^weight"), "value": ("~^價值", "~^金額", "~^value"),
+            "net_mass": ("~^重量(?!單位)", "~^weight(?!unit)"),
+            "net_mass_unit": ("重量單位", "weightunit"),
+            "value": ("~^價值", "~^金額", "~^value", "~^(新臺幣|新台幣|美元)"),
             "supp_quantity": ("數量", "quantity"), "supp_unit": ("數量單位", "單位", "unit")},
            ("code", "partner", "value|net_mass"),
            {"reporter": "TWN"}, {}, "none", keep_odd_codes=True),

@@ -34,7 +34,8 @@ CURRENCY_WORDS = (("新臺幣", "TWD"), ("新台幣", "TWD"), ("ntd", "TWD"), ("
                   ("nt$", "TWD"), ("美元", "USD"), ("us$", "USD"), ("$us", "USD"),
                   ("usd", "USD"), ("eur", "EUR"), ("€", "EUR"), ("gbp", "GBP"), ("£", "GBP"),
                   ("sterling", "GBP"), ("人民幣", "CNY"), ("jpy", "JPY"), ("日圓", "JPY"))
-MASS_FACTORS = {"kg": 1.0, "t": 1000.0, "lb": 0.45359237, "short_ton": 907.18474, "g": 0.001}
+MASS_FACTORS = {"kg": 1.0, "t": 1000.0, "lb": 0.45359237, "short_ton": 907.18474, "g": 0.001,
+                "100kg": 100.0}
 
 
 def key(header: str) -> str:
@@ -156,8 +157,8 @@ def scale_in(header: str) -> float:
 
 
 def mass_unit_in(header: str) -> str | None:
-    if re.search(r"公斤|kgm|\bkg", str(header).lower()):
-        return "kg"
     if "100kg" in key(header):
-        return None  # Eurostat's QUANTITY_IN_100KG: given in the spec, never guessed
+        return "100kg"  # Eurostat's QUANTITY_IN_100KG
+    if re.search(r"公斤|kgm|(?<![a-z0-9])kg", str(header).lower()):
+        return "kg"
     return unit_from_header(header)

@@ -36,7 +36,13 @@ OFFICE_NAMES = {
     "gaza and jericho": "PSE", "west bank and gaza": "PSE", "falkland islands": "FLK",
     "kosovo": "XKX", "timor": "TLS", "macedonia": "MKD", "fyr macedonia": "MKD", "swaziland": "SWZ",
     "ivory coast": "CIV", "east timor": "TLS", "burma": "MMR", "zaire": "COD",
+    "irish republic": "IRL", "sint maarten": "SXM", "holy see": "VAT", "vatican city": "VAT",
+    "fs micronesia": "FSM", "canary is": "ESP", "ascension": "SHN", "tristan da cunha": "SHN",
+    "south georgia": "SGS", "turks & caicos is": "TCA",
     # Census Bureau
+    "falkland islands (islas malvinas)": "FLK", "heard and mcdonald islands": "HMD",
+    "french southern and antarctic lands": "ATF", "pitcairn islands": "PCN",
+    "svalbard, jan mayen island": "SJM",
     "korea, south": "KOR", "korea, north": "PRK", "macau": "MAC", "burma (myanmar)": "MMR",
     "congo, democratic republic of the": "COD", "congo, republic of the": "COG",
     "gaza strip administered by israel": "PSE", "west bank administered by israel": "PSE",
@@ -80,7 +86,15 @@ AGGREGATES = {"africa", "asia", "europe", "north america", "south america", "oce
               "eu28", "eu-28", "high-income countries", "low-income countries",
               "lower-middle-income countries", "upper-middle-income countries",
               "high income", "low income", "lower middle income", "upper middle income",
-              "extra_eu", "intra_eu", "extra-eu27_2020", "intra-eu27_2020"}
+              "extra_eu", "intra_eu", "extra-eu27_2020", "intra-eu27_2020",
+              # the Census Bureau's country groups
+              "pacific rim countries", "euro area", "opec", "usmca (nafta)", "nafta",
+              "south/central america", "australia and oceania", "cafta-dr", "nato", "apec",
+              "asean", "twenty latin american republics", "lafta", "central american common "
+              "market", "caribbean", "middle east"}
+EU_MEMBERS = {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU",
+              "GRC", "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT",
+              "ROU", "SVK", "SVN", "ESP", "SWE"}
 # Comtrade and HMRC "partners" that are not countries: kept as written, with a warning
 NOT_COUNTRIES = {"areas, nes", "bunkers", "free zones", "special categories",
                  "stores and provisions", "stores & provisions", "low value trade",

@@ -29,6 +29,52 @@ def drop_breakdowns(raw: pl.DataFrame, skipped: Counter) -> pl.DataFrame:
     return raw
 
 
+def drop_country_groups(raw: pl.DataFrame, skipped: Counter) -> pl.DataFrame:
+    """The Census Bureau's country groups (CTY_CODE 0003 European Union, 5XXX Asia...):
+    sums of the countries the file also lists."""
+    col = next((c for c in raw.columns if key(c) == "ctycode"), None)
+    if col is None:
+        return raw
+    group = raw[col].fill_null("").str.contains(r"(?i)x|^00")
+    if group.any():
+        skipped[f"rows of country groups ({col} 00xx or ending in XXX)"] += int(group.sum())
+        raw = raw.filter(~group)
+    return raw
+
+
+def unstack_indicators(raw: pl.DataFrame) -> pl.DataFrame:
+    """Eurostat's SDMX-CSV (one row per indicator: VALUE_IN_EUROS, QUANTITY_IN_100KG...,
+    value in OBS_VALUE) -> one row per flow, a column per indicator; "DE: Germany" -> "DE"."""
+    keys = {key(c): c for c in raw.columns}
+    if not {"indicators", "obsvalue"} <= set(keys):
+        return raw
+    drop = {keys[k] for k in ("obsflag", "lastupdate", "dataflow") if k in keys}
+    index = [c for c in raw.columns if c not in drop | {keys["indicators"], keys["obsvalue"],
+                                                       "_line"}]
+    coded = raw.with_columns([pl.col(c).str.replace(r"^([A-Za-z0-9_]+)\s*:\s.*$", "${1}")
+                              for c in [*index, keys["indicators"]]])
+    wide = coded.group_by(index, maintain_order=True).agg(
+        pl.col("_line").min(),
+        *[pl.col(keys["obsvalue"]).filter(pl.col(keys["indicators"]) == ind).first()
+          .alias(ind) for ind in coded[keys["indicators"]].unique(maintain_order=True)])
+    return wide
+
+
+def census_weights(raw: pl.DataFrame, warnings: list[str]) -> pl.DataFrame:
+    """The Census Bureau's API gives shipping weight by vessel and by air (no weight is recorded
+    for land and other modes): their sum, with a warning."""
+    keys = {key(c): c for c in raw.columns}
+    for period in ("mo", "yr"):
+        ves, air = keys.get(f"veswgt{period}"), keys.get(f"airwgt{period}")
+        if ves and air:
+            total = (pl.col(ves).cast(pl.Float64, strict=False).fill_null(0)
+                     + pl.col(air).cast(pl.Float64, strict=False).fill_null(0))
+            warnings.append("shipping weight is vessel plus air (the Census Bureau records "
+                            "none for land and other modes)")
+            return raw.with_columns(total.cast(pl.Utf8).alias("Shipping weight (kg)"))
+    return raw
+
+
 def drop_aggregate_codes(f: pl.DataFrame, skipped: Counter) -> pl.DataFrame:
     """A code (3915) whose detail lines (391510, 391590) the file also holds for the same
     reporter, partner, flow and period is an aggregate of them: its rows are left out."""
