@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from casedb.dossier import write_dossier
-
 from ..arguments import output_file
 from ..cli import add_db_option
 from ..context import open_db
@@ -22,6 +20,8 @@ def register(sub) -> None:
 
 
 def _dossier(args) -> int:
+    from casedb.dossier import write_dossier  # reportlab and charts: only when a dossier is made
+
     out = write_dossier(open_db(args), args.case_ref, args.output,
                         classification=args.classification, lang=args.lang)
     emit_lines([f"dossier written to {out}"])

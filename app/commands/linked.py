@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from casedb.linked import linked_cases
-
 from ..arguments import positive_int
 from ..cli import add_db_option, add_json_option
 from ..context import open_db
@@ -23,6 +21,8 @@ def register(sub) -> None:
 
 
 def _run(args) -> int:
+    from casedb.linked import linked_cases
+
     result = linked_cases(open_db(args), args.case_ref, hops=args.hops, weak=args.weak)
     if args.json:
         emit_json(result.to_json())

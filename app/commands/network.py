@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from casedb.models import CASE_STATUSES
-from casedb.network import NetworkFilter, network_stats, party_network, route_network, write_graph
 
 from ..arguments import country, hs_prefix, iso_date, output_file
 from ..cli import add_db_option, add_json_option
@@ -19,10 +18,11 @@ def _filters(p) -> None:
     add_db_option(p)
 
 
-def _filter(args, db) -> NetworkFilter:
+def _filter(args, db):
     """The filter of the command line; a case reference that does not exist is an error (not
     an empty network)."""
     from casedb.cases import get_case
+    from casedb.network import NetworkFilter
 
     for ref in args.cases:
         get_case(db, ref)
@@ -61,6 +61,8 @@ def register(sub) -> None:
 
 
 def _stats(args) -> int:
+    from casedb.network import network_stats, party_network
+
     db = open_db(args)
     stats = network_stats(party_network(db, _filter(args, db)))
     if args.json:
@@ -74,6 +76,8 @@ def _stats(args) -> int:
 
 
 def _export(args) -> int:
+    from casedb.network import party_network, route_network, write_graph
+
     db = open_db(args)
     build = party_network if args.kind == "party" else route_network
     g = build(db, _filter(args, db))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from casedb.analysis.splits import detect_splits
-
 from ..arguments import fraction, iso_date, positive_kg
 from ..cli import add_db_option, add_json_option
 from ..context import open_db
@@ -26,6 +24,8 @@ def register(sub) -> None:
 
 
 def _run(args) -> int:
+    from casedb.analysis.splits import detect_splits  # scipy: only when the command runs
+
     rings = detect_splits(open_db(args), since=args.since, until=args.until,
                           min_score=args.min_score, thresholds_kg=args.threshold_kg)
     if args.json:

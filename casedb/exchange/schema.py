@@ -254,6 +254,7 @@ def _show(value) -> str:
 
 
 TOP_KEYS = {"format", "version", "redacted", "removed", "case", "parties", "declarations", "notes"}
+REQUIRED_KEYS = {"format", "version", "case", "parties", "declarations"}
 PARTY_KEYS = {"ref", "name", "country", "variants", "identifiers"}
 REMOVED_FIELD = Field("field", required=True, max_len=200)
 REMOVED_KIND = Field("kind", required=True, max_len=64)
@@ -262,10 +263,10 @@ REMOVED_KIND = Field("kind", required=True, max_len=64)
 def validate(data) -> list[Problem]:
     """Every problem of a parsed bundle (the first 50); an empty list when it can be imported."""
     c = Checker()
-    if not c.obj(data, "$", TOP_KEYS, {"format", "version", "case", "parties", "declarations"}):
-        return c.problems
-    if data.get("format") != FORMAT:
+    if isinstance(data, dict) and data.get("format") != FORMAT:
         c.add("$.format", f"must be {FORMAT!r}: this is not a WasteIntel case bundle")
+        return c.problems
+    if not c.obj(data, "$", TOP_KEYS, REQUIRED_KEYS) or not REQUIRED_KEYS <= data.keys():
         return c.problems
     version = data.get("version")
     if isinstance(version, bool) or version not in READABLE_VERSIONS:
@@ -286,8 +287,8 @@ def _removed(c: Checker, removed) -> None:
     for i, item in enumerate(c.array(removed, "$.removed", "removed")):
         where = f"$.removed[{i}]"
         if c.obj(item, where, {"field", "kinds"}, {"field", "kinds"}):
-            c.field(item["field"], f"{where}.field", REMOVED_FIELD)
-            c.each(item["kinds"], f"{where}.kinds", "removed", REMOVED_KIND)
+            c.field(item.get("field"), f"{where}.field", REMOVED_FIELD)
+            c.each(item.get("kinds", []), f"{where}.kinds", "removed", REMOVED_KIND)
 
 
 def _case(c: Checker, case) -> None:
