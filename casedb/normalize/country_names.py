@@ -11,6 +11,7 @@ ALIASES = {
     "vietnam, socialist republic of": "VNM", "socialist republic of vietnam": "VNM",
     "south korea": "KOR", "korea": "KOR", "korea, rep.": "KOR", "korea, republic of": "KOR",
     "rep. of korea": "KOR", "republic of korea": "KOR", "korea (south)": "KOR", "r.o.k.": "KOR",
+    "s. korea": "KOR", "n. korea": "PRK",
     "north korea": "PRK", "korea, dem. people's rep.": "PRK", "dpr korea": "PRK", "dprk": "PRK",
     "hong kong": "HKG", "hong kong, china": "HKG", "hong kong sar": "HKG",
     "china, hong kong sar": "HKG", "hongkong": "HKG", "hk sar": "HKG",

@@ -15,7 +15,8 @@ WRITTEN = {
     # vendors' and statistics offices' inverted and abbreviated names
     "VIETNAM, DEMOCRATIC REPUBLIC OF": "VNM", "VIET NAM": "VNM", "Viet-Nam": "VNM",
     "KOREA, REPUBLIC OF": "KOR", "KOREA, SOUTH": "KOR", "Korea, Rep.": "KOR",
-    "Rep. of Korea": "KOR", "Korea (South)": "KOR", "Korea, North": "PRK",
+    "Rep. of Korea": "KOR", "Korea (South)": "KOR", "S.Korea": "KOR", "Korea, North": "PRK",
+    "Taiwan (R.O.C.)": "TWN",
     "Korea, Dem. People's Rep.": "PRK", "CHINA, PEOPLE'S REPUBLIC OF": "CHN", "PR China": "CHN",
     "Hong Kong SAR": "HKG", "China, Hong Kong SAR": "HKG", "Hong Kong SAR, China": "HKG",
     "Macao SAR, China": "MAC", "TAIWAN, PROVINCE OF CHINA": "TWN", "Chinese Taipei": "TWN",
