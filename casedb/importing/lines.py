@@ -74,9 +74,14 @@ class Held:
     items: dict[str, dict] = field(default_factory=dict)
     id: int | None = None
     here: bool = False
+    created: bool = False  # by this import: its changes are not audited as merges
     changed: frozenset = CLEAN  # declaration fields to write back
     new_items: frozenset = CLEAN
     changed_items: frozenset = CLEAN
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self.changed or self.new_items or self.changed_items)
 
     def clean(self) -> None:
         """Forget the changes: they are written."""
@@ -84,7 +89,7 @@ class Held:
 
     @classmethod
     def new(cls, values: dict, line: str | None) -> Held:
-        held = cls(dict(values), here=True)
+        held = cls(dict(values), here=True, created=True)
         if line is not None:
             held._add_item(line, values)
         return held

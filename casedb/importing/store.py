@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -188,7 +189,7 @@ class DeclarationWriter:
         todo = [r for r in rows if (r.sheet, r.row) not in self._seen]
         self.outcome.unchanged += len(rows) - len(todo)
         self._load({_key(r.values) for r in todo} - self._held.keys())
-        plan, found, new = [], [], []
+        plan, found, new, dirty = [], [], [], {}
         for r in todo:
             key = _key(r.values)
             held = self._held.get(key)
@@ -204,10 +205,11 @@ class DeclarationWriter:
             else:
                 found += [(key, *d, r.sheet, r.row) for d in held.merge(
                     _declaration_values(r.values), line_key(r.values))]
-                if held.id is not None:
-                    self._write_back(held, r)
+                if held.id is not None and held.dirty:
+                    dirty[held.id] = (held, r)
             plan.append((r, key, held is not None))
         self._insert_new(new)
+        self._write_back(dirty.values())
         return self._link_rows(plan, [(self._held[k].id, *d) for k, *d in found])
 
     def _link_rows(self, plan: list, found: list) -> dict[int, int]:
@@ -217,6 +219,7 @@ class DeclarationWriter:
         links = _Links(found=found)
         provenance = []
         ids = {}
+        self._load_links({self._held[key].id for _, key, _ in plan}.difference(self._roles))
         for r, key, merged in plan:
             decl_id = ids[r.row] = self._held[key].id
             self._links(decl_id, r, links)
@@ -252,7 +255,7 @@ class DeclarationWriter:
                 key = (row.authority, row.declaration_no)
                 values = {f: getattr(row, f) for f in DECLARATION_FIELDS}
                 held = by_id[row.id] = self._held[key] = Held(values, id=row.id)
-                held.here = key in self._created
+                held.here = held.created = key in self._created
         ids = list(by_id)
         item_cols = [getattr(DeclarationItem, f) for f in ("declaration_id", "item_no",
                                                              *LINE_FIELDS)]
@@ -263,27 +266,38 @@ class DeclarationWriter:
                     f: getattr(row, f) for f in LINE_FIELDS}
 
     # -- declarations ----------------------------------------------------------------------
-    def _write_back(self, held: Held, r: SourceRow) -> None:
-        """What a row merged into a declaration of the database: values filled in, new or
-        grown items, totals; audited."""
+    def _write_back(self, batch) -> None:
+        """What rows merged into declarations already written: values filled in, new or grown
+        items, totals; one executemany per kind of change. Changes to a declaration of an
+        earlier import are audited (citing the last row that changed it)."""
         conn = self._s.connection()
-        if held.new_items:
-            insert_rows(conn, DeclarationItem.__table__, [
-                {"declaration_id": held.id, "item_no": no, **held.items[no]}
-                for no in sorted(held.new_items)])
-        for no in held.changed_items:
-            conn.execute(update(DeclarationItem).where(
-                DeclarationItem.declaration_id == held.id,
-                DeclarationItem.item_no == no).values(**held.items[no]))
-        if held.changed:
-            fills = {name: held.values[name] for name in held.changed}
-            self._s.execute(update(Declaration).where(Declaration.id == held.id).values(
-                version=Declaration.version + 1, **fills))
-            for name, value in fills.items():
-                audit.record(self._s, self._user, "merge", "declaration", held.id,
-                             field=name, new=value,
-                             reason=f"import {self._file_name} {r.sheet} row {r.row}")
-        held.clean()
+        new_items, items, fills = [], [], defaultdict(list)
+        for held, r in batch:
+            new_items += [{"declaration_id": held.id, "item_no": no, **held.items[no]}
+                          for no in sorted(held.new_items)]
+            items += [{"b_id": held.id, "b_no": no, **{f"b_{f}": v for f, v in
+                                                        held.items[no].items()}}
+                      for no in held.changed_items]
+            if held.changed:
+                names = tuple(sorted(held.changed))
+                fills[names].append({"b_id": held.id, **{f"b_{n}": held.values[n]
+                                                          for n in names}})
+                if not held.created:
+                    for name in names:
+                        audit.record(self._s, self._user, "merge", "declaration", held.id,
+                                     field=name, new=held.values[name],
+                                     reason=f"import {self._file_name} {r.sheet} row {r.row}")
+            held.clean()
+        insert_rows(conn, DeclarationItem.__table__, new_items)
+        item_table, table = DeclarationItem.__table__, Declaration.__table__
+        if items:
+            conn.execute(item_table.update().where(
+                item_table.c.declaration_id == bindparam("b_id"),
+                item_table.c.item_no == bindparam("b_no")).values(
+                {f: bindparam(f"b_{f}") for f in LINE_FIELDS}), items)
+        for names, params in fills.items():
+            conn.execute(table.update().where(table.c.id == bindparam("b_id")).values(
+                version=table.c.version + 1, **{n: bindparam(f"b_{n}") for n in names}), params)
 
     def _insert_new(self, keys: list) -> None:
         if not keys:
@@ -304,16 +318,27 @@ class DeclarationWriter:
         if items:
             insert_rows(self._s.connection(), DeclarationItem.__table__, items)
 
+    def _load_links(self, ids: set) -> None:
+        """The parties (role -> party, name as written) and containers of declarations from
+        an earlier import or chunk."""
+        ids = sorted(ids)
+        for i in range(0, len(ids), 5000):
+            part = ids[i:i + 5000]
+            for decl_id in part:
+                self._roles[decl_id], self._containers[decl_id] = {}, set()
+            for decl_id, role, pid, raw in self._s.execute(
+                    select(DeclarationParty.declaration_id, DeclarationParty.role,
+                           DeclarationParty.party_id, PartyName.raw_name)
+                    .outerjoin(PartyName, PartyName.id == DeclarationParty.party_name_id)
+                    .where(DeclarationParty.declaration_id.in_(part))):
+                self._roles[decl_id][role] = (pid, raw)
+            for decl_id, container in self._s.execute(
+                    select(DeclarationContainer.declaration_id, DeclarationContainer.container_no)
+                    .where(DeclarationContainer.declaration_id.in_(part))):
+                self._containers[decl_id].add(container)
+
     def _links(self, decl_id: int, r: SourceRow, links: _Links) -> None:
         v = r.values
-        if decl_id not in self._roles:  # a declaration from an earlier import or chunk
-            self._roles[decl_id] = {role: (pid, raw) for role, pid, raw in self._s.execute(
-                select(DeclarationParty.role, DeclarationParty.party_id, PartyName.raw_name)
-                .outerjoin(PartyName, PartyName.id == DeclarationParty.party_name_id)
-                .where(DeclarationParty.declaration_id == decl_id))}
-            self._containers[decl_id] = set(self._s.scalars(
-                select(DeclarationContainer.container_no).where(
-                    DeclarationContainer.declaration_id == decl_id)))
         roles, containers = self._roles[decl_id], self._containers[decl_id]
         for role in PARTY_ROLES:
             name = v.get(f"{role}_name")

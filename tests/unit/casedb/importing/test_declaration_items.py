@@ -48,7 +48,8 @@ def two_items_file(tmp_path):
 
 
 def test_a_two_item_declaration_is_one_declaration_with_its_items_and_right_totals(db, tmp_path):
-    report = import_file(db, two_items_file(tmp_path))
+    path = two_items_file(tmp_path)
+    report = import_file(db, path)
     assert (report.imported, report.merged, report.refused) == (2, 1, ())
     assert items(db) == [("1", "391510", 5000.0, 4800.0, 1000.0),
                          ("2", "391590", 3000.0, 2900.0, 600.0)]
@@ -63,7 +64,7 @@ def test_a_two_item_declaration_is_one_declaration_with_its_items_and_right_tota
             Declaration.declaration_no == "D-1")).all()
         assert sorted(rows) == [2, 3]
     before = dump(db)
-    again = import_file(db, two_items_file(tmp_path))
+    again = import_file(db, path)
     assert (again.imported, again.merged, again.unchanged) == (0, 0, 3)
     assert dump(db) == before
 
