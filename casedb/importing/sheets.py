@@ -223,9 +223,9 @@ def choose_sheets(path: Path, sheets: list, strict: bool) -> list:
     """The sheets to import. A sheet with questions stops the file (NeedsDecision) unless it
     is only a note beside sheets that can be imported; without ``strict`` (a preview) every
     sheet with recognisable columns is kept, questions and all."""
-    usable = [s for s in sheets if any(m.field for m in s.mappings)]
+    usable = [s for s in sheets if any(m.field for m in s.mappings) and not s.trade_columns]
     for s in sheets:
-        if s not in usable:
+        if s not in usable and not s.trade_columns:
             log.info("%s: sheet %r has no recognisable columns; skipped", path.name,
                      getattr(s, "name", ""))
     if not strict:

@@ -20,14 +20,17 @@ def test_import_json_and_cases(tmp_path):
     db = f"sqlite:///{tmp_path / 'c.db'}"
     good = write_csv(tmp_path / "reg.csv", [HEADER, ["C-1", "D1", "2023-01-01", "3915", "1000"],
                                             ["C-1", "D2", "2023-01-02", "3915", "-1"]])
-    out = json.loads(cli("import", str(good), "--db", db, "--json").stdout)
-    (f,) = out["files"]
-    assert set(f) == {"file", "sha256", "sheets", "rows_read", "imported", "merged", "unchanged",
-                      "refused"}
+    res = cli("import", str(good), "--db", db, "--json", check=False)
+    assert res.returncode == 3  # partly imported: a row refused
+    (f,) = json.loads(res.stdout)["files"]
+    assert set(f) == {"file", "status", "sha256", "sheets", "rows_read", "imported", "merged",
+                      "unchanged", "refused", "warnings", "discrepancies", "dry_run"}
+    assert f["status"] == "partly imported"
     assert (f["rows_read"], f["imported"], f["unchanged"]) == (2, 1, 0)
     assert f["refused"] == [{"sheet": "reg", "row": 3, "column": "Gross Weight (kg)",
                              "reason": f["refused"][0]["reason"]}]
-    again = json.loads(cli("import", str(good), "--db", db, "--json").stdout)["files"][0]
+    again = json.loads(cli("import", str(good), "--db", db, "--json",
+                           check=False).stdout)["files"][0]
     assert (again["imported"], again["unchanged"]) == (0, 1)
     cases = json.loads(cli("cases", "--db", db, "--json").stdout)
     assert cases == [{"case_ref": "C-1", "title": "", "status": "open", "opened_on": "2023-01-01",
