@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sys
 from collections.abc import Sequence
 
@@ -16,8 +17,21 @@ def _default(value):
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+def _finite(value):
+    """NaN and infinities as null: JSON has no such numbers, and a script reading ours must
+    not meet them."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
 def emit_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
+    json.dump(_finite(data), sys.stdout, ensure_ascii=False, indent=2, default=_default,
+              allow_nan=False)
     sys.stdout.write("\n")
 
 
