@@ -15,18 +15,16 @@ re-import records nothing twice.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, bindparam, insert, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from .. import audit
 from ..bulk import insert_returning_ids, insert_rows
 from ..models import (
-    Case,
     Declaration,
     DeclarationContainer,
     DeclarationItem,
@@ -34,7 +32,6 @@ from ..models import (
     PartyIdentifier,
     PartyName,
     RowProvenance,
-    Seizure,
 )
 from ..normalize import name_key
 from .columns import Chunk
@@ -52,14 +49,10 @@ from .fresh import (
 from .lines import LINE_FIELDS, Held, line_key
 from .parties import PartyResolver
 from .rows import SourceRow, party_country
+from .seizures import SeizureWriter
 
 log = logging.getLogger(__name__)
 
-SEIZURE_FIELDS = {
-    "seizure_date": "seizure_date", "quantity_seized_kg": "quantity_kg",
-    "waste_category": "waste_category", "basel_code": "basel_code", "offence": "offence",
-    "detection_method": "detection_method", "outcome": "outcome",
-}
 
 
 def _declaration_values(values: dict) -> dict:
@@ -90,7 +83,7 @@ class DeclarationWriter:
         self._file_name = file_name
         self._user = user
         self._parties = PartyResolver(session)
-        self._cases: dict[str, int] = {}
+        self._seizures = SeizureWriter(session, user=user, file_name=file_name)
         self._seen = {(sheet, row) for sheet, row in session.execute(
             select(RowProvenance.sheet, RowProvenance.row_number).where(
                 RowProvenance.source_file_id == source_file_id))}
@@ -227,7 +220,7 @@ class DeclarationWriter:
             self._seen.add((r.sheet, r.row))
             provenance.append(self._prov(r, "declaration", decl_id))
             if r.values.get("case_ref"):
-                provenance.append(self._prov(r, "seizure", self._seizure(r, decl_id)))
+                provenance.append(self._prov(r, "seizure", self._seizures.write(r, decl_id)))
             self.outcome.merged += merged
             self.outcome.imported += not merged
         for table, batch in ((DeclarationParty, links.parties),
@@ -357,43 +350,6 @@ class DeclarationWriter:
             if c not in containers:
                 containers.add(c)
                 links.containers.append({"declaration_id": decl_id, "container_no": c})
-
-    # -- cases and seizures ----------------------------------------------------------------
-    def _case_id(self, v: dict) -> int:
-        ref = v["case_ref"][:64]
-        cid = self._cases.get(ref)
-        if cid is None:
-            cid = self._s.scalar(select(Case.id).where(Case.case_ref == ref))
-            if cid is None:
-                opened = v.get("seizure_date") or v.get("declaration_date")
-                cid = self._s.execute(insert(Case).values(
-                    case_ref=ref, title=v.get("case_title") or "", status="open",
-                    opened_on=opened if isinstance(opened, dt.date) else None, summary="",
-                    tags=[], version=1).returning(Case.id)).scalar_one()
-                audit.record(self._s, self._user, "create", "case", cid, new=ref,
-                             reason=f"import {self._file_name}")
-            self._cases[ref] = cid
-        return cid
-
-    def _seizure(self, r: SourceRow, decl_id: int) -> int:
-        case_id = self._case_id(r.values)
-        values = {col: r.values[f] for f, col in SEIZURE_FIELDS.items() if r.values.get(f) is not None}
-        for col in ("waste_category", "offence", "detection_method", "outcome"):
-            if col in values:
-                values[col] = str(values[col])[:200 if col == "offence" else 120]
-        if "basel_code" in values:
-            values["basel_code"] = str(values["basel_code"])[:16]
-        row = self._s.execute(select(Seizure).where(
-            Seizure.case_id == case_id, Seizure.declaration_id == decl_id)).scalar_one_or_none()
-        if row is None:
-            return self._s.execute(insert(Seizure).values(
-                case_id=case_id, declaration_id=decl_id, version=1, **values
-            ).returning(Seizure.id)).scalar_one()
-        for col, value in values.items():
-            if getattr(row, col) is None:
-                setattr(row, col, value)
-        return row.id
-
 
 def _key_conditions(keys, size: int):
     """WHERE clauses matching (authority, declaration number) keys, ``size`` numbers each."""

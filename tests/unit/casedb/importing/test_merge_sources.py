@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from casedb import audit
 from casedb.importing.pipeline import import_file
 from casedb.importing.spec import ImportSpec
 from casedb.models import (
@@ -120,7 +121,14 @@ def test_a_national_tariff_line_refines_the_heading_it_falls_under(db, tmp_path)
     import_file(db, write_csv(tmp_path / "vendor.csv", [VENDOR, vendor_row(hs="391510")]))
     import_file(db, write_xlsx(tmp_path / "sad.xlsx", {"S": [SAD, sad_row(hs="3915.10.00")]}))
     assert discrepancies(db) == []
-    assert declaration(db).hs_code == "39151000"
+    d = declaration(db)
+    assert d.hs_code == "39151000"
+    with db.read() as s:  # a change to a declaration of an earlier import is audited
+        merges = {e.field: e for e in audit.entries(s, entity="declaration")
+                  if e.action == "merge" and e.entity_id == d.id}
+    assert set(merges) == {"hs_code", "net_weight_kg"}  # refined, filled in
+    assert merges["hs_code"].new_value == "39151000"
+    assert merges["hs_code"].reason == "import sad.xlsx S row 2"
 
 
 def test_port_areas_name_only_real_codes_of_one_port():
