@@ -187,11 +187,19 @@ class AnalysisPanel(QObject):
         job = self.window.jobs.submit(_case_network, self.window.db, case_ref)
         job.signals.succeeded.connect(self._on_network_ready)
 
+    def _title(self, table) -> str:
+        """The source, and the years it covers only in part (trade statistics)."""
+        partial = getattr(table, "partial_periods", None)
+        if not partial:
+            return self.source.currentText()
+        return self.tr("%1 (partial: %2)").replace("%1", self.source.currentText()).replace(
+            "%2", ", ".join(partial))
+
     def _on_routes_ready(self, table) -> None:
-        self.routes.show_table(table, self.source.currentText())
+        self.routes.show_table(table, self._title(table))
 
     def _on_map_ready(self, table) -> None:
-        self.map.show_table(table, self.source.currentText())
+        self.map.show_table(table, self._title(table))
 
     def _on_routes_event_moved(self, index: int) -> None:
         from casedb.analysis.shares import event_shifts

@@ -165,6 +165,11 @@ def trade_shares(db: Database, query: TradeQuery | None = None, **fields) -> Tra
     f = load(db, q.hs, chosen)
     flow = _flow(q, f)
     f = _select(f, reporter, flow, q.by)
+    if f.is_empty() and (reporter or chosen):
+        raise TradeQueryError(f"no trade flows of HS {q.hs or 'any'} match"
+                              + (f" the reporter {q.reporter}" if reporter else "")
+                              + f" ({flow}s)" + (f" in {', '.join(chosen)}" if chosen else "")
+                              + "; `wasteintel trade datasets` lists what is there")
     _one_dataset(f, chosen)
     f = whole_years_first(f, q.period)
     if q.period == "month" and f.is_empty() and not load(db, q.hs, chosen).is_empty():

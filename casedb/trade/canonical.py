@@ -6,23 +6,23 @@ rows outside the totals (re-exports, breakdowns, aggregates) are skipped and cou
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from ..errors import ReadError
 from . import parsing
+from .job import Canonical, Job, census_flow, constant, owid
 from .layouts import BY_NAME as LAYOUTS_BY_NAME
-from .layouts import OWID_TONNES, Layout, closest, detect
+from .layouts import Layout, closest, detect
 from .partners import EU_MEMBERS, WORLD, Resolver
+from .quantities import quantities
 from .reading import LINE, read_table
 from .shape import (
     census_weights,
     drop_aggregate_codes,
     drop_breakdowns,
     drop_country_groups,
-    totals_long,
     unstack_indicators,
 )
 
@@ -34,37 +34,21 @@ COLUMNS = {"_line": pl.Int64, "reporter": pl.Utf8, "exporter": pl.Utf8, "importe
 MAX_LISTED = 200  # refused rows listed one by one in a report; all are counted
 
 
-@dataclass
-class Canonical:
-    layout: str
-    frame: pl.DataFrame
-    refused: list[dict] = field(default_factory=list)
-    refused_count: int = 0
-    skipped: Counter = field(default_factory=Counter)
-    warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Job:
-    path: Path
-    spec: dict
-    layout: Layout
-    found: dict[str, str]
-    out: Canonical
-
-
 def canonical(path: Path, spec: dict) -> Canonical:
-    raw, _ = read_table(path, lambda cells: _is_header(cells, spec))
+    raw, ragged = read_table(path, lambda cells: _is_header(cells, spec))
     skipped, warnings = Counter(), []
     raw = drop_country_groups(drop_breakdowns(unstack_indicators(raw), skipped), skipped)
     raw = census_weights(raw, warnings)
     layout, found = _choose(path, raw.columns, spec)
-    job = _Job(path, spec, layout, found, Canonical(layout.name, pl.DataFrame(), skipped=skipped,
-                                                    warnings=warnings))
+    job = Job(path, spec, layout, found, Canonical(layout.name, pl.DataFrame(), skipped=skipped,
+                                                   warnings=warnings))
+    job.out.refused = [{"line": n, "reason": "more cells than the header (a comma inside an "
+                                             "unquoted name?)"} for n in ragged[:MAX_LISTED]]
+    job.out.refused_count = len(ragged)
     _check(job)
     f = raw.select(pl.col(LINE), *[_column(job, raw, fld, src) for fld, src in found.items()])
     f = _periods(job, f)
-    f = _quantities(job, f)
+    f = quantities(job, f)
     f = _flows(job, f)
     f = _countries(job, f)
     f = _codes(job, f)
@@ -74,7 +58,7 @@ def canonical(path: Path, spec: dict) -> Canonical:
     return job.out
 
 
-def _column(job: _Job, raw: pl.DataFrame, name: str, source: str) -> pl.Expr:
+def _column(job: Job, raw: pl.DataFrame, name: str, source: str) -> pl.Expr:
     """A field's column; a reporter or partner left blank in its code column (Comtrade's
     "Areas, nes" has no ISO code) is taken from the next column naming it."""
     named = (job.spec.get("columns") or {}).get(name)
@@ -123,23 +107,18 @@ def _choose(path: Path, columns: list[str], spec: dict) -> tuple[Layout, dict[st
     return layout, found
 
 
-def _constant(job: _Job, name: str):
-    value = job.spec.get(name)
-    return value if value is not None else job.layout.constants.get(name)
-
-
-def _check(job: _Job) -> None:
+def _check(job: Job) -> None:
     """Refuse the whole file when a field no row can have is missing, saying which."""
     f, lay, lacking = job.found, job.layout, []
     if not ({"period", "year"} & set(f) or job.spec.get("year")):
         lacking.append("a year or period column (or \"year\" in the spec)")
     wide = {"import_mass", "export_mass"} & set(f)
-    if not (lay.reconciled or wide or "flow" in f or _constant(job, "flow")
-            or _census_flow(job)):
+    if not (lay.reconciled or wide or "flow" in f or constant(job, "flow")
+            or census_flow(job)):
         lacking.append("a flow column (import/export), or \"flow\" in the spec")
-    if not (lay.reconciled or "reporter" in f or _constant(job, "reporter")):
+    if not (lay.reconciled or "reporter" in f or constant(job, "reporter")):
         lacking.append("a reporter column, or \"reporter\" in the spec")
-    if not ("code" in f or _constant(job, "code") or _owid(job)):
+    if not ("code" in f or constant(job, "code") or owid(job)):
         lacking.append("a commodity code column, or \"code\" in the spec")
     if not ({"net_mass", "value"} & set(f) or wide):
         lacking.append("a net mass or value column")
@@ -151,30 +130,13 @@ def _check(job: _Job) -> None:
                             "eurostat-partner", lay.reconciled)
 
 
-def _owid(job: _Job) -> bool:
-    """Our World in Data's plastic-waste totals: HS 3915, in tonnes."""
-    return any(OWID_TONNES.match(parsing.key(job.found.get(n, "")))
-               for n in ("import_mass", "export_mass"))
-
-
-def _census_flow(job: _Job) -> str | None:
-    if not job.layout.name.startswith("US Census") or "value" not in job.found:
-        return None
-    k = parsing.key(job.found["value"])
-    if "export" in k or k.startswith("allval"):
-        return "export"
-    if "import" in k or "customs" in k or "consumption" in k or k.startswith("gen"):
-        return "import"
-    return None
-
-
 def _mapped(f: pl.DataFrame, column: str, fn, dtype) -> pl.Expr:
     values = [v for v in f[column].unique().to_list() if v is not None]
     return pl.col(column).replace_strict({v: fn(v) for v in values}, default=None,
                                          return_dtype=dtype)
 
 
-def _periods(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
+def _periods(job: Job, f: pl.DataFrame) -> pl.DataFrame:
     if "period" in f.columns:
         parsed = {v: parsing.period(v) for v in f["period"].unique().to_list() if v is not None}
         return f.with_columns(_lookup("period", parsed, 0, pl.Int32).alias("year"),
@@ -206,87 +168,7 @@ def _lookup(column: str, parsed: dict, i: int, dtype) -> pl.Expr:
                                          default=None, return_dtype=dtype)
 
 
-def _quantities(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
-    for name in ("import_mass", "export_mass"):
-        if name in f.columns:
-            f = f.with_columns((parsing.number(name) * _mass_factor(job, name)).alias(name))
-    if {"import_mass", "export_mass"} & set(f.columns):
-        f = totals_long(f)
-    if "net_mass" in f.columns:
-        f = f.with_columns((parsing.number("net_mass") * _mass_factor(job, "net_mass"))
-                           .alias("net_weight_kg"))
-    elif "net_weight_kg" not in f.columns:
-        f = f.with_columns(pl.lit(None, pl.Float64).alias("net_weight_kg"))
-    f = _values(job, f)
-    supp = parsing.number("supp_quantity") if "supp_quantity" in f.columns else pl.lit(None)
-    unit = pl.col("supp_unit").str.slice(0, 16) if "supp_unit" in f.columns else pl.lit(None)
-    f = f.with_columns(supp.cast(pl.Float64).alias("supp_quantity"),
-                       unit.cast(pl.Utf8).alias("supp_unit"))
-    return _quantity_in_kg(job, f)
-
-
-def _quantity_in_kg(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
-    """A supplementary quantity in kg is a net mass: where no net mass is given, and for the
-    Census Bureau before its shipping weight (recorded for vessel and air shipments only)."""
-    in_kg = pl.col("supp_unit").str.to_lowercase().str.strip_chars(" .").is_in(
-        ["kg", "kgm", "kgs", "kilograms", "公斤"]) & pl.col("supp_quantity").is_not_null()
-    first = job.layout.name.startswith("US Census")
-    mass = (pl.when(in_kg).then(pl.col("supp_quantity")).otherwise(pl.col("net_weight_kg"))
-            if first else pl.coalesce(pl.col("net_weight_kg"),
-                                      pl.when(in_kg).then(pl.col("supp_quantity"))))
-    if first and f.select(in_kg.any()).item():
-        job.out.warnings.append("net mass taken from the quantity in kg where given (the "
-                                "shipping weight covers vessel and air shipments only)")
-    return f.with_columns(mass.cast(pl.Float64).alias("net_weight_kg"))
-
-
-def _mass_factor(job: _Job, name: str) -> float | pl.Expr:
-    header = job.found[name]
-    unit = job.spec.get("mass_unit") or job.layout.constants.get("mass_unit")
-    if unit is None and _owid(job):
-        unit = "t"
-    unit = unit or parsing.mass_unit_in(header)
-    if unit is None and "net_mass_unit" in job.found:
-        return _unit_column(job)
-    if unit is None:
-        raise ReadError(str(job.path), f"the unit of the column {header!r} is not said (kg? "
-                                       f"tonnes?); give \"mass_unit\" in a --spec")
-    return parsing.MASS_FACTORS[unit]
-
-
-def _unit_column(job: _Job) -> pl.Expr:
-    """A column of units beside the mass (Taiwan's 重量單位: 公斤, 公噸): a factor per row;
-    a unit not known leaves the mass empty."""
-    factors = {}
-    for word, unit in (("公斤", "kg"), ("千克", "kg"), ("kg", "kg"), ("kgm", "kg"),
-                       ("公噸", "t"), ("公吨", "t"), ("t", "t"), ("tne", "t"), ("mt", "t")):
-        factors[word] = parsing.MASS_FACTORS[unit]
-    return pl.col("net_mass_unit").str.to_lowercase().str.strip_chars().replace_strict(
-        factors, default=None, return_dtype=pl.Float64)
-
-
-def _values(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
-    if "value" not in f.columns:
-        return f.with_columns(pl.lit(None, pl.Float64).alias("value"),
-                              pl.lit(None, pl.Utf8).alias("currency"))
-    header = job.found["value"]
-    currency = (job.spec.get("currency") or job.layout.constants.get("currency")
-                or parsing.currency_in(header))
-    scale = (job.spec.get("value_scale") or job.layout.constants.get("value_scale")
-             or parsing.scale_in(header))
-    if currency is None and "currency" in f.columns:
-        cur = pl.col("currency").str.to_uppercase().str.slice(0, 3)
-        return f.with_columns((parsing.number("value") * scale).alias("value"), cur)
-    if currency is None:
-        job.out.warnings.append(f"the currency of the column {header!r} is not said: its "
-                                f"values were not stored; give \"currency\" in a --spec")
-        return f.with_columns(pl.lit(None, pl.Float64).alias("value"),
-                              pl.lit(None, pl.Utf8).alias("currency"))
-    return f.with_columns((parsing.number("value") * scale).alias("value"),
-                          pl.lit(currency).alias("currency"))
-
-
-def _flows(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
+def _flows(job: Job, f: pl.DataFrame) -> pl.DataFrame:
     if job.layout.reconciled:
         return f.with_columns(pl.lit("import").alias("flow"), pl.lit(None).alias("_flow_text"))
     if "flow" in f.columns and "import_mass" not in job.found:
@@ -297,7 +179,7 @@ def _flows(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
         if job.spec.get("flow"):  # a constant in the spec wins over the column
             f = f.with_columns(pl.lit(job.spec["flow"]).alias("flow"))
     elif "flow" not in f.columns:
-        flow = _constant(job, "flow") or _census_flow(job)
+        flow = constant(job, "flow") or census_flow(job)
         f = f.with_columns(pl.lit(flow).alias("flow"))
     if "_flow_text" not in f.columns:
         f = f.with_columns(pl.lit(None, pl.Utf8).alias("_flow_text"))
@@ -307,7 +189,7 @@ def _flows(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
     return f.filter((pl.col("flow") != "skip") | pl.col("flow").is_null())
 
 
-def _countries(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
+def _countries(job: Job, f: pl.DataFrame) -> pl.DataFrame:
     table = job.spec.get("partners", {})
     numeric = job.layout.countries
     reporters = Resolver(table, "eurostat" if numeric.startswith("eurostat") else numeric)
@@ -326,18 +208,18 @@ def _countries(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
     return f
 
 
-def _reporter_partner(job: _Job, f: pl.DataFrame, reporters: Resolver,
+def _reporter_partner(job: Job, f: pl.DataFrame, reporters: Resolver,
                       partners: Resolver) -> pl.DataFrame:
     if "reporter" in f.columns:
         f = f.with_columns(pl.col("reporter").alias("_reporter_text"),
                            _mapped(f, "reporter", reporters.code, pl.Utf8))
     else:
-        constant = str(_constant(job, "reporter"))
-        code = reporters.code(constant)
-        if code is None or code == constant and len(constant) > 3:
-            raise ReadError(str(job.path), f"the reporter {constant!r} of the spec is not a "
+        given = str(constant(job, "reporter"))
+        code = reporters.code(given)
+        if code is None or code == given and len(given) > 3:
+            raise ReadError(str(job.path), f"the reporter {given!r} of the spec is not a "
                                            f"country we know; give its ISO code")
-        f = f.with_columns(pl.lit(code).alias("reporter"), pl.lit(constant).alias("_reporter_text"))
+        f = f.with_columns(pl.lit(code).alias("reporter"), pl.lit(given).alias("_reporter_text"))
     if "partner" in f.columns:
         f = f.with_columns(pl.col("partner").alias("_partner_text"),
                            _mapped(f, "partner", partners.code, pl.Utf8))
@@ -363,19 +245,19 @@ def _reporter_partner(job: _Job, f: pl.DataFrame, reporters: Resolver,
         pl.when(imp).then(pl.col("reporter")).otherwise(pl.col("partner")).alias("importer"))
 
 
-def _codes(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
+def _codes(job: Job, f: pl.DataFrame) -> pl.DataFrame:
     if "code" in f.columns:
         f = f.with_columns(parsing.code("code", job.layout.keep_odd_codes).alias("hs_code"))
     else:
-        constant = _constant(job, "code") or ("3915" if _owid(job) else "")
-        f = f.with_columns(pl.lit(str(constant)).alias("hs_code"))
+        given = constant(job, "code") or ("3915" if owid(job) else "")
+        f = f.with_columns(pl.lit(str(given)).alias("hs_code"))
     code = pl.col("hs_code")
     return f.with_columns(pl.when(code == "").then(None).otherwise(code).alias("hs_code")) \
         .with_columns(pl.when(pl.col("hs_code").str.len_chars() >= 6)
                       .then(pl.col("hs_code").str.slice(0, 6)).alias("hs6"))
 
 
-def _refuse(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
+def _refuse(job: Job, f: pl.DataFrame) -> pl.DataFrame:
     text = {c: (pl.col(c) if c in f.columns else pl.lit(None, pl.Utf8)).fill_null("")
             for c in ("_period_text", "_flow_text", "_month_text")}
     reason = (
@@ -393,7 +275,7 @@ def _refuse(job: _Job, f: pl.DataFrame) -> pl.DataFrame:
     )
     f = f.with_columns(reason.alias("_reason"))
     bad = f.filter(pl.col("_reason").is_not_null())
-    job.out.refused_count = bad.height
-    job.out.refused = [{"line": n, "reason": r}
-                       for n, r in bad.select(LINE, "_reason").head(MAX_LISTED).iter_rows()]
+    job.out.refused_count += bad.height
+    job.out.refused += [{"line": n, "reason": r}
+                        for n, r in bad.select(LINE, "_reason").head(MAX_LISTED).iter_rows()]
     return f.filter(pl.col("_reason").is_null())

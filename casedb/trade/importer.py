@@ -56,7 +56,13 @@ def import_trade(db: Database, path, *, spec: dict | None = None, dataset: str |
     digest = file_sha256(path) if path.is_file() else None
     if digest is None:
         raise ReadError(str(path), "no such file")
-    canon = canonical(path, spec)
+    try:
+        canon = canonical(path, spec)
+    except pl.exceptions.PolarsError:
+        log.debug("trade file not readable", exc_info=True)
+        raise ReadError(str(path), "could not be read as trade statistics (a column holds "
+                                   "values of an unexpected kind); check the columns the "
+                                   "layout or the spec names, see docs/trade.md") from None
     name = (dataset or spec.get("dataset") or f"{canon.layout}:{path.name.split('.')[0]}")[:64]
     mark = fingerprint(spec, name)
     with db.begin() as s:

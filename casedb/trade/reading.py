@@ -69,12 +69,19 @@ def _cells(line: str, sep: str) -> list[str]:
         return []
 
 
-def _strings(frame: pl.DataFrame, first_line: int) -> pl.DataFrame:
+def _frame(header: list[str], rows: list[list], lines: list[int]) -> pl.DataFrame:
     """Text cells without their padding, each row with its line in the file (``_line``);
-    rows with fewer than two cells (notes, footers, blank lines) left out."""
-    frame = frame.select(pl.all().cast(pl.Utf8).str.strip_chars())
+    rows with fewer than two cells (notes, footers) left out."""
+    names: list[str] = []
+    for i, h in enumerate(header):
+        name = " ".join(str(h).split()) or f"column {i + 1}"
+        names.append(name if name not in names else f"{name} ({i + 1})")
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+    frame = pl.DataFrame({n: list(c) for n, c in zip(names, columns, strict=True)},
+                         schema={n: pl.Utf8 for n in names})
+    frame = frame.select(pl.all().str.strip_chars())
     cells = [pl.col(c).is_not_null() & (pl.col(c) != "") for c in frame.columns]
-    frame = frame.with_row_index(LINE, offset=first_line)
+    frame = frame.with_columns(pl.Series(LINE, lines, dtype=pl.Int64))
     return frame.filter(pl.sum_horizontal(cells) >= 2)
 
 
@@ -87,7 +94,7 @@ def _json(path: Path, text: str) -> pl.DataFrame:
         if data.get("error"):
             raise ReadError(str(path), f"holds an error from the API that wrote it: "
                                        f"{str(data['error'])[:200]}")
-        data = data.get("data", data.get("dataset"))
+        data = next((data[k] for k in ("data", "value", "dataset") if k in data), None)
     if isinstance(data, list) and data and all(isinstance(r, list) for r in data):
         header, rows = [str(c) for c in data[0]], data[1:]
         data = [dict(zip(header, r, strict=False)) for r in rows]
@@ -96,32 +103,50 @@ def _json(path: Path, text: str) -> pl.DataFrame:
                                    "\"data\" list or the Census Bureau's rows)")
     if not data:
         raise ReadError(str(path), "holds no records")
+    data = [_flat(r) for r in data]
     columns = list(dict.fromkeys(k for r in data for k in r))
-    table = {c: [None if r.get(c) is None else str(r.get(c)) for r in data] for c in columns}
-    return _strings(pl.DataFrame(table, schema={c: pl.Utf8 for c in columns}), 1)
+    rows = [[None if r.get(c) is None else str(r.get(c)) for c in columns] for r in data]
+    return _frame(columns, rows, list(range(1, len(rows) + 1)))
 
 
-def read_table(path: Path, is_header: Callable[[list[str]], bool]) -> tuple[pl.DataFrame, int]:
-    """The file's table as text cells, and the number of lines above its header."""
+def _flat(record: dict) -> dict:
+    """HMRC's OData records nest their lookups ({"Country": {"CountryName": ...}}): the
+    nested fields become columns of their own (a name already taken keeps the outer one)."""
+    out = {k: v for k, v in record.items() if not isinstance(v, dict)}
+    for v in record.values():
+        if isinstance(v, dict):
+            for k, inner in v.items():
+                if not isinstance(inner, (dict, list)):
+                    out.setdefault(k, inner)
+    return out
+
+
+def read_table(path: Path, is_header: Callable[[list[str]], bool]
+               ) -> tuple[pl.DataFrame, list[int]]:
+    """The file's table as text cells, and the lines that hold more cells than its header
+    (a comma inside an unquoted name shifts every cell after it: such rows are refused)."""
     text = _text(_bytes(path))
     if text.lstrip()[:1] in ("{", "["):
-        return _json(path, text), 0
+        return _json(path, text), []
     lines = text.splitlines()
-    start = None
-    for i, line in enumerate(lines[:MAX_BANNER]):
-        if is_header(_cells(line, _separator(line))):
-            start = i
-            break
+    start = next((i for i, line in enumerate(lines[:MAX_BANNER])
+                  if is_header(_cells(line, _separator(line)))), None)
     if start is None:
         start = next((i for i, line in enumerate(lines[:MAX_BANNER]) if line.strip()), 0)
     sep = _separator(lines[start]) if lines else ","
-    body = "\n".join(lines[start:])
+    reader = csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=sep)
+    rows, numbers, ragged = [], [], []
     try:
-        frame = pl.read_csv(io.StringIO(body), separator=sep, infer_schema=False,
-                            truncate_ragged_lines=True)
-    except Exception:  # noqa: BLE001 - polars raises several kinds; its hints are not ours
-        raise ReadError(str(path), "is not a CSV file we can read (a broken quote, or lines "
-                                   "of different lengths); open it in a spreadsheet and save "
-                                   "it again as CSV") from None
-    frame = frame.rename({c: " ".join(c.split()) for c in frame.columns})
-    return _strings(frame, start + 2), start
+        header = next(reader, [])
+        for record in reader:
+            if len(record) > len(header) and any(c.strip() for c in record[len(header):]):
+                ragged.append(start + reader.line_num)
+                continue
+            rows.append((record + [None] * len(header))[:len(header)])
+            numbers.append(start + reader.line_num)
+    except csv.Error:
+        raise ReadError(str(path), f"is not a CSV file we can read (near line "
+                                   f"{start + reader.line_num}: a broken quote or a stray "
+                                   f"character); open it in a spreadsheet and save it again "
+                                   f"as CSV") from None
+    return _frame(header, rows, numbers), ragged

@@ -88,3 +88,25 @@ def test_the_european_union_beside_its_members_is_not_a_partner(db, tmp_path):
     assert report.imported == 3
     table = trade_shares(db, by="partner", reporter="USA")
     assert table.share("IND", "2019") == pytest.approx(0.5)
+
+
+def test_hmrc_api_odata_json_with_expanded_lookups(db, tmp_path):
+    def record(month, flow_id, flow, alpha, name, kg):
+        return {"MonthId": month, "FlowTypeId": flow_id, "SuppressionIndex": 0,
+                "CommodityId": 39151000, "CountryId": 0, "PortId": 0, "Value": kg // 5,
+                "NetMass": kg, "SuppUnit": 0,
+                "Country": {"CountryId": 0, "CountryName": name, "CountryCodeAlpha": alpha},
+                "FlowType": {"FlowTypeId": flow_id, "FlowTypeDescription": flow},
+                "Commodity": {"CommodityId": 39151000, "Cn8Code": "39151000"}}
+    data = {"@odata.context": "https://api.uktradeinfo.com/$metadata#OTS",
+            "value": [record(202001, 4, "Non-EU Exports", "TR", "Turkey", 6_000_000),
+                      record(202001, 4, "Non-EU Exports", "MY", "Malaysia", 2_000_000),
+                      record(202001, 2, "EU Exports", "PL", "Poland", 2_000_000),
+                      record(202001, 1, "EU Imports", "NL", "Netherlands", 900_000)]}
+    path = tmp_path / "ots.json"
+    path.write_text(json.dumps(data), "utf-8")
+    report = import_trade(db, path)
+    assert (report.layout, report.imported, report.refused) == ("UK HMRC OTS", 4, 0)
+    table = trade_shares(db, by="partner", reporter="GBR", flow="export", period="month")
+    assert table.share("TUR", "2020-01") == pytest.approx(0.6)
+    assert {r.currency for r in values(db, report.dataset)} == {"GBP"}
