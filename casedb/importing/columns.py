@@ -182,6 +182,7 @@ class ColumnNormaliser:
             values[name] = [value] * n if col is None else [value if v is None else v for v in col]
         if "weight_unit" in values:
             row_units(values, weight_cells, self._units, problems)
+        self._header_currency(values, n)
         self._phones(values, problems)
         shipments_by_bl(values, n)
         refused, keep, warnings = problems.settle(
@@ -191,6 +192,17 @@ class ColumnNormaliser:
             chunk = chunk.take(keep)
         chunk.warnings = warnings
         return chunk, refused
+
+    def _header_currency(self, values: dict, n: int) -> None:
+        """A value whose header names its currency ("Valor FOB (US$)") carries it, where the
+        row has no currency of its own."""
+        m = next((m for m in self._columns if m.field == "declared_value" and m.unit), None)
+        if m is None or "declared_value" not in values:
+            return
+        amounts = values["declared_value"]
+        own = values.get("currency") or [None] * n
+        values["currency"] = [c or (m.unit if a is not None else None)
+                              for a, c in zip(amounts, own, strict=True)]
 
     def _convert(self, m: ColumnMapping, cells: Sequence, problems: RowProblems) -> list:
         known, bad, kept = self._cache[m.column], self._bad[m.column], self._kept[m.column]

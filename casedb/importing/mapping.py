@@ -16,10 +16,11 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from ..normalize.weights import unit_from_header
+from ..normalize.weights import currency_from_header, unit_from_header
 from .content import SELF_EVIDENT, column_values, fit
-from .fields import FIELDS, Kind
+from .fields import FIELDS, PARTY_ROLES, Kind
 from .header_words import header_scores, match_header, normalise_header
+from .synonyms import ATTR_WORDS
 
 __all__ = ["ColumnMapping", "auto_map", "match_header", "normalise_header", "score_columns"]
 
@@ -36,7 +37,7 @@ class ColumnMapping:
     header: str
     field: str | None
     confidence: float
-    unit: str | None = None
+    unit: str | None = None  # a weight's unit, a value's currency, named by the header
     evidence: str = ""  # why: the header's words, the share of values that fit
     fit: float | None = None  # the share of the sampled values that read as the field
 
@@ -89,7 +90,37 @@ def score_columns(headers: Sequence[str], samples: Sequence[Sequence] | None = N
                 found.append(Candidate(name, round(0.5 * share, 3), 0.0, share,
                                        _evidence(header, "", share, len(values))))
         out.append(sorted(found, key=lambda c: -c.score))
+    _roles_beside(out, headers)
     return out
+
+
+def _attribute_alone(header: str) -> str | None:
+    """The party attribute a header names without a role ("Razón Social", "RUC", "ИНН",
+    "Address"), or None."""
+    key = normalise_header(header)
+    for attr, words in ATTR_WORDS.items():
+        if key and key in {normalise_header(w) for w in words if w}:
+            return attr
+    return None
+
+
+def _roles_beside(candidates: list[list[Candidate]], headers: Sequence[str]) -> None:
+    """A party attribute under a header that names no role takes the role of the column
+    beside it: "RUC del importador | Razón Social" is the importer's name."""
+    for col, header in enumerate(headers):
+        attr = _attribute_alone(header)
+        if attr is None or candidates[col]:
+            continue
+        for other in (col - 1, col + 1):
+            if not 0 <= other < len(headers) or not candidates[other]:
+                continue
+            best = candidates[other][0]
+            role = next((r for r in PARTY_ROLES if best.field.startswith(f"{r}_")), None)
+            if role is not None and best.score >= MIN_SCORE:
+                candidates[col].append(Candidate(
+                    f"{role}_{attr}", 0.75, 0.75, None,
+                    f"header {header!r} beside {headers[other]!r}"))
+                break
 
 
 def assign(candidates: list[list[Candidate]]) -> dict[int, Candidate]:
@@ -126,7 +157,8 @@ def auto_map(headers: Sequence[str], samples: Sequence[Sequence] | None = None
             why = f"not mapped (best: {best.field}, {best.score:.2f})" if best else ""
             out.append(ColumnMapping(i, str(header or ""), None, 0.0, None, why))
             continue
-        unit = unit_from_header(header) if FIELDS[c.field].kind is Kind.WEIGHT else None
+        unit = (unit_from_header(header) if FIELDS[c.field].kind is Kind.WEIGHT
+                else currency_from_header(header) if c.field == "declared_value" else None)
         out.append(ColumnMapping(i, str(header or ""), c.field, min(c.score, 1.0), unit,
                                  c.evidence, c.fit))
     return out

@@ -6,12 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-DIRECTIONS = {
-    "import": "import", "imp": "import", "i": "import", "in": "import", "進口": "import",
-    "进口": "import", "export": "export", "exp": "export", "e": "export", "out": "export",
-    "出口": "export", "transit": "transit", "t": "transit", "transshipment": "transit",
-    "轉運": "transit", "转运": "transit", "過境": "transit",
-}
+from ..normalize.directions import normalize_direction
+
 _NUMBER = re.compile(r"^[+-]?\d[\d,\s]*(\.\d+)?$")
 
 
@@ -62,13 +58,10 @@ def number(value, decimal_comma: bool = False) -> float | None:
 
 
 def direction(value) -> str | None:
+    """import, export or transit, from the words and codes systems write (IM/EX, ИМ/ЭК, 進口/出口,
+    SAD box 1 "IM 4", EAEU procedures "ЭК 10", "10 - IMPORTACION PARA EL CONSUMO")."""
     text = text_value(value)
-    if text is None:
-        return None
-    found = DIRECTIONS.get(text.lower())
-    if found is None:
-        raise ValueError(f"unknown direction {text!r} (import, export or transit)")
-    return found
+    return None if text is None else normalize_direction(text)
 
 
 # Where a party's country comes from when the row has no country column for it.

@@ -113,7 +113,8 @@ def _party_header(role_word: str, attr_word: str) -> str:
 
 for _role, _role_words in PARTY_WORDS.items():
     for _attr, _attr_words in ATTR_WORDS.items():
-        _names = [_party_header(r, a) for r in _role_words for a in _attr_words]
+        _names = [_party_header(r, a) for r in _role_words for a in _attr_words
+                  if not a or bool(_CJK.search(r)) == bool(_CJK.search(a))]  # one script
         _names += [f"{a} {r}" for r in _role_words for a in _attr_words
                    if a and not _CJK.search(r + a)]  # "razón social importador", "инн получателя"
         _names += [f"{a} del {r}" for r in _role_words for a in _attr_words

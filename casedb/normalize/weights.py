@@ -114,3 +114,30 @@ def uses_decimal_comma(values) -> bool:
         if not evidence and _DECIMAL_COMMA.search(v):
             evidence = True
     return evidence
+
+
+# Currencies a value's header names: "Valor FOB (US$)", "Value USD", "美元总价", "新臺幣".
+_CURRENCY = [
+    (re.compile(r"(?<![a-z])(usd|us\$|u\.s\.\$|dólares|dolares|доллар)|美元|美金", re.I), "USD"),
+    (re.compile(r"(?<![a-z])(eur|euros?)(?![a-z])|€", re.I), "EUR"),
+    (re.compile(r"(?<![a-z])gbp(?![a-z])|£|sterling", re.I), "GBP"),
+    (re.compile(r"(?<![a-z])(twd|ntd|nt\$)(?![a-z])|新臺幣|新台幣|台幣", re.I), "TWD"),
+    (re.compile(r"(?<![a-z])(cny|rmb)(?![a-z])|人民币|人民幣", re.I), "CNY"),
+    (re.compile(r"(?<![a-z])(rub)(?![a-z])|руб", re.I), "RUB"),
+    (re.compile(r"(?<![a-z])(kzt)(?![a-z])|тенге", re.I), "KZT"),
+    (re.compile(r"(?<![a-z])(vnd)(?![a-z])|đồng", re.I), "VND"),
+    (re.compile(r"(?<![a-z])(brl)(?![a-z])|r\$", re.I), "BRL"),
+    (re.compile(r"(?<![a-z])(myr|ringgit)(?![a-z])", re.I), "MYR"),
+    (re.compile(r"(?<![a-z])(jpy)(?![a-z])|円|日圓", re.I), "JPY"),
+    (re.compile(r"(?<![a-z])(pen|soles)(?![a-z])", re.I), "PEN"),
+    (re.compile(r"(?<![a-z])(inr|rupees?)(?![a-z])", re.I), "INR"),
+]
+
+
+def currency_from_header(header: str) -> str | None:
+    """The ISO 4217 currency a value column's header names, or None."""
+    text = str(header or "")
+    for pattern, code in _CURRENCY:
+        if pattern.search(text):
+            return code
+    return None

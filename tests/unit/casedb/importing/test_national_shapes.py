@@ -255,29 +255,15 @@ def _applies(aspect: str, rows: tuple[Row, ...]) -> bool:
 
 
 # The worklist: (shape, aspect) -> why the import does not give the expected outcome yet.
-_IM_EX = "SAD box 1 model 'IM 4'/'EX 1' is not read as import/export: direction left blank"
-_REGIMEN = "Régimen '10 - IMPORTACION PARA EL CONSUMO' is not read as import: direction blank"
 _CP1251 = ("a Windows-1251 CSV with ';' is read as Latin-1: no header recognised, file refused "
            "(then ИМ/ЭК and 'Номера контейнеров' are not read either)")
 _NO_DECL_DATE = ("a register with seizure dates but no declaration date column is refused whole "
                  "('no column holds the declaration date'), and no spec can say 查獲日期 will do")
 XFAIL: dict[tuple[str, str], str] = {
-    ("sad_asycuda", "codes"): _IM_EX,
-    ("dua_peru", "codes"): _REGIMEN,
-    ("dua_peru", "parties"): "'Razón Social' (beside 'RUC del importador') is not mapped: the "
-                             "importer (consignee) and its RUC are not stored",
-    ("dua_peru", "money"): "'Valor FOB (US$)' is stored without its currency (USD)",
     **{("gtd_russia", aspect): _CP1251 for aspect in (
         "stored", "codes", "weights", "places", "parties", "containers", "verdict")},
-    ("dt_kazakhstan", "codes"): "'Таможенная процедура' (graph 1: ИМ 40 / ЭК 10) is not mapped: "
-                                "direction left blank",
-    ("dt_kazakhstan", "parties"): "'БИН получателя' (the 12-digit Kazakh tax id) is not mapped: "
-                                  "the consignee's БИН is lost",
-    ("dt_kazakhstan", "money"): "'Статистическая стоимость (USD)' is stored without its currency",
-    ("vendor_vietnam", "money"): "'Value (USD)' is stored without its currency (USD; VND beside)",
     ("vendor_china", "parties"): "境内收发货人/境外收发货人 take no role from 进口/出口: on the "
                                  "export the domestic shipper is stored as consignee",
-    ("vendor_china", "money"): "'美元总价' is stored without its currency (USD; 人民币总价 beside)",
     **{("seizure_register_zh", aspect): _NO_DECL_DATE for aspect in (
         "stored", "codes", "weights", "places", "containers", "seizures", "verdict")},
 }
