@@ -30,13 +30,14 @@ Layouts recognised by their columns (no spec needed):
                          (+ month), cmdCode, netWgt (kg), primaryValue (USD); partner World
                          rows are the reporter's totals; re-exports and re-imports skipped
   UK HMRC OTS            Cn8, Year or MonthId, FlowType ("EU Imports", "Non-EU Exports"...),
-                         Country, Value (GBP), NetMass (kg), SuppUnit; reporter GBR
+                         Country, Value (GBP), NetMass (kg), SuppUnit; reporter GBR; also
+                         the uktradeinfo API's JSON
   Eurostat Comext        DECLARANT(_ISO), PARTNER(_ISO), PRODUCT_NC (CN8), FLOW 1/2,
                          PERIOD (201801; 2018 or 201852 for a year), VALUE_IN_EUROS,
-                         QUANTITY_IN_KG
+                         QUANTITY_IN_KG; also the data browser's SDMX-CSV
   US Census              USA Trade Online: Commodity, Country, Time ("2018",
                          "January 2018"), value in USD (its header says exports or imports),
-                         shipping weight in kg; reporter USA
+                         quantity, shipping weight in kg; reporter USA; also the API's JSON
   Taiwan customs         貨品號列, 國家, 日期/年月, 進出口別, 重量(公斤), 價值(新臺幣千元 or
                          美元千元; thousands are multiplied out); reporter TWN
   reporter totals        a reporter column, year and imports/exports columns, no partner:
@@ -49,8 +50,10 @@ files are skipped with a note. JSON files (Comtrade or Census API) are imported 
   "reporter": NAME|ISO, "flow": "import"|"export", "currency": "GBP", "value_scale": 1000,
   "mass_unit": "kg"|"t"|"lb"|"short_ton", "code": "3915", "year": 2020,
   "flows": {WORD: "import"|"export"|"skip"}, "partners": {NAME: ISO}}
-  FIELDs: reporter partner exporter importer flow year month period code net_mass value
-  currency supp_quantity supp_unit import_mass export_mass.
+  FIELDs: reporter partner exporter importer flow year month period code net_mass
+  net_mass_unit value currency supp_quantity supp_unit import_mass export_mass.
+Rows that cannot be read are refused and listed with their line and reason; unknown partners
+are kept under their name with a warning.
 Importing a file again with the same spec and dataset changes nothing; with another spec or
 dataset its earlier rows are replaced by the new reading."""
 
