@@ -3,10 +3,12 @@
 A row is a line of its declaration. Its line is named by its item number (box 32 of the SAD,
 項次), or, on a manifest row of a shipment with one container, by that container. A row without
 either is the declaration's only line, unless it carries another HS code than the declaration's
-lines and its declaration already had a row from the same file: then it is a further line of it
-(an export listing a declaration's commodity lines one per row). From another file, a different
+lines and the declaration was created by the same import: then it is a further line of it (an
+export listing a declaration's commodity lines one per row). From another file, a different
 HS code is a disagreement between the two sources, not a new line, which would double the
-declaration's weight.
+declaration's weight; and the numbered lines of a declaration another source stored whole
+(without items) are parts of it: their weights are neither compared with the whole nor added to
+it, since the other lines of the file may come in later chunks.
 
 A declaration with items has the sums of its items' weights and values, and its first item's
 HS code. Values merge with tolerance (casedb.importing.tolerance): missing ones are filled in,
@@ -66,15 +68,14 @@ CLEAN = frozenset()  # the changes of a declaration just written: one shared emp
 @dataclass(slots=True)
 class Held:
     """A declaration being merged into: ``values`` by declaration field, ``items`` by item
-    number. ``here``: the file being imported has given it a row already. A writer holds one
+    number. ``created``: by this import (the file whose rows are its lines). A writer holds one
     for each declaration it merged into; most are never changed, so the sets of changes are
     the shared empty ``CLEAN`` until something changes (a million declarations held)."""
 
     values: dict
     items: dict[str, dict] = field(default_factory=dict)
     id: int | None = None
-    here: bool = False
-    created: bool = False  # by this import: its changes are not audited as merges
+    created: bool = False  # by this import: its changes are not audited as merges either
     changed: frozenset = CLEAN  # declaration fields to write back
     new_items: frozenset = CLEAN
     changed_items: frozenset = CLEAN
@@ -89,7 +90,7 @@ class Held:
 
     @classmethod
     def new(cls, values: dict, line: str | None) -> Held:
-        held = cls(dict(values), here=True, created=True)
+        held = cls(dict(values), created=True)
         if line is not None:
             held._add_item(line, values)
         return held
@@ -102,21 +103,30 @@ class Held:
         for name, value in values.items():
             if name not in LINE_FIELDS and name not in UNCOMPARED:
                 _merge_value(self.values, name, value, None, found, filled)
+        if line is not None and not self.items and not self.created:
+            # A line of a declaration another source gave whole, without lines: its weights
+            # are a part of the whole, neither compared with it nor added to it.
+            for name in ("hs_code", "goods_description"):
+                if self.values.get(name) is None and values.get(name) is not None:
+                    self.values[name] = values[name]
+                    filled.add(name)
+        else:
+            filled |= self._merge_line(values, line, found)
+        if filled:
+            self.changed |= filled
+        return found
+
+    def _merge_line(self, values: dict, line: str | None, found: list) -> set:
         item_no = self._line_for(values, line)
         target = self.values if item_no is None else self.items[item_no]
         touched: set = set()
         for name in LINE_FIELDS:
             _merge_value(target, name, values.get(name), item_no, found, touched)
         if item_no is None:
-            filled |= touched
-        else:
-            if touched and item_no not in self.new_items:
-                self.changed_items |= {item_no}
-            filled |= self._totals()
-        if filled:
-            self.changed |= filled
-        self.here = True
-        return found
+            return touched
+        if touched and item_no not in self.new_items:
+            self.changed_items |= {item_no}
+        return self._totals()
 
     def _line_for(self, values: dict, line: str | None) -> str | None:
         """The item number the row's line merges into (a new item if need be), or None for
@@ -124,9 +134,10 @@ class Held:
         hs = values.get("hs_code")
         if line is not None:
             if line not in self.items:
-                if not self.items:  # its one line so far gets a number
-                    self._add_item(line if agree("hs_code", self.values.get("hs_code"), hs)
-                                   else FIRST_ITEM, self._own_line())
+                if not self.items:  # its first row, without a line of its own, gets a number
+                    same = (agree("hs_code", self.values.get("hs_code"), hs)
+                            and self.values.get("record_kind") != "shipment")
+                    self._add_item(line if same else FIRST_ITEM, self._own_line())
                 if line not in self.items:
                     self._add_item(line, {})
             return line
@@ -136,8 +147,8 @@ class Held:
             same = [no for no, item in self._ordered() if agree("hs_code", item["hs_code"], hs)]
             if same:
                 return same[0]
-            return self._add_item(self._next_no(), {}) if self.here else None
-        if agree("hs_code", self.values.get("hs_code"), hs) or not self.here:
+            return self._add_item(self._next_no(), {}) if self.created else None
+        if agree("hs_code", self.values.get("hs_code"), hs) or not self.created:
             return None
         self._add_item(FIRST_ITEM, self._own_line())
         return self._add_item(self._next_no(), {})

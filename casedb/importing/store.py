@@ -240,15 +240,16 @@ class DeclarationWriter:
         """Hold the declarations of ``keys`` that the database has, with their items."""
         if not keys:
             return
+        fields = (*DECLARATION_FIELDS, "record_kind")
         cols = [Declaration.id, Declaration.authority, Declaration.declaration_no,
-                *(getattr(Declaration, f) for f in DECLARATION_FIELDS)]
+                *(getattr(Declaration, f) for f in fields)]
         by_id = {}
         for where in _key_conditions(keys, 500):
             for row in self._s.execute(select(*cols).where(where)):
                 key = (row.authority, row.declaration_no)
-                values = {f: getattr(row, f) for f in DECLARATION_FIELDS}
+                values = {f: getattr(row, f) for f in fields}
                 held = by_id[row.id] = self._held[key] = Held(values, id=row.id)
-                held.here = held.created = key in self._created
+                held.created = key in self._created
         ids = list(by_id)
         item_cols = [getattr(DeclarationItem, f) for f in ("declaration_id", "item_no",
                                                              *LINE_FIELDS)]
@@ -296,8 +297,9 @@ class DeclarationWriter:
         if not keys:
             return
         payload = [{"authority": k[0], "declaration_no": k[1], "version": 1,
-                    "record_kind": self._held[k].values.pop("record_kind", None) or RECORD_KIND,
-                    **self._held[k].values} for k in keys]
+                    **self._held[k].values,
+                    "record_kind": self._held[k].values["record_kind"] or RECORD_KIND}
+                   for k in keys]
         table = Declaration.__table__  # Core: batched multi-row INSERT .. RETURNING
         ids = insert_returning_ids(self._s.connection(), table, payload)
         items = []

@@ -112,3 +112,42 @@ def test_the_writer_keys_shipments_by_bill_of_lading_and_keeps_warnings(db, colu
                                 ImportWarning.column_header, ImportWarning.raw_value)).all()
         x2 = s.scalar(select(Declaration.id).where(Declaration.declaration_no == "B/L X2"))
         assert tuple(w) == (4, x2, "Port of Unlading", "Fort Worth ICD")
+
+
+def test_a_manifest_after_the_whole_bill_of_lading_adds_its_containers_not_its_weights(
+        db, tmp_path):
+    """A vendor gave the B/L whole (three containers, the total); a manifest then gives it a
+    row per container. Those rows are parts of the whole: containers linked, the total kept,
+    nothing counted twice and no part compared with the whole."""
+    other = ["B/L No.", "Arrival Date", "Consignee", "Container No(s).", "Gross Weight (kg)"]
+    import_file(db, write_xlsx(tmp_path / "vendor.xlsx", {"S": [
+        other, ["MAEU123456789", "2023-03-02", "Pacific Polymer Inc",
+                ", ".join(CONTAINERS[:2]), "57,600"]]}))
+    report = import_file(db, write_csv(tmp_path / "bol.csv", [
+        BOL, *(manifest_row(c, kg) for c, kg in zip(CONTAINERS, ["18,000", "19,500", "20,100"],
+                                                     strict=True))]))
+    assert (report.imported, report.merged, report.refused) == (0, 3, ())
+    assert shipment(db) == ("shipment", "MAEU123456789", 57600.0, sorted(CONTAINERS), [])
+    with db.read() as s:
+        assert s.scalars(select(Discrepancy.field)).all() == []
+
+
+@pytest.mark.parametrize("columns", [True, False], ids=["column writer", "row writer"])
+def test_a_row_of_several_containers_then_one_of_another_are_two_lines(db, columns):
+    day = dt.date(2023, 3, 2)
+    chunk = Chunk("S", [2, 3], {
+        "declaration_no": ["B/L X3"] * 2, "bl_no": ["X3"] * 2, "record_kind": ["shipment"] * 2,
+        "declaration_date": [day] * 2, "gross_weight_kg": [2000.0, 1000.0],
+        "containers": [CONTAINERS[:2], CONTAINERS[2:]]})
+    with db.begin() as s:
+        writer = _writer(s)
+        if columns:
+            writer.write_chunk(chunk)
+        else:
+            writer.write_rows(chunk, range(len(chunk)))
+    with db.read() as s:
+        x3 = s.scalar(select(Declaration).where(Declaration.declaration_no == "B/L X3"))
+        lines = s.execute(select(DeclarationItem.item_no, DeclarationItem.gross_weight_kg).where(
+            DeclarationItem.declaration_id == x3.id).order_by(DeclarationItem.item_no)).all()
+        assert x3.gross_weight_kg == 3000.0
+        assert [tuple(r) for r in lines] == [("1", 2000.0), (CONTAINERS[2], 1000.0)]
