@@ -8,12 +8,14 @@ without a word. Here the parts of the zip are read as a stream, a megabyte of XM
 the whole decompressed part), with regular expressions over the raw bytes, and what the sheets
 expand to is held against the ReadLimits: rows, columns, cells (rows × columns from A1, as read),
 bytes of text. The expressions count generously where the XML strays from what writers write
-(no ``r`` attribute, single quotes): a limit may refuse a little early, never late.
+(no ``r`` attribute, single quotes): a limit may refuse a little early, never late. A sheet's
+declared <dimension> is noted, not trusted either way: Excel counts styled empty cells in it.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 import re
 import zipfile
 import zlib
@@ -29,6 +31,8 @@ from ..errors import ReadError
 from .safety import ReadLimits
 from .xlsx_cells import plain_cells
 
+log = logging.getLogger(__name__)
+
 PIECE = 1 << 20  # decompressed bytes read at a time
 MAX_CARRY = 64 << 20  # one element (a row of an ods, a tag) may not be longer than this
 
@@ -40,8 +44,6 @@ CELL_TAG = re.compile(rb"<" + _P + rb"c[\s/>]")
 CELL_REF = re.compile(rb"<" + _P + rb"c\s[^>]*?\br" + _Q + rb"([A-Z]{1,4})(\d{1,10})")
 ROW_TAG = re.compile(rb"<" + _P + rb"row[\s/>]")
 ROW_NUMBER = re.compile(rb"<" + _P + rb"row\s[^>]*?\br" + _Q + rb"(\d{1,10})")
-PLAIN_REF_ROW = re.compile(rb'<c r="[A-Z]{1,4}(\d{1,10})"')
-PLAIN_REF_COLUMN = re.compile(rb'<c r="([A-Z]{1,4})\d')
 SHARED_CELL = re.compile(rb"\st" + _Q + rb"s[\"']")
 SHARED_INDEX = re.compile(rb"\st" + _Q + rb"s[\"'][^>]*>\s*(?:<" + _P + rb"f\b[^>]*(?:/>|>[^<]*</"
                           + _P + rb"f>)\s*)?<" + _P + rb"v>\s*(\d{1,10})")
@@ -59,14 +61,6 @@ def column_number(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + ch - 64
     return n
-
-
-def _largest(numbers: list[bytes]) -> int:
-    """The largest of numbers written in digits without leading zeros: when they have as many
-    digits, the last in byte order (cheap); else as integers."""
-    if min(map(len, numbers)) == max(map(len, numbers)):
-        return int(max(numbers))
-    return max(map(int, numbers))
 
 
 @dataclass
@@ -244,19 +238,22 @@ class _XlsxSheetScan:
         self._check_text()
 
     def _any_cells(self, data: bytes) -> None:
-        """Cells however written: prefixed, r not first, single quotes, no r at all."""
-        rows = list(map(int, ROW_NUMBER.findall(data)))
-        self.rows_unnumbered += len(ROW_TAG.findall(data)) - len(rows)
+        """Cells however written: prefixed, r not first, single quotes, no r at all (then the
+        rows' r and count place them). Every cell counts, with a value or not."""
         refs = CELL_REF.findall(data)
-        self.max_row = max(self.max_row, max(rows, default=0),
-                           max(map(int, map(itemgetter(1), refs)), default=0))
+        self.max_row = max(self.max_row, max(map(int, map(itemgetter(1), refs)), default=0))
         self.max_column = max(self.max_column, *map(column_number,
                                                     {col for col, _ in refs} or {b"@"}))
         if len(CELL_TAG.findall(data)) > len(refs):
+            rows = list(map(int, ROW_NUMBER.findall(data)))
+            self.max_row = max(self.max_row, max(rows, default=0))
+            self.rows_unnumbered += len(ROW_TAG.findall(data)) - len(rows)
             self._unplaced(data)
 
     def _declared(self, data: bytes) -> None:
-        """The <dimension ref> before the cells: the sheet as its writer says it is."""
+        """The <dimension ref> before the cells: the sheet as its writer says it is. Excel and
+        openpyxl count styled empty cells in it, which no reader builds, so a dimension past
+        the limits is only noted: the cells themselves decide."""
         m = DIMENSION.search(data)
         if m is None and b"sheetData" not in data:
             return  # not reached yet
@@ -264,9 +261,13 @@ class _XlsxSheetScan:
         if m is None:
             return
         last_col, last_row = (m.group(3), m.group(4)) if m.group(3) else (m.group(1), m.group(2))
-        if last_col and last_row:
+        if not (last_col and last_row):
+            return
+        try:
             self.budget.check(self.sheet, Extent(int(last_row), column_number(last_col)),
                               declared=True)
+        except ReadError as exc:
+            log.info("%s: %s; its cells are measured instead", self.budget.path.name, exc.reason)
 
     def _unplaced(self, data: bytes) -> None:
         """Cells without r go one column right of the cell before: their count in a row, after

@@ -8,13 +8,15 @@ cell written otherwise is left to the regular expressions (workbook_limits).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
+PREFIXED = re.compile(rb":(?:c[\s>/]|v>|is>|f[\s>/])")  # <x:c ...>, <x:v>: a prefixed cell or value
+ODD_TYPE = re.compile(rb"t(?:\s+=|=\s|=')")  # t = "s", t='s': a type written unusually
 PAD = b" " * 32  # so that every look ahead of a cell start stays inside the array
-LT, C, SPACE, GT, SLASH, QUOTE, T = map(ord, '<c >/"t')
-WHITE = (SPACE, 9, 10, 13)
+LT, C, SPACE, GT, SLASH, QUOTE, T, V, F, LETTER_I, S = map(ord, '<c >/"tvfis')
 
 
 @dataclass
@@ -51,40 +53,40 @@ def _number(a: np.ndarray, at: np.ndarray, low: int, high: int, base: int, width
 def plain_cells(data: bytes) -> PlainCells | None:
     """The extent and shared-string references of the cells in ``data``, or None when any cell
     tag or shared-string type is written other than plainly."""
+    if PREFIXED.search(data):
+        return None  # prefixed elements: the regular expressions
     a = np.frombuffer(data + PAD, np.uint8)
     lt = np.flatnonzero(a[:len(data)] == LT)
-    is_c = a[lt + 1] == C
-    after_c = a[lt + 2]
-    tags = lt[is_c & ((after_c == SPACE) | (after_c == GT) | (after_c == SLASH))]
+    one = a[lt + 1]
+    c_at, v_at = lt[one == C], lt[one == V]
+    two = a[c_at + 2]
+    tags = c_at[(two == SPACE) | (two == GT) | (two == SLASH)]
     starts = tags[_after(a, tags, b'<c r="')]
-    if len(starts) != len(tags) or b":c" in data:
+    if len(starts) != len(tags):
         return None
     columns, pos = _number(a, starts + 6, ord("A"), ord("Z"), 26, 4)
     rows, pos = _number(a, pos, ord("0"), ord("9"), 10, 11)
     if len(starts) and not (a[pos] == QUOTE).all():
         return None
-    return PlainCells(int(rows.max(initial=0)), int(columns.max(initial=0)),
-                      _shared_indexes(a, data, lt, starts))
+    # A reader skips a cell without a value, formula or inline text (a styled empty cell far
+    # to the right does not widen the sheet).
+    held = np.zeros(len(starts) + 1, bool)
+    children = lt[(one == V) | (one == F) | ((one == LETTER_I) & (a[lt + 2] == S))]
+    held[np.searchsorted(starts, children, side="right")] = True
+    held = held[1:]
+    return PlainCells(int(rows[held].max(initial=0)), int(columns[held].max(initial=0)),
+                      _shared_indexes(a, data, v_at))
 
 
-def _shared_indexes(a: np.ndarray, data: bytes, lt: np.ndarray, starts: np.ndarray
-                    ) -> np.ndarray | None:
-    """The <v> index of each cell whose tag says t="s"; None when a type is written oddly."""
+def _shared_indexes(a: np.ndarray, data: bytes, v_at: np.ndarray) -> np.ndarray | None:
+    """The <v> index of each cell whose tag ends with t="s" (as writers write it); None when a
+    type is written otherwise."""
     plain = data.count(b't="s"')
     if not plain:
         return np.zeros(0, np.int64) if b"'s'" not in data else None
-    if data.count(b"'s'") or data.count(b"t=") != data.count(b't="'):
-        return None
-    t_at = np.flatnonzero(a[:len(data)] == T)
-    t_at = t_at[_after(a, t_at, b't="s"') & np.isin(a[t_at - 1], WHITE)]
-    if len(t_at) != plain:
-        return None
-    v_at = lt[_after(a, lt, b"<v>")]
-    shared = np.zeros(len(starts) + 1, bool)
-    shared[np.searchsorted(starts, t_at, side="right")] = True
-    v_cell = np.searchsorted(starts, v_at, side="right")
-    wanted = v_at[shared[v_cell]]
-    if len(wanted) != plain:
-        return None  # a shared cell without its <v> right there: the slow way counts it
+    v_at = v_at[a[v_at + 2] == GT]
+    wanted = v_at[_after(a, v_at - 6, b't="s"><v>')]
+    if len(wanted) != plain or ODD_TYPE.search(data):
+        return None  # the type elsewhere in the tag, or written otherwise: the slow way
     values, _ = _number(a, wanted + 3, ord("0"), ord("9"), 10, 11)
     return values

@@ -147,7 +147,7 @@ print(json.dumps({"outcome": outcome, "peak_kb": peak}))
 """
 
 HOSTILE = {
-    "far.xlsx": (far_cell_xlsx, "declares 1,048,576 rows by 1,000 columns"),
+    "far.xlsx": (far_cell_xlsx, "has 1,048,576 rows by 1,000 columns"),
     "far-cell.xlsx": (lambda p: far_cell_xlsx(p, dimension=False),
                       "has 1,048,576 rows by 1,000 columns"),
     "far-prefixed.xlsx": (lambda p: far_cell_xlsx(p, dimension=False, prefix="x"),
