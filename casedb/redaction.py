@@ -154,6 +154,13 @@ class Scrubber:
         text = self._capitalised_runs(text, found)
         return text, list(dict.fromkeys(found))
 
+    def scrub_names(self, text: str) -> tuple[str, list[str]]:
+        """Only the known parties' names and identifiers: for fields that are codes and numbers
+        (permit, B/L, vessel), which the other rules would take apart."""
+        found: list[str] = []
+        text = self._known_keys(self._literal_names(text, found), found)
+        return text, found
+
     def _literal_names(self, text: str, found: list[str]) -> str:
         return text if self._names is None else self._sub(self._names, text, "party name", found)
 

@@ -20,9 +20,17 @@ from sqlalchemy import select, union
 from ..casefile import load_case_file
 from ..db import Database
 from ..errors import CaseDbError
-from ..models import Declaration, DeclarationContainer, DeclarationParty, Party, PartyName, Seizure
+from ..models import (
+    Declaration,
+    DeclarationContainer,
+    DeclarationItem,
+    DeclarationParty,
+    Party,
+    PartyName,
+    Seizure,
+)
 from ..redaction import Scrubber
-from .schema import DECLARATION_FIELDS, FORMAT, SEIZURE_FIELDS, VERSION, validate
+from .schema import DECLARATION_FIELDS, FORMAT, ITEM_FIELDS, SEIZURE_FIELDS, VERSION, validate
 
 log = logging.getLogger(__name__)
 SCRUBBED_SEIZURE = ("waste_category", "offence", "detection_method", "outcome")
@@ -57,6 +65,11 @@ def build_bundle(db: Database, case_ref: str, *, redact: bool = False) -> dict:
         cntr = s.execute(select(DeclarationContainer.declaration_id,
                                 DeclarationContainer.container_no).where(
             DeclarationContainer.declaration_id.in_(ids))).all()
+        items: dict[int, list[dict]] = {}
+        for row in s.scalars(select(DeclarationItem).where(DeclarationItem.declaration_id.in_(ids))
+                             .order_by(DeclarationItem.item_no)):
+            items.setdefault(row.declaration_id, []).append(
+                {k: getattr(row, k) for k in ITEM_FIELDS})
         keys = set(s.scalars(union(select(PartyName.name_key), select(Party.name_key)))) \
             if redact else set()
     parties = {p.id: p for p in cf.parties}
@@ -76,6 +89,7 @@ def build_bundle(db: Database, case_ref: str, *, redact: bool = False) -> dict:
                            if i == d.id and pid in alias}
         z = seizures.get(d.id)
         item["seizure"] = {k: _iso(getattr(z, k)) for k in SEIZURE_FIELDS} if z else None
+        item["items"] = items.get(d.id, [])
         bundle["declarations"].append(item)
     if r is not None:
         r.apply(bundle)
@@ -135,9 +149,24 @@ class _Redactor:
         for n, d in enumerate(bundle["declarations"]):
             d["goods_description"] = self._scrub(
                 d["goods_description"], f"$.declarations[{n}].goods_description")
+            for i, line in enumerate(d["items"]):
+                line["goods_description"] = self._scrub(
+                    line["goods_description"], f"$.declarations[{n}].items[{i}].goods_description")
             for k in SCRUBBED_SEIZURE if d["seizure"] else ():
                 d["seizure"][k] = self._scrub(d["seizure"][k], f"$.declarations[{n}].seizure.{k}")
+        self._guard(bundle)
         bundle["removed"] = [{"field": f, "kinds": k} for f, k in self.removed.items()]
+
+    def _guard(self, bundle: dict) -> None:
+        """The other texts of the declarations (permit, B/L, vessel...) cleared of the parties'
+        names and identifiers, should a source have put one there."""
+        for n, d in enumerate(bundle["declarations"]):
+            for k, v in d.items():
+                if isinstance(v, str) and k not in ("goods_description", "declaration_no"):
+                    clean, kinds = self._scrubber.scrub_names(v)
+                    if kinds:
+                        d[k] = clean
+                        self._note(f"$.declarations[{n}].{k}", kinds)
 
 
 def bundle_text(bundle: dict) -> str:

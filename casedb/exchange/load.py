@@ -31,12 +31,16 @@ class BundleImport:
     declarations_unchanged: int = 0
     parties_created: int = 0
     notes_added: int = 0
+    items_added: int = 0  # lines of declarations (box 32)
+    values_filled: int = 0  # seizures and items that gained a value they lacked
+    links_added: int = 0  # containers and parties newly tied to known declarations
     warnings: tuple[str, ...] = field(default=())
 
     @property
     def unchanged(self) -> bool:
         return not (self.case_created or self.declarations_added or self.declarations_merged
-                    or self.parties_created or self.notes_added)
+                    or self.parties_created or self.notes_added or self.items_added
+                    or self.values_filled or self.links_added)
 
     def to_json(self) -> dict:
         return {"file": self.file, "case_ref": self.case_ref, "redacted": self.redacted,
@@ -44,6 +48,8 @@ class BundleImport:
                 "declarations_merged": self.declarations_merged,
                 "declarations_unchanged": self.declarations_unchanged,
                 "parties_created": self.parties_created, "notes_added": self.notes_added,
+                "items_added": self.items_added, "values_filled": self.values_filled,
+                "links_added": self.links_added,
                 "unchanged": self.unchanged, "warnings": list(self.warnings)}
 
 

@@ -31,6 +31,7 @@ from ..models import (
     Case,
     Declaration,
     DeclarationContainer,
+    DeclarationItem,
     DeclarationParty,
     ImportRun,
     Note,
@@ -41,7 +42,7 @@ from ..models import (
     SourceFile,
 )
 from ..normalize import name_key, normalize_email, normalize_phone
-from .schema import DECLARATION_FIELDS, SEIZURE_FIELDS
+from .schema import DECLARATION_FIELDS, ITEM_FIELDS, SEIZURE_FIELDS
 
 DATE_FIELDS = {"declaration_date", "seizure_date", "opened_on"}
 
@@ -76,7 +77,8 @@ class BundleWriter:
         self._file, self._sha = file_name, sha256
         self._reason = f"case bundle {file_name}"
         self.out = {"declarations_added": 0, "declarations_merged": 0,
-                    "declarations_unchanged": 0, "parties_created": 0, "notes_added": 0}
+                    "declarations_unchanged": 0, "parties_created": 0, "notes_added": 0,
+                    "items_added": 0, "values_filled": 0, "links_added": 0}
         self.warnings: list[str] = []
 
     def write(self, data: dict) -> dict:
@@ -214,6 +216,8 @@ class BundleWriter:
         else:
             self._fill(decl, values)
         self._links(decl.id, d, parties)
+        for line in d.get("items") or []:
+            self._item(decl, line)
         if d.get("seizure") is not None:
             self._seizure(case_id, decl, d["seizure"])
 
@@ -241,6 +245,7 @@ class BundleWriter:
         for no in dict.fromkeys(d.get("containers") or []):
             if no not in have:
                 self._s.add(DeclarationContainer(declaration_id=decl_id, container_no=no))
+                self.out["links_added"] += 1
         roles = dict(self._s.execute(select(DeclarationParty.role, DeclarationParty.party_id)
                                      .where(DeclarationParty.declaration_id == decl_id)).all())
         for role, ref in (d.get("parties") or {}).items():
@@ -248,10 +253,33 @@ class BundleWriter:
             if role not in roles:
                 self._s.add(DeclarationParty(declaration_id=decl_id, role=role, party_id=pid,
                                              party_name_id=name_id))
+                self.out["links_added"] += 1
             elif roles[role] != pid:
                 self.warnings.append(f"declaration {d['declaration_no']}: its {role} here is "
                                      "another party than the bundle's; this database's is kept")
         self._s.flush()
+
+    def _item(self, decl: Declaration, line: dict) -> None:
+        values = {k: _value(k, line.get(k)) for k in ITEM_FIELDS}
+        row = self._s.get(DeclarationItem, (decl.id, values["item_no"]))
+        if row is None:
+            self._s.add(DeclarationItem(declaration_id=decl.id, **values))
+            self._s.flush()
+            self.out["items_added"] += 1
+            return
+        self._complete(row, values, f"item {values['item_no']} of declaration "
+                                    f"{decl.declaration_no}")
+
+    def _complete(self, row, values: dict, what: str) -> None:
+        """Fill the values ``row`` lacks; a different value stays as it is here (warning)."""
+        for name, new in values.items():
+            old = getattr(row, name)
+            if old is None and new is not None:
+                setattr(row, name, new)
+                self.out["values_filled"] += 1
+            elif new is not None and not _same(old, new):
+                self.warnings.append(f"{what}: the bundle's {name} differs; this database's "
+                                     "is kept")
 
     def _seizure(self, case_id: int, decl: Declaration, z: dict) -> None:
         values = {k: _value(k, z.get(k)) for k in SEIZURE_FIELDS}
@@ -260,11 +288,5 @@ class BundleWriter:
         if row is None:
             self._s.add(Seizure(case_id=case_id, declaration_id=decl.id, **values))
             return
-        for name, new in values.items():
-            old = getattr(row, name)
-            if old is None and new is not None:
-                setattr(row, name, new)
-            elif new is not None and not _same(old, new):
-                self.warnings.append(f"seizure of declaration {decl.declaration_no}: the bundle's {name} "
-                                     "differs; this database's is kept")
+        self._complete(row, values, f"seizure of declaration {decl.declaration_no}")
 

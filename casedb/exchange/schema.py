@@ -24,6 +24,7 @@ from ..models import (
     Case,
     Declaration,
     DeclarationContainer,
+    DeclarationItem,
     Party,
     PartyIdentifier,
     Seizure,
@@ -36,7 +37,8 @@ READABLE_VERSIONS = (1, 2)
 TEXT_MAX = 20_000  # a Text column (no limit in the database): summaries, descriptions
 NOTE_MAX = 100_000
 MAX_ITEMS = {"parties": 10_000, "declarations": 100_000, "notes": 10_000, "tags": 100,
-             "containers": 1_000, "variants": 100, "identifiers": 100, "removed": 10_000}
+             "containers": 1_000, "variants": 100, "identifiers": 100, "removed": 10_000,
+             "items": 1_000}
 KG_MAX = 1e9  # a million tonnes: more than any one ship carries
 VALUE_MAX = 1e13
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
@@ -46,6 +48,8 @@ DECLARATION_FIELDS = (
     "permit_no", "bl_no", "vessel_name", "vessel_imo", "voyage_no", "port_of_loading",
     "port_of_transshipment", "port_of_discharge", "country_of_origin", "country_of_export",
     "country_of_destination")
+ITEM_FIELDS = ("item_no", "hs_code", "goods_description", "gross_weight_kg", "net_weight_kg",
+               "declared_value")
 SEIZURE_FIELDS = ("seizure_date", "quantity_kg", "waste_category", "basel_code", "offence",
                   "detection_method", "outcome")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -99,7 +103,8 @@ CASE = (
     Field("opened_on", "date"),
     _text(Case, "summary", multiline=True),
 )
-COUNTRY = {"pattern": r"[A-Z]{3}", "known": "country"}
+COUNTRY = {"known": "country"}  # ISO alpha-3, or a code casedb.normalize gives (EU)
+CURRENCY_FORMS = ("RMB", "NTD", "NT$", "US$", "HK$", "RM", "S$")  # written so by offices
 PORT: dict = {}  # a UN/LOCODE, or the port as the source wrote it when it has none
 DECLARATION = (
     _text(Declaration, "authority"),
@@ -112,7 +117,7 @@ DECLARATION = (
     Field("gross_weight_kg", "number"),
     Field("net_weight_kg", "number"),
     Field("declared_value", "number", limit=VALUE_MAX),
-    _text(Declaration, "currency", pattern=r"[A-Za-z]{3}", known="currency"),
+    _text(Declaration, "currency", known="currency"),
     _text(Declaration, "permit_no"),
     _text(Declaration, "bl_no"),
     _text(Declaration, "vessel_name"),
@@ -122,6 +127,14 @@ DECLARATION = (
       for p in ("loading", "transshipment", "discharge")),
     *(_text(Declaration, f"country_of_{c}", **COUNTRY)
       for c in ("origin", "export", "destination")),
+)
+ITEM = (
+    _text(DeclarationItem, "item_no", required=True),
+    _text(DeclarationItem, "hs_code", pattern=r"\d{2,}"),
+    _text(DeclarationItem, "goods_description", multiline=True),
+    Field("gross_weight_kg", "number"),
+    Field("net_weight_kg", "number"),
+    Field("declared_value", "number", limit=VALUE_MAX),
 )
 SEIZURE = (
     Field("seizure_date", "date"),
@@ -236,7 +249,8 @@ class Checker:
 
 def _known(kind: str, code: str) -> bool:
     if kind == "currency":
-        return pycountry.currencies.get(alpha_3=code.upper()) is not None
+        return code.upper() in CURRENCY_FORMS or (
+            len(code) == 3 and pycountry.currencies.get(alpha_3=code.upper()) is not None)
     try:
         return country_iso3(code) == code
     except ValueError:
@@ -323,7 +337,7 @@ def _parties(c: Checker, parties) -> set[str]:
 
 
 def _declarations(c: Checker, declarations, refs: set[str]) -> None:
-    keys = {f.name for f in DECLARATION} | {"containers", "parties", "seizure"}
+    keys = {f.name for f in DECLARATION} | {"containers", "parties", "seizure", "items"}
     seen: set[tuple] = set()
     for i, d in enumerate(c.array(declarations, "$.declarations", "declarations")):
         where = f"$.declarations[{i}]"
@@ -337,10 +351,24 @@ def _declarations(c: Checker, declarations, refs: set[str]) -> None:
             seen.add(key)
         c.each(d.get("containers", []), f"{where}.containers", "containers", CONTAINER)
         _roles(c, d.get("parties", {}), f"{where}.parties", refs)
+        _items(c, d.get("items", []), f"{where}.items")
         seizure = d.get("seizure")
         if seizure is not None and c.obj(seizure, f"{where}.seizure",
                                          {f.name for f in SEIZURE}):
             c.fields(seizure, f"{where}.seizure", SEIZURE)
+
+
+def _items(c: Checker, items, where: str) -> None:
+    seen: set[str] = set()
+    for i, item in enumerate(c.array(items, where, "items")):
+        at = f"{where}[{i}]"
+        if c.obj(item, at, {f.name for f in ITEM}, {"item_no"}):
+            c.fields(item, at, ITEM)
+            no = item.get("item_no")
+            if isinstance(no, str):
+                if no in seen:
+                    c.add(f"{at}.item_no", f"{_show(no)} appears twice in the declaration")
+                seen.add(no)
 
 
 def _roles(c: Checker, roles, where: str, refs: set[str]) -> None:

@@ -124,3 +124,18 @@ def test_a_taken_case_reference_is_refused_and_can_be_imported_under_another(par
     assert done.case_created and done.case_ref == "MY-2-KL"
     with other_db.read() as s:
         assert s.scalar(select(func.count()).select_from(Declaration)) == 1
+
+
+def test_the_lines_of_a_declaration_travel_with_it(db, other_db, tmp_path):
+    rows = [["Case No.", "Declaration No.", "Item No.", "Declaration Date", "HS Code",
+             "Goods Description", "Gross Weight (kg)"],
+            ["L-1", "D-7", "1", "2020-03-01", "391510", "PE film", 12000],
+            ["L-1", "D-7", "2", "2020-03-01", "391590", "mixed plastics", 8000]]
+    import_file(db, write_xlsx(tmp_path / "lines.xlsx", {"r": rows}))
+    path = export_bundle(db, "L-1", tmp_path / "l1.json")
+    (decl,) = json.loads(path.read_text("utf-8"))["declarations"]
+    assert [(i["item_no"], i["hs_code"]) for i in decl["items"]] == [("1", "391510"),
+                                                                      ("2", "391590")]
+    assert load_bundle(other_db, path).items_added == 2
+    again = export_bundle(other_db, "L-1", tmp_path / "again.json")
+    assert json.loads(again.read_text("utf-8"))["declarations"][0]["items"] == decl["items"]

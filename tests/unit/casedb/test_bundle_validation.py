@@ -27,6 +27,8 @@ VALID = {
         "currency": "USD", "port_of_loading": "TWKHH", "port_of_discharge": "MYPKG",
         "country_of_export": "TWN", "country_of_destination": "MYS",
         "containers": ["MSCU1234566"], "parties": {"shipper": "PARTY-1"},
+        "items": [{"item_no": "1", "hs_code": "391510", "goods_description": "PE film",
+                   "gross_weight_kg": 12000.0}],
         "seizure": {"seizure_date": "2019-05-10", "quantity_kg": 24000, "offence": "no permit"}}],
     "notes": ["checked"],
 }
@@ -72,6 +74,10 @@ HOSTILE = [
     ("parties.0.name", "", "$.parties[0].name", "empty"),
     ("declarations.0.vessel_name", "\ud800", "$.declarations[0].vessel_name", "control"),
     ("version", 99, "$.version", "update WasteIntel"),
+    ("declarations.0.items", [{"item_no": "1"}, {"item_no": "1"}],
+     "$.declarations[0].items[1].item_no", "twice"),
+    ("declarations.0.items", [{"item_no": "1", "net_weight_kg": -1}],
+     "$.declarations[0].items[0].net_weight_kg", "between 0"),
     ("case", [], "$.case", "an object"),
     ("declarations.0.seizure", {"quantity_kg": 1, "evil": 2}, "$.declarations[0].seizure.evil",
      "not a field"),
@@ -134,3 +140,12 @@ def test_a_folder_or_a_missing_file_is_named(db, tmp_path):
         load_bundle(db, tmp_path)
     with pytest.raises(CaseDbError, match="no such file"):
         load_bundle(db, tmp_path / "none.json")
+
+
+def test_a_version_1_bundle_is_still_read(db, tmp_path):
+    old = copy.deepcopy(VALID)
+    old["version"] = 1
+    del old["removed"], old["declarations"][0]["items"]
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps(old), "utf-8")
+    assert load_bundle(db, path).declarations_added == 1
