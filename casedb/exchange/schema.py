@@ -191,6 +191,15 @@ class Checker:
         for i, item in enumerate(self.array(value, where, name)):
             self.field(item, f"{where}[{i}]", f)
 
+    def unique(self, key, seen: set, where: str, what: str) -> None:
+        """``key`` (when it is text) met once only: ``what`` says where else it may not be."""
+        if isinstance(key, str) or (isinstance(key, tuple) and all(isinstance(k, str)
+                                                                    for k in key)):
+            if key in seen:
+                shown = key[-1] if isinstance(key, tuple) else key
+                self.add(where, f"{_show(shown)} appears twice in {what}")
+            seen.add(key)
+
     def fields(self, value: dict, where: str, fields: tuple[Field, ...]) -> None:
         for f in fields:
             self.field(value.get(f.name), f"{where}.{f.name}", f)
@@ -319,11 +328,7 @@ def _parties(c: Checker, parties) -> set[str]:
         if not c.obj(p, where, PARTY_KEYS, {"ref", "name"}):
             continue
         c.fields(p, where, PARTY)
-        ref = p.get("ref")
-        if isinstance(ref, str):
-            if ref in refs:
-                c.add(f"{where}.ref", f"{_show(ref)} names two parties")
-            refs.add(ref)
+        c.unique(p.get("ref"), refs, f"{where}.ref", "the parties")
         c.each(p.get("variants", []), f"{where}.variants", "variants", VARIANT)
         idents = c.array(p.get("identifiers", []), f"{where}.identifiers", "identifiers")
         for j, ident in enumerate(idents):
@@ -344,11 +349,8 @@ def _declarations(c: Checker, declarations, refs: set[str]) -> None:
         if not c.obj(d, where, keys, {"declaration_no"}):
             continue
         c.fields(d, where, DECLARATION)
-        key = (d.get("authority") or "", d.get("declaration_no"))
-        if all(isinstance(k, str) for k in key):
-            if key in seen:
-                c.add(f"{where}.declaration_no", f"{_show(key[1])} appears twice in the bundle")
-            seen.add(key)
+        c.unique((d.get("authority") or "", d.get("declaration_no")), seen,
+                 f"{where}.declaration_no", "the bundle")
         c.each(d.get("containers", []), f"{where}.containers", "containers", CONTAINER)
         _roles(c, d.get("parties", {}), f"{where}.parties", refs)
         _items(c, d.get("items", []), f"{where}.items")
@@ -364,11 +366,7 @@ def _items(c: Checker, items, where: str) -> None:
         at = f"{where}[{i}]"
         if c.obj(item, at, {f.name for f in ITEM}, {"item_no"}):
             c.fields(item, at, ITEM)
-            no = item.get("item_no")
-            if isinstance(no, str):
-                if no in seen:
-                    c.add(f"{at}.item_no", f"{_show(no)} appears twice in the declaration")
-                seen.add(no)
+            c.unique(item.get("item_no"), seen, f"{at}.item_no", "the declaration")
 
 
 def _roles(c: Checker, roles, where: str, refs: set[str]) -> None:
