@@ -80,6 +80,9 @@ def register(sub) -> None:
     sh.add_argument("--reporter", help="reporter name or ISO code")
     sh.add_argument("--flow", choices=("import", "export"))
     sh.add_argument("--period", choices=("year", "month"), default="year")
+    sh.add_argument("--measure", choices=("tonnes", "value"),
+                    help="shares of net mass (default) or of value (default when the flows "
+                         "have no mass)")
     sh.add_argument("--event", type=iso_date, metavar="DATE")
     sh.add_argument("--dataset", action="append", help="dataset (repeat to add several up)")
     mi = tsub.add_parser("mirror", help="pairs whose two sides report flows that disagree "
@@ -194,11 +197,12 @@ def _remove(args) -> int:
 def _shares(args) -> int:
     table = trade_shares(open_db(args), hs=args.hs, by=args.by, reporter=args.reporter,
                          flow=args.flow, event=args.event, dataset=tuple(args.dataset or ()),
-                         period=args.period)
+                         period=args.period, measure=args.measure)
     if args.json:
         emit_json(table.to_json())
         return 0
     print_table(table)
+    emit_lines([f"shares of {table.measure}"] + [f"note: {n}" for n in table.notes])
     for period, months in table.partial_periods.items():
         held = f"months {', '.join(map(str, months))}" if months else "a year to date"
         emit_lines([f"note: {period} is partial ({held})"])

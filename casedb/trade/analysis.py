@@ -8,7 +8,7 @@ A year given month by month with fewer than twelve months is flagged partial
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import polars as pl
 from sqlalchemy import select
@@ -24,7 +24,8 @@ BY = ("importer", "exporter", "pair", "partner")
 PERIODS = ("year", "month")
 FRAME = {"dataset": pl.Utf8, "reporter": pl.Utf8, "flow": pl.Utf8, "exporter": pl.Utf8,
          "importer": pl.Utf8, "year": pl.Int32, "month": pl.Int32, "partial": pl.Boolean,
-         "kg": pl.Float64}
+         "kg": pl.Float64, "value": pl.Float64, "currency": pl.Utf8}
+MEASURES = ("tonnes", "value")
 
 
 class TradeQueryError(CaseDbError):
@@ -34,7 +35,7 @@ class TradeQueryError(CaseDbError):
 def load(db: Database, hs: str | None, datasets: tuple[str, ...] = ()) -> pl.DataFrame:
     t = TradeFlow
     q = select(t.dataset, t.reporter, t.flow, t.exporter, t.importer, t.year, t.month,
-               t.partial, t.net_weight_kg)
+               t.partial, t.net_weight_kg, t.value, t.currency)
     if hs:
         q = q.where(t.hs_code.startswith(hs, autoescape=True))
     if datasets:
@@ -73,12 +74,16 @@ def _reporter_code(text: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class TradeShareTable(ShareTable):
+    """``measure``: "tonnes" (net mass), or "value (GBP)" when the flows have no mass; the
+    series' ``tonnes`` are net mass either way."""
+
     datasets: tuple[str, ...] = ()
     partial_periods: dict = field(default_factory=dict)  # period -> months held ([] unknown)
+    notes: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
-        return {**super().to_json(), "datasets": list(self.datasets),
-                "partial_periods": self.partial_periods}
+        return {**super().to_json(), "measure": self.measure, "datasets": list(self.datasets),
+                "partial_periods": self.partial_periods, "notes": list(self.notes)}
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,7 @@ class TradeQuery:
     dataset: str | tuple[str, ...] | None = None
     lang: str = "en"  # of the country names in the labels
     period: str = "year"  # year | month
+    measure: str | None = None  # tonnes | value; None: tonnes, or value where no mass is given
 
 
 def _datasets(q: TradeQuery) -> tuple[str, ...]:
@@ -150,6 +156,31 @@ def _partials(f: pl.DataFrame, period: str) -> dict:
     return dict(sorted(out.items()))
 
 
+def _measure(f: pl.DataFrame, asked: str | None) -> tuple[pl.Expr, str, list[str]]:
+    """What the shares are of: net mass in tonnes, or values of one currency."""
+    has_mass = f["kg"].is_not_null()
+    if asked == "tonnes" or (asked is None and (has_mass.any() or f.is_empty())):
+        missing = f.filter(~has_mass & f["value"].is_not_null()).height
+        notes = [f"{missing} flows have a value but no net mass: they count as 0 t"] \
+            if missing else []
+        return pl.col("kg").fill_null(0.0) / 1000.0, "tonnes", notes
+    currencies = sorted(set(f["currency"].drop_nulls().to_list()))
+    if len(currencies) != 1:
+        raise TradeQueryError(
+            "these flows have no net mass and values in "
+            + (", ".join(currencies) + ", which cannot be added up; choose one --dataset"
+               if currencies else "no currency; shares cannot be computed"))
+    return pl.col("value").fill_null(0.0), f"value ({currencies[0]})", []
+
+
+def _tonnes(table: ShareTable, f: pl.DataFrame) -> tuple:
+    """The series' net mass by period (when the shares are of values)."""
+    t = f.group_by("route", "period").agg((pl.col("kg").sum() / 1000.0).alias("t"))
+    got = {(r, p): w for r, p, w in t.iter_rows()}
+    return tuple(replace(s, tonnes=tuple(got.get((s.route, p), 0.0) for p in table.periods))
+                 for s in table.series)
+
+
 def trade_shares(db: Database, query: TradeQuery | None = None, **fields) -> TradeShareTable:
     """Shares per year (or month) by importer, exporter, partner or pair; ``fields`` are those
     of TradeQuery."""
@@ -158,6 +189,8 @@ def trade_shares(db: Database, query: TradeQuery | None = None, **fields) -> Tra
         raise TradeQueryError(f"unknown grouping {q.by!r}; one of {', '.join(BY)}")
     if q.period not in PERIODS:
         raise TradeQueryError(f"unknown period {q.period!r}; year or month")
+    if q.measure not in (None, *MEASURES):
+        raise TradeQueryError(f"unknown measure {q.measure!r}; tonnes or value")
     reporter = _reporter_code(q.reporter)
     if q.by == "partner" and not reporter:
         raise TradeQueryError("shares by partner need a reporter: add --reporter")
@@ -177,8 +210,9 @@ def trade_shares(db: Database, query: TradeQuery | None = None, **fields) -> Tra
     period = (pl.col("year").cast(pl.Utf8) if q.period == "year"
               else pl.format("{}-{}", pl.col("year"), pl.col("month").cast(pl.Utf8)
                              .str.zfill(2)))
+    weight, measure, notes = _measure(f, q.measure)
     f = f.with_columns(_key(q.by, flow).alias("route"), period.alias("period"),
-                       (pl.col("kg").fill_null(0.0) / 1000.0).alias("weight"))
+                       weight.alias("weight"))
     routes = f["route"].unique().to_list()
     labels = pl.DataFrame({"route": routes,
                            "label": [" → ".join(label(p, q.lang) for p in r.split(">"))
@@ -186,7 +220,8 @@ def trade_shares(db: Database, query: TradeQuery | None = None, **fields) -> Tra
                           schema={"route": pl.Utf8, "label": pl.Utf8})
     base = share_table(f.select("period", "route", "weight").join(labels, on="route"),
                        lang=q.lang)
-    table = TradeShareTable(base.periods, base.series, base.shifts, base.measure, base.lang,
+    series = base.series if measure == "tonnes" else _tonnes(base, f)
+    table = TradeShareTable(base.periods, series, base.shifts, measure, base.lang,
                             tuple(sorted(set(f["dataset"].to_list()))),
-                            _partials(f, q.period))
+                            _partials(f, q.period), tuple(notes))
     return event_shifts(table, q.event, q.period) if q.event else with_shifts(table)

@@ -46,10 +46,12 @@ def _side(f: pl.DataFrame, flow: str, dataset: str | None, reporter: str | None,
     part = partial_years(f).select("dataset", "reporter", "flow", "year") \
         .with_columns(pl.lit(True).alias("_partial"))
     f = f.join(part, on=["dataset", "reporter", "flow", "year"], how="left", nulls_equal=True)
+    # a side without any net mass (values only) says nothing about tonnes: left out
     return f.group_by(*PAIR, "dataset").agg(
         (pl.col("kg").sum() / 1000.0).alias(name),
         pl.col("_partial").fill_null(False).any().alias(f"{name}_partial"),
-    ).rename({"dataset": f"{name}_dataset"})
+        pl.col("kg").count().alias("_weighed"),
+    ).filter(pl.col("_weighed") > 0).drop("_weighed").rename({"dataset": f"{name}_dataset"})
 
 
 def mirror_discrepancies(db: Database, *, hs: str | None = "3915", ratio: float = 1.5,

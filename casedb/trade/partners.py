@@ -38,7 +38,7 @@ OFFICE_NAMES = {
     "ivory coast": "CIV", "east timor": "TLS", "burma": "MMR", "zaire": "COD",
     "irish republic": "IRL", "sint maarten": "SXM", "holy see": "VAT", "vatican city": "VAT",
     "fs micronesia": "FSM", "canary is": "ESP", "ascension": "SHN", "tristan da cunha": "SHN",
-    "south georgia": "SGS", "turks & caicos is": "TCA",
+    "south georgia": "SGS", "turks & caicos is": "TCA", "saint martin": "MAF",
     # Census Bureau
     "falkland islands (islas malvinas)": "FLK", "heard and mcdonald islands": "HMD",
     "french southern and antarctic lands": "ATF", "pitcairn islands": "PCN",

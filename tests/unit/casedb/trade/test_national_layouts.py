@@ -153,3 +153,21 @@ def test_owid_reporter_totals_give_china_share_of_world_imports(db):
     world = sum(float(r["plastic_waste_imports"]) for r in rows)
     assert table.share("CHN", "2016") == pytest.approx(china / world, abs=0.003)
     assert round(table.share("CHN", "2016") * 100, 1) == 52.9  # as OWID publishes it
+
+
+def test_us_census_imports_with_values_only_give_shares_of_value(db, tmp_path):
+    header = ["Commodity", "Country", "District", "Time", "Customs  Value (Cons) ($US)"]
+    rows = [("3915100000 Waste, Parings And Scrap, Of Polymers Of Ethylene (kg)",
+             "Canada", 4_000_000), ("3915900090 Waste, Parings And Scrap, Plastics (kg)",
+             "Mexico", 2_500_000), ("3915900090 Waste, Parings And Scrap, Plastics (kg)",
+             "Congo (Kinshasa)", 1_000)]
+    path = nat.write_csv(tmp_path / "us_imports.csv",
+                         [header, *[[c, p, "All Districts", "2024", f"{v:,}"] for c, p, v in rows]])
+    report = import_trade(db, path)
+    assert (report.layout, report.refused) == ("US Census (USA Trade Online)", 0)
+    table = trade_shares(db, by="partner", reporter="USA")
+    assert table.measure == "value (USD)" and table.to_json()["measure"] == "value (USD)"
+    assert_shares(table, nat.shares(rows, lambda r: {"Canada": "CAN", "Mexico": "MEX"}
+                                    .get(r[1], "COD"), lambda r: r[2]), "2024")
+    assert {r.hs_code for r in stored(db, report.dataset)} == {"3915100000", "3915900090"}
+    assert {r.flow for r in stored(db, report.dataset)} == {"import"}
