@@ -28,6 +28,10 @@ FLOW_WORDS = {
     "re-imports": "skip", "rm": "skip", "復出口": "skip", "復進口": "skip", "复出口": "skip",
     "复进口": "skip", "mip": "skip", "xip": "skip", "mop": "skip", "xop": "skip", "dx": "skip",
     "fm": "skip", "domestic exports": "skip", "foreign exports": "skip",
+    # Taiwan's portal: total exports include re-exports, total imports re-imports
+    "出口總值(含復出口)": "export", "進口總值(含復進口)": "import", "出口總值": "export",
+    "進口總值": "import", "出口總值（含復出口）": "export", "進口總值（含復進口）": "import",
+    "國貨出口": "skip", "國貨出口值": "skip",
     "imports for consumption": "skip",
 }
 CURRENCY_WORDS = (("新臺幣", "TWD"), ("新台幣", "TWD"), ("ntd", "TWD"), ("twd", "TWD"),

@@ -110,3 +110,25 @@ def test_hmrc_api_odata_json_with_expanded_lookups(db, tmp_path):
     table = trade_shares(db, by="partner", reporter="GBR", flow="export", period="month")
     assert table.share("TUR", "2020-01") == pytest.approx(0.6)
     assert {r.currency for r in values(db, report.dataset)} == {"GBP"}
+
+
+def test_taiwan_portal_download_with_both_currencies_and_weights(db, tmp_path):
+    """The portal's CSV (進出口別 | 日期 | 貨品號列 | 中文貨名 | 英文貨名 | 國家 | 美元(千元) |
+    新臺幣(千元) | 重量(公噸) | 重量(公斤)): the kilograms, not the rounded tonnes; one currency."""
+    header = ["進出口別", "日期", "貨品號列", "中文貨名", "英文貨名", "國家", "美元(千元)",
+              "新臺幣(千元)", "重量(公噸)", "重量(公斤)"]
+    rows = [["出口總值(含復出口)", "113年05月", "39159000009", "其他塑膠之廢料", "Waste", "馬來西亞",
+             "120", "3,900", "2,001", "2,000,600"],
+            ["出口總值(含復出口)", "113年05月", "39159000009", "其他塑膠之廢料", "Waste", "越南",
+             "80", "2,600", "1,000", "999,700"],
+            ["復出口", "113年05月", "39159000009", "其他塑膠之廢料", "Waste", "越南",
+             "8", "260", "100", "99,000"],
+            ["出口總值(含復出口)", "113年05月", "39159000009", "其他塑膠之廢料", "Waste", "合計",
+             "200", "6,500", "3,001", "3,000,300"]]
+    report = import_trade(db, nat.write_csv(tmp_path / "GA30.csv", [header, *rows],
+                                            encoding="cp950"))
+    assert (report.layout, report.imported, report.refused) == ("Taiwan customs", 3, 0)
+    got = {r.importer: (r.net_weight_kg, r.value, r.currency) for r in values(db, report.dataset)}
+    assert got["MYS"] == (2_000_600, 120_000, "USD")
+    table = trade_shares(db, by="partner", reporter="TWN", period="month")
+    assert table.share("MYS", "2024-05") == pytest.approx(2_000_600 / 3_000_300)
