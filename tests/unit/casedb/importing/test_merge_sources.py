@@ -82,6 +82,9 @@ def test_a_weight_8_percent_apart_and_another_consignee_are_kept_with_their_prov
         VENDOR, vendor_row(tonnes="13.5", consignee="Selangor Plastics Trading")]})
     report = import_file(db, other)
     assert (report.imported, report.merged, report.refused) == (0, 1, ())
+    assert sorted(report.discrepancies) == [  # counted in the report, listed for review
+        ("Export", 2, "consignee_name", "Klang Polymer Sdn Bhd", "Selangor Plastics Trading"),
+        ("Export", 2, "gross_weight_kg", "12500", "13500")]
     d = declaration(db)
     assert d.gross_weight_kg == 12500.0  # the stored value stays
     assert discrepancies(db) == [
@@ -103,6 +106,7 @@ def test_a_weight_8_percent_apart_and_another_consignee_are_kept_with_their_prov
     again = import_file(db, other)
     reread = import_file(db, other, spec=ImportSpec(units={"net_weight_kg": "kg"}))
     assert (again.unchanged, reread.unchanged, again.merged, reread.merged) == (1, 1, 0, 0)
+    assert again.discrepancies == reread.discrepancies == ()
     assert len(discrepancies(db)) == 2
 
 
@@ -155,3 +159,22 @@ def test_amounts_agree_within_the_precision_each_shows():
     assert not agree("gross_weight_kg", 12481.0, 12483.0)  # both to the kilogram
     assert agree("vessel_name", "EVER GIVEN", "Ever-Given")
     assert agree("hs_code", "391510", "3915100010") and not agree("hs_code", "391510", "391590")
+
+
+def test_a_value_kept_as_written_is_stored_as_a_warning_of_its_declaration(db, tmp_path):
+    from casedb.models import ImportWarning
+
+    inland = sad_row()
+    inland[5] = "Dry Port Ndola"  # a place without a UN/LOCODE: kept by its name, warned
+    path = write_csv(tmp_path / "sad.csv", [SAD, inland, sad_row("D-2")])
+    report = import_file(db, path)
+    assert (report.imported, report.refused, len(report.warnings)) == (2, (), 1)
+    with db.read() as s:
+        (w,) = s.execute(select(ImportWarning.declaration_id, ImportWarning.sheet,
+                                ImportWarning.row_number, ImportWarning.column_header,
+                                ImportWarning.raw_value, ImportWarning.source_file_id)).all()
+    assert w[:5] == (declaration(db).id, "sad", 2, "Port of Loading", "Dry Port Ndola")
+    assert declaration(db).port_of_loading == "Dry Port Ndola"
+    import_file(db, path)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ImportWarning)) == 1
