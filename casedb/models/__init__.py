@@ -1,5 +1,6 @@
 """The case database schema (SQLAlchemy 2 typed models)."""
 
+from .alerts import ALERT_STATUSES, WATCH_KINDS, Alert, RiskScore, Watchlist
 from .base import Base
 from .case import CASE_STATUSES, Attachment, Case, Note, Seizure
 from .declaration import (
@@ -27,5 +28,5 @@ __all__ = [
     "DeclarationContainer", "DeclarationItem", "RECORD_KINDS", "DISCREPANCY_STATUSES",
     "Discrepancy", "ImportWarning", "IDENTIFIER_KINDS", "ROLES", "DeclarationParty", "MatchDecision",
     "Party", "PartyIdentifier", "PartyName", "AuditEntry", "ImportRun", "RowProvenance", "Setting",
-    "SourceFile", "TradeFlow",
+    "SourceFile", "TradeFlow", "ALERT_STATUSES", "WATCH_KINDS", "Alert", "RiskScore", "Watchlist",
 ]
