@@ -161,7 +161,7 @@ def _measure(f: pl.DataFrame, asked: str | None) -> tuple[pl.Expr, str, list[str
     has_mass = f["kg"].is_not_null()
     if asked == "tonnes" or (asked is None and (has_mass.any() or f.is_empty())):
         missing = f.filter(~has_mass & f["value"].is_not_null()).height
-        notes = [f"{missing} flows have a value but no net mass: they count as 0 t"] \
+        notes = [f"{missing} flow(s) with a value but no net mass count as 0 t"] \
             if missing else []
         return pl.col("kg").fill_null(0.0) / 1000.0, "tonnes", notes
     currencies = sorted(set(f["currency"].drop_nulls().to_list()))

@@ -68,3 +68,22 @@ def mirror_discrepancies_for(db):
     from casedb.trade import mirror_discrepancies
 
     return mirror_discrepancies(db, hs="3915", ratio=1.5)
+
+
+def test_baci_raw_with_numeric_country_codes_and_missing_quantities(db, tmp_path):
+    """BACI as CEPII distributes it: t,i,j,k,v,q with Comtrade's numbers (842 the United
+    States, 251 France, 490 Taiwan), k read as a number, q "NA" where not known."""
+    path = tmp_path / "BACI_HS92_Y2019_V202301.csv"
+    path.write_text("t,i,j,k,v,q\n"
+                    "2019,842,458,391510,1000.5,   2000.0\n"
+                    "2019,251,458,391590,500,1000\n"
+                    "2019,490,458,391590,700,NA\n"
+                    "2019,842,156,391590,100,300\n", "utf-8")
+    report = import_trade(db, path)
+    assert (report.layout, report.imported, report.refused) == ("BACI", 4, 0)
+    table = trade_shares(db, by="exporter", dataset=report.dataset)
+    assert table.share("USA", "2019") == pytest.approx(2300 / 3300)
+    assert table.share("FRA", "2019") == pytest.approx(1000 / 3300)
+    assert table.notes == ("1 flow(s) with a value but no net mass count as 0 t",)
+    pair = {s.route for s in trade_shares(db, by="pair", dataset=report.dataset).series}
+    assert "TWN>MYS" in pair and "USA>CHN" in pair
