@@ -6,6 +6,7 @@ rows outside the totals (re-exports, breakdowns, aggregates) are skipped and cou
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
@@ -71,12 +72,11 @@ def _column(job: Job, raw: pl.DataFrame, name: str, source: str) -> pl.Expr:
 
 
 def _is_header(cells: list[str], spec: dict) -> bool:
-    named = set((spec.get("columns") or {}).values())
-    if named and named <= {c for c in cells if c}:
-        return True
-    keys = {parsing.key(c) for c in cells}
-    return detect(cells) is not None if not named else bool(
-        named and {parsing.key(n) for n in named} <= keys)
+    """The header is the first line holding the columns the spec names, or else a layout's."""
+    named = {parsing.key(n) for n in (spec.get("columns") or {}).values()}
+    if named:
+        return named <= {parsing.key(c) for c in cells}
+    return detect(cells) is not None
 
 
 def _choose(path: Path, columns: list[str], spec: dict) -> tuple[Layout, dict[str, str]]:
@@ -126,8 +126,7 @@ def _check(job: Job) -> None:
         raise ReadError(str(job.path), f"cannot be imported as {lay.name}: it lacks "
                                        + "; ".join(lacking))
     if lay.countries == "eurostat" and parsing.key(f.get("partner", "")) == "partner":
-        job.layout = Layout(lay.name, lay.headers, lay.required, lay.constants, lay.flows,
-                            "eurostat-partner", lay.reconciled)
+        job.layout = replace(lay, countries="eurostat-partner")
 
 
 def _mapped(f: pl.DataFrame, column: str, fn, dtype) -> pl.Expr:
@@ -171,7 +170,7 @@ def _lookup(column: str, parsed: dict, i: int, dtype) -> pl.Expr:
 def _flows(job: Job, f: pl.DataFrame) -> pl.DataFrame:
     if job.layout.reconciled:
         return f.with_columns(pl.lit("import").alias("flow"), pl.lit(None).alias("_flow_text"))
-    if "flow" in f.columns and "import_mass" not in job.found:
+    if "flow" in f.columns and not {"import_mass", "export_mass"} & set(job.found):
         words = {**parsing.FLOW_WORDS, **job.layout.flows, **job.spec.get("flows", {})}
         f = f.with_columns(pl.col("flow").alias("_flow_text"),
                            _mapped(f, "flow", lambda v: words.get(parsing.fold(v)), pl.Utf8)
@@ -227,9 +226,12 @@ def _reporter_partner(job: Job, f: pl.DataFrame, reporters: Resolver,
         f = f.with_columns(pl.lit(WORLD).alias("partner"), pl.lit(WORLD).alias("_partner_text"))
         job.out.warnings.append("the file has no partner column: its rows were imported as "
                                 "the reporters' totals (partner World)")
-    aggregate = pl.col("reporter").is_null() & pl.col("_reporter_text").is_not_null()
+    def named(side: str) -> pl.Expr:  # a name was written (a blank cell is refused later)
+        return pl.col(f"_{side}_text").fill_null("").str.strip_chars() != ""
+
+    aggregate = pl.col("reporter").is_null() & named("reporter")
     aggregate = aggregate | (pl.col("reporter") == WORLD)
-    aggregate = aggregate | (pl.col("partner").is_null() & pl.col("_partner_text").is_not_null())
+    aggregate = aggregate | (pl.col("partner").is_null() & named("partner"))
     for side in ("reporter", "partner"):
         # the European Union beside its members (the Census Bureau's groups) is a sum of them
         if {"EU"} <= set(f[side].unique().to_list()) and EU_MEMBERS & set(f[side].to_list()):

@@ -116,3 +116,24 @@ def test_errors_name_the_file_and_hide_library_hints(db, tmp_path):
         check_spec({"colums": {}})
     with pytest.raises(SpecError, match="currency is an ISO 4217 code"):
         check_spec({"currency": "pounds"})
+
+
+def test_refused_rows_say_their_line_and_why(db, tmp_path):
+    rows = [nat.HMRC_HEADER,
+            ["39151000", "39", "3915", "391510", "Waste", "2020", "EU Exports", "Poland", "5", "9",
+             ""],
+            ["39151000", "39", "3915", "391510", "Waste", "2020", "EU Exports", "", "5", "9", ""],
+            ["39151000", "39", "3915", "391510", "Waste", "n/a", "EU Exports", "Spain", "5", "9",
+             ""],
+            ["39151000", "39", "3915", "391510", "Waste", "2020", "Transit", "Spain", "5", "9",
+             ""],
+            ["39151000", "39", "3915", "391510", "Waste", "2020", "EU Exports", "Spain", "c",
+             "", ""],
+            ["39151000", "39", "3915", "391510", "Waste", "2020", "EU Exports", "Italy", "5", "9",
+             "", "extra"]]
+    report = import_trade(db, nat.write_csv(tmp_path / "ots.csv", rows))
+    assert (report.imported, report.refused) == (1, 5)
+    assert sorted((r["line"], r["reason"].split(":")[0]) for r in report.refused_rows) == [
+        (3, "no reporter or partner"), (4, "period 'n/a' not understood"),
+        (5, "flow 'Transit' not understood"), (6, "neither a net mass nor a value"),
+        (7, "more cells than the header (a comma inside an unquoted name?)")]
