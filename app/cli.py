@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from casedb import __version__
 from casedb.errors import CaseDbError
@@ -106,6 +106,11 @@ def _run(argv: list[str], as_json: bool) -> int:
     logs.configure(verbose=args.verbose)
     if args.command is None:
         return _gui(args, files)
+    return _handle(args, as_json)
+
+
+def _handle(args, as_json: bool) -> int:
+    """Run the command; every failure becomes one line (and a JSON object with --json)."""
     try:
         return int(args.handler(args) or 0)
     except BrokenPipeError:
@@ -114,10 +119,9 @@ def _run(argv: list[str], as_json: bool) -> int:
         return _fail(str(exc), 2, as_json)
     except CaseDbError as exc:
         return _fail(str(exc), 1, as_json, getattr(exc, "problems", None))
-    except OperationalError as exc:
-        log.error("database failure", exc_info=True)
-        return _fail(f"database not available: "
-                     f"{str(exc.orig).splitlines()[0] if exc.orig else exc}; check --db", 1, as_json)
+    except DatabaseError as exc:
+        log.error("database failure in %s", args.command, exc_info=True)
+        return _fail(_database_message(exc), 1, as_json)
     except OSError as exc:
         log.error("file failure in %s", args.command, exc_info=True)
         return _fail(f"{exc.filename or args.command}: {exc.strerror or exc}; check the path and "
@@ -128,6 +132,14 @@ def _run(argv: list[str], as_json: bool) -> int:
         log.error("unexpected failure in %s", args.command, exc_info=True)
         return _fail(f"unexpected error in {args.command}: {exc.__class__.__name__}: {exc} "
                      f"(the log {logs.log_path()} has the details; please report it)", 2, as_json)
+
+
+def _database_message(exc: DatabaseError) -> str:
+    reason = str(exc.orig).splitlines()[0] if exc.orig else str(exc)
+    if isinstance(exc, OperationalError):
+        return f"database not available: {reason}; check --db"
+    return (f"the database refused the command: {reason}; check --db (the log "
+            f"{logs.log_path()} has the details)")
 
 
 def _gui(args, files: list[str]) -> int:

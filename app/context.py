@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from casedb import migrate
 from casedb.db import Database
+from casedb.errors import ConfigError
 
 
 def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
@@ -17,7 +19,10 @@ def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
         from casedb.demo import demo_database
 
         return demo_database()
-    db = Database(getattr(args, "db", None))
+    url = getattr(args, "db", None)
+    if url and "://" not in url and Path(url).is_dir():
+        raise ConfigError(f"--db {url} is a folder; name the database file (e.g. {url}/cases.db)")
+    db = Database(url)
     if upgrade:
         migrate.ensure_schema(db)
     else:

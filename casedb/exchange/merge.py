@@ -89,12 +89,14 @@ class BundleWriter:
                     **self.out, "declarations_unchanged": len(data["declarations"]),
                     "warnings": ("this bundle was imported before: nothing changed",)}
         case_id, created = self._case(data["case"])
-        parties = self._placeholders(data["parties"], ref) if redacted else \
+        parties = _Placeholders(self, data["parties"], ref) if redacted else \
             self._parties(data["parties"])
         for d in data["declarations"]:
             self._declaration(case_id, d, parties)
         self._notes(case_id, data.get("notes") or [])
         self._record(source, ref)
+        audit.record(self._s, self._user, "import", "case", case_id, new=ref,
+                     reason=self._reason)
         return {"case_ref": ref, "redacted": redacted, "case_created": created, **self.out,
                 "warnings": tuple(self.warnings)}
 
@@ -146,21 +148,22 @@ class BundleWriter:
                 self.out["notes_added"] += 1
 
     # -- parties -----------------------------------------------------------------------------
-    def _placeholders(self, parties: list[dict], case_ref: str) -> dict[str, tuple[int, int]]:
-        found = {}
-        for p in parties:
-            raw = f"{p['ref']} (redacted, case {case_ref}, bundle {self._sha[:10]})"
-            party = Party(display_name=raw, name_key=name_key(raw), country=p.get("country"),
-                          kind="redacted")
-            self._s.add(party)
-            self._s.flush()
-            name = PartyName(party_id=party.id, raw_name=raw, name_key=name_key(raw),
-                             country=p.get("country") or "")
-            self._s.add(name)
-            self._s.flush()
-            found[p["ref"]] = (party.id, name.id)
-            self.out["parties_created"] += 1
-        return found
+    def placeholder(self, p: dict, case_ref: str) -> tuple[int, int]:
+        """A party of its own for a redacted bundle's placeholder (PARTY-1...), named after it,
+        the case and the bundle: never merged with another."""
+        suffix = f" (redacted, case {case_ref}, bundle {self._sha[:10]})"
+        limit = PartyName.__table__.c.raw_name.type.length
+        raw = " ".join(p["name"].split())[:limit - len(suffix)] + suffix
+        party = Party(display_name=raw, name_key=name_key(raw), country=p.get("country"),
+                      kind="redacted")
+        self._s.add(party)
+        self._s.flush()
+        name = PartyName(party_id=party.id, raw_name=raw, name_key=name_key(raw),
+                         country=p.get("country") or "")
+        self._s.add(name)
+        self._s.flush()
+        self.out["parties_created"] += 1
+        return party.id, name.id
 
     def _parties(self, parties: list[dict]) -> dict[str, tuple[int, int]]:
         resolver = PartyResolver(self._s)
@@ -249,14 +252,16 @@ class BundleWriter:
         roles = dict(self._s.execute(select(DeclarationParty.role, DeclarationParty.party_id)
                                      .where(DeclarationParty.declaration_id == decl_id)).all())
         for role, ref in (d.get("parties") or {}).items():
+            if role in roles:  # a placeholder is never compared: it stands for someone unknown
+                if isinstance(parties, dict) and roles[role] != parties[ref][0]:
+                    self.warnings.append(f"declaration {d['declaration_no']}: its {role} here "
+                                         "is another party than the bundle's; this database's "
+                                         "is kept")
+                continue
             pid, name_id = parties[ref]
-            if role not in roles:
-                self._s.add(DeclarationParty(declaration_id=decl_id, role=role, party_id=pid,
-                                             party_name_id=name_id))
-                self.out["links_added"] += 1
-            elif roles[role] != pid:
-                self.warnings.append(f"declaration {d['declaration_no']}: its {role} here is "
-                                     "another party than the bundle's; this database's is kept")
+            self._s.add(DeclarationParty(declaration_id=decl_id, role=role, party_id=pid,
+                                         party_name_id=name_id))
+            self.out["links_added"] += 1
         self._s.flush()
 
     def _item(self, decl: Declaration, line: dict) -> None:
@@ -290,3 +295,18 @@ class BundleWriter:
             return
         self._complete(row, values, f"seizure of declaration {decl.declaration_no}")
 
+
+
+class _Placeholders:
+    """The placeholders of a redacted bundle, each created when a declaration first needs it
+    (a declaration already known here keeps its parties: no placeholder is made for it)."""
+
+    def __init__(self, writer: BundleWriter, parties: list[dict], case_ref: str):
+        self._writer, self._case_ref = writer, case_ref
+        self._parties = {p["ref"]: p for p in parties}
+        self._made: dict[str, tuple[int, int]] = {}
+
+    def __getitem__(self, ref: str) -> tuple[int, int]:
+        if ref not in self._made:
+            self._made[ref] = self._writer.placeholder(self._parties[ref], self._case_ref)
+        return self._made[ref]

@@ -28,6 +28,8 @@ CASES = [
     ("cases --status foo", 2, "argument --status: invalid choice"),
     (f"cases --db {PG_DOWN}", 1, "database not available"),
     ("cases --db foo://bar", 1, "foo"),
+    ("cases --db {tmp}", 1, "is a folder; name the database file"),
+    ("cases --db {tmp}/notdb.db", 1, "file is not a database"),
     ("linked C-1 --hops -1", 2, "--hops: must be a whole number of 1 or more"),
     ("linked C-1 --hops 0", 2, "--hops"),
     ("linked NOPE", 1, "no case 'NOPE'"),
@@ -78,6 +80,7 @@ def workspace(tmp_path_factory):
                                                ["C-1", "D1", "2023-01-01", "3915", "1000"]]))
     db.dispose()
     (tmp / "bad.json").write_text(json.dumps(BAD_BUNDLE), "utf-8")
+    (tmp / "notdb.db").write_bytes(b"not a database, 100 bytes of it " * 4)
     return tmp, db.url
 
 

@@ -96,6 +96,10 @@ def test_redacted_and_plain_bundles_into_one_database(partner, other_db, tmp_pat
     for path in (red1, red2, plain2):
         assert load_bundle(other_db, path).unchanged
     assert _counts(other_db) == before
+    # the same case redacted again (another file): its declarations are known, no placeholder
+    resent = tmp_path / "r1-again.json"
+    resent.write_text(json.dumps(json.loads(red1.read_text("utf-8"))), "utf-8")
+    assert load_bundle(other_db, resent).parties_created == 0
 
 
 def test_a_conflicting_declaration_refuses_the_bundle_and_writes_nothing(partner, other_db,
