@@ -19,7 +19,8 @@ from .html_table import read_html_tables
 from .markup import sniff
 from .safety import ReadLimits, check_file, check_rows, check_zip
 from .spreadsheetml import read_spreadsheetml
-from .workbook_limits import check_workbook
+from .workbook_limits import Budget, check_workbook
+from .xls_limits import check_xls
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ def read_workbook(path, limits: ReadLimits = DEFAULT_LIMITS,
         check_workbook(path, limits)
         sheets = _calamine(path, max_rows)
     elif head.startswith(OLE2):
+        check_xls(path, Budget(path, limits))
         sheets = _calamine(path, max_rows)
     elif not _named_as_text(path):
         raise ReadError(str(path), f"not a valid {path.suffix.lower()[1:]} file")

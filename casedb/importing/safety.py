@@ -22,6 +22,11 @@ class ReadLimits:
     # A workbook's sheets as read: rows by columns from A1 to the last cell that holds anything.
     # 40M cells is a million rows of 40 columns; one cell at ALL1048576 alone is a billion.
     max_cells: int = 40_000_000
+    # A sheet mostly empty is read as densely as a full one (python-calamine and our rows hold
+    # every cell up to the last): beyond this many cells, at least one in max_cells_per_value
+    # must hold something. Two cells at A1 and ZZ50000 would otherwise take 2 GB.
+    max_sparse_cells: int = 4_000_000
+    max_cells_per_value: int = 20
     # The bytes of text a workbook's cells expand to: shared strings with every cell that repeats
     # one, repeated ods cells and rows.
     max_text_bytes: int = 1 << 30
@@ -48,7 +53,7 @@ def check_zip(path: Path, limits: ReadLimits) -> None:
     except zipfile.BadZipFile as exc:
         raise ReadError(str(path), f"not a valid spreadsheet: damaged or truncated zip ({exc})") \
             from None
-    except (OSError, EOFError, ValueError) as exc:
+    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
         raise ReadError(str(path), f"not a valid spreadsheet: unreadable zip ({exc})") from None
     if len(infos) > limits.max_members:
         raise ReadError(str(path), f"refused: {len(infos):,} parts in the archive")

@@ -34,6 +34,9 @@ from .xlsx_cells import plain_cells
 log = logging.getLogger(__name__)
 
 PIECE = 1 << 20  # decompressed bytes read at a time
+# What a damaged zip raises (an unsupported method or version, encryption, a bad CRC...).
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+              RuntimeError, ValueError, KeyError)
 MAX_CARRY = 64 << 20  # one element (a row of an ods, a tag) may not be longer than this
 
 _Q = rb"\s*=\s*[\"']"  # an attribute's equals sign and opening quote
@@ -70,6 +73,7 @@ class Extent:
     rows: int = 0
     columns: int = 0
     text_bytes: int = 0
+    values: int = 0  # cells that hold something
 
     @property
     def cells(self) -> int:
@@ -104,7 +108,13 @@ class Budget:
             raise self.refuse(f"sheet {sheet!r} expands to more than {lim.max_text_bytes:,} "
                               "bytes of text")
 
-    def spend(self, extent: Extent) -> None:
+    def spend(self, sheet: str, extent: Extent) -> None:
+        """A sheet measured to its end: refused if mostly empty, else counted."""
+        lim = self.limits
+        if extent.cells > max(lim.max_sparse_cells, lim.max_cells_per_value * extent.values):
+            raise self.refuse(f"sheet {sheet!r} has {extent.rows:,} rows by {extent.columns:,} "
+                              f"columns but only {extent.values:,} cells with anything in them, "
+                              "too sparse to read safely")
         self.cells += extent.cells
         self.text_bytes += extent.text_bytes
 
@@ -130,7 +140,7 @@ def pieces(zf: zipfile.ZipFile, name: str, budget: Budget, cut: bytes,
                     i += len(cut)
                 carry = data[i:]
                 yield data[:i]
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except ZIP_ERRORS as exc:
         raise budget.refuse(f"not a valid spreadsheet: {name} is damaged ({exc})") from None
     if carry:
         yield carry
@@ -143,7 +153,7 @@ def _small_part(zf: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
             data = f.read(16 << 20)
     except KeyError:
         return b""
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+    except ZIP_ERRORS as exc:
         raise budget.refuse(f"not a valid spreadsheet: {name} is damaged ({exc})") from None
     return data
 
@@ -156,7 +166,7 @@ def check_xlsx(zf: zipfile.ZipFile, budget: Budget) -> None:
     for part, sheet in _worksheet_parts(zf, names, budget):
         extent = _xlsx_extent(zf, part, sheet, lengths, budget)
         budget.check(sheet, extent)
-        budget.spend(extent)
+        budget.spend(sheet, extent)
 
 
 def _worksheet_parts(zf: zipfile.ZipFile, names: set[str], budget: Budget
@@ -227,6 +237,7 @@ class _XlsxSheetScan:
         else:
             self.max_row = max(self.max_row, plain.max_row)
             self.max_column = max(self.max_column, plain.max_column)
+            self.extent.values += plain.values
         if plain is not None and plain.shared is not None:
             self._add_shared(plain.shared)
         elif (b'"s"' in data or b"'s'" in data) and SHARED_CELL.search(data):
@@ -244,7 +255,9 @@ class _XlsxSheetScan:
         self.max_row = max(self.max_row, max(map(int, map(itemgetter(1), refs)), default=0))
         self.max_column = max(self.max_column, *map(column_number,
                                                     {col for col, _ in refs} or {b"@"}))
-        if len(CELL_TAG.findall(data)) > len(refs):
+        cells = len(CELL_TAG.findall(data))
+        self.extent.values += cells
+        if cells > len(refs):
             rows = list(map(int, ROW_NUMBER.findall(data)))
             self.max_row = max(self.max_row, max(rows, default=0))
             self.rows_unnumbered += len(ROW_TAG.findall(data)) - len(rows)
@@ -338,11 +351,12 @@ def check_ods(zf: zipfile.ZipFile, budget: Budget) -> None:
             if extent is None:
                 extent = Extent()
             repeat = _repeat(ROWS_REPEATED, m.group(2))
-            columns, text = _ods_row(m.group(3) or b"")
+            columns, text, values = _ods_row(m.group(3) or b"")
             if columns:
                 extent.rows = row + repeat
                 extent.columns = max(extent.columns, columns)
                 extent.text_bytes += text * repeat
+                extent.values += values * repeat
                 budget.check(sheet, extent)
             row += repeat
     _close_table(budget, sheet, extent)
@@ -351,7 +365,7 @@ def check_ods(zf: zipfile.ZipFile, budget: Budget) -> None:
 def _close_table(budget: Budget, sheet: str, extent: Extent | None) -> None:
     if extent is not None:
         budget.check(sheet, extent)
-        budget.spend(extent)
+        budget.spend(sheet, extent)
 
 
 def _repeat(pattern: re.Pattern, attrs: bytes | None) -> int:
@@ -359,14 +373,15 @@ def _repeat(pattern: re.Pattern, attrs: bytes | None) -> int:
     return max(int(m.group(1)), 1) if m else 1
 
 
-def _ods_row(body: bytes) -> tuple[int, int]:
+def _ods_row(body: bytes) -> tuple[int, int, int]:
     """(the columns up to the last cell that holds something, the bytes of text the row expands
-    to) of one row's XML."""
+    to, the cells that hold something) of one row's XML."""
     if not any(mark in body for mark in ODS_CONTENT):
-        return 0, 0
+        return 0, 0, 0
     if b"columns-repeated" not in body:  # most rows: every cell once
-        return len(ODS_CELL.findall(body)), len(body)
-    column = last = text = 0
+        n = len(ODS_CELL.findall(body))
+        return n, len(body), n
+    column = last = text = values = 0
     cells = list(ODS_CELL.finditer(body))
     for k, cell in enumerate(cells):
         repeat = _repeat(COLUMNS_REPEATED, cell.group(1))
@@ -376,7 +391,8 @@ def _ods_row(body: bytes) -> tuple[int, int]:
         if b"value-type" in cell.group(1) or (not cell.group(2) and b"<text:" in content):
             last = column
             text += repeat * (len(content) + len(cell.group(0)))
-    return last, text
+            values += repeat
+    return last, text, values
 
 
 def check_workbook(path: Path, limits: ReadLimits) -> None:
@@ -390,5 +406,5 @@ def check_workbook(path: Path, limits: ReadLimits) -> None:
                 check_ods(zf, budget)
             else:
                 check_xlsx(zf, budget)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except ZIP_ERRORS as exc:
         raise budget.refuse(f"not a valid spreadsheet: damaged zip ({exc})") from None

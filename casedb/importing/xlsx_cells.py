@@ -23,6 +23,7 @@ LT, C, SPACE, GT, SLASH, QUOTE, T, V, F, LETTER_I, S = map(ord, '<c >/"tvfis')
 class PlainCells:
     max_row: int
     max_column: int
+    values: int  # cells holding a value, a formula or inline text
     shared: np.ndarray  # the shared-string index of each cell of type "s"
 
 
@@ -75,7 +76,7 @@ def plain_cells(data: bytes) -> PlainCells | None:
     held[np.searchsorted(starts, children, side="right")] = True
     held = held[1:]
     return PlainCells(int(rows[held].max(initial=0)), int(columns[held].max(initial=0)),
-                      _shared_indexes(a, data, v_at))
+                      int(held.sum()), _shared_indexes(a, data, v_at))
 
 
 def _shared_indexes(a: np.ndarray, data: bytes, v_at: np.ndarray) -> np.ndarray | None:

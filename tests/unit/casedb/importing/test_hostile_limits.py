@@ -70,6 +70,45 @@ def far_cell_xlsx(path: Path, *, dimension: bool = True, prefix: str = "") -> Pa
         f"</{p}sheetData></{p}worksheet>"], ["Declaration No."])
 
 
+def sparse_xlsx(path: Path) -> Path:
+    """Two cells, at A1 and ZZ50000: 35 million cells between them, within the cells allowed,
+    but only two with anything in them."""
+    return write_raw_xlsx(path, [
+        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>'
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+        '<row r="50000"><c r="ZZ50000"><v>1</v></c></row></sheetData></worksheet>'],
+        ["Declaration No."])
+
+
+def far_cell_xls(path: Path) -> Path:
+    """A 6 KB xls (written by xlwt, as old exporters write BIFF8) with a cell at IV65536."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("S")
+    sheet.write(0, 0, "Declaration No.")
+    sheet.write(65535, 255, "x")
+    book.save(str(path))
+    return path
+
+
+def shared_string_bomb_xls(path: Path, rows: int = 60_000) -> Path:
+    """An xls of ``rows`` rows of 8 cells, each the one 32,000-character shared string."""
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("S")
+    text = "x" * 32_000
+    for r in range(rows):
+        row = sheet.row(r)
+        for c in range(8):
+            row.write(c, text)
+        if r % 1000 == 999:
+            sheet.flush_row_data()
+    book.save(str(path))
+    return path
+
+
 def shared_string_bomb_xlsx(path: Path, cells: int = 500_000) -> Path:
     """``cells`` cells, five a row, each pointing at one 32,000-character shared string."""
     def rows():
@@ -153,6 +192,9 @@ HOSTILE = {
     "far-prefixed.xlsx": (lambda p: far_cell_xlsx(p, dimension=False, prefix="x"),
                           "has 1,048,576 rows by 1,000 columns"),
     "shared.xlsx": (shared_string_bomb_xlsx, "bytes of text"),
+    "sparse.xlsx": (sparse_xlsx, "but only 2 cells with anything in them"),
+    "far.xls": (far_cell_xls, "but only 2 cells with anything in them"),
+    "shared.xls": (shared_string_bomb_xls, "bytes of text"),
     "repeated.ods": (repeated_rows_ods, "has 1,048,576 rows by 90 columns"),
     "blank.csv": (blank_lines_csv, "has more than 5,000,000 rows"),
     "spans.xls": (spanning_html, "an HTML table with"),
@@ -170,6 +212,7 @@ def test_the_hostile_files_are_as_small_as_reported(tmp_path):
     sizes = {name: make(tmp_path / name).stat().st_size for name, (make, _) in HOSTILE.items()}
     assert sizes["far.xlsx"] < 2_500 and sizes["repeated.ods"] < 1_000
     assert sizes["shared.xlsx"] < 2_000_000 and sizes["spans.xls"] < 20_000
+    assert sizes["far.xls"] < 10_000 and sizes["sparse.xlsx"] < 2_000
 
 
 @pytest.mark.parametrize("name", HOSTILE)
