@@ -58,9 +58,13 @@ class Outcome:
 
 
 def missing_for_new(values: dict) -> tuple[str, str] | None:
-    """Why a row cannot create a declaration: (column, reason), or None."""
-    return _missing(values.get("gross_weight_kg"), values.get("net_weight_kg"),
-                    values.get("declaration_date"))
+    """Why a row cannot create a declaration: (column, reason), or None. A seizure register's
+    row dated by its seizure may create a declaration whose own date is not known (registers
+    are often the first record an investigator has); it is never given the seizure's date."""
+    date = values.get("declaration_date")
+    if date is None and values.get("case_ref") and values.get("seizure_date"):
+        date = values["seizure_date"]  # only to pass the check: not stored as the date
+    return _missing(values.get("gross_weight_kg"), values.get("net_weight_kg"), date)
 
 
 def _missing(gross, net, date) -> tuple[str, str] | None:

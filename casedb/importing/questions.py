@@ -69,7 +69,9 @@ def _required(mapped: dict, given: set) -> list[tuple[str, tuple[str, ...]]]:
     if "declaration_no" not in given:
         need.append(("declaration_no", ("bl_no",)))
     register = "case_ref" in mapped or "case_ref" in given
-    if "declaration_date" not in given and not (register and "declaration_date" not in mapped):
+    dated = "seizure_date" in mapped or "seizure_date" in given
+    if "declaration_date" not in given and not (register and (
+            "declaration_date" not in mapped or dated)):
         need.append(("declaration_date", ()))
     weights = [w for w in WEIGHTS if w in mapped]
     if not given.intersection(WEIGHTS) and not (register and not weights):

@@ -257,15 +257,11 @@ def _applies(aspect: str, rows: tuple[Row, ...]) -> bool:
 # The worklist: (shape, aspect) -> why the import does not give the expected outcome yet.
 _CP1251 = ("a Windows-1251 CSV with ';' is read as Latin-1: no header recognised, file refused "
            "(then ИМ/ЭК and 'Номера контейнеров' are not read either)")
-_NO_DECL_DATE = ("a register with seizure dates but no declaration date column is refused whole "
-                 "('no column holds the declaration date'), and no spec can say 查獲日期 will do")
 XFAIL: dict[tuple[str, str], str] = {
     **{("gtd_russia", aspect): _CP1251 for aspect in (
         "stored", "codes", "weights", "places", "parties", "containers", "verdict")},
     ("vendor_china", "parties"): "境内收发货人/境外收发货人 take no role from 进口/出口: on the "
                                  "export the domestic shipper is stored as consignee",
-    **{("seizure_register_zh", aspect): _NO_DECL_DATE for aspect in (
-        "stored", "codes", "weights", "places", "containers", "seizures", "verdict")},
 }
 
 
