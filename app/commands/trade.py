@@ -67,7 +67,8 @@ def register(sub) -> None:
                           epilog=IMPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     imp.add_argument("--spec", type=Path, help="JSON trade spec (see below)")
-    imp.add_argument("--dataset", help="name of the dataset (default: layout and file name)")
+    imp.add_argument("--dataset", help="name of the dataset (default: SOURCE:FILE, e.g. "
+                                          "HMRC:ots_2020)")
     ds = tsub.add_parser("datasets", help="the trade datasets: source, reporters, flows, "
                                           "years and months, rows, currencies")
     rm = tsub.add_parser("remove", help="remove a trade dataset and its flows")
@@ -171,12 +172,18 @@ def _datasets(args) -> int:
         emit_json([d.to_json() for d in infos])
         return 0
     emit_table([(d.name, d.layout, _reporters(d.reporters), ",".join(d.flows),
-                 f"{d.years[0]}-{d.years[-1]}" if d.years else "",
+                 _years(d.years),
                  ",".join(map(str, d.partial_years)), d.rows, ",".join(d.currencies))
                 for d in infos],
                ("dataset", "source", "reporters", "flows", "years", "partial", "rows",
                 "currency"))
     return 0
+
+
+def _years(years: tuple[int, ...]) -> str:
+    if not years:
+        return ""
+    return str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
 def _reporters(codes: tuple[str, ...]) -> str:

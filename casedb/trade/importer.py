@@ -24,6 +24,10 @@ from .spec import check_spec, fingerprint
 
 log = logging.getLogger(__name__)
 BATCH = 5000
+# the layout's part of a dataset's default name (LAYOUT:FILE)
+SHORT_NAMES = {"UK HMRC OTS": "HMRC", "Eurostat Comext": "Comext",
+               "US Census (USA Trade Online)": "Census", "Taiwan customs": "Taiwan",
+               "reporter totals": "totals"}
 KEY = ["reporter", "exporter", "importer", "flow", "year", "month", "hs_code"]
 STORED = ["reporter", "flow", "exporter", "importer", "year", "month", "partial", "hs_code",
           "hs6", "net_weight_kg", "value", "currency", "supp_quantity", "supp_unit"]
@@ -63,7 +67,8 @@ def import_trade(db: Database, path, *, spec: dict | None = None, dataset: str |
         raise ReadError(str(path), "could not be read as trade statistics (a column holds "
                                    "values of an unexpected kind); check the columns the "
                                    "layout or the spec names, see docs/trade.md") from None
-    name = (dataset or spec.get("dataset") or f"{canon.layout}:{path.name.split('.')[0]}")[:64]
+    short = SHORT_NAMES.get(canon.layout, canon.layout)
+    name = (dataset or spec.get("dataset") or f"{short}:{path.name.split('.')[0]}")[:64]
     mark = fingerprint(spec, name)
     with db.begin() as s:
         sid = s.scalar(select(SourceFile.id).where(SourceFile.sha256 == digest))
