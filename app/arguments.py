@@ -77,6 +77,20 @@ def country(text: str) -> str:
     return code
 
 
+def port(text: str) -> str:
+    """A port name or UN/LOCODE, as its UN/LOCODE."""
+    from casedb.normalize import port_locode
+
+    try:
+        code = port_locode(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}; write a port name or its UN/LOCODE "
+                                         "(e.g. MYPKG)") from None
+    if code is None:
+        raise _bad("a port name or UN/LOCODE", text)
+    return code
+
+
 def existing_file(text: str) -> Path:
     path = Path(text)
     if path.is_dir():

@@ -57,7 +57,7 @@ _PERSON_WORDS = (
     "driver", "drivers", "informant", "informer", "source", "witness", "suspect", "suspects",
     "passenger", "owner", "director", "manager", "contact", "contact person", "person",
     "representative", "employee", "accomplice", "mr", "mrs", "ms", "miss", "dr", "sir",
-    "madam", "name", "named", "alias", "aka", "a.k.a.", "called", "son of", "daughter of",
+    "madam", "mdm", "encik", "puan", "tuan", "herr", "frau", "mme", "sr", "sra", "name", "named", "alias", "aka", "a.k.a.", "called", "son of", "daughter of",
     "wife", "husband", "brother", "sister", "truck driver", "lorry driver", "courier",
     "captain", "declarant", "signatory",
 )
@@ -67,6 +67,7 @@ _PERSON_LABEL = re.compile(
 _CJK_PERSON = re.compile(
     r"(?:司機|駕駛|线民|線民|線人|线人|證人|证人|嫌犯|嫌疑人|負責人|负责人|聯絡人|联系人|姓名|"
     r"報關人|乘客)\s*[:：]?\s*([\u4e00-\u9fff]{2,4})|([\u4e00-\u9fff]{1,3})(?:先生|小姐|女士|太太)")
+_LABEL_WORDS = frozenset(_PERSON_WORDS)
 _PARTICLES = {"bin", "binti", "bte", "bt", "ibn", "van", "von", "der", "den", "de", "la", "le",
               "del", "della", "da", "di", "dos", "das", "du", "al", "el", "ap", "y", "a/l", "a/p"}
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|\S+")
@@ -100,23 +101,29 @@ industrial enterprise enterprises group holdings international global green eart
 """.split())
 
 
-def _name_end(text: str, start: int) -> int:
-    """Where a name starting at ``start`` ends: up to five words, capitalised ones, or particles
-    (bin, van, de...) between capitalised ones."""
-    end = cursor = start
+def _name_span(text: str, start: int) -> tuple[int, int]:
+    """The name that starts at ``start`` (after an opening bracket or quote): up to five words,
+    capitalised ones, or particles (bin, van, de...) between capitalised ones. Empty when the
+    next word is not one."""
+    first = end = cursor = start
     words = 0
     for m in _WORD.finditer(text, start):
         if text[cursor:m.start()].strip() or words >= 5:
             break
-        word = m.group().rstrip(".,;:")
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip("(\"'“‘["))
+        word = raw[lead:].rstrip(".,;:)\"'”’]")
+        if word.lower() in _LABEL_WORDS or (lead and words):  # "Driver Name: Ahmad"
+            break
         if word[:1].isupper() and word[:1].isalpha():
-            end = cursor = m.start() + len(word)
+            first = first if words else m.start() + lead
+            end = cursor = m.start() + lead + len(word)
         elif words and word.lower() in _PARTICLES:
-            cursor = m.start() + len(word)
+            cursor = m.start() + lead + len(word)
         else:
             break
         words += 1
-    return end
+    return (first, end) if end > start else (start, start)
 
 
 class Scrubber:
@@ -234,9 +241,9 @@ class Scrubber:
         for m in _PERSON_LABEL.finditer(text):
             if m.start() < pos:
                 continue
-            end = _name_end(text, m.end())
-            if end > m.end():
-                out += [text[pos:m.end()], MARK]
+            first, end = _name_span(text, m.end())
+            if end > first:
+                out += [text[pos:first], MARK]
                 pos = end
                 found.append("person name")
         text = "".join(out) + text[pos:]
@@ -257,4 +264,4 @@ def _vocabulary() -> frozenset[str]:
     names = [n for c in pycountry.countries
              for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", ""))]
     words = {w.lower() for n in names for w in re.findall(r"[^\W\d_]+", n)}
-    return frozenset(words | DOMAIN_WORDS)
+    return frozenset(words | DOMAIN_WORDS | _LABEL_WORDS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from casedb.models import CASE_STATUSES
 
-from ..arguments import country, hs_prefix, iso_date, output_file
+from ..arguments import country, hs_prefix, iso_date, output_file, port
 from ..cli import add_db_option, add_json_option
 from ..context import open_db
 from ..output import emit_json, emit_lines, emit_table
@@ -55,7 +55,7 @@ def register(sub) -> None:
     tb.add_argument("--until", type=iso_date, metavar="DATE")
     tb.add_argument("--hs", type=hs_prefix, metavar="PREFIX")
     tb.add_argument("--country", type=country, metavar="COUNTRY", help="a name or ISO code")
-    tb.add_argument("--port", metavar="PORT", help="a port name or UN/LOCODE")
+    tb.add_argument("--port", type=port, metavar="PORT", help="a port name or UN/LOCODE")
     add_db_option(tb)
     tb.set_defaults(handler=_export_table)
 

@@ -18,6 +18,8 @@ from casedb.importing.pipeline import import_file
 from casedb.models import Case
 from tests.writers import write_csv
 
+pytestmark = pytest.mark.slow  # about 40 command lines, each a new process
+
 PG_DOWN = "postgresql://nobody@127.0.0.1:1/x"
 BAD_BUNDLE = {"format": "wasteintel-case-bundle", "version": 2,
               "case": {"case_ref": "B-1", "status": "open"}, "parties": [],
@@ -45,6 +47,7 @@ CASES = [
     ("export graph -o {tmp}/missing/g.gexf", 2, "does not exist"),
     ("export table cases -o {tmp}/t.csv --country Malaysai", 2, "Malaysia"),
     ("export table people -o {tmp}/t.csv", 2, "invalid choice"),
+    ("export table declarations -o {tmp}/t.csv --port Klnag", 2, "unknown port 'Klnag'"),
     ("export table cases -o {tmp}/t.txt", 1, ".csv or .xlsx"),
     ("dossier C-1 -o {tmp}", 2, "is a folder"),
     ("dossier NOPE -o {tmp}/d.pdf", 1, "no case 'NOPE'"),

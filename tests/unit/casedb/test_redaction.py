@@ -114,6 +114,9 @@ def test_redaction_keeps_what_is_not_personal(db, tmp_path):
      ("tan_ak88", "1234567", "1985")),
     ("Mr. John O'Brien, email john (at) example (dot) com", "Mr.", ("John", "O'Brien", "example")),
     ("王先生 提供線索", "提供線索", ("王",)),
+    ("Driver Name: Ahmad; informant (Ali) called", "informant (", ("Ahmad", "Ali")),
+    ("Contact Person: Mdm Wong, DOB: 12/05/1980", "Contact Person", ("Wong", "1980")),
+    ("Lim Wei Ming and SITI AMINAH BINTI ALI", " and ", ("Lim", "Wei", "SITI", "ALI")),
 ])
 def test_scrubber_removes_each_kind_and_keeps_the_rest(text, kept, gone):
     clean, kinds = Scrubber().scrub(text)
