@@ -61,19 +61,7 @@ def parse_bundle_text(text: str):
 def read_bundle(path) -> tuple[dict, str]:
     """The validated bundle in ``path`` and the SHA-256 of its bytes; CaseDbError (BundleError
     for a bundle that parses) with one sentence otherwise."""
-    path = Path(path)
-    if path.is_dir():
-        raise CaseDbError(f"{path}: is a folder, not a bundle; name the bundle's .json file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise CaseDbError(f"{path}: {size / 2**20:.0f} MB is more than a bundle may hold "
-                              f"({MAX_BYTES // 2**20} MB); ask for the case in smaller bundles")
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise CaseDbError(f"{path}: no such file; check the name and folder") from exc
-    except OSError as exc:
-        raise CaseDbError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    raw = _bytes(Path(path))
     try:
         data = parse_bundle_text(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -92,6 +80,26 @@ def read_bundle(path) -> tuple[dict, str]:
     if problems:
         raise BundleError(path, problems)
     return data, hashlib.sha256(raw).hexdigest()
+
+
+def _bytes(path: Path) -> bytes:
+    """The file's bytes, never more than a bundle may hold, whatever the file claims."""
+    if path.is_dir():
+        raise CaseDbError(f"{path}: is a folder, not a bundle; name the bundle's .json file")
+    if not path.exists():
+        raise CaseDbError(f"{path}: no such file; check the name and folder")
+    if not path.is_file():
+        raise CaseDbError(f"{path}: is not a regular file (a device or a pipe); name the "
+                          "bundle's .json file")
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise CaseDbError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if len(raw) > MAX_BYTES:
+        raise CaseDbError(f"{path}: is more than a bundle may hold ({MAX_BYTES // 2**20} MB); "
+                          "ask for the case in smaller bundles")
+    return raw
 
 
 def check_bundle(path) -> list[Problem]:

@@ -143,6 +143,8 @@ def test_a_folder_or_a_missing_file_is_named(db, tmp_path):
         load_bundle(db, tmp_path)
     with pytest.raises(CaseDbError, match="no such file"):
         load_bundle(db, tmp_path / "none.json")
+    with pytest.raises(CaseDbError, match="is not a regular file"):
+        load_bundle(db, "/dev/zero")
 
 
 def test_a_version_1_bundle_is_still_read(db, tmp_path):
