@@ -37,29 +37,67 @@ MEMORY_ENV = "WASTEINTEL_READER_MEMORY_MB"
 FIRST_CHUNK = 1_000  # rows, then doubling: a first chunk of 20,000 kept the importer waiting 0.3 s
 
 
+class _ReadingProcess:
+    """A child process that runs ``work(pipe, *args)`` on the file at ``path`` and sends its
+    messages back; its log records are logged here, its errors raised here as ReadError."""
+
+    def __init__(self, path: str, work, args: tuple):
+        self.path = path
+        method = _start_method()
+        log.info("%s: read by a second process (%s)", Path(path).name, method)
+        ctx = multiprocessing.get_context(method)
+        self.pipe, sender = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(
+            target=_child, args=(sender, self.pipe, os.getpid(), path, work, args),
+            name="wasteintel-reader", daemon=True)
+        self.process.start()
+        sender.close()  # the child holds the only sending end: its exit is our EOF
+
+    def next(self, *wanted: str) -> tuple:
+        while True:
+            try:
+                msg = self.pipe.recv()
+            except EOFError:
+                self.process.join(timeout=10)
+                raise ReadError(self.path, _stopped(self.process.exitcode)) from None
+            kind = msg[0]
+            if kind == "log":
+                logging.getLogger(msg[1]).log(msg[2], "%s", msg[3])
+            elif kind == "read_error":
+                raise ReadError(msg[1], msg[2])
+            elif kind == "error":
+                log.error("reading %s failed in the reading process:\n%s", self.path, msg[1])
+                raise ReadError(self.path, f"cannot be read: {msg[1].strip().splitlines()[-1]}")
+            elif kind in wanted:
+                return msg
+            else:
+                raise ReadError(self.path, f"the reading process sent {kind!r}")
+
+    def close(self, finished: bool) -> None:
+        """Waits for a child that has sent everything; stops one still working."""
+        if finished:
+            self.process.join(timeout=10)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout=10)
+        self.pipe.close()
+
+
 class ProcessSource:
     """The sheets of a file, read and normalised by a child process."""
 
     def __init__(self, path: Path, spec: ImportSpec | None, chunk_size: int):
-        self._path = str(path)
-        method = _start_method()
-        log.info("%s: read by a second process (%s)", path.name, method)
-        ctx = multiprocessing.get_context(method)
-        self._pipe, sender = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(
-            target=_read, args=(sender, self._pipe, os.getpid(), self._path, spec, chunk_size),
-            name="wasteintel-reader", daemon=True)
-        self._process.start()
-        sender.close()  # the child holds the only sending end: its exit is our EOF
+        self._child = _ReadingProcess(str(path), _read, (spec, chunk_size))
+        self._process = self._child.process
         self._finished = False
 
     def layouts(self) -> list[SheetLayout]:
         """Waits for the child to have read the file and laid out its sheets."""
-        return self._next("layout")[1]
+        return self._child.next("layout")[1]
 
     def chunks(self) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
         while True:
-            msg = self._next("chunk", "done")
+            msg = self._child.next("chunk", "done")
             if msg[0] == "done":
                 self._finished = True
                 return
@@ -71,32 +109,19 @@ class ProcessSource:
     def close(self) -> None:
         """Waits for a child that has sent everything; stops one still working (a cancel, an
         error here)."""
-        if self._finished:
-            self._process.join(timeout=10)
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join(timeout=10)
-        self._pipe.close()
+        self._child.close(self._finished)
 
-    def _next(self, *wanted: str) -> tuple:
-        while True:
-            try:
-                msg = self._pipe.recv()
-            except EOFError:
-                self._process.join(timeout=10)
-                raise ReadError(self._path, _stopped(self._process.exitcode)) from None
-            kind = msg[0]
-            if kind == "log":
-                logging.getLogger(msg[1]).log(msg[2], "%s", msg[3])
-            elif kind == "read_error":
-                raise ReadError(msg[1], msg[2])
-            elif kind == "error":
-                log.error("reading %s failed in the reading process:\n%s", self._path, msg[1])
-                raise ReadError(self._path, f"cannot be read: {msg[1].strip().splitlines()[-1]}")
-            elif kind in wanted:
-                return msg
-            else:
-                raise ReadError(self._path, f"the reading process sent {kind!r}")
+
+def run_isolated(path, function, *args):
+    """``function(*args)`` run by a reading process for the file at ``path``: its result, or
+    the ReadError it raised (or one saying the process died, or ran out of the memory it may
+    use), raised here. ``function`` and its result must pickle (a module-level function; a
+    preview). For the workstation: nothing a file does to its reader reaches the window."""
+    child = _ReadingProcess(str(path), _call, (function, args))
+    try:
+        return child.next("result")[1]
+    finally:
+        child.close(True)
 
 
 def _stopped(code: int | None) -> str:
@@ -172,9 +197,8 @@ class _PipeLog(logging.Handler):
             pass
 
 
-def _read(pipe, other_end, parent: int, path: str, spec: ImportSpec | None,
-          chunk_size: int) -> None:
-    """The child: the layout of the sheets, then each normalised chunk, then "done"."""
+def _child(pipe, other_end, parent: int, path: str, work, args: tuple) -> None:
+    """The reading process: ``work(pipe, path, *args)``, every failure sent back as a message."""
     other_end.close()  # a forked child inherits the receiving end; keeping it would hide EOF
     _die_with_parent()
     if os.getppid() != parent:  # the importer died before the line above
@@ -185,12 +209,7 @@ def _read(pipe, other_end, parent: int, path: str, spec: ImportSpec | None,
     root.setLevel(logging.INFO)
     _limit_memory()
     try:
-        sheets = open_sheets(Path(path), spec)
-        pipe.send(("layout", sheets.layouts()))
-        # Chunks start small and double: the importer starts writing while the child goes on.
-        for chunk, n_rows, refused in sheets.chunks(chunk_size, FIRST_CHUNK):
-            pipe.send(("chunk", chunk, n_rows, refused))
-        pipe.send(("done",))
+        work(pipe, path, *args)
     except (BrokenPipeError, ConnectionResetError):
         return  # the importer stopped (a cancel, an error here): nothing to say
     except ReadError as exc:
@@ -203,6 +222,20 @@ def _read(pipe, other_end, parent: int, path: str, spec: ImportSpec | None,
         _last_word(pipe, ("error", traceback.format_exc()))
     finally:
         pipe.close()
+
+
+def _read(pipe, path: str, spec: ImportSpec | None, chunk_size: int) -> None:
+    """The layout of the sheets, then each normalised chunk, then "done"."""
+    sheets = open_sheets(Path(path), spec)
+    pipe.send(("layout", sheets.layouts()))
+    # Chunks start small and double: the importer starts writing while the child goes on.
+    for chunk, n_rows, refused in sheets.chunks(chunk_size, FIRST_CHUNK):
+        pipe.send(("chunk", chunk, n_rows, refused))
+    pipe.send(("done",))
+
+
+def _call(pipe, _path: str, function, args: tuple) -> None:
+    pipe.send(("result", function(*args)))
 
 
 def _last_word(pipe, msg: tuple) -> None:

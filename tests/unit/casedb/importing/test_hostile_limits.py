@@ -279,3 +279,20 @@ def test_a_reading_process_out_of_memory_is_a_one_line_reason(tmp_path, monkeypa
     finally:
         source.close()
     assert "memory" in err.value.reason and "\n" not in err.value.reason
+
+
+def test_a_preview_runs_isolated_and_fails_alike(tmp_path):
+    """What the workstation's preview can call: the preview itself, made by a reading process,
+    or the ReadError of the file, raised here."""
+    from casedb.importing.pipeline import preview_file
+    from casedb.importing.reader_process import run_isolated
+    from tests.writers import write_csv
+
+    good = write_csv(tmp_path / "good.csv", [["Declaration No.", "Declaration Date",
+                                              "Gross Weight (kg)"], ["A1", "2023-01-02", "5"]])
+    assert run_isolated(good, preview_file, good).sheets[0].rows == \
+        preview_file(good).sheets[0].rows
+    hostile = far_cell_xls(tmp_path / "far.xls")
+    with pytest.raises(ReadError, match="too sparse to read safely"):
+        run_isolated(hostile, preview_file, hostile)
+    assert not multiprocessing.active_children()
