@@ -40,7 +40,7 @@ def canonical(path: Path, spec: dict) -> Canonical:
     skipped, warnings = Counter(), []
     raw = drop_country_groups(drop_breakdowns(unstack_indicators(raw), skipped), skipped)
     raw = census_weights(raw, warnings)
-    layout, found = _choose(path, raw.columns, spec)
+    layout, found = _choose(path, [c for c in raw.columns if c != LINE], spec)
     job = Job(path, spec, layout, found, Canonical(layout.name, pl.DataFrame(), skipped=skipped,
                                                    warnings=warnings))
     job.out.refused = [{"line": n, "reason": "more cells than the header (a comma inside an "
@@ -88,11 +88,7 @@ def _choose(path: Path, columns: list[str], spec: dict) -> tuple[Layout, dict[st
         hit = detect(columns)
         layout, found = hit if hit else (Layout("spec", {}, ()), {})
         if not hit and not named:
-            near, lacking = closest(columns)
-            raise ReadError(str(path), (
-                f"not a trade-statistics layout we know; the nearest, {near.name}, would need "
-                f"{' and '.join(x.replace('|', ' or ') for x in lacking)}; columns seen: "
-                f"{', '.join(columns[:14])}. Describe the file in a --spec (see docs/trade.md)"))
+            raise ReadError(str(path), _unknown_layout(columns))
     keys = {parsing.key(c): c for c in columns}
     for fld, header in named.items():
         col = header if header in columns else keys.get(parsing.key(header))
@@ -105,6 +101,18 @@ def _choose(path: Path, columns: list[str], spec: dict) -> tuple[Layout, dict[st
         found.pop("year", None)
         found.pop("month", None)
     return layout, found
+
+
+def _unknown_layout(columns: list[str]) -> str:
+    near, lacking = closest(columns)
+    seen = ", ".join(columns[:14]) + (", ..." if len(columns) > 14 else "")
+    if len(lacking) == len(near.required):
+        what = "none of its columns (" + seen + ") is one a layout we know names"
+    else:
+        what = (f"the nearest, {near.name}, would need a column for {', '.join(lacking)}; "
+                f"columns seen: {seen}")
+    return (f"not a trade-statistics layout we know: {what}. Describe the file in a --spec "
+            f"(see docs/trade.md)")
 
 
 def _check(job: Job) -> None:

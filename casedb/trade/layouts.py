@@ -143,10 +143,22 @@ BY_NAME = {lay.name.lower(): lay for lay in LAYOUTS}
 OWID_TONNES = re.compile(r"^plasticwaste(im|ex)ports$")
 
 
+WORDS = {"reporter": "a reporter", "partner": "a partner", "exporter": "an exporter",
+         "importer": "an importer", "flow": "a flow (import/export)", "year": "a year",
+         "period": "a period", "code": "a commodity code", "net_mass": "a net mass",
+         "value": "a value", "import_mass": "imports", "export_mass": "exports"}
+
+
 def closest(columns: list[str]) -> tuple[Layout, list[str]]:
-    """The layout that finds most of its required fields, and what it lacks."""
-    best = max(LAYOUTS, key=lambda lay: len(lay.required) - len(lay.missing(lay.match(columns))))
-    return best, best.missing(best.match(columns))
+    """The layout that finds the largest part of its required fields, and what it lacks (in
+    words: "a year or a period")."""
+    def found(lay: Layout) -> tuple[float, int]:
+        n = len(lay.required) - len(lay.missing(lay.match(columns)))
+        return n / len(lay.required), n
+
+    best = max(LAYOUTS, key=found)
+    return best, [" or ".join(WORDS.get(a, a) for a in r.split("|"))
+                  for r in best.missing(best.match(columns))]
 
 
 def detect(columns: list[str]) -> tuple[Layout, dict[str, str]] | None:
