@@ -8,7 +8,7 @@ from collections import Counter
 
 import polars as pl
 
-from .parsing import key
+from .parsing import key, number
 
 # A breakdown column, and the value its total rows carry (UN Comtrade API and bulk files)
 BREAKDOWNS = {"motcode": "0", "partner2code": "0", "2ndpartnercode": "0",
@@ -60,19 +60,31 @@ def unstack_indicators(raw: pl.DataFrame) -> pl.DataFrame:
     return wide
 
 
-def census_weights(raw: pl.DataFrame, warnings: list[str]) -> pl.DataFrame:
-    """The Census Bureau's API gives shipping weight by vessel and by air (no weight is recorded
-    for land and other modes): their sum, with a warning."""
-    keys = {key(c): c for c in raw.columns}
+def _mode_weights(keys: dict[str, str]) -> tuple[str, str] | None:
+    """The vessel and air shipping weights, when no total is given (the containerized weight is
+    part of the vessel's)."""
+    if any(k.startswith("total") and ("swt" in k or "shippingweight" in k) for k in keys):
+        return None
     for period in ("mo", "yr"):
         ves, air = keys.get(f"veswgt{period}"), keys.get(f"airwgt{period}")
         if ves and air:
-            total = (pl.col(ves).cast(pl.Float64, strict=False).fill_null(0)
-                     + pl.col(air).cast(pl.Float64, strict=False).fill_null(0))
-            warnings.append("shipping weight is vessel plus air (the Census Bureau records "
-                            "none for land and other modes)")
-            return raw.with_columns(total.cast(pl.Utf8).alias("Shipping weight (kg)"))
-    return raw
+            return ves, air
+    ves = next((c for k, c in keys.items() if k.startswith("vessel") and "swt" in k), None)
+    air = next((c for k, c in keys.items() if k.startswith("air") and "swt" in k), None)
+    return (ves, air) if ves and air else None
+
+
+def census_weights(raw: pl.DataFrame, warnings: list[str]) -> pl.DataFrame:
+    """The Census Bureau gives shipping weight by vessel and by air (no weight is recorded for
+    land and other modes): their sum, with a warning."""
+    pair = _mode_weights({key(c): c for c in raw.columns})
+    if pair is None:
+        return raw
+    ves, air = pair
+    warnings.append("shipping weight is vessel plus air (the Census Bureau records none for "
+                    "land and other modes)")
+    total = number(ves).fill_null(0) + number(air).fill_null(0)
+    return raw.with_columns(total.cast(pl.Utf8).alias("Shipping weight (kg)"))
 
 
 def drop_aggregate_codes(f: pl.DataFrame, skipped: Counter) -> pl.DataFrame:

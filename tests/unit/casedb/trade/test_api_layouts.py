@@ -132,3 +132,15 @@ def test_taiwan_portal_download_with_both_currencies_and_weights(db, tmp_path):
     assert got["MYS"] == (2_000_600, 120_000, "USD")
     table = trade_shares(db, by="partner", reporter="TWN", period="month")
     assert table.share("MYS", "2024-05") == pytest.approx(2_000_600 / 3_000_300)
+
+
+def test_usa_trade_online_with_weights_by_mode_and_several_values(db, tmp_path):
+    header = ["Commodity", "Country", "Time", "Vessel Value ($US)", "Total Exports Value ($US)",
+              "Vessel SWT (kg)", "Containerized Vessel SWT (kg)", "Air SWT (kg)"]
+    rows = [["391590 Plastics Waste", "Malaysia", "2019", "900", "1,000", "9,000", "8,000",
+             "1,000"],
+            ["391590 Plastics Waste", "Canada", "2019", "0", "5,000", "0", "0", "30,000"]]
+    report = import_trade(db, nat.write_csv(tmp_path / "uto.csv", [header, *rows]))
+    assert report.imported == 2 and any("vessel plus air" in w for w in report.warnings)
+    got = {r.importer: (r.net_weight_kg, r.value) for r in values(db, report.dataset)}
+    assert got == {"MYS": (10_000, 1_000), "CAN": (30_000, 5_000)}  # totals, not by vessel
