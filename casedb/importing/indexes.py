@@ -17,17 +17,21 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from ..db import Database
+from ..db import SQLITE_BUSY_TIMEOUT_MS, Database
 from ..errors import CaseDbError
+from ..jobs import NullProgress, Progress
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MIN_ROWS = 50_000  # below this, maintaining the indexes row by row is cheap enough
 
@@ -49,9 +53,14 @@ def is_bulk(existing_rows: int, incoming_rows: int, min_rows: int | None = None)
 
 
 @contextmanager
-def import_transaction(db: Database, incoming_rows: int, table: str = "declaration"
-                       ) -> Iterator[Session]:
+def import_transaction(db: Database, incoming_rows: int, table: str = "declaration", *,
+                       progress: Progress | None = None) -> Iterator[Session]:
     """The import's unit of work (as ``db.begin()``).
+
+    On SQLite the write lock is taken first (``BEGIN IMMEDIATE``): while another writer holds
+    it, the import waits as long as it takes, telling ``progress`` (see wait_for_write_lock)
+    and stopping only when cancelled, instead of failing with "database is locked" after the
+    busy timeout.
 
     For a bulk import into SQLite (see is_bulk, against ``table``) foreign keys are not
     enforced at each row but checked once, by ``PRAGMA foreign_key_check``, before the commit:
@@ -60,8 +69,10 @@ def import_transaction(db: Database, incoming_rows: int, table: str = "declarati
     and rolls back the whole import. SQLite only switches foreign keys outside a transaction,
     so the import gets a connection of its own and hands it back with them on again (or
     closed, should that fail)."""
+    progress = progress or NullProgress()
     if not db.is_sqlite or not is_bulk(0, incoming_rows):  # no need to count the table
         with db.begin() as session:
+            wait_for_write_lock(session.connection(), progress)
             yield session
         return
     with db.engine.connect() as conn:
@@ -70,16 +81,85 @@ def import_transaction(db: Database, incoming_rows: int, table: str = "declarati
         if not is_bulk(existing, incoming_rows):
             conn.rollback()
             with db.begin(bind=conn) as session:
+                wait_for_write_lock(session.connection(), progress)
                 yield session
             return
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         conn.commit()  # ends SQLAlchemy's transaction; SQLite has none open after a PRAGMA
         try:
             with db.begin(bind=conn) as session:
+                wait_for_write_lock(session.connection(), progress)
                 yield session
                 _check_foreign_keys(session.connection(), session.info.get(WRITTEN_TABLES))
         finally:
             _foreign_keys_on(conn)
+
+
+LOCK_POLL_MS = 250  # how long each attempt at SQLite's write lock waits before reporting
+WAIT_LOG_EVERY = 40  # attempts (about 10 s) between two log lines while waiting
+
+
+def wait_for_write_lock(conn: Connection, progress: Progress) -> None:
+    """Take SQLite's write lock for the caller's transaction, waiting while another writer
+    holds it. Each attempt waits LOCK_POLL_MS; between attempts ``progress`` may cancel
+    (``raise_if_cancelled``) and, when it has a ``waiting(seconds)`` method, is told how long
+    the import has waited so far. Nothing on PostgreSQL, whose writers wait on rows, not on
+    the database."""
+    if conn.dialect.name != "sqlite":
+        return
+    if conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        return  # already writing: the lock is held
+    conn.exec_driver_sql(f"PRAGMA busy_timeout={LOCK_POLL_MS:d}")
+    attempts = 0
+    try:
+        while not _begin_immediate(conn):
+            attempts += 1
+            if attempts % WAIT_LOG_EVERY == 1:
+                log.info("another writer holds the database: waiting (%d s so far)",
+                         attempts * LOCK_POLL_MS // 1000)
+            waiting = getattr(progress, "waiting", None)
+            if waiting is not None:
+                waiting(attempts * LOCK_POLL_MS / 1000)
+            progress.raise_if_cancelled()
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS:d}")
+    if attempts:
+        log.info("write lock taken after %.1f s", attempts * LOCK_POLL_MS / 1000)
+
+
+def _begin_immediate(conn: Connection) -> bool:
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    except OperationalError as exc:
+        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+            return False
+        raise
+    return True
+
+
+# PostgreSQL's codes for a transaction that lost a race with a concurrent one: a unique key
+# another transaction committed meanwhile, a deadlock, a serialization failure.
+RETRIED_SQLSTATES = {"23505", "40P01", "40001"}
+ATTEMPTS = 4
+
+
+def retrying_races(db: Database, work: Callable[[], T]) -> T:
+    """Run ``work`` (a whole unit of work in its own transaction) again when it lost a race
+    with a concurrent writer on PostgreSQL: two imports creating the same new company (the
+    unique raw name), the same source file or the same declaration. The second waits for the
+    first to commit, fails, and on its next attempt finds the first one's rows and merges
+    with them, as if it had run after it. At most ATTEMPTS runs; SQLite has one writer at a
+    time and never races."""
+    for attempt in range(1, ATTEMPTS):
+        try:
+            return work()
+        except DBAPIError as exc:
+            code = getattr(exc.orig, "sqlstate", None)
+            if db.is_sqlite or code not in RETRIED_SQLSTATES:
+                raise
+            log.info("a concurrent writer committed first (%s): attempt %d of %d", code,
+                     attempt + 1, ATTEMPTS)
+    return work()
 
 
 # session.info key: the only tables the import wrote, when it knows (the foreign-key check

@@ -27,6 +27,7 @@ from .indexes import (
     WRITTEN_TABLES,
     import_transaction,
     refresh_statistics,
+    retrying_races,
     secondary_indexes_deferred,
 )
 from .mapping import ColumnMapping
@@ -99,6 +100,7 @@ class SheetPreview:
     mappings: list[ColumnMapping]
     rows: list[list[str]]
     questions: tuple = ()  # what must be settled before it can be imported
+    normalised: tuple = ()  # the first rows as they would be stored (dry_run.preview_normalised)
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def import_file(db: Database, path, *, spec: ImportSpec | None = None,
     progress = progress or NullProgress()
     path = Path(path)
     with _collector_paused():
-        return _import_file(db, path, spec, progress, dry_run)
+        return retrying_races(db, lambda: _import_file(db, path, spec, progress, dry_run))
 
 
 def _open_source(path: Path, spec: ImportSpec | None):
@@ -173,7 +175,7 @@ def _import_from(db: Database, path: Path, source: LocalSource | ProcessSource, 
     refused: list[Refusal] = []
     warnings: list[RowWarning] = []
     progress.report(0, total)
-    with import_transaction(db, total) as session:
+    with import_transaction(db, total, progress=progress) as session:
         source_id = _source_file(session, path, digest)
         run_id = session.execute(insert(ImportRun).values(
             source_file_id=source_id, actor=db.user, kind="declarations",

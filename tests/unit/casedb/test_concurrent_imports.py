@@ -1,0 +1,134 @@
+"""Two writers at once: PostgreSQL imports naming the same new companies both succeed; on SQLite
+an import waits for another writer's lock, with progress, however long it holds it."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from casedb.importing.pipeline import import_file, import_files
+from casedb.jobs import CallbackProgress
+from casedb.models import Declaration, Party, PartyName
+from tests.writers import write_csv
+
+HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Shipper",
+          "Consignee", "Country of Export"]
+COMPANIES = ["Orient Scrap Co., Ltd.", "Klang Polymer Sdn Bhd", "Delta Waste Trading"]
+
+
+def declarations_file(path, prefix: str, n: int = 30):
+    rows = [[f"{prefix}{i:04d}", "2024-03-01", "391510", 1000 + i, COMPANIES[i % 3],
+             COMPANIES[(i + 1) % 3], "Malaysia"] for i in range(n)]
+    return write_csv(path, [HEADER, *rows])
+
+
+class GatedProgress(CallbackProgress):
+    """Stops the import at its first written chunk (parties inserted, nothing committed)
+    until ``go`` is set."""
+
+    def __init__(self):
+        super().__init__(self._reported)
+        self.written = threading.Event()
+        self.go = threading.Event()
+
+    def _reported(self, done, _total):
+        if done and not self.written.is_set():
+            self.written.set()
+            assert self.go.wait(60), "the test never let the first import go on"
+
+
+def _run(results: dict, key: str, fn) -> threading.Thread:
+    def target():
+        try:
+            results[key] = fn()
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            results[key] = exc
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    return thread
+
+
+def _waiting_on_a_lock(url: str) -> bool:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return bool(conn.scalar(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND wait_event_type = 'Lock'")))
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_two_postgresql_imports_of_the_same_new_companies_both_succeed(db, tmp_path):
+    first = declarations_file(tmp_path / "first.csv", "A")
+    second = declarations_file(tmp_path / "second.csv", "B")
+    gate, results = GatedProgress(), {}
+    one = _run(results, "first", lambda: import_file(db, first, progress=gate))
+    assert gate.written.wait(60)  # the first import holds its new companies, uncommitted
+    two = _run(results, "second", lambda: import_file(db, second))
+    for _ in range(600):  # the second import waits on the first's uncommitted names
+        if _waiting_on_a_lock(db.url):
+            break
+        two.join(0.1)
+    else:
+        pytest.fail("the second import never waited for the first")
+    gate.go.set()
+    one.join(120)
+    two.join(120)
+    assert not isinstance(results["first"], BaseException), results["first"]
+    assert not isinstance(results["second"], BaseException), results["second"]
+    assert (results["first"].imported, results["second"].imported) == (30, 30)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Declaration)) == 60
+        assert s.scalar(select(func.count()).select_from(Party)) == len(COMPANIES)
+        # each name once as a shipper (of Malaysia) and once as a consignee (no country)
+        assert s.scalar(select(func.count()).select_from(PartyName)) == 2 * len(COMPANIES)
+
+
+def test_a_sqlite_import_waits_for_another_writer_with_progress(sqlite_db, tmp_path):
+    paths = [declarations_file(tmp_path / f"f{i}.csv", f"S{i}") for i in range(2)]
+    holder = sqlite3.connect(sqlite_db.sqlite_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer, holding the lock
+    waited: list[float] = []
+
+    class Waiting(CallbackProgress):
+        def waiting(self, seconds):
+            waited.append(seconds)
+
+    results: dict = {}
+    progress = Waiting(lambda done, total: None)
+    batch = _run(results, "batch", lambda: import_files(sqlite_db, paths, progress=progress))
+    while len(waited) < 3 and batch.is_alive():  # waits on past several polls
+        batch.join(0.05)
+    holder.execute("COMMIT")
+    holder.close()
+    batch.join(120)
+    assert len(waited) >= 3 and waited == sorted(waited)
+    reports = results["batch"]
+    assert not isinstance(reports, BaseException), reports
+    assert [r.imported for r in reports] == [30, 30]  # every file of the batch
+
+
+def test_a_waiting_sqlite_import_can_be_cancelled(sqlite_db, tmp_path):
+    from casedb.jobs import Cancelled
+
+    path = declarations_file(tmp_path / "f.csv", "C")
+    holder = sqlite3.connect(sqlite_db.sqlite_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+
+    class GiveUp(CallbackProgress):
+        def waiting(self, seconds):
+            self.cancel()
+
+    try:
+        with pytest.raises(Cancelled):
+            import_file(sqlite_db, path, progress=GiveUp(lambda done, total: None))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with sqlite_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Declaration)) == 0
