@@ -1,15 +1,13 @@
 """The import wizard: choose files, preview the detected header and the automatic mapping with
-its confidences, adjust the mapping, save or load an import spec, run with progress and cancel,
-then a report of imported, merged and refused rows that can be exported."""
+its confidences and evidence (import_mapping), settle what the import will not guess, save or
+load an import spec, run with progress and cancel, then each file's verdict and a report of
+refused rows, warnings and discrepancies that can be exported."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QProgressBar,
@@ -20,6 +18,8 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+
+from .import_mapping import ImportMappingPage
 
 PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt"
 
@@ -104,106 +104,19 @@ class _FilesPage(QWizardPage):
         self.add_paths(paths)
 
 
-class _MappingPage(QWizardPage):
+class _MappingPage(ImportMappingPage):
     def __init__(self, wizard: ImportWizard):
-        super().__init__(wizard)
+        super().__init__(wizard._fields, wizard)
         self.wiz = wizard
-        self.setTitle(self.tr("Check the columns"))
-        self.header = QLabel(self)
-        self.table = QTableWidget(self)
-        self.preview = QTableWidget(self)
-        save = QPushButton(self.tr("Save as import spec…"), self)
-        load = QPushButton(self.tr("Load import spec…"), self)
-        save.clicked.connect(self._on_save_clicked)
-        load.clicked.connect(self._on_load_clicked)
-        buttons = QHBoxLayout()
-        buttons.addWidget(save)
-        buttons.addWidget(load)
-        buttons.addStretch(1)
-        v = QVBoxLayout(self)
-        v.addWidget(self.header)
-        v.addWidget(self.table, 2)
-        v.addWidget(QLabel(self.tr("First rows:"), self))
-        v.addWidget(self.preview, 1)
-        v.addLayout(buttons)
-        self.spec = None
-        self.combos: list[QComboBox] = []
-        self.sheet = None
+        self.preview_requested.connect(self._on_preview_requested)
 
     def initializePage(self) -> None:  # noqa: N802
-        self.sheet = None
-        self.combos = []
-        self.table.setRowCount(0)
-        self.preview.setRowCount(0)
+        self.reset()
         self.header.setText(self.tr("Reading %1…").replace("%1", _name(self.wiz.paths()[0])))
-        self.completeChanged.emit()
-        self.wiz.preview_requested.emit(self.wiz.paths()[0], self.spec)
+        self.wiz.preview_requested.emit(self.wiz.paths()[0], self.chosen_spec())
 
-    def isComplete(self) -> bool:  # noqa: N802
-        return self.sheet is not None
-
-    def show_preview(self, result) -> None:
-        self.sheet = result.sheets[0]
-        s = self.sheet
-        self.header.setText(self.tr("%1, sheet %2: header found on row %3")
-                            .replace("%1", _name(result.path))
-                            .replace("%2", s.name).replace("%3", str(s.header_row + 1)))
-        self.table.setColumnCount(3)
-        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Field"),
-                                              self.tr("Confidence")])
-        self.table.setRowCount(len(s.mappings))
-        self.combos = []
-        for r, m in enumerate(s.mappings):
-            self.table.setItem(r, 0, QTableWidgetItem(m.header))
-            combo = QComboBox(self.table)
-            combo.addItem(self.tr("(ignore)"), None)
-            for f in self.wiz._fields:
-                combo.addItem(f, f)
-            combo.setCurrentIndex(max(0, combo.findData(m.field)))
-            self.table.setCellWidget(r, 1, combo)
-            self.combos.append(combo)
-            conf = QTableWidgetItem(f"{m.confidence:.0%}" if m.field else "")
-            if m.field and m.confidence < 0.8:
-                conf.setBackground(QColor("#ffe08a"))  # worth a look
-            self.table.setItem(r, 2, conf)
-        self.table.resizeColumnsToContents()
-        self.preview.setColumnCount(len(s.headers))
-        self.preview.setHorizontalHeaderLabels(s.headers)
-        self.preview.setRowCount(min(len(s.rows), 20))
-        for r, row in enumerate(s.rows[:20]):
-            for c, v in enumerate(row):
-                self.preview.setItem(r, c, QTableWidgetItem(v))
-        self.completeChanged.emit()
-
-    def chosen_spec(self):
-        from casedb.importing.spec import ImportSpec
-
-        base = self.spec or ImportSpec()
-        columns = dict(base.columns)
-        for m, combo in zip(self.sheet.mappings, self.combos, strict=True):
-            if combo.currentData() != m.field:
-                columns[m.header] = combo.currentData()
-        return ImportSpec(version=1, sheets=base.sheets, header_row=base.header_row,
-                          columns=columns, constants=base.constants, units=base.units,
-                          date_order=base.date_order, split=base.split,
-                          defaults_country=base.defaults_country)
-
-    def _on_save_clicked(self) -> None:
-        from casedb.importing.spec import save_spec
-
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save import spec"), "spec.json",
-                                              self.tr("Import specs (*.json *.yaml)"))
-        if path:
-            save_spec(self.chosen_spec(), path)
-
-    def _on_load_clicked(self) -> None:
-        from casedb.importing.spec import load_spec
-
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load import spec"), "",
-                                              self.tr("Import specs (*.json *.yaml *.yml)"))
-        if path:
-            self.spec = load_spec(path)
-            self.initializePage()
+    def _on_preview_requested(self, spec) -> None:
+        self.wiz.preview_requested.emit(self.wiz.paths()[0], spec)
 
 
 class _RunPage(QWizardPage):
@@ -215,9 +128,10 @@ class _RunPage(QWizardPage):
         self.status = QLabel(self)
         self.cancel = QPushButton(self.tr("Cancel import"), self)
         self.cancel.clicked.connect(wizard.cancel_requested)
-        self.report = QTableWidget(0, 4, self)
-        self.report.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Row"),
-                                               self.tr("Column"), self.tr("Reason")])
+        self.report = QTableWidget(0, 6, self)
+        self.report.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Sheet"), self.tr("Row"),
+                                               self.tr("Column"), self.tr("Value as written"),
+                                               self.tr("Reason")])
         self.report.horizontalHeader().setStretchLastSection(True)
         export = QPushButton(self.tr("Export report…"), self)
         export.clicked.connect(self._on_export_clicked)
@@ -232,20 +146,34 @@ class _RunPage(QWizardPage):
         self.status.setText(self.tr("Importing…"))
         self.wiz.run_requested.emit(self.wiz.paths(), self.wiz.mapping_page.chosen_spec())
 
-    def show_report(self, reports) -> None:
-        lines, refused = [], []
-        for r in reports:
-            number = QLocale().toString  # 200,000 rather than 200000
-            lines.append(self.tr("%1: %2 rows read, %3 imported, %4 merged, %5 unchanged, "
-                                 "%6 refused").replace("%1", r.file)
-                         .replace("%2", number(r.rows_read)).replace("%3", number(r.imported))
-                         .replace("%4", number(r.merged)).replace("%5", number(r.unchanged))
-                         .replace("%6", number(len(r.refused))))
-            refused += r.refused
+    def show_report(self, outcomes) -> None:
+        """``outcomes``: casedb.importing.batch.FileOutcome (or FileReport) for each file."""
+        lines, found = [], []
+        number = QLocale().toString  # 200,000 rather than 200000
+        for o in outcomes:
+            r = getattr(o, "report", o)
+            if r is None:
+                lines.append(self.tr("%1: %2 (nothing written): %3").replace("%1", o.file)
+                             .replace("%2", _status(self, o.status)).replace("%3", o.reason))
+                continue
+            lines.append(self.tr("%1: %2 — %3 rows read, %4 imported, %5 merged, %6 unchanged, "
+                                 "%7 refused, %8 warnings, %9 discrepancies")
+                         .replace("%1", r.file).replace("%2", _status(self, r.status))
+                         .replace("%3", number(r.rows_read)).replace("%4", number(r.imported))
+                         .replace("%5", number(r.merged)).replace("%6", number(r.unchanged))
+                         .replace("%7", number(len(r.refused)))
+                         .replace("%8", number(len(r.warnings)))
+                         .replace("%9", number(len(r.discrepancies))))
+            found += [(self.tr("refused"), x.sheet, x.row, x.column, "", x.reason)
+                      for x in r.refused]
+            found += [(self.tr("warning"), x.sheet, x.row, x.column, x.value, x.reason)
+                      for x in r.warnings]
+            found += [(self.tr("discrepancy"), d[0], d[1], d[2], f"{d[3]} / {d[4]}", "")
+                      for d in r.discrepancies]
         self.status.setText("\n".join(lines))
-        self.report.setRowCount(len(refused))
-        for i, x in enumerate(refused):
-            for c, v in enumerate((x.sheet, x.row, x.column, x.reason)):
+        self.report.setRowCount(len(found))
+        for i, x in enumerate(found):
+            for c, v in enumerate(x):
                 self.report.setItem(i, c, QTableWidgetItem(str(v)))
         self.cancel.setEnabled(False)
         self.bar.setRange(0, 1)
@@ -265,3 +193,12 @@ class _RunPage(QWizardPage):
 
 def _name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _status(page, status: str) -> str:
+    return {
+        "imported": page.tr("imported"), "partly imported": page.tr("partly imported"),
+        "nothing stored": page.tr("nothing stored"), "unreadable": page.tr("unreadable"),
+        "not declarations": page.tr("not declarations"),
+        "needs a decision": page.tr("needs a decision"),
+    }.get(status, status)

@@ -7,9 +7,11 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
+from casedb.changes import ChangeSet
 from casedb.exports import write_table
+from casedb.importing.batch import import_batch
+from casedb.importing.dry_run import preview_normalised
 from casedb.importing.fields import FIELDS
-from casedb.importing.pipeline import import_files, preview_file
 from widgets.import_wizard import ImportWizard
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,7 @@ class ImportFlow:
 
     def _on_wizard_run_requested(self, paths: list, spec) -> None:
         self.job = self.window.jobs.submit(
-            import_files, self.window.db, paths, spec=spec, writes=True
+            import_batch, self.window.db, paths, spec=spec, writes=True
         )
         self.job.signals.progressed.connect(self.wizard.set_progress)
         self.job.signals.succeeded.connect(self._on_job_succeeded)
@@ -53,7 +55,7 @@ class ImportFlow:
     def _on_job_succeeded(self, reports) -> None:
         self.reports = reports
         self.wizard.show_report(reports)
-        self.window.refresh()
+        self.window.publish(ChangeSet.of_reports(reports))
 
     def _on_job_failed(self, exc) -> None:
         self.wizard.show_failure(
@@ -66,14 +68,23 @@ class ImportFlow:
         )
 
     def _on_wizard_export_report_requested(self, path: str) -> None:
-        rows = [
-            (r.file, x.sheet, x.row, x.column, x.reason) for r in self.reports for x in r.refused
-        ]
-        write_table(path, ["file", "sheet", "row", "column", "reason"], rows)
+        rows = []
+        for o in self.reports:
+            r = o.report
+            if r is None:
+                rows.append((o.file, o.status, "", "", "", "", o.reason))
+                continue
+            rows += [(r.file, "refused", x.sheet, x.row, x.column, "", x.reason)
+                     for x in r.refused]
+            rows += [(r.file, "warning", x.sheet, x.row, x.column, x.value, x.reason)
+                     for x in r.warnings]
+            rows += [(r.file, "discrepancy", d[0], d[1], d[2], f"{d[3]} / {d[4]}", "")
+                     for d in r.discrepancies]
+        write_table(path, ["file", "kind", "sheet", "row", "column", "value", "reason"], rows)
 
 
 def _preview(path: str, spec, progress=None):
-    return preview_file(path, spec)
+    return preview_normalised(path, spec)
 
 
 def open_import_wizard(window, paths: list[str] | None = None) -> ImportFlow:

@@ -55,11 +55,19 @@ class DryRun:
         return out
 
 
+def preview_normalised(path, spec: ImportSpec | None = None, max_rows: int = 20) -> FilePreview:
+    """The preview of a file (header, mapping, questions, first rows) with its first rows as
+    they would be stored."""
+    preview = preview_file(Path(path), spec, max_rows=max_rows)
+    sheets = [replace(s, normalised=tuple(_normalised(s, spec))) for s in preview.sheets]
+    return replace(preview, sheets=sheets)
+
+
 def dry_run(db: Database, path, spec: ImportSpec | None = None) -> DryRun:
     """What importing ``path`` would do; the database is left as it was."""
     path = Path(path)
-    preview = preview_file(path, spec, max_rows=SAMPLE_SHOWN)
-    samples = {s.name: _normalised(s, spec) for s in preview.sheets}
+    preview = preview_normalised(path, spec, max_rows=SAMPLE_SHOWN)
+    samples = {s.name: list(s.normalised) for s in preview.sheets}
     try:
         report = import_file(db, path, spec=spec, dry_run=True)
         asked: tuple = ()
@@ -69,7 +77,7 @@ def dry_run(db: Database, path, spec: ImportSpec | None = None) -> DryRun:
 
 
 def _normalised(sheet, spec: ImportSpec | None) -> list[dict]:
-    rows = [[c if c != "" else None for c in r] for r in sheet.rows[:SAMPLE_SHOWN]]
+    rows = [[c if c != "" else None for c in r] for r in sheet.rows]
     norm = ColumnNormaliser(sheet.mappings, spec)
     norm.learn(rows)
     chunk, _refused = norm.normalise(sheet.name, list(range(1, len(rows) + 1)), rows)

@@ -89,8 +89,13 @@ def test_import_wizard_on_a_real_xlsx_end_to_end(qtbot, empty_window, tmp_path):
     fields = {m.header: combo.currentData() for m, combo in zip(page.sheet.mappings, page.combos, strict=True)}
     assert fields["Declaration No."] == "declaration_no"
     assert fields["Gross Weight (kg)"] == "gross_weight_kg"
-    assert page.table.item(0, 2).text().endswith("%")
-    assert page.preview.rowCount() == 5
+    assert page.table.item(0, 3).text().endswith("%")
+    assert "values fit" in page.table.item(0, 4).text()  # the evidence beside the confidence
+    assert page.written.rowCount() == 5
+    assert page.preview.rowCount() == 3  # as it will be stored: the two rows refused are not
+    stored = [page.preview.horizontalHeaderItem(c).text() for c in range(page.preview.columnCount())]
+    weight = page.preview.item(0, stored.index("gross_weight_kg")).text()
+    assert float(weight) > 0  # as it will be stored: kilograms, not the text written
     # The investigator keeps the remarks as the goods description.
     remarks = [m.header for m in page.sheet.mappings].index("Remarks")
     page.combos[remarks].setCurrentIndex(page.combos[remarks].findData("goods_description"))
@@ -105,8 +110,8 @@ def test_import_wizard_on_a_real_xlsx_end_to_end(qtbot, empty_window, tmp_path):
     assert (0, flow.wizard.tr("Building indexes and saving…")) in busy
     assert run.bar.maximum() == 1 and run.bar.value() == 1  # not left busy
     assert "3 imported" in run.status.text() and "2 refused" in run.status.text()
-    refused = {(run.report.item(r, 1).text(), run.report.item(r, 2).text())
-               for r in range(run.report.rowCount())}
+    refused = {(run.report.item(r, 2).text(), run.report.item(r, 3).text())
+               for r in range(run.report.rowCount()) if run.report.item(r, 0).text() == "refused"}
     assert refused == {("6", "Gross Weight (kg)"), ("7", "Declaration No.")}
     with empty_window.db.read() as s:
         rows = s.execute(select(Declaration.declaration_no, Declaration.goods_description)
@@ -117,7 +122,7 @@ def test_import_wizard_on_a_real_xlsx_end_to_end(qtbot, empty_window, tmp_path):
     out = tmp_path / "refused.csv"
     flow.wizard.export_report_requested.emit(str(out))
     lines = list(csv.reader(out.open(encoding="utf-8-sig")))
-    assert lines[0] == ["file", "sheet", "row", "column", "reason"]
+    assert lines[0] == ["file", "kind", "sheet", "row", "column", "value", "reason"]
     assert len(lines) == 3
     # The browser shows what came in.
     empty_window.browser.tabs.setCurrentIndex(1)
