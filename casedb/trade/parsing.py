@@ -32,12 +32,17 @@ FLOW_WORDS = {
     "出口總值(含復出口)": "export", "進口總值(含復進口)": "import", "出口總值": "export",
     "進口總值": "import", "出口總值（含復出口）": "export", "進口總值（含復進口）": "import",
     "國貨出口": "skip", "國貨出口值": "skip",
-    "imports for consumption": "skip",
+    "imports for consumption": "import",
 }
-CURRENCY_WORDS = (("新臺幣", "TWD"), ("新台幣", "TWD"), ("ntd", "TWD"), ("twd", "TWD"),
-                  ("nt$", "TWD"), ("美元", "USD"), ("us$", "USD"), ("$us", "USD"),
-                  ("usd", "USD"), ("eur", "EUR"), ("€", "EUR"), ("gbp", "GBP"), ("£", "GBP"),
-                  ("sterling", "GBP"), ("人民幣", "CNY"), ("jpy", "JPY"), ("日圓", "JPY"))
+# Currencies a header names: as a word of its own (VALUE_IN_EUROS, "Value (US$)"), or a sign
+CURRENCY_WORDS = (("新臺幣", "TWD"), ("新台幣", "TWD"), ("美元", "USD"), ("人民幣", "CNY"),
+                  ("日圓", "JPY"), ("€", "EUR"), ("£", "GBP"), ("us$", "USD"), ("$us", "USD"),
+                  ("nt$", "TWD"))
+CURRENCY_CODES = re.compile(r"(?<![a-z])(usd|eur|euros?|gbp|sterling|twd|ntd|jpy|cny|rmb)"
+                            r"(?![a-z])")
+CODE_CURRENCY = {"usd": "USD", "eur": "EUR", "euro": "EUR", "euros": "EUR", "gbp": "GBP",
+                 "sterling": "GBP", "twd": "TWD", "ntd": "TWD", "jpy": "JPY", "cny": "CNY",
+                 "rmb": "CNY"}
 MASS_FACTORS = {"kg": 1.0, "t": 1000.0, "lb": 0.45359237, "short_ton": 907.18474, "g": 0.001,
                 "100kg": 100.0}
 
@@ -147,8 +152,10 @@ def month(text) -> int | None:
 
 
 def currency_in(header: str) -> str | None:
-    low = str(header).lower().replace(" ", "")
-    return next((cur for word, cur in CURRENCY_WORDS if word in low), None)
+    low = str(header).lower()
+    found = next((cur for word, cur in CURRENCY_WORDS if word in low.replace(" ", "")), None)
+    m = CURRENCY_CODES.search(low)
+    return found or (CODE_CURRENCY[m.group(1)] if m else None)
 
 
 def scale_in(header: str) -> float:

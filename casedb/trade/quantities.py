@@ -76,10 +76,12 @@ def _values(job: Job, f: pl.DataFrame) -> pl.DataFrame:
         return f.with_columns(pl.lit(None, pl.Float64).alias("value"),
                               pl.lit(None, pl.Utf8).alias("currency"))
     header = job.found["value"]
-    currency = (job.spec.get("currency") or job.layout.constants.get("currency")
-                or parsing.currency_in(header))
-    scale = (job.spec.get("value_scale") or job.layout.constants.get("value_scale")
-             or parsing.scale_in(header))
+    # the spec, then what the header says, then what the layout's publisher uses
+    currency = (job.spec.get("currency") or parsing.currency_in(header)
+                or job.layout.constants.get("currency"))
+    said = parsing.scale_in(header)
+    scale = (job.spec.get("value_scale") or (said if said != 1.0 else None)
+             or job.layout.constants.get("value_scale") or 1.0)
     if currency is None and "currency" in f.columns:
         cur = pl.col("currency").str.to_uppercase().str.slice(0, 3)
         return f.with_columns((parsing.number("value") * scale).alias("value"), cur)

@@ -137,3 +137,14 @@ def test_refused_rows_say_their_line_and_why(db, tmp_path):
         (3, "no reporter or partner"), (4, "period 'n/a' not understood"),
         (5, "flow 'Transit' not understood"), (6, "neither a net mass nor a value"),
         (7, "more cells than the header (a comma inside an unquoted name?)")]
+
+
+def test_a_currency_the_header_names_wins_over_the_layouts(db, tmp_path):
+    rows = [["Commodity", "Country", "Time", "Value (EUR)", "Net mass (kg)"],
+            ["391590", "Malaysia", "2019", "100", "1000"]]
+    report = import_trade(db, nat.write_csv(tmp_path / "look_alike.csv", rows),
+                          spec={"reporter": "DEU", "flow": "export"})
+    with db.engine.connect() as conn:
+        got = conn.execute(select(TradeFlow.reporter, TradeFlow.value, TradeFlow.currency)
+                           .where(TradeFlow.dataset == report.dataset)).all()
+    assert [tuple(r) for r in got] == [("DEU", 100, "EUR")]
