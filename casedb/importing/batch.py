@@ -34,6 +34,14 @@ class FileOutcome:
     def file(self) -> str:
         return Path(self.path).name
 
+    @property
+    def changed(self) -> bool:
+        return self.report is not None and self.report.changed
+
+    @property
+    def declaration_ids(self) -> frozenset[int]:
+        return self.report.declaration_ids if self.report is not None else frozenset()
+
 
 def import_batch(db: Database, paths: Iterable, *, spec: ImportSpec | None = None,
                  progress: Progress | None = None) -> list[FileOutcome]:

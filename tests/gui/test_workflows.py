@@ -254,3 +254,33 @@ def test_event_loop_stays_responsive_during_a_200k_row_import(qtbot, empty_windo
     worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-3:]
     assert gaps[worst[-1]] <= 100, "event loop blocked during the import: " + ", ".join(
         f"{gaps[i]} ms at {where[i]}" for i in worst)
+
+
+def test_wizard_blocks_until_the_unit_of_an_implausible_weight_is_chosen(qtbot, empty_window,
+                                                                        tmp_path):
+    path = write_csv(tmp_path / "tonnes.csv", [
+        ["Declaration No.", "Date", "Container No.", "Weight", "HS Code"],
+        *[[f"T{i}", f"2023-01-0{i}", "MSCU1234566", w, "391510"]
+          for i, w in enumerate((18.5, 21.2, 19.9, 20.1), start=1)]])
+    from app.actions.importing import open_import_wizard
+
+    flow = open_import_wizard(empty_window, [str(path)])
+    qtbot.addWidget(flow.wizard)
+    flow.wizard.next()
+    page = flow.wizard.mapping_page
+    qtbot.waitUntil(lambda: page.sheet is not None, timeout=30_000)
+    next_button = flow.wizard.button(flow.wizard.WizardButton.NextButton)
+    assert page.questions.isVisible() and "Weight" in page.questions.text()
+    assert not next_button.isEnabled()  # the import will not guess: it asks
+    row = [m.header for m in page.sheet.mappings].index("Weight")
+    assert page.table.item(row, 0).background().color().name() == "#f4b6b6"  # highlighted
+    units = page.unit_combos[row]
+    units.setCurrentIndex(units.findData("t"))
+    qtbot.waitUntil(next_button.isEnabled, timeout=30_000)
+    assert not page.questions.isVisible()
+    flow.wizard.next()
+    qtbot.waitUntil(flow.wizard.run_page.isComplete, timeout=30_000)
+    with empty_window.db.read() as s:
+        weights = s.scalars(select(Declaration.gross_weight_kg)
+                            .order_by(Declaration.declaration_no)).all()
+    assert weights == [18500.0, 21200.0, 19900.0, 20100.0]
