@@ -30,7 +30,7 @@ from ..normalize import (
 )
 from ..normalize.containers import well_formed_numbers
 from ..normalize.weights import uses_decimal_comma
-from .blanks import ZERO_TEXTS, blank_variants, is_blank
+from .blanks import ZERO_TEXTS, blank_variants, blank_words, is_blank
 from .fields import FIELDS, Kind
 from .lenient import Kept, lenient_containers, lenient_port
 from .mapping import ColumnMapping
@@ -89,6 +89,7 @@ class ColumnNormaliser:
         self._split = {k: re.compile(v) for k, v in spec.split.items()}
         self._default_country = spec.defaults_country
         self._blanks = blank_variants(spec.blanks)
+        self._own_blanks = blank_words(spec.blanks)  # the spec's, compared in lower case
         self._decimal_comma = False
         self._width = max((m.column for m in self._columns), default=-1) + 1
         self._observed: tuple[dict, list, set] | None = None  # see observe()
@@ -264,6 +265,9 @@ class ColumnNormaliser:
         """Placeholders (NULL, N/A, -, 無 ...) are blanks in every field; so is a "0" in a field
         that is no number."""
         blanks = todo.intersection(self._blanks)
+        if self._own_blanks:
+            blanks.update(v for v in todo if v.__class__ is str
+                          and " ".join(v.split()).lower() in self._own_blanks)
         if kind not in (Kind.WEIGHT, Kind.NUMBER, Kind.HS, Kind.DATE):
             blanks.update(todo.intersection(ZERO_TEXTS))
             blanks.update(v for v in todo.intersection(_ZEROS) if v == 0)
