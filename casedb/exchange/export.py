@@ -59,12 +59,16 @@ def build_bundle(db: Database, case_ref: str, *, redact: bool = False) -> dict:
                           .order_by(Declaration.declaration_date, Declaration.id)).all()
         seizures = {z.declaration_id: z for z in s.scalars(
             select(Seizure).where(Seizure.case_id == cf.case.id))}
-        roles = s.execute(select(DeclarationParty.declaration_id, DeclarationParty.role,
-                                 DeclarationParty.party_id).where(
-            DeclarationParty.declaration_id.in_(ids))).all()
-        cntr = s.execute(select(DeclarationContainer.declaration_id,
-                                DeclarationContainer.container_no).where(
-            DeclarationContainer.declaration_id.in_(ids))).all()
+        roles: dict[int, dict[str, int]] = {}
+        for did, role, pid in s.execute(select(
+                DeclarationParty.declaration_id, DeclarationParty.role, DeclarationParty.party_id)
+                .where(DeclarationParty.declaration_id.in_(ids)).order_by(DeclarationParty.role)):
+            roles.setdefault(did, {})[role] = pid
+        cntr: dict[int, list[str]] = {}
+        for did, no in s.execute(select(DeclarationContainer.declaration_id,
+                                        DeclarationContainer.container_no).where(
+                DeclarationContainer.declaration_id.in_(ids))):
+            cntr.setdefault(did, []).append(no)
         items: dict[int, list[dict]] = {}
         for row in s.scalars(select(DeclarationItem).where(DeclarationItem.declaration_id.in_(ids))
                              .order_by(DeclarationItem.item_no)):
@@ -84,9 +88,9 @@ def build_bundle(db: Database, case_ref: str, *, redact: bool = False) -> dict:
               "declarations": [], "notes": [n.body for n in c.notes]}
     for d in decls:
         item = {k: _iso(getattr(d, k)) for k in DECLARATION_FIELDS}
-        item["containers"] = sorted(n for i, n in cntr if i == d.id)
-        item["parties"] = {role: alias[pid] for i, role, pid in sorted(roles)
-                           if i == d.id and pid in alias}
+        item["containers"] = sorted(cntr.get(d.id, []))
+        item["parties"] = {role: alias[pid] for role, pid in roles.get(d.id, {}).items()
+                           if pid in alias}
         z = seizures.get(d.id)
         item["seizure"] = {k: _iso(getattr(z, k)) for k in SEIZURE_FIELDS} if z else None
         item["items"] = items.get(d.id, [])
