@@ -14,23 +14,57 @@ from ..models import Declaration
 from ..normalize import port_info
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _sea_graph():
+    """searoute's sea lanes as a sparse matrix (its default restriction, the Northwest Passage,
+    left out), the nodes' coordinates and searoute's own nearest-node lookup."""
+    import numpy as np
+    import searoute
+    from scipy.sparse import csr_matrix
+
+    m = searoute.setup_M()
+    nodes = list(m.nodes)
+    index = {n: i for i, n in enumerate(nodes)}
+    rows, cols, km = [], [], []
+    for u, v, data in m.edges(data=True):
+        if data.get("passage") in m.restrictions:
+            continue
+        rows += [index[u], index[v]]
+        cols += [index[v], index[u]]
+        km += [data["weight"], data["weight"]]
+    graph = csr_matrix((np.array(km, dtype=float), (rows, cols)), shape=(len(nodes),) * 2)
+    return graph, index, m.kdtree
+
+
+def _great_circle(pa, pb) -> float:
+    from geopy.distance import great_circle
+
+    return great_circle((pa.lat, pa.lon), (pb.lat, pb.lon)).km
+
+
+@lru_cache(maxsize=256)
+def _from_port(locode: str) -> tuple:
+    """Sea distances (km) from a port to every node of the lanes, and the port's node."""
+    from scipy.sparse.csgraph import dijkstra
+
+    graph, index, tree = _sea_graph()
+    p = port_info(locode)
+    node = index[tree.query([p.lon, p.lat])]
+    return dijkstra(graph, indices=node), node
+
+
 def sea_km(a: str, b: str) -> float | None:
-    """Sea distance between two ports (km) along searoute's lanes; great circle as a fallback."""
+    """Sea distance between two ports (km) along searoute's lanes (one shortest-path search
+    per port, kept); great circle when the lanes do not join them."""
     pa, pb = port_info(a), port_info(b)
     if pa is None or pb is None:
         return None
     if a == b:
         return 0.0
-    try:
-        import searoute
-
-        route = searoute.searoute([pa.lon, pa.lat], [pb.lon, pb.lat], units="km")
-        return float(route["properties"]["length"])
-    except Exception:  # noqa: BLE001 - searoute fails on some odd pairs: fall back
-        from geopy.distance import great_circle
-
-        return great_circle((pa.lat, pa.lon), (pb.lat, pb.lon)).km
+    lengths, _ = _from_port(a)
+    graph, index, tree = _sea_graph()
+    km = float(lengths[index[tree.query([pb.lon, pb.lat])]])
+    return km if km != float("inf") and km > 0 else _great_circle(pa, pb)
 
 
 def detour_ratio(origin: str, transit: str, destination: str) -> float | None:

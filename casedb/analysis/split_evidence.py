@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
+from scipy.special import bdtrc
 from scipy.stats import binom
 
 BAND_LOW = 0.85  # a weight kept "just under" a threshold: 85-100% of it
@@ -25,6 +26,12 @@ GRID_KG = tuple(float(x) for x in [*range(500, 5_000, 500), *range(5_000, 60_001
 MIN_BASE_RATE = 0.01
 MIN_SHARE = 0.6  # of a window's weights under the threshold
 SURPRISE_FULL = 4.0  # a pile-up this surprising (after the correction) counts in full
+
+
+def binomial_surprise(k, n, p):
+    """-log10 P(X >= k), X ~ Binomial(n, p) (scipy's ufunc: no per-call overhead)."""
+    tail = bdtrc(np.asarray(k) - 1, n, p)
+    return -np.log10(np.clip(tail, 1e-300, 1.0))
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,7 @@ class WeightBase:
         """How surely ``k`` of ``total`` declarations in the band of ``band`` are a pile-up."""
         i = int(np.searchsorted(self.candidates, band))
         p = float(self.rates(family, np.zeros(len(self.candidates), dtype=int), 0)[i])
-        surprise = -binom.logsf(k - 1, total, p) / math.log(10) - math.log10(len(ROUND_KG))
+        surprise = binomial_surprise(k, total, p) - math.log10(len(ROUND_KG))
         return min(1.0, max(0.0, float(surprise)) / SURPRISE_FULL)
 
     def source(self, threshold: float) -> str:
@@ -86,7 +93,7 @@ class WeightBase:
         t = self.candidates
         k = ((kg[:, None] >= BAND_LOW * t) & (kg[:, None] < t)).sum(axis=0)
         p = self.rates(family, k, len(kg))
-        surprise = -binom.logsf(k - 1, len(kg), p) / math.log(10) - math.log10(len(t))
+        surprise = binomial_surprise(k, len(kg), p) - math.log10(len(t))
         surprise[(k < 3) | (k < MIN_SHARE * len(kg))] = 0.0  # "each" stays under it
         if surprise.max() <= 0:
             return Bunching(None, 0.0, 0.0, "")

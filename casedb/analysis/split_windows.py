@@ -43,7 +43,7 @@ def _groups(frame: pl.DataFrame, keys: list[str]) -> tuple[pl.DataFrame, np.ndar
 
 
 def scan(frame: pl.DataFrame, view: str, keys: list[str], *, window: int = WINDOW_DAYS,
-         min_surprise: float = 2.0) -> list[Window]:
+         min_surprise: float = 4.0) -> list[Window]:
     """The windows of ``view`` whose count the group's rate makes unlikely (p < 10^-min_surprise).
     ``frame`` needs columns row (its own position), day (an integer), kg and ``keys``."""
     f, key_values = _groups(frame, keys)

@@ -31,16 +31,7 @@ from sqlalchemy import select
 from ..db import Database
 from ..jobs import NullProgress, Progress
 from ..models import Setting
-from .split_evidence import (
-    MIN_SHARE,
-    ROUND_KG,
-    Bunching,
-    WeightBase,
-    band_of,
-    ephemeral,
-    pileups,
-    spread,
-)
+from .split_context import SplitContext
 from .split_reasons import (  # noqa: F401 - the templates are part of this module's interface
     BURST,
     CODES,
@@ -56,23 +47,9 @@ from .split_reasons import (  # noqa: F401 - the templates are part of this modu
     UNDER,
     explain,
 )
-from .split_stack import stack_windows
-from .split_windows import WINDOW_DAYS, Window, scan
-from .splits_data import Clusters, cluster_column, clusters, load, party_names
+from .splits_data import Clusters, load, party_names
 
 log = logging.getLogger(__name__)
-WEIGHTS = {"burst": 0.3, "bunching": 0.3, "shells": 0.2, "links": 0.1, "ports": 0.1}
-# (view, keys, banded): banded views keep only the declarations just under a round threshold
-VIEWS = (("sender", ("sender", "family"), False),
-         ("consignee", ("receiver", "family"), False),
-         ("notify", ("notify", "family"), False),
-         ("broker", ("broker", "family"), False),
-         ("consignee", ("receiver", "family", "band"), True),
-         ("notify", ("notify", "hs6", "band"), True),
-         ("broker", ("broker", "hs6", "band"), True),
-         ("port", ("pod", "hs6", "band"), True))
-HUB_ROLE = {"consignee": "consignee", "notify": "notify party", "broker": "broker",
-            "port": "discharge port"}
 
 
 @dataclass(frozen=True)
@@ -113,119 +90,31 @@ def thresholds(db: Database) -> tuple[float, ...]:
     return tuple(float(x) for x in value["kg"]) if value and value.get("kg") else ()
 
 
-class _Context:
-    """The declarations as one frame, with what scoring a window needs."""
-
-    def __init__(self, db: Database, frame: pl.DataFrame, configured):
-        self.db = db
-        self.clusters = clusters(db)
-        piles = pileups(frame["kg"].drop_nulls().to_numpy())
-        bands = sorted(set(ROUND_KG) | set(configured) | set(piles))
-        self.frame = frame.with_columns(
-            pl.Series("sender", cluster_column(frame, "shipper", self.clusters)),
-            pl.Series("receiver", cluster_column(frame, "consignee", self.clusters)),
-            (pl.col("date") - pl.date(1970, 1, 1)).dt.total_days().alias("day"),
-            pl.col("hs").str.slice(0, 6).alias("hs6"),
-            band_of(pl.col("kg"), bands).alias("band")).with_row_index("row")
-        for col in ("sender", "receiver"):
-            self.frame = self.frame.with_columns(
-                pl.when(pl.col(col) < 0).then(None).otherwise(pl.col(col)).alias(col))
-        self.base = WeightBase(self.frame, configured, piles)
-        self._days: dict[tuple, dict] = {}
-        self.totals = {role: dict(Counter(self.frame[role].drop_nulls().to_list()))
-                       for role in ("shipper", "consignee")}
-
-    def windows(self, progress: Progress) -> list[Window]:
-        out = []
-        banded = self.frame.filter(pl.col("band").is_not_null())
-        for i, (view, keys, is_banded) in enumerate(VIEWS):
-            progress.raise_if_cancelled()
-            progress.report(i, len(VIEWS) + 1)
-            out += scan(banded if is_banded else self.frame, view, list(keys))
-        out += stack_windows(self.frame)
-        progress.report(len(VIEWS) + 1, len(VIEWS) + 1)
-        return out
-
-    def evaluate(self, win: Window) -> tuple[float, dict]:
-        w = self.frame[win.rows]
-        kg = w["kg"].to_numpy().astype(float)
-        days = int(w["day"].max() - w["day"].min()) + 1
-        shippers = [p for p in dict.fromkeys(w["shipper"].to_list()) if p is not None]
-        receivers = [p for p in dict.fromkeys(w["consignee"].to_list()) if p is not None]
-        burst = min(1.0, max(0.0, (win.surprise - 2.0) / 4.0))
-        bunch = self._bunching(win, kg, w["family"][0])
-        eph_s = ephemeral(Counter(w["shipper"].drop_nulls().to_list()), self.totals["shipper"])
-        eph_r = ephemeral(Counter(w["consignee"].drop_nulls().to_list()),
-                          self.totals["consignee"])
-        shells = max(eph_s if len(shippers) > 1 else 0.0, eph_r if len(receivers) > 1 else 0.0)
-        ties = self.clusters.shared_by(shippers) if len(shippers) > 1 else []
-        links = 1.0 if ties or win.view == "stack" else 0.5 * spread(len(shippers)) * shells
-        n_ports = w["pod"].drop_nulls().n_unique()
-        parts = {"burst": burst, "bunching": bunch.strength, "shells": shells, "links": links,
-                 "ports": spread(n_ports)}
-        score = sum(WEIGHTS[k] * v for k, v in parts.items())
-        if len(receivers) > 3 and eph_r < 0.5:
-            score *= 0.5  # spread over many regular receivers: a distributor, not a consignment
-        return score, {"parts": parts, "view": win.view, "hub": win.key[0],
-                       "banded": "band" in win.keys,
-                       "hub_role": HUB_ROLE.get(win.view, ""), "bunching": bunch,
-                       "burst_ratio": len(w) / max(win.expected * days / WINDOW_DAYS, 0.5),
-                       "shells": shells, "ties": ties, "shippers": shippers,
-                       "receivers": receivers, "n_ports": n_ports,
-                       "typology": _typology(win.view, shippers, receivers, shells)}
-
-    def _bunching(self, win: Window, kg: np.ndarray, family: str) -> Bunching:
-        if "band" not in win.keys:
-            return self.base.bunching(kg, family)
-        # A banded view kept only the weights in one band: the pile-up is the window's share of
-        # the hub's declarations in that band, against the band's share in the goods family.
-        band, hub_keys = win.key[-1], tuple(k for k in win.keys if k != "band")
-        days = self._hub_days(hub_keys).get(win.key[:-1], np.empty(0))
-        w_days = self.frame["day"].to_numpy()[win.rows]
-        pad = WINDOW_DAYS // 3  # the hub's declarations around the window count too
-        total = max(int(np.searchsorted(days, w_days.max() + pad, side="right")
-                        - np.searchsorted(days, w_days.min() - pad, side="left")), 1)
-        share = len(win.rows) / total
-        strength = self.base.band_strength(family, band, len(win.rows), total)
-        return Bunching(band, share, strength * min(1.0, share / MIN_SHARE),
-                        self.base.source(band))
-
-    def _hub_days(self, keys: tuple[str, ...]) -> dict:
-        if keys not in self._days:
-            g = self.frame.drop_nulls(list(keys)).group_by(keys).agg(pl.col("day").sort())
-            self._days[keys] = {tuple(r[:-1]): np.asarray(r[-1]) for r in g.iter_rows()}
-        return self._days[keys]
-
-
-def _typology(view: str, shippers: list, receivers: list, shells: float) -> str:
-    if view == "stack":
-        return "stack"
-    if len(receivers) >= 3 and len(shippers) <= 2:
-        return "fan-out"
-    if view in ("notify", "broker", "port") or len(shippers) < 2 or shells < 0.5:
-        return "fan-in"
-    return "scatter-gather"
-
-
 def detect_splits(db: Database, *, since=None, until=None, min_score: float = 0.5,
                   thresholds_kg=None, progress: Progress | None = None) -> list[SplitRing]:
     """Rings of split shipments, best first. ``thresholds_kg``: thresholds to test besides those
     the data shows (default: the configured ones, setting ``splits.thresholds``)."""
+    return rings_in(db, load(db, since, until), min_score=min_score,
+                    thresholds_kg=thresholds_kg, progress=progress)
+
+
+def rings_in(db: Database, frame: pl.DataFrame, *, min_score: float = 0.5, thresholds_kg=None,
+             progress: Progress | None = None) -> list[SplitRing]:
+    """The rings among the declarations of ``frame`` (splits_data.load)."""
     progress = progress or NullProgress()
-    frame = load(db, since, until)
     if frame.is_empty():
         return []
     configured = tuple(thresholds_kg) if thresholds_kg else thresholds(db)
-    ctx = _Context(db, frame, configured)
-    scored = [(*ctx.evaluate(win), win) for win in ctx.windows(progress)]
+    ctx = SplitContext(db, frame, configured)
+    scored = [(*ctx.evaluate(win, min_score), win) for win in ctx.windows(progress)]
     scored = [x for x in scored if x[0] >= min_score]
     scored.sort(key=lambda x: -x[0])
-    rings = [_ring(ctx, score, ev, rows) for score, ev, rows in _merge(ctx, scored)]
+    rings = [_ring(ctx, score, ev, rows) for score, ev, rows in _merge(scored)]
     log.info("split detection: %d rings from %d windows", len(rings), len(scored))
     return sorted(rings, key=lambda r: (-r.score, r.first))
 
 
-def _merge(ctx: _Context, scored) -> list[tuple[float, dict, np.ndarray]]:
+def _merge(scored) -> list[tuple[float, dict, np.ndarray]]:
     """Windows sharing at least half of the smaller one's declarations are one ring, scored
     as its best window; its declarations are all of theirs."""
     owner: dict[int, int] = {}
@@ -245,7 +134,7 @@ def _merge(ctx: _Context, scored) -> list[tuple[float, dict, np.ndarray]]:
     return [(s, ev, np.array(sorted(rows))) for s, ev, rows in rings]
 
 
-def _ring(ctx: _Context, score: float, ev: dict, rows: np.ndarray) -> SplitRing:
+def _ring(ctx: SplitContext, score: float, ev: dict, rows: np.ndarray) -> SplitRing:
     w = ctx.frame[rows].sort("date")
     shippers = tuple(dict.fromkeys(int(x) for x in w["shipper"].drop_nulls()))
     consignees = tuple(dict.fromkeys(int(x) for x in w["consignee"].drop_nulls()))

@@ -8,11 +8,11 @@ from collections import defaultdict
 import numpy as np
 import polars as pl
 from sqlalchemy import and_, func, select
-from sqlalchemy.orm import aliased
 
 from ..db import Database
 from ..frames import fetch_frame
-from ..models import Declaration, DeclarationContainer, DeclarationParty, Party, PartyIdentifier
+from ..models import DeclarationContainer, Party, PartyIdentifier
+from .declarations import load_declarations
 
 # Goods families: a misdeclared code for the same goods belongs to the same family.
 FAMILIES = {
@@ -33,59 +33,34 @@ def family(hs: str | None) -> str:
     return _BY_PREFIX.get(hs[:4], hs[:4])
 
 
-def load(db: Database, since=None, until=None) -> pl.DataFrame:
-    d = Declaration
-    shipper, consignee = aliased(DeclarationParty), aliased(DeclarationParty)
-    q = (select(d.id, d.declaration_no, d.declaration_date, func.coalesce(d.gross_weight_kg,
-                                                                          d.net_weight_kg),
-                d.hs_code, d.port_of_discharge, d.port_of_loading, shipper.party_id,
-                consignee.party_id)
-         .outerjoin(shipper, and_(shipper.declaration_id == d.id, shipper.role == "shipper"))
-         .outerjoin(consignee, and_(consignee.declaration_id == d.id,
-                                    consignee.role == "consignee"))
-         .where(d.declaration_date.is_not(None)))
-    if since:
-        q = q.where(d.declaration_date >= since)
-    if until:
-        q = q.where(d.declaration_date <= until)
-    frame = fetch_frame(db, q, {
-        "id": pl.Int64, "no": pl.Utf8, "date": pl.Date, "kg": pl.Float64, "hs": pl.Utf8,
-        "pod": pl.Utf8, "pol": pl.Utf8, "shipper": pl.Int64, "consignee": pl.Int64})
+def load(db: Database, since=None, until=None, declarations: pl.DataFrame | None = None
+         ) -> pl.DataFrame:
+    """The declarations as the split detector reads them (``declarations``: a frame of
+    casedb.analysis.declarations already loaded), one per shipment, with their goods family."""
+    frame = load_declarations(db, since, until) if declarations is None else declarations
     frame = _one_per_shipment(db, frame)
     fams = {h: family(h) for h in frame["hs"].unique().to_list()}
-    frame = frame.with_columns(pl.col("hs").replace_strict(fams, default="unknown").alias("family"))
-    return frame.join(hub_roles(db), on="id", how="left")
-
-
-HUB_ROLES = ("notify", "broker", "forwarder")
-
-
-def hub_roles(db: Database) -> pl.DataFrame:
-    """The notify party, broker and forwarder of each declaration (one column each), read apart
-    from the declarations: few files name them, and a join per role costs a pass per role."""
-    dp = DeclarationParty
-    q = select(dp.declaration_id, dp.role, dp.party_id).where(dp.role.in_(HUB_ROLES))
-    rows = fetch_frame(db, q, {"id": pl.Int64, "role": pl.Utf8, "party": pl.Int64})
-    out = pl.DataFrame(schema={"id": pl.Int64})
-    for role in HUB_ROLES:
-        part = rows.filter(pl.col("role") == role).select("id", pl.col("party").alias(role))
-        out = out.join(part, on="id", how="full", coalesce=True)
-    return out
+    return frame.with_columns(pl.col("hs").replace_strict(fams, default="unknown").alias("family"))
 
 
 def _one_per_shipment(db: Database, frame: pl.DataFrame) -> pl.DataFrame:
     """The same shipment declared by two administrations (export and import) counts once: a
-    declaration whose containers all belong to an earlier declaration is dropped."""
-    with db.engine.connect() as conn:
-        rows = conn.execute(select(DeclarationContainer.declaration_id,
-                                   DeclarationContainer.container_no)).all()
-    if not rows:
+    declaration whose containers all belong to an earlier declaration is dropped. Only the
+    containers on more than one declaration are read (the database counts them)."""
+    dc = DeclarationContainer
+    shared = select(dc.container_no).group_by(dc.container_no).having(func.count() > 1)
+    rows = fetch_frame(db, select(dc.declaration_id, dc.container_no).where(
+        dc.container_no.in_(shared)), {"id": pl.Int64, "cntr": pl.Utf8})
+    if rows.is_empty():
         return frame
-    dc = pl.DataFrame(rows, orient="row", schema={"id": pl.Int64, "cntr": pl.Utf8})
-    owner = dc.group_by("cntr").agg(pl.col("id").min().alias("owner"))
-    dc = dc.join(owner, on="cntr")
-    mirrored = dc.group_by("id").agg((pl.col("owner") != pl.col("id")).all().alias("dup")) \
-        .filter(pl.col("dup"))["id"]
+    owner = rows.group_by("cntr").agg(pl.col("id").min().alias("owner"))
+    later = rows.join(owner, on="cntr").filter(pl.col("owner") != pl.col("id")) \
+        .group_by("id").len()
+    holders = select(dc.declaration_id).where(dc.container_no.in_(shared))
+    counts = fetch_frame(db, select(dc.declaration_id, func.count()).where(
+        dc.declaration_id.in_(holders)).group_by(dc.declaration_id),
+        {"id": pl.Int64, "all": pl.Int64})
+    mirrored = later.join(counts, on="id").filter(pl.col("len") == pl.col("all"))["id"]
     return frame.filter(~pl.col("id").is_in(mirrored.implode()))
 
 
