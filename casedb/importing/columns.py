@@ -34,7 +34,7 @@ from .blanks import ZERO_TEXTS, blank_variants, blank_words, is_blank
 from .fields import FIELDS, Kind
 from .lenient import Kept, lenient_containers, lenient_port
 from .mapping import ColumnMapping
-from .row_outcome import RowProblems, row_units, shipments_by_bl
+from .row_outcome import RowProblems, row_units, shipments_by_bl, traders_by_direction
 from .rows import RowError, SourceRow, direction, number, role_countries, text_value
 from .spec import ImportSpec
 
@@ -184,6 +184,9 @@ class ColumnNormaliser:
         if "weight_unit" in values:
             row_units(values, weight_cells, self._units, problems)
         self._header_currency(values, n)
+        traders_by_direction(values, n, problems, {
+            "domestic": self._header_of("domestic_trader_name", "domestic trader"),
+            "foreign": self._header_of("foreign_trader_name", "foreign trader")})
         self._phones(values, problems)
         shipments_by_bl(values, n)
         refused, keep, warnings = problems.settle(

@@ -73,6 +73,12 @@ _DECLARATION = [
     _f("containers", Kind.CONTAINERS, "declaration"),
 ]
 
+# China's 报关单 names its two traders by side, not by role: the domestic one (境内收发货人) ships
+# an export and receives an import; the overseas one (境外收发货人) the other way round. They
+# become shipper and consignee by each row's direction (row_outcome.traders_by_direction).
+_TRADERS = [_f("domestic_trader_name", Kind.TEXT, "party"),
+            _f("foreign_trader_name", Kind.TEXT, "party")]
+
 _PARTIES = [
     _f(f"{role}_{attr}", kind, "party") for role in PARTY_ROLES for attr, kind in PARTY_ATTRS.items()
 ]
@@ -89,7 +95,7 @@ _SEIZURE = [
     _f("outcome", Kind.TEXT, "seizure"),
 ]
 
-FIELDS: dict[str, Field] = {f.name: f for f in (*_DECLARATION, *_PARTIES, *_SEIZURE)}
+FIELDS: dict[str, Field] = {f.name: f for f in (*_DECLARATION, *_PARTIES, *_TRADERS, *_SEIZURE)}
 
 
 def field(name: str) -> Field:

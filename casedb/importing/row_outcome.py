@@ -103,3 +103,33 @@ def _bare_number(cell) -> bool:
     except ValueError:
         return False
     return True
+
+
+TRADER_ROLES = {"import": ("consignee", "shipper"), "export": ("shipper", "consignee")}
+
+
+def traders_by_direction(values: dict, n: int, problems: RowProblems, headers: dict) -> None:
+    """The domestic and overseas traders of China's 报关单 (境内/境外收发货人) as consignee and
+    shipper by each row's direction; a row whose direction is unknown keeps neither, with a
+    warning (the role cannot be told)."""
+    domestic = values.pop("domestic_trader_name", None)
+    foreign = values.pop("foreign_trader_name", None)
+    if domestic is None and foreign is None:
+        return
+    directions = values.get("direction") or [None] * n
+    for name, col in (("domestic", domestic), ("foreign", foreign)):
+        if col is None:
+            continue
+        for i, who in enumerate(col):
+            if who is None:
+                continue
+            roles = TRADER_ROLES.get(directions[i])
+            if roles is None:
+                problems.add(i, f"{name}_trader_name", headers.get(name, name), who,
+                             "whether this trader ships or receives depends on the direction "
+                             "(import or export), which the row does not give")
+                continue
+            role = roles[0] if name == "domestic" else roles[1]
+            target = values.setdefault(f"{role}_name", [None] * n)
+            if target[i] is None:
+                target[i] = who

@@ -98,7 +98,7 @@ for _role, _role_words in PARTY_WORDS.items():
 for _attr, _attr_words in ATTR_WORDS.items():
     _attr_words += NATIONAL_ATTR_WORDS.get(_attr, [])
 for _name, _words in NATIONAL_SYNONYMS.items():
-    SYNONYMS[_name] = list(dict.fromkeys([*SYNONYMS[_name], *_words]))
+    SYNONYMS[_name] = list(dict.fromkeys([*SYNONYMS.get(_name, []), *_words]))
 
 
 def _party_header(role_word: str, attr_word: str) -> str:

@@ -10,12 +10,12 @@ NATIONAL_PARTY_WORDS = {
     "shipper": ["supplier", "vendor", "exportador", "proveedor", "remitente", "embarcador",
                 "expedidor", "exportateur", "expéditeur", "отправитель", "экспортер", "экспортёр",
                 "отправитель экспортер", "отправителя", "экспортера",
-                "境外发货人", "境内发货人", "境外收发货人", "出口商",
+                "出口商",
                 "供應商", "供应商"],
     "consignee": ["importador", "consignatario", "destinatario", "importateur", "destinataire",
                   "получатель", "импортер", "импортёр", "получатель импортер", "получателя", "импортера",
                   "境内收货人",
-                  "境外收货人", "境内收发货人", "消费使用单位", "receptor", "comprador",
+                  "境外收货人", "消费使用单位", "receptor", "comprador",
                   "ultimate consignee"],
     "broker": ["agente de aduana", "agente aduanal", "despachante", "despachante aduaneiro",
                "agente", "declarante", "декларант", "таможенный представитель",
@@ -35,6 +35,10 @@ NATIONAL_ATTR_WORDS = {
 }
 
 NATIONAL_SYNONYMS = {
+    "domestic_trader_name": ["境内收发货人", "境内收发货人名称", "經營單位", "经营单位",
+                             "domestic consignor consignee", "domestic trader"],
+    "foreign_trader_name": ["境外收发货人", "境外收发货人名称", "overseas consignor consignee",
+                            "foreign trader", "overseas trader"],
     "authority": ["office code", "customs office code", "office of declaration", "aduana",
                   "código de aduana", "aduana de despacho", "intendencia", "alfândega",
                   "unidade da receita", "таможня", "таможенный пост", "код таможни",

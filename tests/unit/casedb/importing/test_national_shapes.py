@@ -260,8 +260,6 @@ _CP1251 = ("a Windows-1251 CSV with ';' is read as Latin-1: no header recognised
 XFAIL: dict[tuple[str, str], str] = {
     **{("gtd_russia", aspect): _CP1251 for aspect in (
         "stored", "codes", "weights", "places", "parties", "containers", "verdict")},
-    ("vendor_china", "parties"): "境内收发货人/境外收发货人 take no role from 进口/出口: on the "
-                                 "export the domestic shipper is stored as consignee",
 }
 
 
