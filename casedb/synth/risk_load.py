@@ -82,7 +82,7 @@ def load_world(db: Database, world: RiskWorld) -> int:
     """Write ``world`` into ``db`` (which must hold no declarations); the count written."""
     with db.read() as s:
         if s.scalar(select(func.count()).select_from(Declaration)):
-            raise CaseDbError(f"{db.display_name} already holds declarations: load a risk world "
+            raise CaseDbError(f"{db.display_name()} already holds declarations: load a risk world "
                               "into an empty case database")
     parties, names, idents = _parties(world)
     frame = world.declarations
