@@ -7,13 +7,7 @@ import datetime as dt
 
 import pytest
 
-from casedb.alerts import (
-    RuleError,
-    add_watchlist,
-    list_alerts,
-    review_alerts,
-    run_watchlists,
-)
+from casedb.alerts import RuleError, add_watchlist, list_alerts, review_alerts, run_watchlists
 from casedb.synth.risk_load import load_world
 from tests import factories as f
 from tests.unit.casedb.risk.worlds import declaration_truth, world
