@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -69,7 +69,9 @@ class _Index:
                 self._add(name, w)
         self.normal.pop("", None)
         self.compact.pop("", None)
-        self.choices = list(self.normal)
+        self.by_start: dict[tuple[str, int], list[str]] = {}
+        for choice in self.normal:
+            self.by_start.setdefault((choice[0], len(choice)), []).append(choice)
 
     def _add(self, name: str, synonym: str) -> None:
         self.exact.setdefault(synonym.lower(), name)
@@ -98,6 +100,15 @@ def _index() -> _Index:
 
 def header_scores(header: str) -> dict[str, tuple[float, str]]:
     """Each field the header names, with a score in (0, 1] and the synonym behind it."""
+    return dict(_header_scores(str(header or "")))
+
+
+@lru_cache(maxsize=8192)
+def _header_scores(header: str) -> tuple:
+    return tuple(_scores(header).items())
+
+
+def _scores(header: str) -> dict[str, tuple[float, str]]:
     idx = _index()
     raw = " ".join(str(header or "").split()).lower()
     if not raw:
@@ -149,9 +160,12 @@ def _typo(idx: _Index, key: str, put) -> None:
     # No synonym holds a digit: a key of digits and punctuation (a date, a weight, a code in a
     # data row scanned for the header) cannot be a typo of one, and the fuzzy search is the
     # dearest part.
-    if len(key) < 6 or not any(map(str.isalpha, key)):
-        return
-    hit = process.extractOne(key, idx.choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+    if len(key) < 6 or len(key) > 48 or not any(map(str.isalpha, key)) or _CJK.search(key):
+        return  # headers are short; data cells scanned for the header are not typos of one
+    # A slip keeps the first letter and about the length: compare with those synonyms only.
+    near = [c for n in range(int(len(key) * 0.85), int(len(key) * 1.15) + 2)
+            for c in idx.by_start.get((key[0], n), ())]
+    hit = process.extractOne(key, near, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
     if hit is not None:
         choice, score, _ = hit
         put(idx.normal[choice], 0.5 + (score - FUZZY_MIN) / (100 - FUZZY_MIN) * 0.3,
