@@ -19,8 +19,8 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
 
+from casedb.graph_layout import progressive_layout
 from widgets.link_chart import LinkChart
-from widgets.link_layout import progressive_layout
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZES = (10_000, 50_000)

@@ -1,6 +1,7 @@
 """Networks built from the case database with networkx: party-party (shipped to, shares an
-identifier with), party-port and route networks, weighted by tonnage; their analyses (components,
-Louvain communities with a fixed seed, centrality, shortest paths, ego networks); GraphML/GEXF."""
+identifier with), party-port and route networks, weighted by tonnage; their statistics
+(components, and communities and centrality from casedb.graph), shortest paths, ego networks;
+GraphML/GEXF."""
 
 from __future__ import annotations
 
@@ -13,11 +14,10 @@ import polars as pl
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
+from . import graph
 from .db import Database
 from .errors import CaseDbError
 from .models import Case, Declaration, DeclarationParty, Party, PartyIdentifier, Seizure
-
-SEED = 42
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,24 @@ def party_network(db: Database, f: NetworkFilter = NetworkFilter()) -> nx.Graph:
                    tonnes=float(kg or 0) / 1000.0)
     _shared_identifier_edges(g, idents)
     return g
+
+
+def case_network(case_file, links) -> tuple[list[tuple[str, str, str]],
+                                            list[tuple[str, str, float]]]:
+    """A loaded case (``casefile.CaseFile``) and its linked cases (``linked.linked_cases``) as
+    link chart nodes ``(id, label, kind)`` and edges ``(a, b, tonnes)``: the case, its linked
+    cases and its parties, each party weighted by the case's tonnes."""
+    ref = case_file.case.case_ref
+    nodes = [(ref, ref, "case")] + [(x.case_ref, x.case_ref, "case") for x in links.linked]
+    edges = [(ref, x.case_ref, 0.0) for x in links.linked]
+    seen = set()
+    for p in case_file.parties:
+        pid = f"p{p.id}"
+        if pid not in seen:
+            seen.add(pid)
+            nodes.append((pid, p.display_name, "party"))
+        edges.append((ref, pid, case_file.total_kg / 1000))
+    return nodes, edges
 
 
 def party_neighbourhood(db: Database, party_id: int, limit: int = 60
@@ -148,21 +166,23 @@ class NetworkStats:
 
 
 def network_stats(g: nx.Graph, top: int = 10) -> NetworkStats:
+    """Sizes, components, communities and the most central nodes, computed by casedb.graph
+    (as the link chart computes them)."""
     if g.number_of_nodes() == 0:
         return NetworkStats(0, 0, 0, 0, 0)
     u = g.to_undirected() if g.is_directed() else g
     comps = list(nx.connected_components(u))
-    communities = nx.community.louvain_communities(u, weight="tonnes", seed=SEED)
+    ids, edges, tonnes = graph.from_networkx(u)
+    membership = graph.communities(len(ids), edges, tonnes)
+    between = dict(zip(ids, graph.betweenness(len(ids), edges).tolist(), strict=True))
     degree = dict(u.degree())
     weighted = dict(u.degree(weight="tonnes"))
-    k = None if u.number_of_nodes() <= 2000 else 200
-    between = nx.betweenness_centrality(u, k=k, seed=SEED, normalized=True)
     ranked = sorted(u.nodes, key=lambda n: (-weighted[n], -degree[n]))[:top]
     central = tuple({"id": n, "label": u.nodes[n].get("label", n), "degree": degree[n],
                      "tonnes": round(weighted[n], 3), "betweenness": round(between[n], 6)}
                     for n in ranked)
     return NetworkStats(u.number_of_nodes(), u.number_of_edges(), len(comps),
-                        max(len(c) for c in comps), len(communities), central)
+                        max(len(c) for c in comps), int(membership.max()) + 1, central)
 
 
 def ego_network(g: nx.Graph, node: str, radius: int = 1) -> nx.Graph:

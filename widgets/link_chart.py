@@ -1,7 +1,8 @@
 """The link chart: cases, parties, ports, containers, vessels... as a network, each kind by
 colour and symbol (legend), edges as wide as their tonnage; laid out off the GUI thread and
 refined on screen; select, open, expand, hide, pin, shortest path, communities, centrality,
-export. Drawing lives in link_items, layout in link_layout, the network in link_graph."""
+export. Drawing lives in link_items; the network, its analyses and its layout are Qt-free, in
+casedb.graph and casedb.graph_layout."""
 
 from __future__ import annotations
 
@@ -13,17 +14,17 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from casedb.graph import LinkGraph, centrality, communities
+from casedb.graph_layout import progressive_layout
 from widgets.chart_export import export_plot
-from widgets.link_graph import LinkGraph, centrality, communities
 from widgets.link_items import LinkItems
-from widgets.link_layout import BackgroundTask, TaskPool, layout_positions, progressive_layout
+from widgets.link_layout import BackgroundTask, TaskPool
 from widgets.link_style import add_legend_entries, make_legend
 from widgets.link_toolbar import LinkToolbar
 
-__all__ = ["LinkChart", "layout_positions"]
+__all__ = ["LinkChart"]
 log = logging.getLogger(__name__)
 
-SEED = 7
 EXPAND_ITERATIONS = 150
 TOUCH_UP_HEAT = 0.3
 
@@ -329,7 +330,7 @@ class LinkChart(QWidget):
         self.toolbar.community_action.setChecked(bool(on))
         if on and self._communities is None:
             self._run(communities, self._on_communities_ready, self.network.n,
-                      self.network.edges.copy(), SEED)
+                      self.network.edges.copy(), self.network.tonnes.copy())
         elif not on:
             self._communities = None
             self._draw(structure=True)
@@ -349,7 +350,7 @@ class LinkChart(QWidget):
             self._draw(structure=True)
         else:
             self._run(centrality, self._on_centrality_ready, self.network.n,
-                      self.network.edges.copy(), measure, SEED)
+                      self.network.edges.copy(), measure)
 
     def _on_centrality_ready(self, tag: int, values) -> None:
         if tag == self.network.version and values is not None and self._size_by:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import networkx as nx
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
+from ..graph_layout import unit_layout
 from ..normalize import port_info
 
 W, H = 480, 220
@@ -64,8 +64,7 @@ def link_chart(center: str, links, font: str) -> Drawing:
     g.add_node(center)
     for link in links[:25]:
         g.add_edge(center, link.case_ref, kinds=", ".join(sorted({v.kind for v in link.via})))
-    pos = nx.spring_layout(g, seed=7) if len(g) > 2 else {
-        n: (math.cos(i * math.pi), 0.0) for i, n in enumerate(g)}
+    pos = unit_layout(list(g.nodes), list(g.edges))
     sx = lambda x: W / 2 + x * (W / 2 - 60)  # noqa: E731
     sy = lambda y: (H + 60) / 2 + y * ((H + 60) / 2 - 25)  # noqa: E731
     for a, b, data in g.edges(data=True):

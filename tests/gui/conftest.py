@@ -35,3 +35,18 @@ def window(qtbot, demo_db):
     yield w
     w.jobs.cancel_all()
     assert w.jobs.wait(5000)
+
+
+@pytest.fixture
+def chart(qtbot):
+    """A link chart on its own, shown."""
+    from widgets.link_chart import LinkChart
+
+    widget = LinkChart()
+    qtbot.addWidget(widget)
+    widget.resize(900, 650)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    widget.close()
+    assert widget.wait_for_layout(10_000)

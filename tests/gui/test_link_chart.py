@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from widgets.chart_export import MIN_PNG_WIDTH, export_plot
-from widgets.link_chart import LinkChart
 from widgets.link_items import LABEL_BUDGET, NEIGHBOUR_LABEL_BUDGET
 from widgets.link_style import edge_widths, kind_label, style_of
 
@@ -26,18 +25,6 @@ EDGES = [("C-1", "p1", 120.0), ("C-1", "p2", 40.0), ("C-2", "p2", 300.0), ("C-2"
          ("p1", "CNNGB", 0.0), ("C-2", "V1", 5.0), ("V1", "K1", 5.0), ("K1", "A1", 1.0),
          ("A1", "T1", 1.0), ("p3", "T1", 2.0)]
 PATH_C1_T1 = ["C-1", "p2", "C-2", "p3", "T1"]  # the only 4-link path; the vessel way takes 6
-
-
-@pytest.fixture
-def chart(qtbot):
-    widget = LinkChart()
-    qtbot.addWidget(widget)
-    widget.resize(900, 650)
-    widget.show()
-    qtbot.waitExposed(widget)
-    yield widget
-    widget.close()
-    assert widget.wait_for_layout(5000)
 
 
 def _show(qtbot, chart, nodes=NODES, edges=EDGES) -> None:

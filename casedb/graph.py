@@ -1,6 +1,11 @@
-"""The network a link chart holds, without Qt: nodes (id, label, kind) with positions and pins,
-edges with tonnes as numpy arrays, merging (expand), removing (hide), shortest paths, and the
-analyses that may run off the GUI thread (communities, centrality)."""
+"""Graph maths, one place for the link chart, ``wasteintel network stats`` and the dossier.
+
+The analyses take a network as arrays (nodes 0..n-1, ``edges`` as (a, b) rows, ``tonnes`` per
+edge) and use one set of parameters: Louvain communities weighted by tonnes with SEED, and
+betweenness exact up to EXACT_BETWEENNESS_UP_TO nodes, else estimated from
+BETWEENNESS_SAMPLES sources. A link without tonnage (a shared phone, a link between cases)
+weighs NO_TONNES_WEIGHT. ``LinkGraph`` is the network a link chart holds (positions, pins,
+merging, hiding, shortest paths); the force layout is in ``graph_layout``."""
 
 from __future__ import annotations
 
@@ -12,6 +17,81 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 _VERSIONS = itertools.count(1)  # unique across graphs: a late answer never fits a new graph
+
+SEED = 42
+BETWEENNESS_SAMPLES = 200
+EXACT_BETWEENNESS_UP_TO = 2000  # nodes
+NO_TONNES_WEIGHT = 1.0
+
+
+def as_nx(n: int, edges: np.ndarray, tonnes: np.ndarray | None = None) -> nx.Graph:
+    """Nodes 0..n-1 with the edges, each weighted (``weight``) for the analyses. Edges go in
+    sorted: the same network gives the same answers whatever order its edges came in (Louvain
+    and sampled betweenness follow the adjacency order)."""
+    edges = np.sort(np.asarray(edges, dtype=np.int64).reshape(-1, 2), axis=1)
+    weights = weights_of(tonnes, len(edges))
+    order = np.lexsort((edges[:, 1], edges[:, 0]))
+    g = nx.Graph()
+    g.add_nodes_from(range(n))
+    g.add_weighted_edges_from((a, b, w) for (a, b), w in zip(edges[order].tolist(),
+                                                             weights[order].tolist(), strict=True))
+    return g
+
+
+def weights_of(tonnes, count: int) -> np.ndarray:
+    if tonnes is None:
+        return np.full(count, NO_TONNES_WEIGHT)
+    t = np.nan_to_num(np.asarray(tonnes, dtype=float).reshape(-1))
+    return np.where(t > 0, t, NO_TONNES_WEIGHT)
+
+
+def from_networkx(g: nx.Graph) -> tuple[list, np.ndarray, np.ndarray]:
+    """A networkx graph (undirected view) as node ids in its order, edge rows and tonnes."""
+    u = g.to_undirected() if g.is_directed() else g
+    ids = list(u.nodes)
+    index = {node: i for i, node in enumerate(ids)}
+    rows = [(index[a], index[b], float(d.get("tonnes") or 0.0)) for a, b, d in u.edges(data=True)]
+    edges = np.array([(a, b) for a, b, _ in rows], dtype=np.int64).reshape(-1, 2)
+    return ids, edges, np.array([t for _, _, t in rows], dtype=float)
+
+
+def communities(n: int, edges: np.ndarray, tonnes: np.ndarray | None = None) -> np.ndarray:
+    """Louvain communities weighted by tonnes (networkx, seeded): each node's community
+    number, 0 the largest."""
+    found = nx.community.louvain_communities(as_nx(n, edges, tonnes), weight="weight",
+                                             seed=SEED)
+    membership = np.zeros(n, dtype=int)
+    for number, members in enumerate(sorted(found, key=len, reverse=True)):
+        membership[list(members)] = number
+    return membership
+
+
+def betweenness(n: int, edges: np.ndarray) -> np.ndarray:
+    """Betweenness centrality (normalised; by hops), exact or from BETWEENNESS_SAMPLES."""
+    k = None if n <= EXACT_BETWEENNESS_UP_TO else BETWEENNESS_SAMPLES
+    found = nx.betweenness_centrality(as_nx(n, edges), k=k, seed=SEED, normalized=True)
+    return np.array([found[i] for i in range(n)], dtype=float)
+
+
+def centrality(n: int, edges: np.ndarray, measure: str) -> np.ndarray:
+    """Degree or betweenness, scaled to 0..1 (the largest is 1)."""
+    edges = np.asarray(edges).reshape(-1, 2)
+    if measure == "degree":
+        values = np.bincount(edges.reshape(-1), minlength=n).astype(float)
+    elif measure == "betweenness":
+        values = betweenness(n, edges)
+    else:
+        raise ValueError(f"unknown centrality measure {measure!r}")
+    top = values.max() if len(values) else 0.0
+    return values / top if top > 0 else values
+
+
+def shortest_path_rows(n: int, edges: np.ndarray, a: int, b: int) -> list[int]:
+    """Rows from a to b (fewest links); empty when they are not connected."""
+    try:
+        return nx.shortest_path(as_nx(n, edges), a, b)
+    except nx.NetworkXNoPath:
+        return []
 
 
 class LinkGraph:
@@ -27,7 +107,6 @@ class LinkGraph:
         self.pos = np.empty((0, 2), dtype=float)  # NaN rows: not placed yet
         self.pinned = np.empty(0, dtype=bool)
         self.version = next(_VERSIONS)  # a new number on every change of nodes or edges
-        self._nx: nx.Graph | None = None
 
     @property
     def n(self) -> int:
@@ -101,7 +180,6 @@ class LinkGraph:
 
     def _changed(self) -> None:
         self.version = next(_VERSIONS)
-        self._nx = None
 
     def degree(self) -> np.ndarray:
         return np.bincount(self.edges.reshape(-1), minlength=self.n)
@@ -113,20 +191,9 @@ class LinkGraph:
         a, b = self.edges[:, 0], self.edges[:, 1]
         return np.unique(np.concatenate([b[np.isin(a, rows)], a[np.isin(b, rows)]]))
 
-    def nx_graph(self) -> nx.Graph:
-        if self._nx is None:
-            g = nx.Graph()
-            g.add_nodes_from(range(self.n))
-            g.add_edges_from(self.edges.tolist())
-            self._nx = g
-        return self._nx
-
     def shortest_path(self, a: str, b: str) -> list[str]:
         """Node ids from a to b (fewest links); empty when they are not connected."""
-        try:
-            rows = nx.shortest_path(self.nx_graph(), self.index[a], self.index[b])
-        except nx.NetworkXNoPath:
-            return []
+        rows = shortest_path_rows(self.n, self.edges, self.index[a], self.index[b])
         return [self.ids[r] for r in rows]
 
     def path_edge_mask(self, path: list[str]) -> np.ndarray:
@@ -137,37 +204,3 @@ class LinkGraph:
         steps = np.minimum(rows[:-1], rows[1:]) * self.n + np.maximum(rows[:-1], rows[1:])
         keys = self.edges.min(axis=1) * self.n + self.edges.max(axis=1)
         return np.isin(keys, steps)
-
-
-def communities(n: int, edges: np.ndarray, seed: int = 7) -> np.ndarray:
-    """Louvain communities (networkx, seeded): each node's community number, 0 the largest."""
-    g = nx.Graph()
-    g.add_nodes_from(range(n))
-    g.add_edges_from(np.asarray(edges).tolist())
-    found = sorted(nx.community.louvain_communities(g, seed=seed), key=len, reverse=True)
-    membership = np.zeros(n, dtype=int)
-    for number, members in enumerate(found):
-        membership[list(members)] = number
-    return membership
-
-
-BETWEENNESS_SAMPLES = 64
-
-
-def centrality(n: int, edges: np.ndarray, measure: str, seed: int = 7) -> np.ndarray:
-    """Degree, or betweenness estimated from BETWEENNESS_SAMPLES sources (networkx), scaled
-    to 0..1."""
-    edges = np.asarray(edges).reshape(-1, 2)
-    if measure == "degree":
-        values = np.bincount(edges.reshape(-1), minlength=n).astype(float)
-    elif measure == "betweenness":
-        g = nx.Graph()
-        g.add_nodes_from(range(n))
-        g.add_edges_from(edges.tolist())
-        k = n if n <= BETWEENNESS_SAMPLES else BETWEENNESS_SAMPLES
-        found = nx.betweenness_centrality(g, k=k, seed=seed)
-        values = np.array([found[i] for i in range(n)], dtype=float)
-    else:
-        raise ValueError(f"unknown centrality measure {measure!r}")
-    top = values.max() if len(values) else 0.0
-    return values / top if top > 0 else values
