@@ -2,7 +2,14 @@
 until an investigator reviews them."""
 
 from .rules import DETECTORS, RuleError
-from .watch import AlertRow, add_watchlist, list_alerts, review_alerts, run_watchlists
+from .watch import (
+    AlertRow,
+    add_watchlist,
+    list_alerts,
+    list_watchlists,
+    review_alerts,
+    run_watchlists,
+)
 
 __all__ = ["DETECTORS", "RuleError", "AlertRow", "add_watchlist", "list_alerts",
-           "review_alerts", "run_watchlists"]
+           "list_watchlists", "review_alerts", "run_watchlists"]

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..db import Database
+from ..errors import NotFound
 from ..models import ALERT_STATUSES, WATCH_KINDS, Alert, Declaration, Watchlist
 from ..models.base import utcnow
 from .rules import DETECTORS, RuleError, matches
@@ -119,7 +120,21 @@ def review_alerts(db: Database, alert_ids, *, status: str = "reviewed") -> int:
     """Mark alerts reviewed (or dismissed); the number changed."""
     if status not in ALERT_STATUSES:
         raise RuleError(f"alert status {status!r}: one of {', '.join(ALERT_STATUSES)}")
+    wanted = {int(i) for i in alert_ids}
     with db.begin() as s:
-        result = s.execute(update(Alert).where(Alert.id.in_(list(alert_ids))).values(
+        missing = wanted - set(s.scalars(select(Alert.id).where(Alert.id.in_(wanted))))
+        if missing:
+            raise NotFound(f"alert {', '.join(map(str, sorted(missing)))} not found: list the "
+                           "alerts with wasteintel alerts --all")
+        s.execute(update(Alert).where(Alert.id.in_(wanted)).values(
             status=status, reviewed_by=db.user, reviewed_at=utcnow()))
-        return result.rowcount
+    return len(wanted)
+
+
+def list_watchlists(db: Database) -> list[dict]:
+    """The saved rules, oldest first."""
+    with db.read() as s:
+        rules = s.scalars(select(Watchlist).order_by(Watchlist.id))
+        return [{"id": r.id, "name": r.name, "kind": r.kind, "value": r.value,
+                 "params": r.params, "active": r.active, "created_by": r.created_by}
+                for r in rules]
