@@ -18,8 +18,9 @@ from ..errors import ReadError
 from .html_table import read_html_tables
 from .markup import sniff
 from .safety import ReadLimits, check_file, check_rows, check_zip
+from .sheet_budget import Budget
 from .spreadsheetml import read_spreadsheetml
-from .workbook_limits import Budget, check_workbook
+from .workbook_limits import check_workbook
 from .xls_limits import check_xls
 
 log = logging.getLogger(__name__)

@@ -18,29 +18,22 @@ import html
 import logging
 import re
 import zipfile
-import zlib
 from array import array
-from collections.abc import Iterator
-from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path, PurePosixPath
 
 import numpy as np
 
 from ..errors import ReadError
+from .ods_limits import check_ods
 from .safety import ReadLimits
+from .sheet_budget import ZIP_ERRORS, Budget, Extent, column_number, pieces, small_part
+from .sheet_budget import P as _P
+from .sheet_budget import Q as _Q
 from .xlsx_cells import plain_cells
 
 log = logging.getLogger(__name__)
 
-PIECE = 1 << 20  # decompressed bytes read at a time
-# What a damaged zip raises (an unsupported method or version, encryption, a bad CRC...).
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-              RuntimeError, ValueError, KeyError)
-MAX_CARRY = 64 << 20  # one element (a row of an ods, a tag) may not be longer than this
-
-_Q = rb"\s*=\s*[\"']"  # an attribute's equals sign and opening quote
-_P = rb"(?:[\w.-]+:)?"  # a namespace prefix
 DIMENSION = re.compile(rb"<" + _P + rb"dimension\s[^>]*?\bref" + _Q + rb"\$?([A-Z]{1,4})\$?(\d{1,10})"
                        rb"(?::\$?([A-Z]{1,4})\$?(\d{1,10}))?")
 CELL_TAG = re.compile(rb"<" + _P + rb"c[\s/>]")
@@ -59,105 +52,6 @@ SHEET_NAME = re.compile(rb"\bname" + _Q + rb"([^\"']*)")
 SHEET_RID = re.compile(rb"\b[\w.-]+:id" + _Q + rb"([^\"']+)")
 
 
-def column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-@dataclass
-class Extent:
-    """The rows and columns a sheet is read to (from A1) and the bytes of text it expands to."""
-
-    rows: int = 0
-    columns: int = 0
-    text_bytes: int = 0
-    values: int = 0  # cells that hold something
-
-    @property
-    def cells(self) -> int:
-        return self.rows * self.columns
-
-
-class Budget:
-    """The limits, and what the sheets read so far have used of them."""
-
-    def __init__(self, path: Path, limits: ReadLimits):
-        self.path, self.limits = path, limits
-        self.cells = 0
-        self.text_bytes = 0
-
-    def refuse(self, reason: str) -> ReadError:
-        return ReadError(str(self.path), reason)
-
-    def check(self, sheet: str, extent: Extent, declared: bool = False) -> None:
-        """Refuse a sheet whose extent goes past a limit (``declared``: as its XML says it is)."""
-        lim = self.limits
-        says = "declares" if declared else "has"
-        if extent.rows > lim.max_rows:
-            raise self.refuse(f"sheet {sheet!r} {says} {extent.rows:,} rows, more than the "
-                              f"{lim.max_rows:,} allowed")
-        if extent.columns > lim.max_columns:
-            raise self.refuse(f"sheet {sheet!r} {says} {extent.columns:,} columns, more than the "
-                              f"{lim.max_columns:,} allowed")
-        if self.cells + extent.cells > lim.max_cells:
-            raise self.refuse(f"sheet {sheet!r} {says} {extent.rows:,} rows by {extent.columns:,} "
-                              f"columns, more than the {lim.max_cells:,} cells allowed")
-        if self.text_bytes + extent.text_bytes > lim.max_text_bytes:
-            raise self.refuse(f"sheet {sheet!r} expands to more than {lim.max_text_bytes:,} "
-                              "bytes of text")
-
-    def spend(self, sheet: str, extent: Extent) -> None:
-        """A sheet measured to its end: refused if mostly empty, else counted."""
-        lim = self.limits
-        if extent.cells > max(lim.max_sparse_cells, lim.max_cells_per_value * extent.values):
-            raise self.refuse(f"sheet {sheet!r} has {extent.rows:,} rows by {extent.columns:,} "
-                              f"columns but only {extent.values:,} cells with anything in them, "
-                              "too sparse to read safely")
-        self.cells += extent.cells
-        self.text_bytes += extent.text_bytes
-
-
-def pieces(zf: zipfile.ZipFile, name: str, budget: Budget, cut: bytes,
-           after: bool = False) -> Iterator[bytes]:
-    """The decompressed bytes of a part, a megabyte or so at a time, each piece ending just before
-    the last ``cut`` in it (``after``: just after it), so that no element of interest is split;
-    the rest waits for the next."""
-    carry = b""
-    try:
-        with zf.open(name) as f:
-            while piece := f.read(PIECE):
-                data = carry + piece
-                i = data.rfind(cut)
-                if i <= 0:
-                    if len(data) > MAX_CARRY:
-                        raise budget.refuse(f"{name} holds an element longer than "
-                                            f"{MAX_CARRY:,} bytes")
-                    carry = data
-                    continue
-                if after:
-                    i += len(cut)
-                carry = data[i:]
-                yield data[:i]
-    except ZIP_ERRORS as exc:
-        raise budget.refuse(f"not a valid spreadsheet: {name} is damaged ({exc})") from None
-    if carry:
-        yield carry
-
-
-def _small_part(zf: zipfile.ZipFile, name: str, budget: Budget) -> bytes:
-    """A part that is small in any real workbook (relationships), read whole up to 16 MB."""
-    try:
-        with zf.open(name) as f:
-            data = f.read(16 << 20)
-    except KeyError:
-        return b""
-    except ZIP_ERRORS as exc:
-        raise budget.refuse(f"not a valid spreadsheet: {name} is damaged ({exc})") from None
-    return data
-
-
 # ---------------------------------------------------------------------------------------- xlsx
 
 def check_xlsx(zf: zipfile.ZipFile, budget: Budget) -> None:
@@ -174,14 +68,14 @@ def _worksheet_parts(zf: zipfile.ZipFile, names: set[str], budget: Budget
     """(part, sheet name) of the worksheets the workbook's relationships name, and of any other
     part under xl/worksheets/ (named by its file)."""
     targets = {}
-    for rel in RELATIONSHIP.findall(_small_part(zf, "xl/_rels/workbook.xml.rels", budget)):
+    for rel in RELATIONSHIP.findall(small_part(zf, "xl/_rels/workbook.xml.rels", budget)):
         target, rid = TARGET.search(rel), REL_ID.search(rel)
         if target and rid and b"/worksheet" in rel:
             t = target.group(1).decode("utf-8", "replace")
             targets[rid.group(1)] = str(PurePosixPath(t.lstrip("/") if t.startswith("/")
                                                       else f"xl/{t}"))
     named = {}
-    for tag in SHEET.findall(_small_part(zf, "xl/workbook.xml", budget)):
+    for tag in SHEET.findall(small_part(zf, "xl/workbook.xml", budget)):
         name, rid = SHEET_NAME.search(tag), SHEET_RID.search(tag)
         if name and rid and rid.group(1) in targets:
             named[targets[rid.group(1)]] = html.unescape(name.group(1).decode("utf-8", "replace"))
@@ -321,78 +215,6 @@ def _xlsx_extent(zf: zipfile.ZipFile, part: str, sheet: str, lengths: array,
         scan.take(data)
         budget.check(sheet, scan.finish())
     return scan.finish()
-
-
-# ----------------------------------------------------------------------------------------- ods
-
-ODS_TABLE_OR_ROW = re.compile(
-    rb"<table:table\s([^>]*)>|<table:table-row\b([^>]*?)(?:/>|>(.*?)</table:table-row>)", re.S)
-ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/?)>")
-ROWS_REPEATED = re.compile(rb"number-rows-repeated" + _Q + rb"(\d{1,12})")
-COLUMNS_REPEATED = re.compile(rb"number-columns-repeated" + _Q + rb"(\d{1,12})")
-TABLE_NAME = re.compile(rb"\btable:name" + _Q + rb"([^\"']*)")
-ODS_CONTENT = (b"value-type", b"<text:")
-
-
-def check_ods(zf: zipfile.ZipFile, budget: Budget) -> None:
-    """The tables of content.xml: a row repeated n times is n rows, a cell repeated n times n
-    cells; the rows and columns up to the last that holds something are what a reader builds."""
-    if "content.xml" not in zf.namelist():
-        return
-    sheet, extent, row = "", None, 0
-    for data in pieces(zf, "content.xml", budget, b"</table:table-row>", after=True):
-        for m in ODS_TABLE_OR_ROW.finditer(data):
-            if m.group(1) is not None:  # a new table
-                _close_table(budget, sheet, extent)
-                name = TABLE_NAME.search(m.group(1))
-                sheet = name.group(1).decode("utf-8", "replace") if name else "?"
-                extent, row = Extent(), 0
-                continue
-            if extent is None:
-                extent = Extent()
-            repeat = _repeat(ROWS_REPEATED, m.group(2))
-            columns, text, values = _ods_row(m.group(3) or b"")
-            if columns:
-                extent.rows = row + repeat
-                extent.columns = max(extent.columns, columns)
-                extent.text_bytes += text * repeat
-                extent.values += values * repeat
-                budget.check(sheet, extent)
-            row += repeat
-    _close_table(budget, sheet, extent)
-
-
-def _close_table(budget: Budget, sheet: str, extent: Extent | None) -> None:
-    if extent is not None:
-        budget.check(sheet, extent)
-        budget.spend(sheet, extent)
-
-
-def _repeat(pattern: re.Pattern, attrs: bytes | None) -> int:
-    m = pattern.search(attrs) if attrs else None
-    return max(int(m.group(1)), 1) if m else 1
-
-
-def _ods_row(body: bytes) -> tuple[int, int, int]:
-    """(the columns up to the last cell that holds something, the bytes of text the row expands
-    to, the cells that hold something) of one row's XML."""
-    if not any(mark in body for mark in ODS_CONTENT):
-        return 0, 0, 0
-    if b"columns-repeated" not in body:  # most rows: every cell once
-        n = len(ODS_CELL.findall(body))
-        return n, len(body), n
-    column = last = text = values = 0
-    cells = list(ODS_CELL.finditer(body))
-    for k, cell in enumerate(cells):
-        repeat = _repeat(COLUMNS_REPEATED, cell.group(1))
-        end = cells[k + 1].start() if k + 1 < len(cells) else len(body)
-        content = body[cell.end():end]
-        column += repeat
-        if b"value-type" in cell.group(1) or (not cell.group(2) and b"<text:" in content):
-            last = column
-            text += repeat * (len(content) + len(cell.group(0)))
-            values += repeat
-    return last, text, values
 
 
 def check_workbook(path: Path, limits: ReadLimits) -> None:

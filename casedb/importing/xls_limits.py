@@ -15,7 +15,7 @@ from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
-from .workbook_limits import Budget, Extent
+from .sheet_budget import Budget, Extent
 
 FREE, END = 0xFFFFFFFF, 0xFFFFFFFE
 # Records that place one cell holding a value (BIFF8 and the BIFF2-5 forms calamine reads).
