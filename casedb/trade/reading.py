@@ -48,13 +48,27 @@ def _bytes(path: Path) -> bytes:
     return data
 
 
+# Words a Big5 file of trade statistics holds (headers, countries): a Windows-1252 file would
+# also decode as Big5 (its accented letters pair with the next byte), but into none of these.
+BIG5_WORDS = ("貨品", "國家", "日期", "進出口", "重量", "價值", "美元", "新臺幣", "新台幣",
+              "數量", "出口", "進口", "日本", "美國", "中國", "香港", "越南", "馬來西亞", "泰國")
+
+
 def _text(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp950", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp950")
+        if any(word in text for word in BIG5_WORDS):
+            return text
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _separator(line: str) -> str:

@@ -148,3 +148,16 @@ def test_a_currency_the_header_names_wins_over_the_layouts(db, tmp_path):
         got = conn.execute(select(TradeFlow.reporter, TradeFlow.value, TradeFlow.currency)
                            .where(TradeFlow.dataset == report.dataset)).all()
     assert [tuple(r) for r in got] == [("DEU", 100, "EUR")]
+
+
+def test_a_windows_1252_file_keeps_its_accented_names(db, tmp_path):
+    rows = [nat.HMRC_HEADER,
+            ["39151000", "39", "3915", "391510", "Déchets", "2020", "Non-EU Exports",
+             "Côte d'Ivoire", "5", "9", ""],
+            ["39151000", "39", "3915", "391510", "Déchets", "2020", "Non-EU Exports", "Curaçao",
+             "5", "9", ""]]
+    report = import_trade(db, nat.write_csv(tmp_path / "ots.csv", rows, encoding="cp1252"))
+    assert (report.imported, report.warnings) == (2, [])
+    with db.engine.connect() as conn:
+        got = set(conn.scalars(select(TradeFlow.importer)))
+    assert got == {"CIV", "CUW"}
