@@ -44,7 +44,8 @@ Layouts recognised by their columns (no spec needed):
                          imported as totals (partner World)
 Values keep their currency (GBP, EUR, TWD, USD); codes keep their national length beside
 their HS6. A FOLDER imports every CSV file in it (.csv, .csv.gz, .tsv, .txt, .dat); other
-files are skipped with a note. JSON files (Comtrade or Census API) are imported when named.
+files are skipped with a note. JSON files (Comtrade, Census or HMRC API) and workbooks (xlsx,
+xls, ods: the first sheet with a header a layout knows) are imported when named.
 
 --spec JSON (docs/trade.md): {"dataset": NAME, "layout": NAME, "columns": {FIELD: HEADER},
   "reporter": NAME|ISO, "flow": "import"|"export", "currency": "GBP", "value_scale": 1000,
@@ -62,7 +63,8 @@ def register(sub) -> None:
     p = sub.add_parser("trade", help="trade statistics (BACI, UN Comtrade, national offices): "
                                      "import, datasets, shares, mirror discrepancies")
     tsub = p.add_subparsers(dest="trade_command", metavar="ACTION", required=True)
-    imp = tsub.add_parser("import", help="import trade-statistics files (CSV, .csv.gz, JSON)",
+    imp = tsub.add_parser("import", help="import trade-statistics files (CSV, .csv.gz, JSON, "
+                                         "xlsx)",
                           description="Import trade statistics as offices publish them.",
                           epilog=IMPORT_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     imp.add_argument("files", nargs="+", type=Path, metavar="FILE_OR_FOLDER")

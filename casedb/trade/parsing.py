@@ -88,6 +88,7 @@ def _year(text: str) -> int | None:
 
 _PATTERNS = (
     (re.compile(r"^(\d{4})(?:\.0)?$"), "y"),
+    (re.compile(r"^(\d{4})-(\d{2})-01(?:[t ]00:00(?::00)?)?$"), "ym"),  # a month as a date
     (re.compile(r"^(\d{4})(\d{2})$"), "ym"),
     (re.compile(r"^(\d{4})\s*[-/.]?\s*m?\s*(\d{1,2})$"), "ym"),
     (re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{4})$"), "my"),

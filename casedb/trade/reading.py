@@ -10,6 +10,7 @@ layouts decide what a number, a code or a period is.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import gzip
 import io
 import json
@@ -20,6 +21,7 @@ import polars as pl
 
 from ..errors import ReadError
 
+WORKBOOKS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # xlsx/ods (a ZIP), xls (OLE2)
 LINE = "_line"  # the column of each row's line number in the file
 MAX_BANNER = 40  # lines looked at for the header
 TEXT_SUFFIXES = (".csv", ".csv.gz", ".tsv", ".txt", ".dat", ".json", ".json.gz", ".gz")
@@ -43,8 +45,7 @@ def _bytes(path: Path) -> bytes:
         except (OSError, EOFError):
             raise ReadError(str(path), "is a damaged gzip file; download it again") from None
     if data[:4] == b"PK\x03\x04":
-        raise ReadError(str(path), "is a ZIP archive or a spreadsheet; unpack it, or save the "
-                                   "sheet as CSV, and import the CSV file")
+        raise ReadError(str(path), "is a ZIP archive; unpack it and import the files in it")
     return data
 
 
@@ -55,6 +56,11 @@ BIG5_WORDS = ("貨品", "國家", "日期", "進出口", "重量", "價值", "�
 
 
 def _text(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Excel's "Unicode text"
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -135,10 +141,45 @@ def _flat(record: dict) -> dict:
     return out
 
 
+def _cell(value) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _sheets(path: Path, is_header: Callable[[list[str]], bool]) -> pl.DataFrame:
+    """A workbook (xlsx, xls, ods): the first sheet with a header a layout knows (else the
+    first), read by the import's reader with its limits; cells as text."""
+    from ..importing.readers import read_workbook
+
+    sheets = [[[_cell(c) for c in row] for row in sheet.rows] for sheet in read_workbook(path)]
+    found = [(rows, i) for rows in sheets for i, row in enumerate(rows[:MAX_BANNER])
+             if is_header([c or "" for c in row])]
+    rows, start = found[0] if found else (sheets[0] if sheets else [], 0)
+    if not rows:
+        raise ReadError(str(path), "holds no rows")
+    header = rows[start]
+    while header and header[-1] is None:
+        header = header[:-1]
+    body = [(r + [None] * len(header))[:len(header)] for r in rows[start + 1:]]
+    return _frame(header, body, list(range(start + 2, start + 2 + len(body))))
+
+
 def read_table(path: Path, is_header: Callable[[list[str]], bool]
                ) -> tuple[pl.DataFrame, list[int]]:
     """The file's table as text cells, and the lines that hold more cells than its header
     (a comma inside an unquoted name shifts every cell after it: such rows are refused)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        head = b""
+    if head.startswith(WORKBOOKS) or path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+        return _sheets(path, is_header), []
     text = _text(_bytes(path))
     if text.lstrip()[:1] in ("{", "["):
         return _json(path, text), []

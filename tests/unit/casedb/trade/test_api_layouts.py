@@ -144,3 +144,19 @@ def test_usa_trade_online_with_weights_by_mode_and_several_values(db, tmp_path):
     assert report.imported == 2 and any("vessel plus air" in w for w in report.warnings)
     got = {r.importer: (r.net_weight_kg, r.value) for r in values(db, report.dataset)}
     assert got == {"MYS": (10_000, 1_000), "CAN": (30_000, 5_000)}  # totals, not by vessel
+
+
+def test_a_workbook_with_a_title_row_and_codes_as_numbers(db, tmp_path):
+    from tests.writers import write_xlsx
+
+    rows = [["UK overseas trade: plastic waste, 2020"], [], nat.HMRC_HEADER]
+    rows += [[int(cn8), 39, 3915, int(cn8[:6]), "Waste", 2020, flow, country, value, mass, None]
+             for cn8, flow, country, _, value, mass in nat.HMRC_ROWS]
+    report = import_trade(db, write_xlsx(tmp_path / "ots.xlsx", {"OTS": rows}))
+    assert (report.layout, report.imported, report.refused) == ("UK HMRC OTS", 11, 0)
+    assert report.refused_rows == [] and {r.currency for r in values(db, report.dataset)} == {
+        "GBP"}
+    table = trade_shares(db, by="partner", reporter="GBR", flow="export")
+    exports = [r for r in nat.HMRC_ROWS if r[1].endswith("Exports")]
+    for iso, share in nat.shares(exports, lambda r: r[3], lambda r: r[5]).items():
+        assert table.share(iso, "2020") == pytest.approx(share)
