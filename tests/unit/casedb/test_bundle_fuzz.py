@@ -92,7 +92,9 @@ def _stored_values_are_sound(db) -> None:
 @settings(max_examples=120, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(edits=EDITS)
-def test_a_mutated_bundle_is_refused_whole_or_stored_sound(sqlite_db, tmp_path, edits):
+def test_a_mutated_bundle_is_refused_whole_or_stored_sound(db, tmp_path, edits):
+    """On SQLite, which stores what it is given, and on PostgreSQL, which refuses NUL bytes and
+    lone surrogates itself: validation must have refused them first."""
     n = next(_serial)
     data = copy.deepcopy(VALID)
     data["case"]["case_ref"] = f"FUZZ-{n}"
@@ -101,17 +103,17 @@ def test_a_mutated_bundle_is_refused_whole_or_stored_sound(sqlite_db, tmp_path, 
         _apply(data, path, value)
     path = tmp_path / f"fuzz{n}.json"
     path.write_text(json.dumps(data, allow_nan=True), "utf-8")
-    before = _counts(sqlite_db)
+    before = _counts(db)
     try:
-        result = load_bundle(sqlite_db, path)
+        result = load_bundle(db, path)
     except CaseDbError as exc:
         assert "\n" not in str(exc)
-        assert _counts(sqlite_db) == before
+        assert _counts(db) == before
         return
-    _stored_values_are_sound(sqlite_db)
-    cf = load_case_file(sqlite_db, result.case_ref)
+    _stored_values_are_sound(db)
+    cf = load_case_file(db, result.case_ref)
     assert math.isfinite(cf.total_kg)
-    with sqlite_db.read() as s:
+    with db.read() as s:
         assert s.scalar(select(Case.title).where(Case.case_ref == result.case_ref)) is not None
 
 
