@@ -67,6 +67,14 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable JSON on stdout")
 
 
+def add_actions(*handlers) -> None:
+    """Each (sub-command parser, handler): ``--db``, ``--json`` and the handler it runs."""
+    for parser, fn in handlers:
+        add_db_option(parser)
+        add_json_option(parser)
+        parser.set_defaults(handler=fn)
+
+
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..arguments import UsageError, output_file
-from ..cli import add_db_option, add_json_option
+from ..cli import add_actions
 from ..context import open_db
 from ..output import emit_json, emit_lines
 
@@ -31,10 +31,7 @@ def register(sub) -> None:
                     help="import the case under this reference (when the bundle's is taken)")
     ck = bsub.add_parser("check", help="check a case bundle against the format; write nothing")
     ck.add_argument("file", type=Path, metavar="FILE.json")
-    for q, fn in ((ex, _export), (im, _import), (ck, _check)):
-        add_db_option(q)
-        add_json_option(q)
-        q.set_defaults(handler=fn)
+    add_actions((ex, _export), (im, _import), (ck, _check))
 
 
 def _export(args) -> int:

@@ -6,7 +6,7 @@ from casedb import migrate
 from casedb.db import Database
 
 from ..arguments import new_file
-from ..cli import add_db_option, add_json_option
+from ..cli import add_actions
 from ..output import emit_json, emit_lines
 
 
@@ -17,10 +17,7 @@ def register(sub) -> None:
     ck = dsub.add_parser("check", help="check schema version and integrity")
     bk = dsub.add_parser("backup", help="write an online, consistent copy")
     bk.add_argument("output", type=new_file, help="backup file to write (must not exist)")
-    for q, fn in ((up, _upgrade), (ck, _check), (bk, _backup)):
-        add_db_option(q)
-        add_json_option(q)
-        q.set_defaults(handler=fn)
+    add_actions((up, _upgrade), (ck, _check), (bk, _backup))
 
 
 def _upgrade(args) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from casedb import entities
 
 from ..arguments import fraction, positive_int
-from ..cli import add_db_option, add_json_option
+from ..cli import add_actions
 from ..context import open_db
 from ..output import emit_json, emit_lines, emit_table
 
@@ -25,13 +25,10 @@ def register(sub) -> None:
     split = esub.add_parser("split", help="move a raw name out to a party of its own")
     split.add_argument("party", type=positive_int, metavar="PARTY_ID")
     split.add_argument("raw_name", metavar="RAW_NAME")
-    for q, fn in ((cand, _candidates), (res, _resolve), (merge, _merge), (reject, _reject),
-                  (split, _split)):
-        if q in (merge, reject, split):
-            q.add_argument("--reason", default="", help="why (kept in the audit log)")
-        add_db_option(q)
-        add_json_option(q)
-        q.set_defaults(handler=fn)
+    for q in (merge, reject, split):
+        q.add_argument("--reason", default="", help="why (kept in the audit log)")
+    add_actions((cand, _candidates), (res, _resolve), (merge, _merge), (reject, _reject),
+                (split, _split))
 
 
 def _show(args, found) -> int:
