@@ -7,6 +7,7 @@ take the other commands down: its command is listed and says, in one line, why i
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import logging
 import pkgutil
@@ -33,5 +34,5 @@ def _unavailable(subparsers, name: str, exc: ImportError) -> None:
                           "reinstall WasteIntel")
 
     p = subparsers.add_parser(name, help="(not available in this installation)")
-    p.add_argument("rest", nargs="*", help="ignored")
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="ignored")
     p.set_defaults(handler=fail)

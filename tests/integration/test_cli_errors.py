@@ -147,3 +147,17 @@ def test_the_workstation_without_pyside6_says_how_to_install_it(tmp_path):
     lines = res.stderr.strip().splitlines()
     assert res.returncode == 1 and len(lines) == 1
     assert "pip install 'wasteintel[gui]'" in lines[0]
+
+
+def test_a_command_that_cannot_be_imported_fails_alone_in_one_sentence():
+    from app.cli import Parser
+    from app.commands import _unavailable
+    from casedb.errors import CaseDbError
+
+    parser = Parser(prog="wasteintel")
+    _unavailable(parser.add_subparsers(dest="command"), "trade",
+                 ImportError("cannot import name 'flow_code'"))
+    args = parser.parse_args(["trade", "shares", "--hs", "3915", "--db", "x.db"])
+    with pytest.raises(CaseDbError, match=r"^the trade command cannot run in this installation "
+                                          r"\(cannot import name 'flow_code'\); reinstall"):
+        args.handler(args)
