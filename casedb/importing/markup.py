@@ -19,6 +19,8 @@ PIECE = 1 << 20  # bytes decoded at a time
 
 _HTML_TAGS = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|table|meta|title|style|tr|td)\b",
                         re.I)
+_TABLE = re.compile(r"<table\b", re.I)
+_ROW_OR_CELL = re.compile(r"<t[rdh]\b", re.I)
 _FIRST_TAG = re.compile(r"<\s*([A-Za-z][\w.:-]*)")
 _XML_DECL = re.compile(r"<\?xml[^>]*\bencoding\s*=\s*[\"']([\w.:-]+)", re.I)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
@@ -47,7 +49,9 @@ def markup_kind(head: bytes) -> str | None:
     """"html", "spreadsheetml", or None for anything else, from a file's first bytes."""
     text = _head_text(head).lstrip()
     if not text.startswith("<"):
-        return None
+        # A report line above the table ("Reporte generado el ...<br>"), as some exporters
+        # write: a page all the same when a table and its rows follow.
+        return "html" if _TABLE.search(text) and _ROW_OR_CELL.search(text) else None
     # The first element after the XML declaration, processing instructions and comments.
     body = re.sub(r"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", "", text,
                   flags=re.S | re.I).lstrip()

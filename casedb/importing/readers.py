@@ -9,6 +9,7 @@ import io
 import itertools
 import logging
 import os
+import re
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ class RawSheet:
 
 
 DEFAULT_LIMITS = ReadLimits()
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
+_HIGH_SYMBOLS = re.compile(rb"[\x80-\xbf]")
 DECODE_PIECE = 4 << 20  # bytes decoded at a time when checking an encoding
 ENCODING_SAMPLE_CHARS = 1_000_000  # characters that tell Big5 from GB18030
 
@@ -197,8 +200,19 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def _legacy(data: bytes, path: str) -> str:
-    """Big5/CP950 against GB18030 by Traditional and Simplified marker characters, else cp1252."""
+    """Big5/CP950 against GB18030 by Traditional and Simplified marker characters, else cp1252.
+    Text whose bytes above 127 mostly stand alone between ASCII and are Windows-1252's letters
+    (0xC0-0xFF: "Número", "Descripción") is Latin: Big5 and GB18030 write a Chinese character
+    as a lead byte mostly below 0xC0 and a second byte, and Spanish in Windows-1252 had decoded
+    as Big5 nonsense ("N鷐ero")."""
     candidates = []
+    sample = data[:4 * ENCODING_SAMPLE_CHARS]
+    runs = _HIGH_RUNS.findall(sample)
+    if runs and sum(len(r) == 1 for r in runs) > len(runs) // 2:
+        high = sum(map(len, runs))
+        letters = high - len(_HIGH_SYMBOLS.findall(sample))
+        if letters >= 0.8 * high:
+            return _cp1252(data, path)
     for enc in ("cp950", "gb18030"):
         if not _decodes(data, enc):
             continue
@@ -212,6 +226,10 @@ def _legacy(data: bytes, path: str) -> str:
         score, cjk, enc = max(candidates)
         if cjk:
             return enc
+    return _cp1252(data, path)
+
+
+def _cp1252(data: bytes, path: str) -> str:
     try:
         return _strict(data, "cp1252", path)
     except ReadError:

@@ -179,6 +179,23 @@ def test_the_charset_a_page_declares_is_used(tmp_path):
     assert sheet.rows == [["報單號碼", "貨物名稱"], ["AB12", "廢紙"]]
 
 
+def test_a_bare_table_in_latin1_below_a_report_line_is_a_page(tmp_path):
+    """As a PHP system writes its "Excel" export (Content-Type: application/vnd.ms-excel): a
+    line of text, then a bare <table> with no <html> around it and no charset, in Latin-1."""
+    page = ("Reporte generado el 04/05/2023<br>\r\n<table border='1'>\r\n"
+            "<tr><th>N\u00famero de declaraci\u00f3n</th><th>Fecha</th>"
+            "<th>Descripci\u00f3n mercanc\u00eda</th></tr>\r\n"
+            "<tr><td>2023-118-000123</td><td>04/05/2023</td><td>Desechos de pl\u00e1stico"
+            "</td></tr>\r\n</table>")
+    path = tmp_path / "dua.xls"
+    path.write_bytes(page.encode("latin-1"))
+    assert not is_text_file(path)
+    (sheet,) = read_workbook(path)
+    assert sheet.rows == [["N\u00famero de declaraci\u00f3n", "Fecha",
+                           "Descripci\u00f3n mercanc\u00eda"],
+                          ["2023-118-000123", "04/05/2023", "Desechos de pl\u00e1stico"]]
+
+
 def test_several_tables_are_several_sheets_named_by_their_captions(tmp_path):
     page = ("<table><caption>Imports</caption><tr><td>a</td></tr></table>"
             "<p>between</p><table><tr><td>b</td></tr></table><table></table>")
@@ -247,6 +264,18 @@ def test_a_csv_named_xls_is_still_read_as_text(tmp_path):
     path.write_text("Declaration No.\tShipper\nA1\t<b>x</b>\n", encoding="utf-8")
     assert is_text_file(path)
     assert read_workbook(path)[0].rows == [["Declaration No.", "Shipper"], ["A1", "<b>x</b>"]]
+
+
+def test_a_spreadsheetml_workbook_imports_like_a_workbook(db, tmp_path):
+    path = tmp_path / "declarations.xls"
+    path.write_text(SPREADSHEETML, encoding="utf-8")
+    report = import_file(db, path)
+    assert report.imported == 2
+    with db.read() as s:
+        stored = {d.declaration_no: (d.declaration_date, d.gross_weight_kg)
+                  for d in s.scalars(select(Declaration))}
+    assert stored == {"X0000001": (dt.date(2023, 1, 2), pytest.approx(12500.5)),
+                      "X0000002": (dt.date(2023, 1, 3), pytest.approx(900))}
 
 
 def test_an_html_table_imports_like_a_workbook(db, tmp_path):

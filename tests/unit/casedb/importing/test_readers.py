@@ -105,3 +105,18 @@ def test_shared_strings_are_counted_however_the_cells_are_written(tmp_path, cell
     with pytest.raises(ReadError, match="bytes of text"):
         readers.read_workbook(path, readers.ReadLimits(max_text_bytes=30_000))
     assert readers.read_workbook(path, readers.ReadLimits(max_text_bytes=60_000))
+
+
+@pytest.mark.parametrize("encoding, rows", [
+    ("cp1252", [["Número de declaración", "Descripción mercancía", "Peso bruto (kg)"],
+                ["2023-118-000123", "Desechos de plástico, señal Nº 5", "12.500"]]),
+    ("cp950", [["報單號碼", "貨物名稱", "毛重(公斤)"], ["AW00001", "廢塑膠 大發公司", "1200"]]),
+    ("gb18030", [["报关单号", "货物名称", "毛重(公斤)"], ["AW00001", "废塑料 进口", "1200"]]),
+])
+def test_a_text_file_without_a_mark_is_decoded_as_it_was_written(tmp_path, encoding, rows):
+    """A Spanish DUA export in Windows-1252 had decoded as Big5 ("N鷐ero"): its bytes above 127
+    stand alone and are letters, where Chinese ones come in pairs."""
+    from tests.writers import write_csv
+
+    path = write_csv(tmp_path / "export.csv", rows, encoding=encoding)
+    assert readers.read_workbook(path)[0].rows == rows
