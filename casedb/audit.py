@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .db import OS_USER
 from .models import AuditEntry
 
 
@@ -27,10 +29,12 @@ def record(session: Session, user: str, action: str, entity: str, entity_id: int
     unknown = set(details) - {"field", "old", "new", "reason"}
     if unknown:
         raise TypeError(f"unknown audit details: {', '.join(sorted(unknown))}")
+    os_user = session.info.get(OS_USER)
     session.add(AuditEntry(
         actor=user, action=action, entity=entity, entity_id=entity_id,
         field=details.get("field"), old_value=_text(details.get("old")),
         new_value=_text(details.get("new")), reason=details.get("reason") or "",
+        os_user=os_user if os_user != user else None,
     ))
 
 
@@ -54,6 +58,7 @@ class AuditRow:
     old_value: str | None
     new_value: str | None
     reason: str
+    os_user: str | None = None  # on PostgreSQL, the OS user the client named beside its role
 
 
 def entries(session: Session, *, entity: str | None = None, entity_ids=None,
@@ -67,6 +72,17 @@ def entries(session: Session, *, entity: str | None = None, entity_ids=None,
         q = q.limit(limit)
     return [
         AuditRow(e.id, e.at, e.actor, e.action, e.entity, e.entity_id, e.field, e.old_value,
-                 e.new_value, e.reason)
+                 e.new_value, e.reason, e.os_user)
         for e in session.scalars(q)
     ]
+
+
+def record_export(db, kind: str, destination, *, entity: str = "export",
+                  entity_id: int | None = None, detail: str = "") -> None:
+    """Audit that data left the database: ``kind`` (dossier, table, bundle, graph, backup), the
+    file it went to (``destination``, its absolute path), and ``detail``: what it held (the
+    case, the rows, redacted or not). In a transaction of its own, after the file is written;
+    a failure to record is raised, so the caller can say the export went unrecorded."""
+    with db.begin() as session:
+        record(session, db.user, "export", entity, entity_id, field=kind,
+               new=str(Path(destination).resolve()), reason=detail)

@@ -21,6 +21,7 @@ from .models import (
     Seizure,
     SourceFile,
 )
+from .security.roles import record_view
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def _ranges(numbers: list[int]) -> str:
 
 def load_case_file(db: Database, case_ref: str) -> CaseFile:
     case = get_case(db, case_ref)
+    record_view(db, case.id, "case file")  # audited when the case is above OFFICIAL
     with db.read() as s:
         seiz = s.execute(select(Seizure, Declaration.declaration_no).outerjoin(
             Declaration, Declaration.id == Seizure.declaration_id).where(

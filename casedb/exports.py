@@ -7,8 +7,10 @@ import csv
 import datetime as dt
 from pathlib import Path
 
+from . import audit
 from .errors import CaseDbError
 from .exchange import export_bundle, import_bundle  # noqa: F401 - moved there; kept for callers
+from .security.files import private_file
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,7 +23,10 @@ def neutralise(value):
 
 
 def write_table(path, header: list[str], rows) -> Path:
+    """Write a table to CSV or XLSX, readable by its owner only."""
     path = Path(path)
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        private_file(path)
     if path.suffix.lower() == ".csv":
         with open(path, "w", newline="", encoding="utf-8-sig") as f:
             w = csv.writer(f)
@@ -72,5 +77,6 @@ def export_records(db, kind: str, path, filters=None, progress=None) -> int:
                 progress.report(start, len(ids))
             yield from fetch(db, ids[start:start + 5000])
 
-    write_table(path, list(header), rows())
+    out = write_table(path, list(header), rows())
+    audit.record_export(db, "table", out, detail=f"{len(ids)} {kind}")
     return len(ids)

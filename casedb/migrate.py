@@ -16,8 +16,10 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import inspect, text
 
+from . import audit
 from .db import Database
 from .errors import CaseDbError, SchemaError
+from .security.files import make_private, private_file
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +85,8 @@ def ensure_schema(db: Database) -> Path | None:
     copy = None
     if revision is not None and db.is_sqlite:
         copy = backup(db, _free_name(db.sqlite_path.with_name(
-            f"{db.sqlite_path.stem}.before-{revision}{db.sqlite_path.suffix or '.db'}")))
+            f"{db.sqlite_path.stem}.before-{revision}{db.sqlite_path.suffix or '.db'}")),
+            audited=False)
     upgrade(db)
     return copy
 
@@ -157,12 +160,26 @@ def require_current(db: Database) -> None:
         )
 
 
-def backup(db: Database, dest: Path) -> Path:
-    """Write an online, consistent copy of the database to ``dest``."""
+def backup(db: Database, dest: Path, *, audited: bool = True) -> Path:
+    """Write an online, consistent copy of the database to ``dest`` (0600), audited as an
+    export unless ``audited`` is false (the copy kept beside a database before its upgrade,
+    whose older schema may not hold the audit's columns yet)."""
     dest = Path(dest)
     if dest.exists():
         raise CaseDbError(f"backup target exists: {dest}")
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    private_file(dest)  # readable by its owner only; its new folders too
+    try:
+        _copy(db, dest)
+    except BaseException:
+        dest.unlink(missing_ok=True)  # no empty or partial backup left behind
+        raise
+    log.info("backup of %s written to %s", db.display_name(), dest)
+    if audited:
+        audit.record_export(db, "backup", dest, detail=f"backup of {db.display_name()}")
+    return dest
+
+
+def _copy(db: Database, dest: Path) -> None:
     if db.is_sqlite:
         src = sqlite3.connect(str(db.sqlite_path))
         try:
@@ -174,8 +191,7 @@ def backup(db: Database, dest: Path) -> Path:
             src.close()
     else:
         _pg_dump(db, dest)
-    log.info("backup of %s written to %s", db.display_name(), dest)
-    return dest
+        make_private(dest)
 
 
 def _pg_dump(db: Database, dest: Path) -> None:

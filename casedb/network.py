@@ -14,10 +14,11 @@ import polars as pl
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
-from . import graph
+from . import audit, graph
 from .db import Database
 from .errors import CaseDbError
 from .models import Case, Declaration, DeclarationParty, Party, PartyIdentifier, Seizure
+from .security.files import private_file
 
 
 @dataclass(frozen=True)
@@ -196,12 +197,19 @@ def shortest_path(g: nx.Graph, a: str, b: str) -> list[str]:
         raise CaseDbError(f"no path between {a} and {b}") from exc
 
 
-def write_graph(g: nx.Graph, path) -> Path:
+def write_graph(g: nx.Graph, path, db: Database | None = None) -> Path:
+    """Write ``g`` to GraphML or GEXF, readable by its owner only; audited in ``db``, the
+    database it was drawn from."""
     path = Path(path)
+    if path.suffix.lower() in (".graphml", ".gexf"):
+        private_file(path)
     if path.suffix.lower() == ".graphml":
         nx.write_graphml(g, path)
     elif path.suffix.lower() == ".gexf":
         nx.write_gexf(g, path)
     else:
         raise CaseDbError(f"unknown graph format {path.suffix!r}: use .graphml or .gexf")
+    if db is not None:
+        audit.record_export(db, "graph", path, detail=f"{g.number_of_nodes()} nodes, "
+                            f"{g.number_of_edges()} edges")
     return path

@@ -81,7 +81,7 @@ def _export(args) -> int:
     db = open_db(args)
     build = party_network if args.kind == "party" else route_network
     g = build(db, _filter(args, db))
-    out = write_graph(g, args.output)
+    out = write_graph(g, args.output, db)
     emit_lines([f"{g.number_of_nodes()} nodes and {g.number_of_edges()} edges written to {out}"])
     return 0
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from .. import audit
 from ..analysis.splits import detect_splits, ring_timeline
 from ..audit import AuditRow, entries
 from ..casefile import CaseFile, load_case_file
@@ -22,6 +23,7 @@ from ..db import Database
 from ..errors import CaseDbError
 from ..linked import LinkedCases, linked_cases
 from ..models import Note, Seizure
+from ..security.files import private_file
 from . import charts
 from .labels import labels, split_reasons, value
 
@@ -112,6 +114,8 @@ def write_dossier(db: Database, case_ref: str, output, *, classification: str = 
                   lang: str = "en") -> Path:
     output = Path(output)
     data = gather(db, case_ref, classification, lang)
+    if output.suffix.lower() in (".pdf", ".html", ".htm"):
+        private_file(output)
     if output.suffix.lower() == ".pdf":
         from .pdf import write_pdf
 
@@ -121,6 +125,8 @@ def write_dossier(db: Database, case_ref: str, output, *, classification: str = 
     else:
         raise CaseDbError(f"unknown dossier format {output.suffix!r}: use .pdf or .html")
     log.info("dossier of %s written to %s", case_ref, output)
+    audit.record_export(db, "dossier", output, entity="case", entity_id=data.case_file.case.id,
+                        detail=f"dossier of {case_ref} ({classification})")
     return output
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select, union
 
+from .. import audit
 from ..casefile import load_case_file
 from ..db import Database
 from ..errors import CaseDbError
@@ -30,6 +31,7 @@ from ..models import (
     Seizure,
 )
 from ..redaction import Scrubber
+from ..security.files import private_file
 from .schema import DECLARATION_FIELDS, FORMAT, ITEM_FIELDS, SEIZURE_FIELDS, VERSION, validate
 
 log = logging.getLogger(__name__)
@@ -187,7 +189,7 @@ def export_bundle(db: Database, case_ref: str, path, *, redact: bool = False) ->
         raise BundleError(f"case {case_ref}", problems)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_text(bundle_text(bundle), encoding="utf-8")
+        private_file(tmp).write_text(bundle_text(bundle), encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -195,6 +197,9 @@ def export_bundle(db: Database, case_ref: str, path, *, redact: bool = False) ->
                           "choose a folder you can write to") from exc
     log.info("case bundle written (%d declarations, redacted=%s)",
              len(bundle["declarations"]), redact)
+    audit.record_export(db, "bundle", path, detail=f"bundle of {case_ref}: "
+                        f"{len(bundle['declarations'])} declarations"
+                        f"{', redacted' if redact else ''}")
     return path
 
 

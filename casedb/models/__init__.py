@@ -21,6 +21,7 @@ from .party import (
     PartyName,
 )
 from .provenance import AuditEntry, ImportRun, RowProvenance, Setting, SourceFile
+from .teams import CLASSIFICATIONS, CaseMarking, Clearance, SourceGrade, Team, TeamMember
 from .trade import TradeFlow
 
 __all__ = [
@@ -29,4 +30,5 @@ __all__ = [
     "Discrepancy", "ImportWarning", "IDENTIFIER_KINDS", "ROLES", "DeclarationParty", "MatchDecision",
     "Party", "PartyIdentifier", "PartyName", "AuditEntry", "ImportRun", "RowProvenance", "Setting",
     "SourceFile", "TradeFlow", "ALERT_STATUSES", "WATCH_KINDS", "Alert", "RiskScore", "Watchlist",
+    "CLASSIFICATIONS", "CaseMarking", "Clearance", "SourceGrade", "Team", "TeamMember",
 ]

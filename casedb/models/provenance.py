@@ -76,6 +76,9 @@ class AuditEntry(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # The operating-system user, an extra only: on PostgreSQL ``actor`` is the database role
+    # (set by the server), on SQLite the OS user.
+    os_user: Mapped[str | None] = mapped_column(String(120))
 
 
 class Setting(Base):

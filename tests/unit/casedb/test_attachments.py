@@ -47,7 +47,7 @@ def test_add_then_list_shows_name_size_and_hash(db, scan):
     assert info.size == len(CONTENT)
     assert info.sha256 == hashlib.sha256(CONTENT).hexdigest()
     assert info.media_type == "application/pdf"
-    assert info.added_by == "tester"
+    assert info.added_by == db.user  # the OS user on SQLite, the database role on PostgreSQL
     assert info.added_at is not None
     assert info.description == "B/L from the shipping line"
     assert not hasattr(info, "content")
@@ -55,7 +55,7 @@ def test_add_then_list_shows_name_size_and_hash(db, scan):
     assert load_case_file(db, "TW-1").attachments == (info,)
     with db.read() as s:
         [entry] = audit.entries(s, entity="attachment")
-    assert (entry.action, entry.entity_id, entry.user) == ("add", aid, "tester")
+    assert (entry.action, entry.entity_id, entry.user) == ("add", aid, db.user)
     assert info.sha256 in entry.new_value and "TW-1" in entry.new_value
 
 
@@ -132,7 +132,7 @@ def test_remove_is_audited_with_name_and_hash(db, scan):
     assert len(removed) == 1
     entry = removed[0]
     assert (entry.entity_id, entry.field, entry.user, entry.reason) == (
-        aid, "file", "tester", "attached to the wrong case")
+        aid, "file", db.user, "attached to the wrong case")
     assert "bill of lading 2019-07.pdf" in entry.old_value and sha in entry.old_value
     with pytest.raises(NotFound):
         remove_attachment(db, aid, "twice")
