@@ -224,6 +224,9 @@ def check_workbook(path: Path, limits: ReadLimits) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
+            if "xl/workbook.bin" in names:  # calamine reads it, but nothing here measures it
+                raise budget.refuse("an Excel binary workbook (xlsb), which is not read; save it "
+                                    "as xlsx and import that")
             if "content.xml" in names and not any(n.startswith("xl/") for n in names):
                 check_ods(zf, budget)
             else:

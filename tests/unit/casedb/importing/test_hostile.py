@@ -79,3 +79,14 @@ def test_empty_and_undecodable(tmp_path):
     utf16_no_bom.write_bytes("Declaration No.,HS Code\nA1,3915\n".encode("utf-16-le"))
     (sheet,) = preview_file(utf16_no_bom).sheets  # recognised, not refused
     assert sheet.rows == [["A1", "3915"]]
+
+
+def test_an_excel_binary_workbook_is_refused_in_a_sentence(tmp_path):
+    """An xlsb's sheets are not measured before reading (see workbook_limits): it is refused."""
+    path = tmp_path / "book.xlsb"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        zf.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    with pytest.raises(ReadError, match=r"xlsb\), which is not read; save it as xlsx"):
+        read_workbook(path)
