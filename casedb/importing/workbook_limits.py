@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import logging
+import posixpath
 import re
 import zipfile
 from array import array
@@ -72,8 +73,8 @@ def _worksheet_parts(zf: zipfile.ZipFile, names: set[str], budget: Budget
         target, rid = TARGET.search(rel), REL_ID.search(rel)
         if target and rid and b"/worksheet" in rel:
             t = target.group(1).decode("utf-8", "replace")
-            targets[rid.group(1)] = str(PurePosixPath(t.lstrip("/") if t.startswith("/")
-                                                      else f"xl/{t}"))
+            targets[rid.group(1)] = posixpath.normpath(t.lstrip("/") if t.startswith("/")
+                                                       else f"xl/{t}")
     named = {}
     for tag in SHEET.findall(small_part(zf, "xl/workbook.xml", budget)):
         name, rid = SHEET_NAME.search(tag), SHEET_RID.search(tag)
