@@ -22,8 +22,9 @@ from casedb.analysis.route_lines import warm
 from casedb.analysis.routes import route_shares
 from casedb.analysis.splits import detect_splits, ring_timeline
 from casedb.casefile import load_case_file
+from casedb.changes import DECLARATIONS, PARTIES, TRADE, ChangeSet
 from casedb.linked import linked_cases
-from casedb.network import party_neighbourhood
+from casedb.network import case_network, party_neighbourhood
 from casedb.trade import TradeQueryError, list_datasets, trade_shares
 from widgets.link_chart import LinkChart
 from widgets.route_chart import RouteChart
@@ -50,7 +51,7 @@ def _trade(db, source, lang: str, by: str):
                         flow=flow)
 
 
-def _trade_sources(db, progress=None):
+def _trade_sources(db):
     """Every trade dataset with its reporter and flow, for the source picker."""
     out = []
     for d in list_datasets(db):
@@ -60,7 +61,7 @@ def _trade_sources(db, progress=None):
     return out
 
 
-def _routes(db, source, lang: str, progress=None):
+def _routes(db, source, lang: str):
     if source != "declarations":
         return _trade(db, source, lang, "importer")
     return route_shares(db, hs_prefix="3915", by="dest-country", period="year", lang=lang)
@@ -83,36 +84,20 @@ def _splits(db, progress=None):
     return rings, [ring_timeline(db, r) for r in rings], [ring_network(db, r) for r in rings]
 
 
-def _case_network(db, case_ref: str, progress=None):
-    cf = load_case_file(db, case_ref)
-    links = linked_cases(db, case_ref)
-    nodes = [(case_ref, case_ref, "case")] + [(x.case_ref, x.case_ref, "case")
-                                              for x in links.linked]
-    edges = [(case_ref, x.case_ref, 0.0) for x in links.linked]
-    seen = set()
-    for p in cf.parties:
-        pid = f"p{p.id}"
-        if pid not in seen:
-            seen.add(pid)
-            nodes.append((pid, p.display_name, "party"))
-        edges.append((case_ref, pid, cf.total_kg / 1000))
-    return nodes, edges
-
-
-def _expansion(db, node: str, progress=None):
+def _expansion(db, node: str):
     if node.startswith("p") and node[1:].isdigit():
         return party_neighbourhood(db, int(node[1:]))
-    return _case_network(db, node)
+    return case_network(load_case_file(db, node), linked_cases(db, node))
 
 
-def _ring_case(db, case_ref: str, title: str, ring, progress=None) -> str:
+def _ring_case(db, case_ref: str, title: str, ring) -> str:
     cases.case_from_declarations(db, case_ref, title, ring.declaration_ids,
                                  summary="\n".join(explain(ring)),
                                  detection_method="split-shipment analysis")
     return case_ref
 
 
-def _ring_into_case(db, case_ref: str, ring, progress=None) -> str:
+def _ring_into_case(db, case_ref: str, ring) -> str:
     cases.add_declarations(db, case_ref, ring.declaration_ids, reason="split-shipment ring",
                            detection_method="split-shipment analysis")
     return case_ref
@@ -154,10 +139,18 @@ class AnalysisPanel(QObject):
         self.routes.event_moved.connect(self._on_routes_event_moved)
 
     def refresh(self) -> None:
-        self.refresh_routes()
-        self.refresh_splits()
-        job = self.window.jobs.submit(_trade_sources, self.window.db)
-        job.signals.succeeded.connect(self._on_trade_sources_ready)
+        self.on_changed(ChangeSet.everything())
+
+    def on_changed(self, changes: ChangeSet) -> None:
+        """Reload, in the background, the views showing what ``changes`` touches (the open
+        case's chart comes with the case, see ``show_case``)."""
+        if changes.touches(DECLARATIONS, TRADE):
+            self.refresh_routes()
+        if changes.touches(DECLARATIONS, PARTIES):
+            self.refresh_splits()
+        if changes.touches(TRADE):
+            job = self.window.jobs.submit(_trade_sources, self.window.db)
+            job.signals.succeeded.connect(self._on_trade_sources_ready)
 
     def _on_trade_sources_ready(self, sources) -> None:
         """One entry per trade dataset (with its reporter and flow) after the two fixed ones."""
@@ -183,9 +176,9 @@ class AnalysisPanel(QObject):
         job = self.window.jobs.submit(_splits, self.window.db, background=True)
         job.signals.succeeded.connect(self._on_splits_ready)
 
-    def show_case(self, case_ref: str) -> None:
-        job = self.window.jobs.submit(_case_network, self.window.db, case_ref)
-        job.signals.succeeded.connect(self._on_network_ready)
+    def show_case(self, case_file, links) -> None:
+        """The link chart of a case the window has loaded (never loaded twice)."""
+        self.links.show_network(*case_network(case_file, links))
 
     def _title(self, table) -> str:
         """The source, and the years it covers only in part (trade statistics)."""
@@ -249,7 +242,7 @@ class AnalysisPanel(QObject):
         return job
 
     def _on_ring_case_written(self, case_ref: str) -> None:
-        self.window.refresh()
+        self.window.publish(ChangeSet.of_case(case_ref))
         self.window.open_case(case_ref)
 
     def _on_ring_case_failed(self, exc) -> None:
@@ -259,10 +252,6 @@ class AnalysisPanel(QObject):
         if 0 <= row < len(self._rings):
             self.splits.show_timeline(self._rings[row], self._timelines[row])
             self.splits.show_ring_network(*self._networks[row])
-
-    def _on_network_ready(self, result) -> None:
-        nodes, edges = result
-        self.links.show_network(nodes, edges)
 
     def _on_links_expand_requested(self, node: str) -> None:
         job = self.window.jobs.submit(_expansion, self.window.db, node)

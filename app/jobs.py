@@ -1,14 +1,19 @@
-"""Long work off the GUI thread: a Job wraps a plain casedb function that takes ``progress``.
+"""Long work off the GUI thread, the workstation's one background mechanism: a Job wraps a
+plain function, and hands itself as ``progress`` only to functions that take that argument.
 
 A Job satisfies casedb's Qt-free ``Progress`` protocol; results come back to the GUI thread by
-signals. Database writes go to a single-thread pool (one writer), reads to the global pool.
+signals. A function returning a generator reports each yield as ``partial`` (throttled) and its
+last yield as the result; cancelling stops it between two yields. Every failure is also
+announced by ``JobRunner.failed`` (the main window shows it), whatever else the caller does.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
 import threading
 import time
+from types import GeneratorType
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
@@ -24,8 +29,16 @@ def _emit(signal, *args) -> None:
         log.debug("job signal after its owner was deleted")
 
 
+def _takes_progress(fn) -> bool:
+    try:
+        return "progress" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):  # a builtin without a signature
+        return False
+
+
 class JobSignals(QObject):
     progressed = Signal(int, int)
+    partial = Signal(object)  # a generator's intermediate yield
     succeeded = Signal(object)
     failed = Signal(object)
     cancelled = Signal()
@@ -33,7 +46,8 @@ class JobSignals(QObject):
 
 
 class Job(QRunnable):
-    """Runs ``fn(*args, progress=self, **kwargs)``; progress is throttled to 10 per second."""
+    """Runs ``fn(*args, **kwargs)``, with ``progress=self`` when ``fn`` takes it; progress and
+    partial results are throttled to 10 per second."""
 
     THROTTLE_S = 0.1
 
@@ -41,6 +55,8 @@ class Job(QRunnable):
         super().__init__()
         self.setAutoDelete(False)
         self.signals = JobSignals()
+        if _takes_progress(fn):
+            kwargs = {**kwargs, "progress": self}
         self._fn, self._args, self._kwargs = fn, args, kwargs
         self._stop = threading.Event()
         self._last = 0.0
@@ -62,9 +78,25 @@ class Job(QRunnable):
             self._last = now
             _emit(self.signals.progressed, done, total)
 
+    @property
+    def name(self) -> str:
+        return getattr(self._fn, "__name__", str(self._fn)).strip("_").replace("_", " ")
+
+    def _last_yield(self, generator):
+        result = None
+        for result in generator:  # noqa: B007 - the last yield is the result
+            self.raise_if_cancelled()
+            now = time.monotonic()
+            if now - self._last >= self.THROTTLE_S:
+                self._last = now
+                _emit(self.signals.partial, result)
+        return result
+
     def run(self) -> None:
         try:
-            result = self._fn(*self._args, progress=self, **self._kwargs)
+            result = self._fn(*self._args, **self._kwargs)
+            if isinstance(result, GeneratorType):
+                result = self._last_yield(result)
         except Cancelled:
             _emit(self.signals.cancelled)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI thread by a signal
@@ -89,6 +121,7 @@ class JobRunner(QObject):
     """
 
     READERS = 6
+    failed = Signal(str, object)  # the job's name, the exception: every failure, once
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -107,6 +140,7 @@ class JobRunner(QObject):
         at once could finish before them, and its result was lost)."""
         self._jobs.add(job)
         job.signals.finished.connect(lambda j=job: self._jobs.discard(j))
+        job.signals.failed.connect(lambda exc, j=job: self.failed.emit(j.name, exc))
         pool = self._writer if writes else self._background if background else self._readers
         self._pending.append((job, pool))
         if len(self._pending) == 1:
@@ -125,6 +159,16 @@ class JobRunner(QObject):
     def submit(self, fn, *args, writes: bool = False, background: bool = False,
                **kwargs) -> Job:
         return self.start(Job(fn, *args, **kwargs), writes=writes, background=background)
+
+    def run(self, fn, *args, succeeded=None, partial=None, background: bool = False) -> Job:
+        """``submit`` for widgets, which cannot import this module (see widgets/background.py):
+        ``succeeded`` and ``partial`` are connected before the job starts."""
+        job = Job(fn, *args)
+        if succeeded is not None:
+            job.signals.succeeded.connect(succeeded)
+        if partial is not None:
+            job.signals.partial.connect(partial)
+        return self.start(job, background=background)
 
     def active(self) -> int:
         return len(self._jobs)

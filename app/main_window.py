@@ -5,13 +5,14 @@ from __future__ import annotations
 import gc
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 import resources
 from casedb import browse
 from casedb.casefile import load_case_file
+from casedb.changes import CASES, DECLARATIONS, PARTIES, ChangeSet
 from casedb.db import Database
 from casedb.linked import linked_cases
 from widgets.case_browser import CaseBrowser
@@ -26,6 +27,12 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
+    """Every write ends in ``publish(changes)``; each view refreshes what the ChangeSet touches
+    (``changed`` is connected to the browser, the open case, the analysis dock and the entity
+    review)."""
+
+    changed = Signal(object)  # a casedb.changes.ChangeSet
+
     def __init__(self, db: Database, settings: Settings):
         super().__init__()
         self.db = db
@@ -53,6 +60,8 @@ class MainWindow(QMainWindow):
         self.browser.open_case_requested.connect(self._on_browser_open_case_requested)
         self.browser.filters_changed.connect(self._on_browser_filters_changed)
         self.case_view.open_case_requested.connect(self.open_case)
+        self.changed.connect(self._on_changed)
+        self.jobs.failed.connect(self._on_job_failed)
         from .actions import case_edits
 
         case_edits.connect_case_view(self)
@@ -81,6 +90,7 @@ class MainWindow(QMainWindow):
 
             self._analysis = AnalysisPanel(self)
             self.analysis_dock.setWidget(self._analysis.widget)
+            self.changed.connect(self._analysis.on_changed)
         return self._analysis
 
     @property
@@ -171,21 +181,45 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_ref: str) -> None:
         try:
-            cf = load_case_file(self.db, case_ref)
-            linked = linked_cases(self.db, case_ref)
+            loaded = _load_case(self.db, case_ref)
         except Exception as exc:  # noqa: BLE001 - shown where the user acted
             log.error("cannot open case %s", case_ref, exc_info=True)
             QMessageBox.warning(self, self.tr("Case"), str(exc))
             return
-        self.case_view.show_case(cf, linked)
+        self._show_case(loaded)
         self.case_dock.show()
-        self.analysis.show_case(case_ref)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", case_ref), 4000)
 
+    def _show_case(self, loaded) -> None:
+        """The case (loaded once) in the case view and the link chart."""
+        cf, linked = loaded
+        self.case_view.show_case(cf, linked)
+        self.analysis.show_case(cf, linked)
+
+    def publish(self, changes: ChangeSet) -> None:
+        """Tell every view what a write changed (nothing when it changed nothing)."""
+        if changes:
+            self.changed.emit(changes)
+
     def refresh(self) -> None:
-        self.browser.refresh()
-        if self.case_view.case_ref:
-            self.open_case(self.case_view.case_ref)
+        """F5: every view reloads, in the background."""
+        self.publish(ChangeSet.everything())
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if changes.touches(DECLARATIONS, CASES, PARTIES):
+            self.browser.refresh()
+        ref = self.case_view.case_ref
+        if changes.touches_case(ref):
+            job = self.jobs.submit(_load_case, self.db, ref)
+            job.signals.succeeded.connect(
+                lambda loaded: self._show_case(loaded)
+                if self.case_view.case_ref == loaded[0].case.case_ref else None)
+
+    def _on_job_failed(self, name: str, exc: BaseException) -> None:
+        """Every failed job is said in the status bar (the flow may also show a dialog)."""
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self.statusBar().showMessage(
+            self.tr("Could not finish %1: %2").replace("%1", name).replace("%2", first), 15000)
 
     def _on_browser_open_case_requested(self, case_id: int) -> None:
         self.open_case(browse.case_ref_of(self.db, case_id))
@@ -234,7 +268,11 @@ class _LazyActions:
         return call
 
 
-def _import_analysis_modules(progress=None) -> None:
+def _load_case(db: Database, case_ref: str):
+    return load_case_file(db, case_ref), linked_cases(db, case_ref)
+
+
+def _import_analysis_modules() -> None:
     import importlib
 
     importlib.import_module("app.analysis_panel")

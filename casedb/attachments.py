@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from . import audit
 from .cases import case_id
+from .changes import ATTACHMENTS, ChangeSet
 from .db import Database
 from .errors import CaseDbError, NotFound, ReadError
 from .models import Attachment, Case
@@ -145,7 +146,7 @@ def save_attachment(db: Database, attachment_id: int, dest_path) -> Path:
     return dest
 
 
-def remove_attachment(db: Database, attachment_id: int, reason: str) -> None:
+def remove_attachment(db: Database, attachment_id: int, reason: str) -> ChangeSet:
     """Delete an attachment; a reason is required and goes to the audit log with the file's name
     and hash as the old value."""
     if not reason or not reason.strip():
@@ -162,3 +163,4 @@ def remove_attachment(db: Database, attachment_id: int, reason: str) -> None:
         audit.record(s, db.user, "delete", "attachment", attachment_id, field="file",
                      old=_label(case_ref, name, sha), reason=reason.strip())
     log.info("removed attachment %s from %s", name, case_ref)
+    return ChangeSet.of_case(case_ref, ATTACHMENTS)

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from sqlalchemy import delete, select, update
 
 from . import audit
+from .changes import ChangeSet
 from .db import Database
 from .errors import NotFound
 from .jobs import NullProgress, Progress
@@ -132,10 +133,10 @@ def _party(s, pid: int) -> Party:
     return party
 
 
-def merge(db: Database, keep_id: int, other_id: int, reason: str = "") -> None:
+def merge(db: Database, keep_id: int, other_id: int, reason: str = "") -> ChangeSet:
     """Merge ``other_id`` into ``keep_id``: names, identifiers and roles move; decision kept."""
     if keep_id == other_id:
-        return
+        return ChangeSet()
     with db.begin() as s:
         keep, other = _party(s, keep_id), _party(s, other_id)
         _remember(s, db.user, keep.name_key, other.name_key, "confirmed", reason)
@@ -154,14 +155,17 @@ def merge(db: Database, keep_id: int, other_id: int, reason: str = "") -> None:
                      old=f"{other_id} {other.display_name}", new=f"{keep_id} {keep.display_name}",
                      reason=reason)
         s.execute(delete(Party).where(Party.id == other_id))
+    return ChangeSet.of(party_ids=(keep_id, other_id))
 
 
-def reject(db: Database, a: int, b: int, reason: str = "") -> None:
+def reject(db: Database, a: int, b: int, reason: str = "") -> ChangeSet:
+    """Record that ``a`` and ``b`` are different parties: only the review queue changes."""
     with db.begin() as s:
         pa, pb = _party(s, a), _party(s, b)
         _remember(s, db.user, pa.name_key, pb.name_key, "rejected", reason)
         audit.record(s, db.user, "reject", "party", a, field="match",
                      new=f"not {b} {pb.display_name}", reason=reason)
+    return ChangeSet.of(party_ids=(a, b))
 
 
 def name_variants(db: Database, party_ids) -> list[tuple[int, str]]:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox
 
 from casedb import attachments, cases
+from casedb.changes import ATTACHMENTS, NOTES, ChangeSet
 from casedb.errors import CaseDbError, ConflictError, NotFound, ReadError
 
 from ..jobs import Job
@@ -43,13 +44,13 @@ class CaseEdits:
     def _on_view_add_note_requested(self, case_ref: str, body: str) -> None:
         done = QCoreApplication.translate("CaseEdits", "Note saved")
         self._submit(_add_note, case_ref, body, writes=True,
-                     succeeded=lambda _id: self._changed(case_ref, done))
+                     succeeded=lambda changes: self._changed(changes, done))
 
     def _on_view_edit_note_requested(self, note_id: int, version: int, body: str) -> None:
         ref = self.window.case_view.case_ref
         done = QCoreApplication.translate("CaseEdits", "Note saved")
-        self._submit(_edit_note, note_id, version, body, writes=True,
-                     succeeded=lambda _v: self._changed(ref, done),
+        self._submit(_edit_note, ref, note_id, version, body, writes=True,
+                     succeeded=lambda changes: self._changed(changes, done),
                      failed=lambda exc: self._note_failed(ref, note_id, body, exc))
 
     def _on_view_add_attachment_requested(self, case_ref: str, path: str,
@@ -57,7 +58,7 @@ class CaseEdits:
         done = QCoreApplication.translate("CaseEdits", "Attached %1").replace(
             "%1", Path(path).name)
         self._submit(_add_attachment, case_ref, path, description, writes=True,
-                     succeeded=lambda _id: self._changed(case_ref, done))
+                     succeeded=lambda changes: self._changed(changes, done))
 
     def _on_view_save_attachment_requested(self, attachment_id: int, path: str) -> None:
         done = QCoreApplication.translate("CaseEdits", "Saved %1")
@@ -66,18 +67,17 @@ class CaseEdits:
                          done.replace("%1", out), 8000))
 
     def _on_view_remove_attachment_requested(self, attachment_id: int, reason: str) -> None:
-        ref = self.window.case_view.case_ref
         done = QCoreApplication.translate("CaseEdits", "Attachment removed")
-        self._submit(_remove_attachment, attachment_id, reason, writes=True,
-                     succeeded=lambda _r: self._changed(ref, done))
+        self._submit(attachments.remove_attachment, attachment_id, reason, writes=True,
+                     succeeded=lambda changes: self._changed(changes, done))
 
     def _on_view_dossier_requested(self, _case_ref: str) -> None:
         from . import dossier  # reportlab and the charts: imported when first asked for
 
         dossier.export_dossier(self.window)
 
-    def _changed(self, case_ref: str, message: str) -> None:
-        self._reload(case_ref)
+    def _changed(self, changes: ChangeSet, message: str) -> None:
+        self.window.publish(changes)  # the open case reloads if it is the one changed
         self.window.statusBar().showMessage(message, 6000)
 
     def _reload(self, case_ref: str) -> None:
@@ -130,24 +130,23 @@ def _message(exc: BaseException) -> str:
         "%1", str(exc))
 
 
-def _add_note(db, case_ref, body, progress=None):
-    return cases.add_note(db, case_ref, body)
+def _add_note(db, case_ref, body) -> ChangeSet:
+    cases.add_note(db, case_ref, body)
+    return ChangeSet.of_case(case_ref, NOTES)
 
 
-def _edit_note(db, note_id, version, body, progress=None):
-    return cases.edit_note(db, note_id, version, body)
+def _edit_note(db, case_ref, note_id, version, body) -> ChangeSet:
+    cases.edit_note(db, note_id, version, body)
+    return ChangeSet.of_case(case_ref, NOTES)
 
 
-def _add_attachment(db, case_ref, path, description, progress=None):
-    return attachments.add_attachment(db, case_ref, path, description)
+def _add_attachment(db, case_ref, path, description) -> ChangeSet:
+    attachments.add_attachment(db, case_ref, path, description)
+    return ChangeSet.of_case(case_ref, ATTACHMENTS)
 
 
-def _save_attachment(db, attachment_id, path, progress=None):
+def _save_attachment(db, attachment_id, path) -> str:
     return str(attachments.save_attachment(db, attachment_id, path))
-
-
-def _remove_attachment(db, attachment_id, reason, progress=None):
-    attachments.remove_attachment(db, attachment_id, reason)
 
 
 def connect_case_view(window) -> CaseEdits:

@@ -52,5 +52,5 @@ def export_dossier(window) -> None:
     )
 
 
-def _write(db, ref, path, banner, lang, progress=None):
+def _write(db, ref, path, banner, lang):
     return write_dossier(db, ref, path, classification=banner or "RESTRICTED", lang=lang)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from casedb import entities
+from casedb.changes import PARTIES, ChangeSet
 from widgets.entity_review import EntityReview
 
 
@@ -22,19 +23,22 @@ class EntityReviewFlow:
         self.review.names_requested.connect(self._on_review_names_requested)
         self.review.split_requested.connect(self._on_review_split_requested)
         self.dialog._flow = self
+        window.changed.connect(self._on_window_changed)
+        self.dialog.finished.connect(lambda _r: window.changed.disconnect(self._on_window_changed))
         self.reload()
 
     def reload(self):
-        job = self.window.jobs.submit(_candidates, self.window.db)
+        job = self.window.jobs.submit(entities.candidates, self.window.db)
         job.signals.succeeded.connect(self.review.show_candidates)
         return job
 
     def _on_review_merge_requested(self, keep: int, other: int, reason: str) -> None:
-        job = self.window.jobs.submit(_merge, self.window.db, keep, other, reason, writes=True)
+        job = self.window.jobs.submit(entities.merge, self.window.db, keep, other, reason,
+                                     writes=True)
         job.signals.succeeded.connect(self._on_decided)
 
     def _on_review_reject_requested(self, a: int, b: int, reason: str) -> None:
-        job = self.window.jobs.submit(_reject, self.window.db, a, b, reason, writes=True)
+        job = self.window.jobs.submit(entities.reject, self.window.db, a, b, reason, writes=True)
         job.signals.succeeded.connect(self._on_decided)
 
     def _on_review_names_requested(self, party_ids: list) -> None:
@@ -45,29 +49,21 @@ class EntityReviewFlow:
         job = self.window.jobs.submit(_split, self.window.db, party_id, raw, reason, writes=True)
         job.signals.succeeded.connect(self._on_decided)
 
-    def _on_decided(self, _result) -> None:
-        self.reload()
-        self.window.refresh()
+    def _on_decided(self, changes: ChangeSet) -> None:
+        self.window.publish(changes)  # the queue reloads with every other view
+
+    def _on_window_changed(self, changes: ChangeSet) -> None:
+        if changes.touches(PARTIES):
+            self.reload()
 
 
-def _candidates(db, progress=None):
-    return entities.candidates(db, progress=progress)
-
-
-def _merge(db, keep, other, reason, progress=None):
-    entities.merge(db, keep, other, reason=reason)
-
-
-def _reject(db, a, b, reason, progress=None):
-    entities.reject(db, a, b, reason=reason)
-
-
-def _names(db, party_ids, progress=None):
+def _names(db, party_ids):
     return list(party_ids), entities.name_variants(db, party_ids)
 
 
-def _split(db, party_id, raw, reason, progress=None):
-    return entities.split(db, party_id, raw, reason=reason)
+def _split(db, party_id, raw, reason) -> ChangeSet:
+    new = entities.split(db, party_id, raw, reason=reason)
+    return ChangeSet.of(party_ids=(party_id, new))
 
 
 def open_entity_review(window) -> EntityReviewFlow:

@@ -41,7 +41,7 @@ class ImportFlow:
 
     def _on_wizard_run_requested(self, paths: list, spec) -> None:
         self.job = self.window.jobs.submit(
-            import_batch, self.window.db, paths, spec=spec, writes=True
+            import_batch, self.window.db, paths, spec=spec, isolate=True, writes=True
         )
         self.job.signals.progressed.connect(self.wizard.set_progress)
         self.job.signals.succeeded.connect(self._on_job_succeeded)

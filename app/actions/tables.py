@@ -13,10 +13,6 @@ from casedb.exports import export_records
 log = logging.getLogger(__name__)
 
 
-def _export(db, kind, path, filters, progress=None) -> int:
-    return export_records(db, kind, path, filters, progress=progress)
-
-
 def export_current_table(window, path: str | None = None):
     kind = "cases" if window.browser.tabs.currentIndex() == 0 else "declarations"
     if path is None:
@@ -26,7 +22,7 @@ def export_current_table(window, path: str | None = None):
         if not path:
             return None
     source = window._cases if kind == "cases" else window._decls
-    job = window.jobs.submit(_export, window.db, kind, path, source.filters)
+    job = window.jobs.submit(export_records, window.db, kind, path, source.filters)
     job.signals.succeeded.connect(
         lambda n: window.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "%1 rows written to %2")

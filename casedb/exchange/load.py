@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..changes import DECLARATIONS, NOTES, PARTIES, ChangeSet
 from ..db import Database
 from ..errors import CaseDbError
 from .export import BundleError
@@ -35,6 +36,13 @@ class BundleImport:
     values_filled: int = 0  # seizures and items that gained a value they lacked
     links_added: int = 0  # containers and parties newly tied to known declarations
     warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def changes(self) -> ChangeSet:
+        """What the views showing this case, its declarations and parties must refresh."""
+        if self.unchanged:
+            return ChangeSet()
+        return ChangeSet.of_case(self.case_ref, DECLARATIONS, PARTIES, NOTES)
 
     @property
     def unchanged(self) -> bool:
