@@ -44,15 +44,16 @@ class FileOutcome:
 
 
 def import_batch(db: Database, paths: Iterable, *, spec: ImportSpec | None = None,
-                 progress: Progress | None = None) -> list[FileOutcome]:
-    """Import each file in its own transaction; the outcome of every one."""
+                 progress: Progress | None = None, isolate: bool = False) -> list[FileOutcome]:
+    """Import each file in its own transaction; the outcome of every one (``isolate``: see
+    pipeline.import_file)."""
     progress = progress or NullProgress()
     out = []
     for path in paths:
         progress.raise_if_cancelled()
         try:
-            out.append(FileOutcome(str(path), import_file(db, path, spec=spec,
-                                                          progress=progress)))
+            out.append(FileOutcome(str(path), import_file(
+                db, path, spec=spec, progress=progress, isolate=isolate)))
         except NeedsDecision as exc:
             out.append(FileOutcome(str(path), None, NEEDS_DECISION, exc.reason,
                                    tuple(exc.questions)))

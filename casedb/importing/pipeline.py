@@ -10,7 +10,6 @@ import datetime as dt
 import gc
 import hashlib
 import logging
-import os
 import time
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -33,7 +32,7 @@ from .indexes import (
 from .mapping import ColumnMapping
 from .reader_process import ProcessSource
 from .sheets import Refusal, RowWarning, field_headers, read_sheets
-from .sources import LocalSource
+from .sources import LocalSource, open_source
 from .spec import ImportSpec
 from .store import DeclarationWriter
 
@@ -129,23 +128,25 @@ def preview_file(path, spec: ImportSpec | None = None, max_rows: int = 50) -> Fi
     return FilePreview(str(path), file_sha256(path), sheets)
 
 
-def import_file(db: Database, path, *, spec: ImportSpec | None = None,
-                progress: Progress | None = None, dry_run: bool = False) -> FileReport:
+def import_file(db: Database, path, *, spec: ImportSpec | None = None,  # noqa: PLR0913
+                progress: Progress | None = None, dry_run: bool = False,
+                isolate: bool = False) -> FileReport:
     """Import one spreadsheet in one transaction. Raises ReadError when it cannot be read.
     With ``dry_run`` the import runs whole and is rolled back: the report says what it would
-    have done, and the database is left as it was."""
+    have done, and the database is left as it was. With ``isolate`` (the workstation) the
+    file is read by a second process whatever its size, so a file that crashes the reader or
+    exhausts its memory cannot take the window down."""
     progress = progress or NullProgress()
     path = Path(path)
     with _collector_paused():
-        return retrying_races(db, lambda: _import_file(db, path, spec, progress, dry_run))
+        return retrying_races(
+            db, lambda: _import_file(db, path, spec, progress, dry_run, isolate))
 
 
-def _open_source(path: Path, spec: ImportSpec | None):
+def _open_source(path: Path, spec: ImportSpec | None, isolate: bool):
     """A large file is read and normalised by a second process while this one writes; reading
-    a small one in place costs less than starting a process."""
-    if path.stat().st_size >= MIN_PROCESS_BYTES and (os.cpu_count() or 1) > 1:
-        return ProcessSource(path, spec, CHUNK)
-    return LocalSource(path, spec, CHUNK)
+    a small one in place costs less than starting a process, unless it must be isolated."""
+    return open_source(path, spec, CHUNK, isolate=isolate, min_process_bytes=MIN_PROCESS_BYTES)
 
 
 class _DryRun(Exception):  # noqa: N818 - not an error: rolls a dry run's transaction back
@@ -154,9 +155,9 @@ class _DryRun(Exception):  # noqa: N818 - not an error: rolls a dry run's transa
         self.report = report
 
 
-def _import_file(db: Database, path: Path, spec: ImportSpec | None,
-                 progress: Progress, dry_run: bool) -> FileReport:
-    source = _open_source(path, spec)
+def _import_file(db: Database, path: Path, spec: ImportSpec | None,  # noqa: PLR0913
+                 progress: Progress, dry_run: bool, isolate: bool) -> FileReport:
+    source = _open_source(path, spec, isolate)
     try:
         return _import_from(db, path, source, spec, progress, dry_run)
     except _DryRun as done:
