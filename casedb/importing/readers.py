@@ -1,5 +1,8 @@
-"""Reading spreadsheets: xlsx/xlsm/xls/ods through python-calamine, text files through csv with
-encoding and delimiter detection. Formulas are never evaluated (calamine returns cached values)."""
+"""Reading spreadsheets: xlsx/xlsm/xls/ods through python-calamine, once what their sheets expand
+to has been measured against the limits (workbook_limits, ods_limits, xls_limits); HTML tables
+and SpreadsheetML 2003 workbooks, whatever their name (html_table, spreadsheetml); text files
+through csv with encoding and delimiter detection. Formulas are never evaluated (calamine returns
+cached values)."""
 
 from __future__ import annotations
 
