@@ -88,7 +88,7 @@ def _worksheet_parts(zf: zipfile.ZipFile, names: set[str], budget: Budget
 def _shared_string_lengths(zf: zipfile.ZipFile, names: set[str], budget: Budget) -> array:
     """The bytes of XML each shared string takes (more than its text: a bound on it); their
     total counts against the text allowed, as a reader holds them all."""
-    lengths = array("Q")
+    lengths = array("I")  # 4 bytes a string: 80 MB at the most
     part = next((n for n in names if n.lower() == "xl/sharedstrings.xml"), None)
     if part is None:
         return lengths
@@ -114,7 +114,7 @@ class _XlsxSheetScan:
     def __init__(self, sheet: str, lengths: array, budget: Budget):
         self.sheet, self.lengths, self.budget = sheet, lengths, budget
         self.longest = max(lengths, default=0)
-        self.shared_lengths = np.frombuffer(lengths, np.uint64) if lengths else np.zeros(0, np.uint64)
+        self.shared_lengths = np.frombuffer(lengths, np.uint32) if lengths else np.zeros(0, np.uint32)
         self.extent = Extent()
         self.max_row = 0  # from the r of rows and cells
         self.rows_unnumbered = 0  # rows without r: each one below the one before
