@@ -113,8 +113,8 @@ class _XlsxSheetScan:
 
     def __init__(self, sheet: str, lengths: array, budget: Budget):
         self.sheet, self.lengths, self.budget = sheet, lengths, budget
-        self.longest = max(lengths, default=0)
         self.shared_lengths = np.frombuffer(lengths, np.uint32) if lengths else np.zeros(0, np.uint32)
+        self.longest = int(self.shared_lengths.max(initial=0))
         self.extent = Extent()
         self.max_row = 0  # from the r of rows and cells
         self.rows_unnumbered = 0  # rows without r: each one below the one before
