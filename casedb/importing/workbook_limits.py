@@ -100,7 +100,7 @@ def _shared_string_lengths(zf: zipfile.ZipFile, names: set[str], budget: Budget)
         lengths.extend(map(len, parts[1:]))
         if len(lengths) > limit:
             raise budget.refuse(f"more than {limit:,} shared strings")
-    total = sum(lengths)
+    total = int(np.frombuffer(lengths, np.uint32).sum(dtype=np.uint64)) if lengths else 0
     if total > budget.limits.max_text_bytes:
         raise budget.refuse(f"its shared strings take more than {budget.limits.max_text_bytes:,} "
                             "bytes")
