@@ -6,15 +6,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
-from . import audit
+from . import audit, case_log, case_status
 from .db import Database
 from .errors import CaseDbError, ConflictError, NotFound
-from .models import CASE_STATUSES, Case, Note, Seizure
+from .models import Case, Note, Seizure
 
-EDITABLE = ("title", "status", "opened_on", "closed_on", "lead_officer", "summary", "tags")
+EDITABLE = ("title", "status", "opened_on", "closed_on", "lead_officer", "summary", "tags",
+            "team", "classification")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,21 @@ class CaseRecord:
     tags: tuple[str, ...]
     version: int
     notes: tuple[NoteRecord, ...] = field(default=())
+    team: str | None = None
+    classification: str | None = None
+    merged_into: str | None = None  # the case this one was merged into
+
+    def to_json(self) -> dict:
+        return {"case_ref": self.case_ref, "title": self.title, "status": self.status,
+                "opened_on": _iso(self.opened_on), "closed_on": _iso(self.closed_on),
+                "lead_officer": self.lead_officer, "team": self.team,
+                "classification": self.classification, "summary": self.summary,
+                "tags": list(self.tags), "version": self.version,
+                "merged_into": self.merged_into}
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 @dataclass(frozen=True)
@@ -86,14 +102,13 @@ def get_case(db: Database, case_ref: str) -> CaseRecord:
 def _record(case: Case) -> CaseRecord:
     notes = tuple(NoteRecord(n.id, n.author, n.created_at, n.updated_at, n.body, n.version)
                   for n in case.notes)
+    into = None
+    if case.merged_into_id:
+        into = object_session(case).scalar(select(Case.case_ref)
+                                           .where(Case.id == case.merged_into_id))
     return CaseRecord(case.id, case.case_ref, case.title, case.status, case.opened_on,
                       case.closed_on, case.lead_officer, case.summary, tuple(case.tags or ()),
-                      case.version, notes)
-
-
-def _check_status(status: str) -> None:
-    if status not in CASE_STATUSES:
-        raise CaseDbError(f"unknown case status {status!r}; one of {', '.join(CASE_STATUSES)}")
+                      case.version, notes, case.team, case.classification, into)
 
 
 def create_case(db: Database, case_ref: str, title: str = "", *, reason: str = "",
@@ -104,7 +119,9 @@ def create_case(db: Database, case_ref: str, title: str = "", *, reason: str = "
             return create_case(db, case_ref, title, reason=reason, session=s, **values)
     if session.scalar(select(Case.id).where(Case.case_ref == case_ref)) is not None:
         raise ConflictError(f"case {case_ref!r} exists already")
-    _check_status(values.get("status", "open"))
+    if not case_ref.strip():
+        raise CaseDbError("a case needs a reference; give one such as TW-2024-001")
+    case_status.check_new(values.get("status", "open"))
     case = Case(case_ref=case_ref, title=title, **values)
     session.add(case)
     session.flush()
@@ -116,33 +133,48 @@ def update_case(db: Database, case_ref: str, expected_version: int, changes: dic
                 reason: str = "") -> int:
     """Apply ``changes`` if nobody changed the case since ``expected_version``; returns the new
     version. A concurrent writer gets ConflictError, never a silent overwrite."""
+    return edit_case(db, case_ref, changes, expected_version=expected_version,
+                     reason=reason).version
+
+
+def edit_case(db: Database, case_ref: str, changes: dict, *, expected_version: int | None,
+              reason: str = "") -> case_log.CaseWrite:
+    """Edit a case's fields (a status only along the workflow, casedb.case_status), audited
+    field by field with ``reason``. ``expected_version`` None edits whatever version is there.
+    Returns what changed (the fields, the new version)."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise CaseDbError(f"cannot edit {', '.join(sorted(unknown))}")
+        raise CaseDbError(f"cannot edit {', '.join(sorted(unknown))} of a case; editable: "
+                          f"{', '.join(EDITABLE)}")
     if "status" in changes:
-        _check_status(changes["status"])
+        case_status.check_new(changes["status"])
     try:
         with db.begin() as s:
-            case = s.get(Case, case_id(s, case_ref), with_for_update=not db.is_sqlite)
-            if case.version != expected_version:
-                raise _conflict(case_ref, expected_version, case.version)
-            diff = {k: (getattr(case, k), v) for k, v in changes.items() if getattr(case, k) != v}
+            case_log.stamp(s)
+            case = case_log.load_case(s, case_ref, lock=not db.is_sqlite)
+            case_log.check_version(s, case, expected_version)
+            if "status" in changes:
+                case_status.check_move(case_ref, case.status, changes["status"])
+            diff = {k: (getattr(case, k), v) for k, v in changes.items()
+                    if _differs(k, getattr(case, k), v)}
             for k, (_old, new) in diff.items():
                 setattr(case, k, list(new) if k == "tags" else new)
             if diff:
                 s.flush()
-                audit.record_changes(s, db.user, "case", case.id, diff, reason)
-            return case.version
+                audit.record_changes(s, db.user, "case", case.id, {
+                    k: (case_log.text_of(k, old), case_log.text_of(k, new))
+                    for k, (old, new) in diff.items()}, reason)
+                case_log.stamp(s)
+            return case_log.CaseWrite((case_ref,), case.version, tuple(sorted(diff)))
     except StaleDataError as exc:
-        raise _conflict(case_ref, expected_version, None) from exc
+        raise ConflictError(f"case {case_ref} was changed by someone else while you saved it; "
+                            "reload it and apply your change again") from exc
 
 
-def _conflict(case_ref: str, expected: int, found: int | None) -> ConflictError:
-    now = f" (now version {found})" if found is not None else ""
-    return ConflictError(
-        f"case {case_ref} was changed by someone else since you opened it at version "
-        f"{expected}{now}; reload it and apply your change again"
-    )
+def _differs(name: str, old, new) -> bool:
+    if name == "tags":
+        return list(old or ()) != list(new or ())
+    return old != new
 
 
 def add_note(db: Database, case_ref: str, body: str, *, reason: str = "") -> int:
@@ -175,41 +207,16 @@ def edit_note(db: Database, note_id: int, expected_version: int, body: str, *,
         raise ConflictError(f"note {note_id} was changed by someone else; reload it") from exc
 
 
-def add_declarations(db: Database, case_ref: str, declaration_ids, *, reason: str = "",
-                     detection_method: str = "analysis", session: Session | None = None) -> int:
-    """Tie declarations to a case (a seizure record each, the declaration's date as its date)
-    unless already tied; audited. Returns how many were added."""
-    if session is None:
-        with db.begin() as s:
-            return add_declarations(db, case_ref, declaration_ids, reason=reason,
-                                    detection_method=detection_method, session=s)
-    from .models import Declaration
+# Declarations and seizures of a case, and merging cases, live in casedb.case_members;
+# callers of these names here keep working.
+def add_declarations(db: Database, case_ref: str, declaration_ids, **kwargs) -> int:
+    from .case_members import add_declarations as add
 
-    cid = case_id(session, case_ref)
-    have = set(session.scalars(select(Seizure.declaration_id).where(Seizure.case_id == cid)))
-    added = 0
-    for did, date in session.execute(select(Declaration.id, Declaration.declaration_date)
-                                     .where(Declaration.id.in_(list(declaration_ids)))):
-        if did in have:
-            continue
-        seizure = Seizure(case_id=cid, declaration_id=did, seizure_date=date,
-                          detection_method=detection_method)
-        session.add(seizure)
-        session.flush()
-        audit.record(session, db.user, "add", "seizure", seizure.id, field="declaration",
-                     new=str(did), reason=reason or f"added to {case_ref}")
-        added += 1
-    return added
+    return add(db, case_ref, declaration_ids, **kwargs)
 
 
-def case_from_declarations(db: Database, case_ref: str, title: str, declaration_ids, *,
-                           summary: str = "", detection_method: str = "analysis") -> int:
-    """A new case holding the declarations, in one transaction (the detection method is the
-    audit log's reason). Returns the case id."""
-    reason = detection_method
-    with db.begin() as s:
-        cid = create_case(db, case_ref, title, reason=reason, session=s, summary=summary,
-                          status="open", opened_on=dt.date.today())
-        add_declarations(db, case_ref, declaration_ids, reason=reason,
-                         detection_method=detection_method, session=s)
-        return cid
+def case_from_declarations(db: Database, case_ref: str, title: str, declaration_ids,
+                           **kwargs) -> int:
+    from .case_members import case_from_declarations as make
+
+    return make(db, case_ref, title, declaration_ids, **kwargs)

@@ -6,6 +6,7 @@ rapidfuzz similarity inside each block, so 100k names resolve in seconds, not a 
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from sqlalchemy import delete, select, update
 
-from . import audit
+from . import audit, case_log
 from .changes import ChangeSet
 from .db import Database
 from .errors import NotFound
 from .jobs import NullProgress, Progress
 from .models import DeclarationParty, MatchDecision, Party, PartyIdentifier, PartyName
 from .normalize import name_key
+from .undo_entities import undo_record
 
 log = logging.getLogger(__name__)
 IDENTIFIER_SCORE = {"tax_id": 0.95, "email": 0.8, "phone": 0.75, "address": 0.6}
@@ -139,7 +141,10 @@ def merge(db: Database, keep_id: int, other_id: int, reason: str = "") -> Change
         return ChangeSet()
     with db.begin() as s:
         keep, other = _party(s, keep_id), _party(s, other_id)
-        _remember(s, db.user, keep.name_key, other.name_key, "confirmed", reason)
+        case_log.stamp(s)  # one change, which casedb.undo can revert
+        moved = undo_record(s, other)
+        moved["decision"] = _remember(s, db.user, keep.name_key, other.name_key, "confirmed",
+                                      reason)
         s.execute(update(PartyName).where(PartyName.party_id == other_id).values(party_id=keep_id))
         s.execute(update(DeclarationParty).where(DeclarationParty.party_id == other_id)
                   .values(party_id=keep_id))
@@ -154,6 +159,8 @@ def merge(db: Database, keep_id: int, other_id: int, reason: str = "") -> Change
         audit.record(s, db.user, "merge", "party", keep_id, field="party",
                      old=f"{other_id} {other.display_name}", new=f"{keep_id} {keep.display_name}",
                      reason=reason)
+        audit.record(s, db.user, "merge", "party", keep_id, field="moved",
+                     new=json.dumps(moved, ensure_ascii=False), reason=reason)
         s.execute(delete(Party).where(Party.id == other_id))
     return ChangeSet.of(party_ids=(keep_id, other_id))
 
@@ -162,9 +169,11 @@ def reject(db: Database, a: int, b: int, reason: str = "") -> ChangeSet:
     """Record that ``a`` and ``b`` are different parties: only the review queue changes."""
     with db.begin() as s:
         pa, pb = _party(s, a), _party(s, b)
-        _remember(s, db.user, pa.name_key, pb.name_key, "rejected", reason)
+        case_log.stamp(s)
+        before = _remember(s, db.user, pa.name_key, pb.name_key, "rejected", reason)
         audit.record(s, db.user, "reject", "party", a, field="match",
                      new=f"not {b} {pb.display_name}", reason=reason)
+        _record_decision(s, db.user, a, _key_pair(pa.name_key, pb.name_key), before, reason)
     return ChangeSet.of(party_ids=(a, b))
 
 
@@ -184,6 +193,7 @@ def split(db: Database, party_id: int, raw_name: str, reason: str = "") -> int:
                                                   PartyName.raw_name == raw_name)).all()
         if not names:
             raise NotFound(f"party {party_id} has no name {raw_name!r}")
+        case_log.stamp(s)
         new = Party(display_name=raw_name, name_key=name_key(raw_name), country=party.country,
                     kind=party.kind)
         s.add(new)
@@ -192,23 +202,37 @@ def split(db: Database, party_id: int, raw_name: str, reason: str = "") -> int:
             pn.party_id = new.id
             s.execute(update(DeclarationParty).where(DeclarationParty.party_name_id == pn.id)
                       .values(party_id=new.id))
-        _remember(s, db.user, party.name_key, new.name_key, "rejected", reason or "split")
+        before = _remember(s, db.user, party.name_key, new.name_key, "rejected",
+                           reason or "split")
         audit.record(s, db.user, "split", "party", party_id, field="name", old=raw_name,
                      new=f"{new.id} {raw_name}", reason=reason)
+        _record_decision(s, db.user, party_id, _key_pair(party.name_key, new.name_key), before,
+                         reason)
         return new.id
 
 
-def _remember(s, user: str, a: str, b: str, decision: str, reason: str) -> None:
+def _remember(s, user: str, a: str, b: str, decision: str, reason: str) -> dict | None:
+    """Keep the decision on two name keys; returns the decision it replaced (for undo)."""
     if a == b:
-        return
+        return None
     left, right = _key_pair(a, b)
     row = s.scalar(select(MatchDecision).where(MatchDecision.left_key == left,
                                                MatchDecision.right_key == right))
     if row is None:
         s.add(MatchDecision(left_key=left, right_key=right, decision=decision, decided_by=user,
                             reason=reason, evidence={}))
-    else:
-        row.decision, row.decided_by, row.reason = decision, user, reason
+        return None
+    before = {"decision": row.decision, "decided_by": row.decided_by, "reason": row.reason}
+    row.decision, row.decided_by, row.reason = decision, user, reason
+    return before
+
+
+def _record_decision(s, user: str, party_id: int, keys: tuple[str, str], before: dict | None,
+                     reason: str) -> None:
+    """The decision on two name keys that a decision replaced, for casedb.undo."""
+    audit.record(s, user, "decide", "party", party_id, field="decision",
+                 old=json.dumps({"keys": list(keys), "before": before},
+                                ensure_ascii=False), reason=reason)
 
 
 def resolve(db: Database, progress: Progress | None = None) -> list[Candidate]:

@@ -10,6 +10,7 @@ from .declaration import (
     DeclarationContainer,
     DeclarationItem,
 )
+from .evidence import RawRow, RawSheet, SourceCopy
 from .findings import DISCREPANCY_STATUSES, Discrepancy, ImportWarning
 from .party import (
     IDENTIFIER_KINDS,
@@ -30,5 +31,6 @@ __all__ = [
     "Discrepancy", "ImportWarning", "IDENTIFIER_KINDS", "ROLES", "DeclarationParty", "MatchDecision",
     "Party", "PartyIdentifier", "PartyName", "AuditEntry", "ImportRun", "RowProvenance", "Setting",
     "SourceFile", "TradeFlow", "ALERT_STATUSES", "WATCH_KINDS", "Alert", "RiskScore", "Watchlist",
+    "RawRow", "RawSheet", "SourceCopy",
     "CLASSIFICATIONS", "CaseMarking", "Clearance", "SourceGrade", "Team", "TeamMember",
 ]

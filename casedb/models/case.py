@@ -19,7 +19,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamped, utcnow
 
-CASE_STATUSES = ("open", "under investigation", "referred", "prosecuted", "closed")
+# The workflow's statuses (casedb.case_status), then those written before it.
+CASE_STATUSES = ("open", "investigating", "referred", "closed", "under investigation",
+                 "prosecuted")
 
 
 class Case(Timestamped, Base):
@@ -35,6 +37,10 @@ class Case(Timestamped, Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[list] = mapped_column(default=list)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # 0007: case management
+    team: Mapped[str | None] = mapped_column(String(120))
+    classification: Mapped[str | None] = mapped_column(String(64))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("case.id", ondelete="SET NULL"))
 
     seizures: Mapped[list[Seizure]] = relationship(back_populates="case")
     notes: Mapped[list[Note]] = relationship(back_populates="case", order_by="Note.id")
