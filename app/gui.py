@@ -20,7 +20,6 @@ from .settings import LANGUAGE, Settings, init_names
 
 log = logging.getLogger(__name__)
 _T0 = time.perf_counter()
-_windows: list = []
 
 
 def _excepthook(exc_type, exc, tb) -> None:
@@ -51,16 +50,10 @@ def open_database(db_url: str | None, demo: bool) -> Database:
     return db
 
 
-def show_main_window(db: Database, settings: Settings, replace=None):
+def show_main_window(db: Database, settings: Settings):
     from .main_window import MainWindow
 
-    window = MainWindow(db, settings)
-    window.show()
-    _windows.append(window)
-    if replace is not None:
-        replace.close()
-        _windows.remove(replace)
-    return window
+    return MainWindow.open(db, settings)
 
 
 def run_gui(db_url: str | None = None, demo: bool = False,

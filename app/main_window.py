@@ -32,6 +32,22 @@ class MainWindow(QMainWindow):
     review)."""
 
     changed = Signal(object)  # a casedb.changes.ChangeSet
+    _open: list[MainWindow] = []  # the windows shown, kept alive here
+
+    @classmethod
+    def open(cls, db: Database, settings: Settings) -> MainWindow:
+        window = cls(db, settings)
+        window.show()
+        cls._open.append(window)
+        return window
+
+    def replace_with(self, db: Database) -> MainWindow:
+        """A new window on ``db`` in place of this one (another database opened)."""
+        window = self.open(db, self.settings)
+        self.close()
+        if self in MainWindow._open:
+            MainWindow._open.remove(self)
+        return window
 
     def __init__(self, db: Database, settings: Settings):
         super().__init__()

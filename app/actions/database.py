@@ -28,9 +28,7 @@ def switch_to(window, url: str) -> None:
         )
         return
     window.settings.remember_database(url)
-    from ..gui import show_main_window
-
-    show_main_window(db, window.settings, replace=window)
+    window.replace_with(db)
 
 
 def open_database(window) -> None:

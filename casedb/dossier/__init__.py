@@ -1,5 +1,5 @@
 """Case dossiers for prosecutors and partner administrations: PDF and self-contained HTML."""
 
-from .build import write_dossier
+from .write import write_dossier
 
 __all__ = ["write_dossier"]

@@ -11,19 +11,15 @@ import datetime as dt
 import html
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 
-from .. import audit
 from ..analysis.splits import detect_splits, ring_timeline
 from ..audit import AuditRow, entries
 from ..casefile import CaseFile, load_case_file
 from ..db import Database
-from ..errors import CaseDbError
 from ..linked import LinkedCases, linked_cases
 from ..models import Note, Seizure
-from ..security.files import private_file
 from . import charts
 from .labels import labels, split_reasons, value
 
@@ -108,26 +104,6 @@ def drawings(data: DossierData, font: str) -> list[tuple[str, object]]:
         out.append((f"{L['split']}: {split_reasons(data.ring, data.lang)[0]}",
                     charts.timeline_chart(points, font, data.ring.threshold_kg)))
     return out
-
-
-def write_dossier(db: Database, case_ref: str, output, *, classification: str = "RESTRICTED",
-                  lang: str = "en") -> Path:
-    output = Path(output)
-    data = gather(db, case_ref, classification, lang)
-    if output.suffix.lower() in (".pdf", ".html", ".htm"):
-        private_file(output)
-    if output.suffix.lower() == ".pdf":
-        from .pdf import write_pdf
-
-        write_pdf(data, output)
-    elif output.suffix.lower() in (".html", ".htm"):
-        output.write_text(render_html(data), encoding="utf-8")
-    else:
-        raise CaseDbError(f"unknown dossier format {output.suffix!r}: use .pdf or .html")
-    log.info("dossier of %s written to %s", case_ref, output)
-    audit.record_export(db, "dossier", output, entity="case", entity_id=data.case_file.case.id,
-                        detail=f"dossier of {case_ref} ({classification})")
-    return output
 
 
 def render_html(data: DossierData) -> str:
