@@ -36,7 +36,9 @@ from ..normalize import (
     normalize_phone,
 )
 
-DETECTORS = ("risk", "split", "unit-value", "hs-switch", "transshipment", "port-hop")
+SPLIT_KINDS = ("scatter-gather", "fan-in", "fan-out", "stack")
+DETECTORS = ("risk", "split", *SPLIT_KINDS, "unit-value", "hs-switch", "transshipment",
+             "port-hop")  # "risk": the combined score; "split": a ring of any shape
 _IDENTIFIERS = {"phone": normalize_phone, "address": address_key, "email": normalize_email,
                 "tax_id": str.strip}
 
@@ -120,7 +122,8 @@ def _detector_hits(signals: dict[int, list], rule: Watchlist, ids) -> list[tuple
         if rule.value == "risk" and score >= floor:
             out.append((i, f"risk score {score:.2f}: {sigs[0].reason}"))
             continue
-        best = next((s for s in sigs if s.kind == rule.value and s.weight >= floor), None)
+        kinds = SPLIT_KINDS if rule.value == "split" else (rule.value,)
+        best = next((s for s in sigs if s.kind in kinds and s.weight >= floor), None)
         if best is not None:
             out.append((i, f"{best.kind} ({best.weight:.2f}): {best.reason}"))
     return out

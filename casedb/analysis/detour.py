@@ -42,15 +42,20 @@ def _great_circle(pa, pb) -> float:
     return great_circle((pa.lat, pa.lon), (pb.lat, pb.lon)).km
 
 
+@lru_cache(maxsize=4096)
+def _node(locode: str) -> int:
+    """The lanes' node nearest to a port (searoute's own lookup)."""
+    _, index, tree = _sea_graph()
+    p = port_info(locode)
+    return index[tree.query([p.lon, p.lat])]
+
+
 @lru_cache(maxsize=256)
-def _from_port(locode: str) -> tuple:
-    """Sea distances (km) from a port to every node of the lanes, and the port's node."""
+def _from_port(locode: str):
+    """Sea distances (km) from a port to every node of the lanes."""
     from scipy.sparse.csgraph import dijkstra
 
-    graph, index, tree = _sea_graph()
-    p = port_info(locode)
-    node = index[tree.query([p.lon, p.lat])]
-    return dijkstra(graph, indices=node), node
+    return dijkstra(_sea_graph()[0], indices=_node(locode))
 
 
 def sea_km(a: str, b: str) -> float | None:
@@ -61,9 +66,7 @@ def sea_km(a: str, b: str) -> float | None:
         return None
     if a == b:
         return 0.0
-    lengths, _ = _from_port(a)
-    graph, index, tree = _sea_graph()
-    km = float(lengths[index[tree.query([pb.lon, pb.lat])]])
+    km = float(_from_port(a)[_node(b)])
     return km if km != float("inf") and km > 0 else _great_circle(pa, pb)
 
 

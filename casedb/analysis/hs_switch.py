@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from ..db import Database
 from ..models import Setting
-from .unit_values import CELL, MIN_REFERENCE, references, with_log_price
+from .unit_values import MIN_REFERENCE, priced_with_references, references, with_log_price
 
 NEIGHBOURS = {"3915": ("3920", "3901", "3902", "3903", "3904", "3905", "3906", "3907", "4707"),
               "8549": ("8471", "8473", "8542", "8517"), "8548": ("8471", "8473", "8542"),
@@ -47,20 +47,20 @@ def _with_controlled(frame: pl.DataFrame) -> pl.DataFrame:
         .alias("controlled"))
 
 
-def priced_like_waste(frame: pl.DataFrame, *, min_reference: int = MIN_REFERENCE
-                      ) -> pl.DataFrame:
-    """id, hs6, controlled, price, own_median, waste_median, currency, strength."""
-    priced = _with_controlled(with_log_price(frame))
-    own_cells = priced.select(CELL).unique().with_row_index("cell")
-    own = references(priced.join(own_cells, on=list(CELL))).join(own_cells, on="cell")
-    waste = priced.with_columns(pl.col("hs").str.slice(0, 4).alias("hs4"))
+def priced_like_waste(frame: pl.DataFrame, *, min_reference: int = MIN_REFERENCE,
+                      prices: pl.DataFrame | None = None) -> pl.DataFrame:
+    """id, hs6, controlled, price, own_median, waste_median, currency, strength.
+    ``prices``: unit_values.priced_with_references(frame) when it is computed already."""
+    prices = priced_with_references(frame) if prices is None else prices
+    priced = _with_controlled(prices)
+    waste = _with_controlled(with_log_price(frame)).with_columns(
+        pl.col("hs").str.slice(0, 4).alias("hs4"))
     waste = waste.filter(pl.col("hs4").is_in(list(NEIGHBOURS)))
     w_cells = waste.select("hs4", "origin", "currency").unique().with_row_index("cell")
     w_ref = references(waste.join(w_cells, on=["hs4", "origin", "currency"])).join(
         w_cells, on="cell").rename({"hs4": "controlled", "median": "waste_median",
                                     "n_ref": "waste_n"})
     j = (priced.filter(pl.col("controlled").is_not_null())
-         .join(own.select(*CELL, "month", "median", "n_ref"), on=[*CELL, "month"])
          .join(w_ref.select("controlled", "origin", "currency", "month", "waste_median",
                             "waste_n"), on=["controlled", "origin", "currency", "month"])
          .filter((pl.col("n_ref") >= min_reference) & (pl.col("waste_n") >= min_reference)))

@@ -109,7 +109,9 @@ def rings_in(db: Database, frame: pl.DataFrame, *, min_score: float = 0.5, thres
     scored = [(*ctx.evaluate(win, min_score), win) for win in ctx.windows(progress)]
     scored = [x for x in scored if x[0] >= min_score]
     scored.sort(key=lambda x: -x[0])
-    rings = [_ring(ctx, score, ev, rows) for score, ev, rows in _merge(scored)]
+    merged = _merge(scored)
+    names = _names(ctx, merged)
+    rings = [_ring(ctx, score, ev, rows, names) for score, ev, rows in merged]
     log.info("split detection: %d rings from %d windows", len(rings), len(scored))
     return sorted(rings, key=lambda r: (-r.score, r.first))
 
@@ -134,12 +136,21 @@ def _merge(scored) -> list[tuple[float, dict, np.ndarray]]:
     return [(s, ev, np.array(sorted(rows))) for s, ev, rows in rings]
 
 
-def _ring(ctx: SplitContext, score: float, ev: dict, rows: np.ndarray) -> SplitRing:
+def _names(ctx: SplitContext, merged) -> dict[int, str]:
+    """The names of every party of the rings, in one query."""
+    ids = set()
+    for _, ev, rows in merged:
+        ids |= set(ctx.shipper[rows].tolist()) | set(ctx.consignee[rows].tolist())
+        if ev["hub_role"] in ("consignee", "notify party", "broker"):
+            ids.add(int(ev["hub"]))
+    return party_names(ctx.db, ids)
+
+
+def _ring(ctx: SplitContext, score: float, ev: dict, rows: np.ndarray,
+          names: dict[int, str]) -> SplitRing:
     w = ctx.frame[rows].sort("date")
     shippers = tuple(dict.fromkeys(int(x) for x in w["shipper"].drop_nulls()))
     consignees = tuple(dict.fromkeys(int(x) for x in w["consignee"].drop_nulls()))
-    hub = (ev["hub"],) if ev["hub_role"] in ("consignee", "notify party", "broker") else ()
-    names = party_names(ctx.db, shippers + consignees + hub)
     ev = {**ev, "shippers": shippers, "receivers": consignees,
           "n_ports": w["pod"].drop_nulls().n_unique()}
     kg = w["kg"].fill_null(0).to_numpy()

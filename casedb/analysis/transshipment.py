@@ -17,7 +17,7 @@ import polars as pl
 from sqlalchemy import select
 
 from ..db import Database
-from ..models import Declaration, DeclarationParty, Seizure
+from ..models import Seizure
 from .detour import detour_ratio
 
 log = logging.getLogger(__name__)
@@ -41,15 +41,14 @@ def detours(frame: pl.DataFrame, *, min_ratio: float = MIN_DETOUR) -> pl.DataFra
                 ((pl.col("ratio") - 1.1) / 0.6).clip(0.0, 1.0).alias("strength"))
 
 
-def _seizures(db: Database) -> pl.DataFrame:
-    d, dp = Declaration, DeclarationParty
-    q = (select(dp.party_id, Seizure.seizure_date, d.declaration_date, d.port_of_discharge)
-         .join(d, d.id == Seizure.declaration_id)
-         .join(dp, (dp.declaration_id == d.id) & (dp.role == "shipper")))
+def _seizures(db: Database, frame: pl.DataFrame) -> pl.DataFrame:
+    """shipper, seized: the first seizure of each shipper among the declarations of ``frame``
+    (the seizure's date, or its declaration's)."""
     with db.read() as s:
-        rows = s.execute(q).all()
-    f = pl.DataFrame(rows, schema={"shipper": pl.Int64, "seized": pl.Date, "date": pl.Date,
-                                   "pod": pl.Utf8}, orient="row")
+        rows = s.execute(select(Seizure.declaration_id, Seizure.seizure_date)).all()
+    f = pl.DataFrame(rows, schema={"id": pl.Int64, "seized": pl.Date}, orient="row")
+    f = f.join(frame.select("id", "shipper", "date"), on="id").filter(
+        pl.col("shipper").is_not_null())
     return f.with_columns(pl.coalesce("seized", "date").alias("seized")).group_by("shipper") \
         .agg(pl.col("seized").min())
 
@@ -57,7 +56,7 @@ def _seizures(db: Database) -> pl.DataFrame:
 def hops_after_seizure(db: Database, frame: pl.DataFrame) -> pl.DataFrame:
     """id, shipper, pod, since: declarations after a shipper's first seizure to discharge ports
     it had not used before."""
-    seized = _seizures(db)
+    seized = _seizures(db, frame)
     if seized.is_empty():
         return pl.DataFrame(schema={"id": pl.Int64, "shipper": pl.Int64, "pod": pl.Utf8,
                                     "since": pl.Date})

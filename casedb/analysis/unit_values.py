@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import polars as pl
 
 MONTHS = 12
@@ -30,29 +31,57 @@ def with_log_price(frame: pl.DataFrame) -> pl.DataFrame:
         pl.col("currency").fill_null("?"), pl.col("origin").fill_null("?"))
 
 
-def references(priced: pl.DataFrame, months: int = MONTHS) -> pl.DataFrame:
-    """Per cell and month: median and quartiles of ``lp`` over the ``months`` months before it
-    (each declaration counts in the reference of each of the following months). ``priced``
-    needs an integer ``cell``."""
-    base = priced.select("cell", "month", "lp")
-    shifted = pl.concat([base.with_columns(pl.col("month") + k) for k in range(1, months + 1)])
-    return shifted.group_by("cell", "month").agg(
-        pl.col("lp").median().alias("median"), pl.col("lp").quantile(0.25).alias("q1"),
-        pl.col("lp").quantile(0.75).alias("q3"), pl.len().alias("n_ref"))
+def references(priced: pl.DataFrame, months: int = MONTHS,
+               min_reference: int = MIN_REFERENCE) -> pl.DataFrame:
+    """Per cell and month (those with declarations): median and quartiles of ``lp`` over the
+    ``months`` months before it, and how many prices they hold (cells holding fewer than
+    ``min_reference`` are left out). ``priced`` needs an integer ``cell``. Sorted by cell and
+    month, the prices of a month's reference are one slice of the array."""
+    f = priced.select("cell", "month", "lp").sort("cell", "month")
+    key = f["cell"].cast(pl.Int64).to_numpy() * 100_000 + f["month"].to_numpy()
+    lp = f["lp"].to_numpy()
+    pairs = np.unique(key)
+    lo = np.searchsorted(key, pairs - months, side="left")
+    hi = np.searchsorted(key, pairs, side="left")
+    n = hi - lo
+    keep = np.flatnonzero(n >= min_reference)
+    stats = np.array([_quartiles(lp[lo[i]:hi[i]]) for i in keep]).reshape(-1, 3)
+    return pl.DataFrame({"cell": pairs[keep] // 100_000, "month": pairs[keep] % 100_000,
+                         "q1": stats[:, 0], "median": stats[:, 1], "q3": stats[:, 2],
+                         "n_ref": n[keep]}).with_columns(
+        pl.col("cell").cast(f["cell"].dtype), pl.col("month").cast(f["month"].dtype))
+
+
+_AT = np.array([0.25, 0.5, 0.75])
+
+
+def _quartiles(values: np.ndarray) -> np.ndarray:
+    """np.percentile's linear quartiles without its per-call overhead (thousands of calls)."""
+    v = np.sort(values)
+    pos = _AT * (len(v) - 1)
+    i = pos.astype(np.int64)
+    j = np.minimum(i + 1, len(v) - 1)
+    return v[i] + (v[j] - v[i]) * (pos - i)
+
+
+def priced_with_references(frame: pl.DataFrame) -> pl.DataFrame:
+    """The priced declarations of ``frame`` beside their cell's reference of the month (the
+    unit-value and HS-switch detectors can share it)."""
+    priced = with_log_price(frame)
+    cells = priced.select(CELL).unique().with_row_index("cell")
+    priced = priced.join(cells, on=list(CELL))
+    return priced.join(references(priced), on=["cell", "month"], how="inner")
 
 
 def unit_value_anomalies(frame: pl.DataFrame, *, fence: float = FENCE,
-                         min_reference: int = MIN_REFERENCE) -> pl.DataFrame:
+                         min_reference: int = MIN_REFERENCE,
+                         prices: pl.DataFrame | None = None) -> pl.DataFrame:
     """The declarations priced outside their cell's fences: id, price (per kg), median (per
     kg), n_ref, factor (price / median) and direction ("under" or "over"), with ``strength``
-    in 0..1 (1 from twice the fence's distance on)."""
-    priced = with_log_price(frame)
-    if priced.is_empty():
-        return priced.select("id").with_columns(pl.lit(0.0).alias("strength"))
-    cells = priced.select(CELL).unique().with_row_index("cell")
-    priced = priced.join(cells, on=list(CELL))
-    j = priced.join(references(priced), on=["cell", "month"], how="inner").filter(
-        pl.col("n_ref") >= min_reference)
+    in 0..1 (1 from twice the fence's distance on). ``prices``: priced_with_references(frame)
+    when it is computed already."""
+    prices = priced_with_references(frame) if prices is None else prices
+    j = prices.filter(pl.col("n_ref") >= min_reference)
     iqr = pl.max_horizontal(pl.col("q3") - pl.col("q1"), pl.lit(MIN_IQR))
     low, high = pl.col("q1") - fence * iqr, pl.col("q3") + fence * iqr
     beyond = pl.when(pl.col("lp") < low).then((low - pl.col("lp")) / iqr) \

@@ -5,7 +5,9 @@ plain words. The score is their noisy-or, ``1 - prod(1 - weight)``: one strong s
 to rank a declaration high, several weak ones add up, and the score never exceeds 1. The signals:
 
 =================  ====================================================================
-split              a split-shipment ring (any shape) holding the declaration: its score
+scatter-gather,    a split-shipment ring holding the declaration, by its shape
+fan-in, fan-out,   (casedb.analysis.splits): the ring's score
+stack
 unit-value         value per kg outside the fences of its HS6 x origin x currency cell
 hs-switch          priced like the controlled waste beside its code; or a code its
                    shipper took up after an enforcement date (weak alone)
@@ -32,6 +34,7 @@ from ..jobs import NullProgress, Progress
 log = logging.getLogger(__name__)
 PORT_HOP_EVENT = 0.2
 PORT_HOP_SEIZURE = 0.5
+SPLIT_KINDS = ("scatter-gather", "fan-in", "fan-out", "stack")
 
 
 @dataclass(frozen=True)
@@ -79,20 +82,21 @@ def _splits(db: Database, since, frame: pl.DataFrame, out: _Signals) -> None:
     for ring in rings_in(db, splits_data.load(db, declarations=frame)):
         head = ring.reasons[0] if ring.reasons else ""
         more = "; ".join(ring.reasons[1:3])
-        reason = f"{ring.typology} ring: {head}" + (f"; {more}" if more else "")
-        out.add(ring.declaration_ids, "split", [ring.score] * len(ring.declaration_ids),
+        reason = f"split shipment ({ring.typology}): {head}" + (f"; {more}" if more else "")
+        out.add(ring.declaration_ids, ring.typology, [ring.score] * len(ring.declaration_ids),
                 [reason] * len(ring.declaration_ids))
 
 
-def _unit_values(frame: pl.DataFrame, out: _Signals) -> None:
-    uv = unit_values.unit_value_anomalies(frame)
+def _unit_values(frame: pl.DataFrame, prices: pl.DataFrame, out: _Signals) -> None:
+    uv = unit_values.unit_value_anomalies(frame, prices=prices)
     rows = uv.to_dicts()
     out.add(uv["id"], "unit-value", (0.9 * r["strength"] for r in rows),
             [unit_values.describe(r) for r in rows])
 
 
-def _hs_switches(db: Database, frame: pl.DataFrame, out: _Signals) -> None:
-    priced = hs_switch.priced_like_waste(frame)
+def _hs_switches(db: Database, frame: pl.DataFrame, prices: pl.DataFrame,
+                 out: _Signals) -> None:
+    priced = hs_switch.priced_like_waste(frame, prices=prices)
     out.add(priced["id"], "hs-switch", priced["strength"],
             [f"HS {r['hs6']} at {r['price']:.2f} {r['currency']}/kg is priced like HS "
              f"{r['controlled']} waste (median {r['waste_median']:.2f}), not like its own code "
@@ -127,8 +131,9 @@ def risk_scores(db: Database, *, since: dt.date | None = None,
     start = since - dt.timedelta(days=366) if since else None
     frame = load_declarations(db, start)
     out = _Signals()
-    steps = (lambda: _splits(db, since, frame, out), lambda: _unit_values(frame, out),
-             lambda: _hs_switches(db, frame, out), lambda: _routes(db, frame, out))
+    prices = unit_values.priced_with_references(frame)
+    steps = (lambda: _splits(db, since, frame, out), lambda: _unit_values(frame, prices, out),
+             lambda: _hs_switches(db, frame, prices, out), lambda: _routes(db, frame, out))
     for i, step in enumerate(steps):
         progress.raise_if_cancelled()
         progress.report(i, len(steps))

@@ -59,7 +59,8 @@ def test_risk_ranking_and_its_reasons(loaded):
     precision = sum(r.declaration_no in illicit for r in top) / len(top)
     assert precision >= 0.9 and precision > 20 * base
     kinds = {s.kind for r in rows for s in r.signals}
-    assert {"split", "unit-value", "hs-switch", "transshipment"} <= kinds
+    assert {"scatter-gather", "fan-in", "fan-out", "stack", "unit-value", "hs-switch",
+            "transshipment"} <= kinds
     assert all(0 < r.score <= 1 and r.signals and all(s.reason for s in r.signals) for r in rows)
     assert rows == sorted(rows, key=lambda r: (-r.score, r.declaration_no))
     j = rows[0].to_json()
