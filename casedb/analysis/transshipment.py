@@ -22,6 +22,7 @@ from .detour import detour_ratio
 
 log = logging.getLogger(__name__)
 MIN_DETOUR = 1.3
+MIN_STRENGTH, MAX_STRENGTH = 0.4, 0.8  # feeder services make detours too: never certain alone
 HOP_AFTER_SEIZURE = 0.5
 HOP_AFTER_EVENT = 0.4
 LOYAL_MIN = 3
@@ -38,7 +39,8 @@ def detours(frame: pl.DataFrame, *, min_ratio: float = MIN_DETOUR) -> pl.DataFra
     log.debug("detours: %d routes through transit ports", len(ratios))
     return legs.join(table, on=["pol", "via", "pod"]).filter(pl.col("ratio") >= min_ratio) \
         .select("id", "pol", "via", "pod", "ratio",
-                ((pl.col("ratio") - 1.1) / 0.6).clip(0.0, 1.0).alias("strength"))
+                (MIN_STRENGTH + (MAX_STRENGTH - MIN_STRENGTH)
+                 * ((pl.col("ratio") - min_ratio) / 0.4).clip(0.0, 1.0)).alias("strength"))
 
 
 def _seizures(db: Database, frame: pl.DataFrame) -> pl.DataFrame:
