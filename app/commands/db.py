@@ -1,4 +1,4 @@
-"""``wasteintel db upgrade | check | backup``."""
+"""``wasteintel db upgrade | check | backup | roles``."""
 
 from __future__ import annotations
 
@@ -17,7 +17,12 @@ def register(sub) -> None:
     ck = dsub.add_parser("check", help="check schema version and integrity")
     bk = dsub.add_parser("backup", help="write an online, consistent copy")
     bk.add_argument("output", type=new_file, help="backup file to write (must not exist)")
-    add_actions((up, _upgrade), (ck, _check), (bk, _backup))
+    ro = dsub.add_parser("roles", help="set up the analyst, supervisor, auditor and "
+                                       "administrator roles on a PostgreSQL server (as owner)")
+    ro.add_argument("--prefix", default="wasteintel", help="role names PREFIX_analyst...")
+    ro.add_argument("--grant", action="append", default=[], metavar="LOGIN=ROLE",
+                    help="make an existing login one of the roles (repeatable)")
+    add_actions((up, _upgrade), (ck, _check), (bk, _backup), (ro, _roles))
 
 
 def _upgrade(args) -> int:
@@ -64,4 +69,29 @@ def _backup(args) -> int:
         emit_json({"database": db.display_name(), "backup": str(out)})
     else:
         emit_lines([f"backup written to {out}"])
+    return 0
+
+
+def _roles(args) -> int:
+    from casedb.security.roles import grant_role, setup_roles
+
+    from ..arguments import UsageError
+
+    db = Database(getattr(args, "db", None))
+    migrate.require_current(db)
+    grants = []
+    for item in args.grant:
+        login, _, role = item.partition("=")
+        if not login or not role:
+            raise UsageError(f"--grant {item!r}: write LOGIN=ROLE, e.g. --grant alice=analyst")
+        grants.append((login.strip(), role.strip()))
+    names = setup_roles(db, args.prefix)
+    for login, role in grants:
+        grant_role(db, login, role, args.prefix)
+    if args.json:
+        emit_json({"database": db.display_name(), "roles": names,
+                   "granted": [{"login": login, "role": role} for login, role in grants]})
+    else:
+        emit_lines([f"{db.display_name()}: roles {', '.join(names.values())} set up",
+                    *(f"{login} is now {role}" for login, role in grants)])
     return 0

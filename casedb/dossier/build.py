@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
+from .. import grading
 from ..analysis.splits import detect_splits, ring_timeline
 from ..audit import AuditRow, entries
 from ..casefile import CaseFile, load_case_file
@@ -36,6 +37,8 @@ class DossierData:
     classification: str
     lang: str
     generated: dt.datetime
+    # casedb.grading.case_grades: ("note", id), ("attachment", id), ("source_file", sha256)
+    grades: dict = field(default_factory=dict)
 
 
 def gather(db: Database, case_ref: str, classification: str, lang: str) -> DossierData:
@@ -51,10 +54,11 @@ def gather(db: Database, case_ref: str, classification: str, lang: str) -> Dossi
                                      ("seizure", seizure_ids), ("note", note_ids),
                                      ("attachment", attachment_ids))
                  for e in entries(s, entity=kind, entity_ids=ids)]
+        grades = grading.case_grades(s, cf)
     trail.sort(key=lambda e: e.id)
     return DossierData(cf, linked_cases(db, case_ref), tuple(trail), ring, points, classification,
                        lang,
-                       dt.datetime.now(dt.UTC).replace(microsecond=0))
+                       dt.datetime.now(dt.UTC).replace(microsecond=0), grades)
 
 
 def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
@@ -77,18 +81,26 @@ def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
          [(x.case_ref, x.hops, f"{x.score:.2f}",
            "; ".join(f"{value(data.lang, v.kind)} {v.value}" for v in x.via))
           for x in data.linked.linked]),
-        (L["notes"], [L["when"], L["who"], L["what"]],
-         [(n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body) for n in cf.case.notes]),
-        (L["attachments"], [L["file"], "SHA-256", L["size"], L["added"], L["what"]],
+        (L["notes"], [L["when"], L["who"], L["what"], L["grade"]],
+         [(n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body,
+           _grade(data, "note", n.id)) for n in cf.case.notes]),
+        (L["attachments"], [L["file"], "SHA-256", L["size"], L["added"], L["what"], L["grade"]],
          [(a.file_name, a.sha256, f"{a.size:,}", f"{a.added_at:%Y-%m-%d %H:%M} {a.added_by}",
-           a.description) for a in cf.attachments]),
-        (L["provenance"], [L["file"], "SHA-256", L["sheet"], L["rows"]],
-         [(p.file_name, p.sha256, p.sheet, p.rows) for p in cf.provenance]),
+           a.description, _grade(data, "attachment", a.id)) for a in cf.attachments]),
+        (L["provenance"], [L["file"], "SHA-256", L["sheet"], L["rows"], L["grade"]],
+         [(p.file_name, p.sha256, p.sheet, p.rows, _grade(data, "source_file", p.sha256))
+          for p in cf.provenance]),
         (L["audit"], [L["when"], L["who"], L["what"], L["reason"]],
          [(e.at.strftime("%Y-%m-%d %H:%M"), e.user,
            f"{e.action} {e.entity} {e.entity_id} {e.field or ''}: "
            f"{e.old_value or ''} → {e.new_value or ''}", e.reason) for e in data.audit]),
     ]
+
+
+def _grade(data: DossierData, entity: str, key) -> str:
+    """A record's grade as the dossier shows it: 'B2 (Admiralty/NATO 6x6: ...)', or ''."""
+    g = data.grades.get((entity, key))
+    return "" if g is None else str(g)
 
 
 def drawings(data: DossierData, font: str) -> list[tuple[str, object]]:

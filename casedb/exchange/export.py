@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import select, union
 
-from .. import audit
+from .. import audit, grading
 from ..casefile import load_case_file
 from ..db import Database
 from ..errors import CaseDbError
@@ -99,6 +99,10 @@ def build_bundle(db: Database, case_ref: str, *, redact: bool = False) -> dict:
         bundle["declarations"].append(item)
     if r is not None:
         r.apply(bundle)
+    with db.read() as s:
+        grades = grading.bundle_grades(grading.case_grades(s, cf), cf, redacted=redact)
+    if grades:  # only then: a bundle without grades stays readable by older versions
+        bundle["grades"] = grades
     return bundle
 
 

@@ -22,7 +22,7 @@ import math
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from .. import audit
+from .. import audit, grading
 from ..cases import create_case
 from ..db import Database
 from ..errors import CaseDbError
@@ -94,6 +94,8 @@ class BundleWriter:
         for d in data["declarations"]:
             self._declaration(case_id, d, parties)
         self._notes(case_id, data.get("notes") or [])
+        grading.apply_bundle_grades(self._s, self._user, case_id, data.get("notes") or [],
+                                    data.get("grades") or [])
         self._record(source, ref)
         audit.record(self._s, self._user, "import", "case", case_id, new=ref,
                      reason=self._reason)

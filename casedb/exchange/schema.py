@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import pycountry
 
+from .. import grading
+from ..errors import ConfigError
 from ..models import (
     CASE_STATUSES,
     DIRECTIONS,
@@ -38,7 +40,7 @@ TEXT_MAX = 20_000  # a Text column (no limit in the database): summaries, descri
 NOTE_MAX = 100_000
 MAX_ITEMS = {"parties": 10_000, "declarations": 100_000, "notes": 10_000, "tags": 100,
              "containers": 1_000, "variants": 100, "identifiers": 100, "removed": 10_000,
-             "items": 1_000}
+             "items": 1_000, "grades": 20_000}
 KG_MAX = 1e9  # a million tonnes: more than any one ship carries
 VALUE_MAX = 1e13
 FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
@@ -276,7 +278,8 @@ def _show(value) -> str:
     return text if len(text) <= 40 else text[:37] + "...'"
 
 
-TOP_KEYS = {"format", "version", "redacted", "removed", "case", "parties", "declarations", "notes"}
+TOP_KEYS = {"format", "version", "redacted", "removed", "case", "parties", "declarations", "notes",
+            "grades"}
 REQUIRED_KEYS = {"format", "version", "case", "parties", "declarations"}
 PARTY_KEYS = {"ref", "name", "country", "variants", "identifiers"}
 REMOVED_FIELD = Field("field", required=True, max_len=200)
@@ -303,7 +306,33 @@ def validate(data) -> list[Problem]:
     refs = _parties(c, data["parties"])
     _declarations(c, data["declarations"], refs)
     c.each(data.get("notes", []), "$.notes", "notes", NOTE)
+    _grades(c, data.get("grades", []), len(data.get("notes") or []))
     return c.problems
+
+
+GRADE_KEYS = {"of", "note", "sha256", "file_name", "scheme", "grade"}
+
+
+def _grades(c: Checker, grades, notes: int) -> None:
+    """Each grade names a note of the bundle (its place in the list) or a source file (its
+    SHA-256), and is a grade of its scheme (casedb.grading)."""
+    for i, g in enumerate(c.array(grades, "$.grades", "grades")):
+        where = f"$.grades[{i}]"
+        if not c.obj(g, where, GRADE_KEYS, {"of", "scheme", "grade"}):
+            continue
+        try:
+            grading.parse(g["grade"], g["scheme"])
+        except (ConfigError, TypeError, AttributeError) as exc:
+            c.add(f"{where}.grade", str(exc))
+        if g["of"] == "note":
+            if not isinstance(g.get("note"), int) or not 0 <= g["note"] < notes:
+                c.add(f"{where}.note", f"must be the place of one of the {notes} notes")
+        elif g["of"] == "source_file":
+            c.field(g.get("sha256"), f"{where}.sha256",
+                    Field("sha256", required=True, pattern="[0-9a-f]{64}"))
+            c.field(g.get("file_name"), f"{where}.file_name", Field("file_name", max_len=400))
+        else:
+            c.add(f"{where}.of", f"must be note or source_file, found {_show(g['of'])}")
 
 
 def _removed(c: Checker, removed) -> None:
