@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from ..db import Database
 from ..models import Setting
+from .shifts import change_points
 from .unit_values import MIN_REFERENCE, priced_with_references, references, with_log_price
 
 NEIGHBOURS = {"3915": ("3920", "3901", "3902", "3903", "3904", "3905", "3906", "3907", "4707"),
@@ -96,3 +97,24 @@ def new_code_after_event(frame: pl.DataFrame, dates) -> pl.DataFrame:
         return pl.DataFrame(schema={"id": pl.Int64, "hs6": pl.Utf8, "controlled": pl.Utf8,
                                     "event": pl.Date})
     return pl.concat(out).unique(subset="id", keep="first")
+
+
+def change_point_events(frame: pl.DataFrame) -> tuple[dt.date, ...]:
+    """Months from which a controlled code's share of its family's tonnage (the code and its
+    neighbours) falls, by the change points of casedb.analysis.shifts: the volume moved to
+    the neighbouring codes, whatever the cause (a ban nobody configured, a seizure wave)."""
+    f = frame.with_columns(pl.col("hs").str.slice(0, 4).alias("hs4")).with_columns(
+        pl.col("hs4").replace_strict(_CONTROLLED_OF, default=pl.col("hs4")).alias("family"))
+    f = f.filter(pl.col("family").is_in(list(NEIGHBOURS)) & pl.col("kg").is_not_null())
+    monthly = f.group_by("family", "month").agg(
+        pl.col("kg").sum().alias("all"),
+        pl.col("kg").filter(pl.col("hs4") == pl.col("family")).sum().alias("controlled"))
+    out = set()
+    for g in monthly.sort("month").partition_by("family"):
+        months = g["month"].to_list()
+        shares = (g["controlled"] / g["all"]).to_list()
+        for cp in change_points(shares, min_size=3, min_jump=0.1):
+            if cp.after < cp.before:
+                m = months[cp.index]
+                out.add(dt.date(m // 12, m % 12 + 1, 1))
+    return tuple(sorted(out))

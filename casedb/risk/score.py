@@ -101,7 +101,8 @@ def _hs_switches(db: Database, frame: pl.DataFrame, prices: pl.DataFrame,
             [f"HS {r['hs6']} at {r['price']:.2f} {r['currency']}/kg is priced like HS "
              f"{r['controlled']} waste (median {r['waste_median']:.2f}), not like its own code "
              f"(median {r['own_median']:.2f})" for r in priced.iter_rows(named=True)])
-    new = hs_switch.new_code_after_event(frame, hs_switch.events(db))
+    dates = sorted(set(hs_switch.events(db)) | set(hs_switch.change_point_events(frame)))
+    new = hs_switch.new_code_after_event(frame, dates)
     out.add(new["id"], "hs-switch", [hs_switch.NEW_CODE_STRENGTH] * new.height,
             [f"its shipper declared HS {r['controlled']} before {r['event']} and never "
              f"HS {r['hs6'][:4]}; it declares HS {r['hs6']} since"

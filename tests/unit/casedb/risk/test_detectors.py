@@ -9,7 +9,12 @@ import datetime as dt
 import pytest
 
 from casedb.analysis.declarations import load_declarations
-from casedb.analysis.hs_switch import EVENTS, new_code_after_event, priced_like_waste
+from casedb.analysis.hs_switch import (
+    EVENTS,
+    change_point_events,
+    new_code_after_event,
+    priced_like_waste,
+)
 from casedb.analysis.transshipment import detours, hops_after_seizure
 from casedb.analysis.unit_values import describe, unit_value_anomalies
 from casedb.risk import combine, risk_scores, store_scores, stored_scores
@@ -91,3 +96,23 @@ def test_port_hops_after_a_seizure(db):
     hops = hops_after_seizure(db, load_declarations(db))
     assert sorted(hops["pod"].to_list()) == ["MYPKG", "VNHPH"]
     assert hops["since"][0] == dt.date(2019, 2, 3)
+
+
+def test_a_change_point_is_an_event_for_the_switch(db):
+    """Waste plastic moves to film in mid-2020 with no enforcement date configured: the fall of
+    3915's share of its family is found as an event, and the shipper's film after it flagged."""
+    with db.begin() as s:
+        shipper = f.party(s, "Film Switcher Ltd", "GBR")
+        other = f.party(s, "Steady Trader Ltd", "GBR")
+        for month in range(36):
+            day = dt.date(2018 + month // 12, month % 12 + 1, 10)
+            code = "391590" if month < 30 else "392010"
+            f.declaration(s, parties={"shipper": shipper}, declaration_date=day, hs_code=code,
+                          gross_weight_kg=20_000)
+            f.declaration(s, parties={"shipper": other}, declaration_date=day,
+                          hs_code="391510" if month % 2 else "392010", gross_weight_kg=5_000)
+    frame = load_declarations(db)
+    (event,) = change_point_events(frame)
+    assert event == dt.date(2020, 7, 1)
+    hits = new_code_after_event(frame, [event])
+    assert hits.height == 6 and set(hits["hs6"]) == {"392010"}
