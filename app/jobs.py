@@ -59,10 +59,25 @@ class Job(QRunnable):
             kwargs = {**kwargs, "progress": self}
         self._fn, self._args, self._kwargs = fn, args, kwargs
         self._stop = threading.Event()
+        self._done = threading.Event()
         self._last = 0.0
 
     def cancel(self) -> None:
         self._stop.set()
+
+    @property
+    def done(self) -> bool:
+        """Finished (or cancelled): its last signal is sent."""
+        return self._done.is_set()
+
+    def wait(self, msecs: int) -> bool:
+        """Block until the job is done, at most ``msecs``; its signals arrive with the next event
+        processing."""
+        return self._done.wait(max(0, msecs) / 1000)
+
+    def _finish(self) -> None:
+        self._done.set()  # first: a slot of ``finished`` sees the job done
+        _emit(self.signals.finished)  # the runner keeps the job alive until this is handled
 
     @property
     def is_cancelled(self) -> bool:
@@ -105,7 +120,7 @@ class Job(QRunnable):
         else:
             _emit(self.signals.succeeded, result)
         finally:
-            _emit(self.signals.finished)
+            self._finish()
 
 
 class JobRunner(QObject):
@@ -152,7 +167,7 @@ class JobRunner(QObject):
         for job, pool in pending:
             if job.is_cancelled:  # cancelled before it began: it never runs, but says so
                 _emit(job.signals.cancelled)
-                _emit(job.signals.finished)
+                job._finish()
                 continue
             pool.start(job)
 
@@ -160,14 +175,15 @@ class JobRunner(QObject):
                **kwargs) -> Job:
         return self.start(Job(fn, *args, **kwargs), writes=writes, background=background)
 
-    def run(self, fn, *args, succeeded=None, partial=None, background: bool = False) -> Job:
-        """``submit`` for widgets, which cannot import this module (see widgets/background.py):
-        ``succeeded`` and ``partial`` are connected before the job starts."""
+    def run(self, fn, *args, succeeded=None, partial=None, finished=None,
+            background: bool = False) -> Job:
+        """``submit`` for widgets, which cannot import this module (``widgets.background.Runner``):
+        the callbacks are connected before the job starts."""
         job = Job(fn, *args)
-        if succeeded is not None:
-            job.signals.succeeded.connect(succeeded)
-        if partial is not None:
-            job.signals.partial.connect(partial)
+        for signal, slot in ((job.signals.succeeded, succeeded), (job.signals.partial, partial),
+                             (job.signals.finished, finished)):
+            if slot is not None:
+                signal.connect(slot)
         return self.start(job, background=background)
 
     def active(self) -> int:

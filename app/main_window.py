@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resources.path("icons/wasteintel.png"))))
         self.setAcceptDrops(True)
         self._cases, self._decls = CaseSource(db), DeclarationSource(db)
-        self.browser = CaseBrowser(self._cases, self._decls, self)
+        self.browser = CaseBrowser(self._cases, self._decls, self, runner=self.jobs)
         self.setCentralWidget(self.browser)
         self.case_view = CaseView(self)
         self.case_dock = QDockWidget(self.tr("Case"), self)

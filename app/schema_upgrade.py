@@ -6,14 +6,15 @@ looks like a hang."""
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
 from casedb import migrate
 from casedb.db import Database
+
+from .jobs import Job, JobRunner
 
 log = logging.getLogger(__name__)
 
@@ -40,21 +41,17 @@ def ensure_schema_shown(db: Database, parent: QWidget | None = None) -> Path | N
     dialog.setMinimumDuration(0)
     dialog.show()
     outcome: dict = {}
-
-    def upgrade() -> None:
-        try:
-            outcome["copy"] = migrate.ensure_schema(db)
-        except Exception as exc:  # noqa: BLE001 - raised again on the GUI thread
-            outcome["error"] = exc
-
-    worker = threading.Thread(target=upgrade, name="schema-upgrade", daemon=True)
-    worker.start()
+    # The caller needs the answer before it goes on (no window exists yet at start-up): the
+    # job runs on the writer lane of a runner of its own while a local event loop keeps the
+    # dialog painted, and ends when the job does.
+    runner = JobRunner(dialog)
+    job = Job(migrate.ensure_schema, db)
+    job.signals.succeeded.connect(lambda copy: outcome.update(copy=copy))
+    job.signals.failed.connect(lambda exc: outcome.update(error=exc))
     loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
-    timer.start(50)
+    job.signals.finished.connect(loop.quit)
+    runner.start(job, writes=True)
     loop.exec()
-    timer.stop()
     dialog.close()
     if "error" in outcome:
         raise outcome["error"]

@@ -132,7 +132,10 @@ def child(n: int) -> dict:
     _immortal_singletons()
     graph, nodes, edges = _network(n)
     layout_s, igraph_s = _time_layout(graph)
-    chart = LinkChart()
+    from app.jobs import JobRunner
+
+    runner = JobRunner()
+    chart = LinkChart(runner=runner)
     chart.resize(*WINDOW)
     chart.show()
     app.processEvents()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .background import Runner
 from .record_table import RecordSource, RecordTable
 
 STATUSES = ("open", "under investigation", "referred", "prosecuted", "closed")
@@ -30,17 +31,17 @@ class CaseBrowser(QWidget):
     filters_changed = Signal(dict)
 
     def __init__(self, cases: RecordSource, declarations: RecordSource,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
         bar, more = self._filter_bars()
         self.cases = RecordTable(cases, [self.tr("Case"), self.tr("Title"), self.tr("Status"),
                                          self.tr("Opened"), self.tr("Lead officer")], self,
-                                 shown={2: self.tr})  # statuses in the user's language
+                                 shown={2: self.tr}, runner=runner)  # statuses translated
         self.cases.set_column_widths([150, 320, 140, 100, 140])
         self.declarations = RecordTable(declarations, [
             self.tr("Declaration"), self.tr("Date"), self.tr("HS"), self.tr("Gross kg"),
             self.tr("From"), self.tr("Via"), self.tr("Discharge"), self.tr("To"),
-            self.tr("Vessel"), self.tr("B/L")], self)
+            self.tr("Vessel"), self.tr("B/L")], self, runner=runner)
         self.declarations.set_column_widths([120, 95, 70, 90, 55, 70, 80, 50, 130, 120])
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.cases, self.tr("Cases"))

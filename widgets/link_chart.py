@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from types import GeneratorType
 
 import numpy as np
 import pyqtgraph as pg
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from casedb.graph import LinkGraph, centrality, communities
 from casedb.graph_layout import progressive_layout
+from widgets.background import Runner, Task, Tasks
 from widgets.chart_export import export_plot
 from widgets.link_items import LinkItems
-from widgets.link_layout import BackgroundTask, TaskPool
 from widgets.link_style import add_legend_entries, make_legend
 from widgets.link_toolbar import LinkToolbar
 
@@ -36,8 +37,9 @@ class LinkChart(QWidget):
     layout_progressed = Signal()  # an intermediate layout was drawn
     layout_finished = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
+        self._runner = runner
         self.network = LinkGraph()
         self.selected: list[str] = []  # in the order picked: a path runs first to second
         self.path: list[str] = []
@@ -46,8 +48,8 @@ class LinkChart(QWidget):
         self._communities: np.ndarray | None = None
         self._centrality: np.ndarray | None = None
         self._size_by: str | None = None
-        self._tasks = TaskPool(self)
-        self._layout: BackgroundTask | None = None
+        self._tasks = Tasks()
+        self._layout: Task | None = None
         self._layout_tag = 0
         self._follow_layout = True  # fit the view to the layout until the user pans or zooms
         self._draw_seconds = 0.0
@@ -134,13 +136,11 @@ class LinkChart(QWidget):
         self._cancel_layout()
         self._layout_tag += 1
         fixed = self.network.pinned.copy() if fixed is None else fixed
-        task = BackgroundTask(self._layout_tag, progressive_layout, self.network.n,
-                              self.network.edges.copy(), self.network.pos.copy(), fixed,
-                              iterations, heat)
-        task.signals.progressed.connect(self._on_layout_progressed)
-        task.signals.finished.connect(self._on_layout_finished)
-        self._layout = task
-        self._tasks.start(task)
+        self._layout = self._tasks.add(self._runner.run(
+            _tagged, self._layout_tag, progressive_layout, self.network.n,
+            self.network.edges.copy(), self.network.pos.copy(), fixed, iterations, heat,
+            partial=self._on_layout_progressed, succeeded=self._on_layout_succeeded,
+            finished=self._on_layout_finished))
         self._show_status()
 
     def _cancel_layout(self) -> None:
@@ -154,21 +154,26 @@ class LinkChart(QWidget):
         if self.is_laying_out():
             self._start_layout(heat=TOUCH_UP_HEAT if self.items.placed() else 1.0)
 
-    def _on_layout_progressed(self, tag: int, pos) -> None:
+    def _on_layout_progressed(self, tagged) -> None:
+        tag, pos = tagged
         now = time.monotonic()
         if tag != self._layout_tag or now - self._drawn_at < 4 * self._draw_seconds:
             return  # stale, or drawing would take most of the GUI thread's time
         self._apply_positions(pos)
         self.layout_progressed.emit()
 
-    def _on_layout_finished(self, tag: int, pos) -> None:
-        if tag != self._layout_tag:
-            return
-        self._layout = None
-        if pos is not None:
+    def _on_layout_succeeded(self, tagged) -> None:
+        tag, pos = tagged if tagged is not None else (None, None)
+        if tag == self._layout_tag and pos is not None:
             self._apply_positions(pos)
-        self._show_status()
-        self.layout_finished.emit()
+
+    def _on_layout_finished(self) -> None:
+        """Any layout task ended (done, cancelled or failed): the chart is still once none
+        runs."""
+        if self._layout is not None and self._layout.done:
+            self._layout = None
+            self._show_status()
+            self.layout_finished.emit()
 
     def _apply_positions(self, pos) -> None:
         if len(pos) != self.network.n:
@@ -335,7 +340,8 @@ class LinkChart(QWidget):
             self._communities = None
             self._draw(structure=True)
 
-    def _on_communities_ready(self, tag: int, membership) -> None:
+    def _on_communities_ready(self, tagged) -> None:
+        tag, membership = tagged
         if (tag == self.network.version and membership is not None
                 and self.toolbar.community_action.isChecked()):
             self._communities = membership
@@ -352,15 +358,15 @@ class LinkChart(QWidget):
             self._run(centrality, self._on_centrality_ready, self.network.n,
                       self.network.edges.copy(), measure)
 
-    def _on_centrality_ready(self, tag: int, values) -> None:
+    def _on_centrality_ready(self, tagged) -> None:
+        tag, values = tagged
         if tag == self.network.version and values is not None and self._size_by:
             self._centrality = values
             self._draw(structure=True)
 
     def _run(self, fn, slot, *args) -> None:
-        task = BackgroundTask(self.network.version, fn, *args)
-        task.signals.finished.connect(slot)
-        self._tasks.start(task)
+        self._tasks.add(self._runner.run(_tagged, self.network.version, fn, *args,
+                                         succeeded=slot))
 
     def analyses_pending(self) -> bool:
         return self._tasks.pending()
@@ -388,3 +394,12 @@ class LinkChart(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.stop_background_work(0)
         super().closeEvent(event)
+
+
+def _tagged(tag: int, fn, *args):
+    """``fn(*args)`` with ``tag`` beside its answer (each yield, for a generator), so the chart
+    knows which request it answers."""
+    out = fn(*args)
+    if isinstance(out, GeneratorType):
+        return ((tag, value) for value in out)
+    return tag, out

@@ -6,9 +6,10 @@ import logging
 from array import array
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from .background import Runner
 from .paged_model import PagedTableModel
 
 
@@ -23,49 +24,29 @@ class RecordSource(Protocol):
 log = logging.getLogger(__name__)
 
 
-class _IdsAnswer(QObject):
-    ready = Signal(int, object)  # generation, ids (or None when the query failed)
-
-
-class _IdsQuery(QRunnable):
-    """The id query (ORDER BY and filters in SQL) off the GUI thread: about 1 s for 1M rows."""
-
-    def __init__(self, source: RecordSource, order: str, descending: bool, generation: int,
-                 answer: _IdsAnswer):
-        super().__init__()
-        self._args = source, order, descending
-        self._generation, self._answer = generation, answer
-
-    def run(self) -> None:
-        source, order, descending = self._args
-        try:
-            ids = array("q", source.ids(order, descending))  # packed here, not on the GUI thread
-        except Exception:  # noqa: BLE001 - reported in the log, the table stays as it was
-            log.error("record query failed", exc_info=True)
-            ids = None
-        try:
-            self._answer.ready.emit(self._generation, ids)
-        except RuntimeError:  # the table was closed meanwhile
-            log.debug("record table gone before its query returned")
+def _query_ids(source: RecordSource, order: str, descending: bool, generation: int):
+    """The id query (ORDER BY and filters in SQL), about 1 s for 1M rows: run off the GUI
+    thread, packed there too."""
+    return generation, array("q", source.ids(order, descending))
 
 
 class RecordTable(QWidget):
-    """Ids are queried in the background; the newest query wins. ``count_changed`` fires when
-    its answer is shown."""
+    """Ids are queried in the background (by ``runner``); the newest query wins.
+    ``count_changed`` fires when its answer is shown; a failed query leaves the table as it was
+    (the runner says so)."""
 
     record_activated = Signal(int)  # record id
     count_changed = Signal(int)
 
     def __init__(self, source: RecordSource, headers: list[str], parent: QWidget | None = None,
-                 shown: dict | None = None):
+                 shown: dict | None = None, *, runner: Runner):
         super().__init__(parent)
-        self._source = source
+        self._source, self._runner = source, runner
         self._order, self._descending = source.columns[0], False
         self.model = PagedTableModel(headers, source.rows, self, shown)
         self._generation = 0
+        self._running = 0  # queries not finished yet
         self.loading = False
-        self._answer = _IdsAnswer(self)
-        self._answer.ready.connect(self._on_answer_ready)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -90,17 +71,26 @@ class RecordTable(QWidget):
     def refresh(self) -> None:
         """Re-run the id query (ORDER BY in SQL) in the background, then show the first page."""
         self._generation += 1
+        self._running += 1
         self.loading = True
-        QThreadPool.globalInstance().start(_IdsQuery(
-            self._source, self._order, self._descending, self._generation, self._answer))
+        self._runner.run(_query_ids, self._source, self._order, self._descending,
+                         self._generation, succeeded=self._on_ids_ready,
+                         finished=self._on_query_finished)
 
-    def _on_answer_ready(self, generation: int, ids) -> None:
+    def _on_ids_ready(self, answer) -> None:
+        generation, ids = answer
         if generation != self._generation:
             return  # an older query: sorting or the filters changed since
         self.loading = False
-        if ids is not None:
-            self.model.set_ids(ids)
-            self.count_changed.emit(len(ids))
+        self.model.set_ids(ids)
+        self.count_changed.emit(len(ids))
+
+    def _on_query_finished(self) -> None:
+        """A query ended: once none is left, the table is no longer loading (after a failure it
+        stays as it was)."""
+        self._running -= 1
+        if not self._running:
+            self.loading = False
 
     def set_column_widths(self, widths: list[int]) -> None:
         for i, w in enumerate(widths):

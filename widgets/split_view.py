@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .background import Runner
 from .chart_export import export_plot, export_with_dialog
 from .link_chart import LinkChart
 from .route_chart import COLOURS
@@ -41,7 +42,7 @@ class SplitView(QWidget):
     open_as_case_requested = Signal(int)  # index of the ring to open as a new case
     add_to_case_requested = Signal(int)  # index of the ring to add to the open case
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
         self.rings = QListWidget(self)
         self.rings.setWordWrap(True)
@@ -59,7 +60,7 @@ class SplitView(QWidget):
             "bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot.setLabel("left", self.tr("Gross weight (t)"))
         self.plot.addLegend(offset=(10, 10))
-        self.network = LinkChart(self)
+        self.network = LinkChart(self, runner=runner)
         self.network.toolbar.expand_action.setVisible(False)  # the ring's network is complete
         self.network.view.setToolTip(self.tr("The ring's shippers and consignees, linked by the "
                                              "tonnes between them, and the phones, addresses or "

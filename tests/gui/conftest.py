@@ -40,9 +40,11 @@ def window(qtbot, demo_db):
 @pytest.fixture
 def chart(qtbot):
     """A link chart on its own, shown."""
+    from app.jobs import JobRunner
     from widgets.link_chart import LinkChart
 
-    widget = LinkChart()
+    runner = JobRunner()
+    widget = LinkChart(runner=runner)
     qtbot.addWidget(widget)
     widget.resize(900, 650)
     widget.show()
@@ -50,3 +52,4 @@ def chart(qtbot):
     yield widget
     widget.close()
     assert widget.wait_for_layout(10_000)
+    assert runner.wait(10_000)
