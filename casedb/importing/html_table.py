@@ -28,6 +28,7 @@ _DATE_SHOWN = re.compile(r"^\d{1,2}[.,]\d{1,2}[.,]\d{2,4}$")
 _SKIPPED = {"script", "style", "template", "noscript", "select"}
 _BREAKS = {"br"}
 _BLOCK_ENDS = {"p", "div", "li"}
+_NO_ATTRS: dict = {}
 MAX_ROWSPAN = 65_534  # as browsers cap it
 MAX_COLSPAN = 1_000
 # Cells that spans make, beyond those written: a few bytes of rowspan="65534" colspan="1000"
@@ -65,21 +66,26 @@ class _Table:
         if self._row is None:
             self.start_row()  # a cell outside any <tr>: a row of its own begins
         row = self._row
-        self._fill_spans()
-        col = len(row)
+        if self._spans:
+            self._fill_spans()
         row.append(value)
+        self._budget[1] += 1
+        if colspan > 1 or rowspan > 1:
+            self._spread(row, value, rowspan, colspan)
+        if self._spans:
+            self._fill_spans()
+        if len(row) > self._limits.max_columns:
+            raise _Refused(f"row {len(self.rows) + 1} has more than "
+                           f"{self._limits.max_columns:,} columns")
+
+    def _spread(self, row: list, value, rowspan: int, colspan: int) -> None:
         row.extend([None] * (colspan - 1))
         if rowspan > 1:
-            self._spans[col] = (value, rowspan - 1)
-        self._budget[1] += 1
+            self._spans[len(row) - colspan] = (value, rowspan - 1)
         self._budget[2] += colspan - 1 + (rowspan - 1)
         if self._budget[2] > SPAN_CELLS_FREE + SPAN_CELLS_PER_WRITTEN * self._budget[1]:
             raise _Refused("cells spanning more rows and columns than it has cells "
                            f"(more than {SPAN_CELLS_FREE:,} beyond those written)")
-        self._fill_spans()
-        if len(row) > self._limits.max_columns:
-            raise _Refused(f"row {len(self.rows) + 1} has more than "
-                           f"{self._limits.max_columns:,} columns")
 
     def end_row(self) -> None:
         if self._row is None:
@@ -142,7 +148,7 @@ class _TablePage(HTMLParser):
             self._open[-1].start_row()
         elif tag in ("td", "th"):
             self._close_cell()
-            self._cell, self._cell_attrs = [], dict(attrs)
+            self._cell, self._cell_attrs = [], dict(attrs) if attrs else _NO_ATTRS
         elif tag == "caption":
             self._in_caption = True
         elif tag in _BREAKS:
@@ -196,12 +202,15 @@ class _TablePage(HTMLParser):
         if self._cell is None:
             return
         parts, attrs = self._cell, self._cell_attrs
-        self._cell, self._cell_attrs = None, {}
+        self._cell, self._cell_attrs = None, _NO_ATTRS
         value = cell_text("".join(parts))
         if value is not None and len(value) > self._limits.max_cell_chars:
             table = self._open[-1]
             raise _Refused(f"row {len(table.rows) + 1}: a cell of more than "
                            f"{self._limits.max_cell_chars:,} characters is too long")
+        if not attrs:
+            self._open[-1].add_cell(value, 1, 1)
+            return
         number = attrs.get("x:num")
         if number and value and _NUMBER_SHOWN.match(value) and not _DATE_SHOWN.match(value):
             value = number.strip()  # the value Excel holds, not the one it shows rounded
@@ -220,6 +229,8 @@ def _span(text: str | None, most: int) -> int:
 def cell_text(text: str) -> str | None:
     """A cell's text as a browser shows it: white space runs made one space, line breaks kept,
     blank lines and the ends trimmed; None when nothing is left."""
+    if BREAK not in text:
+        return _SPACES.sub(" ", text).strip() or None
     lines = (_SPACES.sub(" ", line).strip() for line in text.split(BREAK))
     joined = "\n".join(line for line in lines if line)
     return joined or None

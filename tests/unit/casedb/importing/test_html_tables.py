@@ -287,3 +287,17 @@ def test_an_html_table_imports_like_a_workbook(db, tmp_path):
         weights = dict(s.execute(select(Declaration.declaration_no,
                                         Declaration.gross_weight_kg)).all())
     assert weights == {"K0000001": pytest.approx(12500.4), "K0000002": pytest.approx(8000)}
+
+
+def test_spans_fill_the_grid_as_a_browser_lays_it_out(tmp_path):
+    page = ("<table>"
+            "<tr><td colspan=2>Consignment</td><td rowspan=3>KHH</td><td>x</td></tr>"
+            "<tr><td rowspan=2>C1</td><td>a</td><td>y</td></tr>"
+            "<tr><td>b</td></tr>"  # shorter than the spans above reach
+            "<tr><td>c</td><td>d</td><td>e</td><td>f</td></tr></table>")
+    path = tmp_path / "spans.xls"
+    path.write_text(page, encoding="utf-8")
+    assert read_workbook(path)[0].rows == [["Consignment", None, "KHH", "x"],
+                                           ["C1", "a", "KHH", "y"],
+                                           ["C1", "b", "KHH"],
+                                           ["c", "d", "e", "f"]]
