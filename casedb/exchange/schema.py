@@ -306,7 +306,8 @@ def validate(data) -> list[Problem]:
     refs = _parties(c, data["parties"])
     _declarations(c, data["declarations"], refs)
     c.each(data.get("notes", []), "$.notes", "notes", NOTE)
-    _grades(c, data.get("grades", []), len(data.get("notes") or []))
+    notes = data.get("notes")
+    _grades(c, data.get("grades", []), len(notes) if isinstance(notes, list) else 0)
     return c.problems
 
 
@@ -318,14 +319,16 @@ def _grades(c: Checker, grades, notes: int) -> None:
     SHA-256), and is a grade of its scheme (casedb.grading)."""
     for i, g in enumerate(c.array(grades, "$.grades", "grades")):
         where = f"$.grades[{i}]"
-        if not c.obj(g, where, GRADE_KEYS, {"of", "scheme", "grade"}):
+        if not c.obj(g, where, GRADE_KEYS, {"of", "scheme", "grade"}) or \
+                not {"of", "scheme", "grade"} <= g.keys():
             continue
         try:
             grading.parse(g["grade"], g["scheme"])
         except (ConfigError, TypeError, AttributeError) as exc:
             c.add(f"{where}.grade", str(exc))
         if g["of"] == "note":
-            if not isinstance(g.get("note"), int) or not 0 <= g["note"] < notes:
+            note = g.get("note")
+            if isinstance(note, bool) or not isinstance(note, int) or not 0 <= note < notes:
                 c.add(f"{where}.note", f"must be the place of one of the {notes} notes")
         elif g["of"] == "source_file":
             c.field(g.get("sha256"), f"{where}.sha256",

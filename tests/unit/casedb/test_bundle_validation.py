@@ -31,6 +31,8 @@ VALID = {
                    "gross_weight_kg": 12000.0}],
         "seizure": {"seizure_date": "2019-05-10", "quantity_kg": 24000, "offence": "no permit"}}],
     "notes": ["checked"],
+    "grades": [{"of": "note", "note": 0, "scheme": "admiralty", "grade": "B2"},
+               {"of": "source_file", "sha256": "a" * 64, "scheme": "admiralty", "grade": "C3"}],
 }
 
 
