@@ -15,11 +15,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from casedb.errors import NeedsDecision, NotDeclarations, ReadError
-from casedb.importing.dry_run import dry_run
-from casedb.importing.fields import FIELDS
-from casedb.importing.pipeline import import_file
-from casedb.importing.spec import ImportSpec, load_spec, save_spec, spec_from_dict
-from casedb.normalize.weights import UNITS_KG
 
 from ..arguments import UsageError
 from ..cli import add_db_option, add_json_option
@@ -55,7 +50,10 @@ def register(sub) -> None:
     p.set_defaults(handler=_run)
 
 
-def _spec(args) -> ImportSpec | None:
+def _spec(args):
+    from casedb.importing.spec import ImportSpec, load_spec, spec_from_dict
+    from casedb.normalize.weights import UNITS_KG
+
     spec = load_spec(args.spec) if args.spec else None
     if not (args.set or args.unit):
         return spec
@@ -70,6 +68,8 @@ def _spec(args) -> ImportSpec | None:
 
 
 def _pairs(items: list[str], option: str) -> dict:
+    from casedb.importing.fields import FIELDS
+
     out = {}
     for item in items:
         name, sep, value = item.partition("=")
@@ -97,6 +97,10 @@ def _run(args) -> int:
 
 
 def _one(db, path: Path, spec, args) -> dict:
+    from casedb.importing.dry_run import dry_run
+    from casedb.importing.pipeline import import_file
+    from casedb.importing.spec import save_spec
+
     try:
         if not path.exists():
             raise ReadError(str(path), "no such file; check the path")

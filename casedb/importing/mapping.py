@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from ..normalize.weights import currency_from_header, unit_from_header
 from .content import SELF_EVIDENT, column_values, fit
@@ -136,6 +135,8 @@ def assign(candidates: list[list[Candidate]]) -> dict[int, Candidate]:
                 # A small bonus for being sure keeps a clear winner from being traded away for
                 # two middling matches elsewhere.
                 gain[i, where[c.field]] = c.score - MIN_SCORE + 0.01 + 0.2 * c.score ** 2
+    from scipy.optimize import linear_sum_assignment  # scipy costs a second to import
+
     rows, cols = linear_sum_assignment(gain, maximize=True)
     chosen = {}
     for i, j in zip(rows, cols, strict=True):

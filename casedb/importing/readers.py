@@ -169,7 +169,7 @@ def _trim(rows: list[list]) -> list[list]:
 
 def text_encoding(data: bytes, path: str = "") -> str:
     """The encoding that decodes all of ``data``: UTF-8 (with or without BOM), UTF-16, CP950,
-    GB18030 or Windows-1252."""
+    GB18030, Windows-1251 (Cyrillic) or Windows-1252."""
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
@@ -216,6 +216,8 @@ def _legacy(data: bytes, path: str) -> str:
         letters = high - len(_HIGH_SYMBOLS.findall(sample))
         if letters >= 0.8 * high:
             return _cp1252(data, path)
+    if runs and _cyrillic(sample, runs):
+        return _strict(data, "cp1251", path)
     for enc in ("cp950", "gb18030"):
         if not _decodes(data, enc):
             continue
@@ -230,6 +232,18 @@ def _legacy(data: bytes, path: str) -> str:
         if cjk:
             return enc
     return _cp1252(data, path)
+
+
+def _cyrillic(sample: bytes, runs: list[bytes]) -> bool:
+    """Whether Windows-1251 reads the bytes above 127 as Russian or Kazakh words: nearly all
+    of them Cyrillic letters, most in runs of several (a ДТ export: "Получатель", "Вес
+    брутто"). Big5 and GB18030 text read as Windows-1251 gives symbols and lone letters beside
+    ASCII bytes, Spanish in Windows-1252 lone letters."""
+    if sum(len(r) >= 2 for r in runs) < 0.7 * len(runs):
+        return False
+    text = b"".join(runs).decode("cp1251", errors="replace")
+    letters = sum("\u0410" <= c <= "\u044f" or c in "Ёё" for c in text)
+    return letters >= 0.9 * len(text)
 
 
 def _cp1252(data: bytes, path: str) -> str:

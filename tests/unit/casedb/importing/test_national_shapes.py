@@ -255,11 +255,7 @@ def _applies(aspect: str, rows: tuple[Row, ...]) -> bool:
 
 
 # The worklist: (shape, aspect) -> why the import does not give the expected outcome yet.
-_CP1251 = ("a Windows-1251 CSV with ';' is read as Latin-1: no header recognised, file refused "
-           "(then ИМ/ЭК and 'Номера контейнеров' are not read either)")
 XFAIL: dict[tuple[str, str], str] = {
-    **{("gtd_russia", aspect): _CP1251 for aspect in (
-        "stored", "codes", "weights", "places", "parties", "containers", "verdict")},
 }
 
 
