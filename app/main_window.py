@@ -99,15 +99,20 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, gc.freeze)
 
     @property
-    def analysis(self):
-        """The analysis dock's panel, built on first use."""
+    def analysis_actions(self):
+        """The analysis dock's flows (app/actions/analysis.py), built on first use."""
         if self._analysis is None:
-            from .analysis_panel import AnalysisPanel
+            from .actions.analysis import AnalysisActions
 
-            self._analysis = AnalysisPanel(self)
-            self.analysis_dock.setWidget(self._analysis.widget)
+            self._analysis = AnalysisActions(self)
+            self.analysis_dock.setWidget(self._analysis.dock)
             self.changed.connect(self._analysis.on_changed)
         return self._analysis
+
+    @property
+    def analysis(self):
+        """The analysis dock's views (widgets/analysis_dock.py)."""
+        return self.analysis_actions.dock
 
     @property
     def analysis_built(self) -> bool:
@@ -118,7 +123,7 @@ class MainWindow(QMainWindow):
         job.signals.finished.connect(self._on_analysis_modules_imported)
 
     def _on_analysis_modules_imported(self) -> None:
-        self.analysis.refresh()
+        self.analysis_actions.refresh()
         gc.freeze()  # polars, networkx, pyqtgraph and the panel: long-lived too (see __init__)
 
     def _menus(self) -> None:
@@ -210,7 +215,16 @@ class MainWindow(QMainWindow):
         """The case (loaded once) in the case view and the link chart."""
         cf, linked = loaded
         self.case_view.show_case(cf, linked)
-        self.analysis.show_case(cf, linked)
+        self.analysis_actions.show_case(cf, linked)
+
+    @property
+    def open_case_ref(self) -> str:
+        """The case open in the case view ("" when none)."""
+        return self.case_view.case_ref
+
+    def search_cases(self, text: str) -> None:
+        """The case table, searched for ``text`` (a party's name, in any spelling)."""
+        self.browser.show_cases_matching(text)
 
     def publish(self, changes: ChangeSet) -> None:
         """Tell every view what a write changed (nothing when it changed nothing)."""
@@ -291,7 +305,7 @@ def _load_case(db: Database, case_ref: str):
 def _import_analysis_modules() -> None:
     import importlib
 
-    importlib.import_module("app.analysis_panel")
+    importlib.import_module("app.actions.analysis")
 
 
 def _about(window: MainWindow) -> None:

@@ -50,7 +50,7 @@ def shoot(out: Path, language: str, db) -> list[Path]:
     _settle(app)
     shots.append(_save(window, out / f"case_parties_{language}.png"))
     window.analysis  # noqa: B018 - builds the analysis dock now rather than after a job
-    window.analysis.refresh()
+    window.analysis_actions.refresh()
     _settle_jobs(app, window)
     window.analysis.links.wait_for_layout()
     _settle(app, 20)

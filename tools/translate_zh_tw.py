@@ -163,6 +163,14 @@ ZH = {
     "The change could not be made: %1": "無法完成變更：%1",
     "Why remove %1? (recorded in the audit log)": "移除 %1 的理由？（記錄於稽核軌跡）",
     "Write this case's dossier (PDF or HTML)": "產出本案卷宗（PDF 或 HTML）",
+    # the analysis dock and its flows
+    "Source": "來源", "Grouped by": "分組依據", "destination country": "目的國",
+    "destination port": "目的港", "importer": "進口國", "exporter": "出口國",
+    "Trade statistics (BACI)": "貿易統計（BACI）",
+    "HS code or its first digits, e.g. 3915 (plastic scrap)": "稅則號別或其前幾碼，例如 3915（廢塑膠）",
+    "Trade statistics: %1 (%2 %3)": "貿易統計：%1（%2 %3）", "Trade statistics: %1": "貿易統計：%1",
+    "%1, HS %2": "%1，稅則 %2", "all": "全部", "%1 (partial: %2)": "%1（部分期間：%2）",
+    "Could not finish %1: %2": "無法完成 %1：%2",
     # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }

@@ -116,6 +116,10 @@ class CaseBrowser(QWidget):
                 "hs": self.hs.text().strip(), "since": day(self.since), "until": day(self.until),
                 "country": self.country.text().strip(), "port": self.port.text().strip()}
 
+    def show_cases_matching(self, text: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.search.setText(text)
+
     def refresh(self) -> None:
         """Re-query the visible table now; the other when it is next shown."""
         self._stale = {0, 1}

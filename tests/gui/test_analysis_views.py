@@ -33,22 +33,39 @@ def test_route_view_on_baci_shows_china_collapsing_in_2018(qtbot, window):
     with qtbot.waitSignal(panel.routes.event_moved, timeout=5000):
         panel.routes.event.setValue(table.periods.index("2018"))
         panel.routes.event.sigPositionChangeFinished.emit(panel.routes.event)
-    assert "risers and fallers" in panel.routes.shifts_title.text()
+    qtbot.waitUntil(lambda: "risers and fallers" in panel.routes.shifts_title.text(),
+                    timeout=10_000)  # computed in a job
     movers = {panel.routes.shifts.item(r, 0).text() for r in range(panel.routes.shifts.rowCount())}
     assert {"China", "Malaysia"} <= movers
+
+
+def test_the_hs_code_and_grouping_are_the_users(qtbot, window):
+    panel = window.analysis
+    qtbot.waitUntil(lambda: panel.routes.table is not None, timeout=20_000)
+    assert panel.title(panel.routes.table).endswith("HS 3915")
+    with qtbot.waitSignal(panel.routes_requested) as asked:
+        panel.by.setCurrentIndex(panel.by.findData("dest-port"))
+    assert (asked.args[0].hs, asked.args[0].by) == ("3915", "dest-port")
+    qtbot.waitUntil(lambda: "MYPKG" in {s.route for s in panel.routes.table.series},
+                    timeout=20_000)
+    panel.hs.setText("854")
+    with qtbot.waitSignal(panel.routes_requested) as asked:
+        panel.hs.editingFinished.emit()
+    assert asked.args[0].hs == "854"
+    qtbot.waitUntil(lambda: panel.routes.title.text().endswith("HS 854"), timeout=20_000)
 
 
 def test_pattern_view_lists_the_planted_rings_and_no_decoy(qtbot, window):
     panel = window.analysis
     qtbot.waitUntil(lambda: panel.splits.rings.count() > 0, timeout=10_000)
-    rings = {frozenset(r.declaration_nos) for r in panel._rings}
+    rings = {frozenset(r.declaration_nos) for r in panel.shown_rings}
     for planted in TRUTH["rings"]:
         assert any(set(planted["declarations"]) <= got for got in rings)
     decoys = {n for d in TRUTH["decoys"] for n in d["declarations"]}
     assert not any(got & decoys for got in rings)
     panel.splits.rings.setCurrentRow(0)
     items = panel.splits.plot.getPlotItem().listDataItems()
-    assert sum(len(i.xData) for i in items) == len(panel._rings[0].declaration_nos)
+    assert sum(len(i.xData) for i in items) == len(panel.shown_rings[0].declaration_nos)
 
 
 def test_ring_explanations_follow_the_language(qtbot, window, qapp):
@@ -56,11 +73,11 @@ def test_ring_explanations_follow_the_language(qtbot, window, qapp):
 
     panel = window.analysis
     qtbot.waitUntil(lambda: panel.splits.rings.count() > 0, timeout=10_000)
-    ring = panel._rings[0]
+    ring = panel.shown_rings[0]
     assert panel.splits.rings.item(0).text().endswith(ring.reasons[0])  # English by default
     translators = i18n.install(qapp, "zh_TW")
     try:
-        panel.splits.show_rings(panel._rings)
+        panel.splits.show_rings(panel.shown_rings)
         shown = panel.splits.rings.item(0).text()
         n = len(ring.declaration_nos)
         assert f"共 {n} 筆報單" in shown and "公噸" in shown and "declarations" not in shown
@@ -81,7 +98,7 @@ def test_route_labels_follow_the_language(qtbot, window, qapp):
     assert any("Malaysia" in s.label for s in panel.routes.table.series)
     translators = i18n.install(qapp, "zh_TW")
     try:
-        panel.refresh_routes()
+        window.analysis_actions.refresh_routes()
         qtbot.waitUntil(lambda: any("馬來西亞" in s.label for s in panel.routes.table.series),
                         timeout=20_000)
     finally:
@@ -128,11 +145,11 @@ def test_a_ring_opens_as_a_new_case_and_adds_to_another(qtbot, demo_db, tmp_path
     qtbot.addWidget(window)
     window.show()
     try:
-        panel = window.analysis
-        panel.refresh_splits()
-        qtbot.waitUntil(lambda: len(panel._rings) > 0, timeout=30_000)
-        ring = panel._rings[0]
-        with qtbot.waitSignal(panel.open_ring_as_case(0, "RING-TEST-1").signals.finished,
+        panel, actions = window.analysis, window.analysis_actions
+        actions.refresh_splits()
+        qtbot.waitUntil(lambda: len(panel.shown_rings) > 0, timeout=30_000)
+        ring = panel.shown_rings[0]
+        with qtbot.waitSignal(actions.open_ring_as_case(0, "RING-TEST-1").signals.finished,
                               timeout=30_000):
             pass
         qtbot.waitUntil(lambda: window.case_view.case_ref == "RING-TEST-1", timeout=10_000)
@@ -141,7 +158,8 @@ def test_a_ring_opens_as_a_new_case_and_adds_to_another(qtbot, demo_db, tmp_path
         # The same ring added to an existing case adds only what that case lacks.
         other = TRUTH["linked_pairs"][0]["cases"][1]
         before = {d.declaration_no for d in load_case_file(db, other).declarations}
-        with qtbot.waitSignal(panel.add_ring_to_case(0, other).signals.finished, timeout=30_000):
+        with qtbot.waitSignal(actions.add_ring_to_case(0, other).signals.finished,
+                              timeout=30_000):
             pass
         after = {d.declaration_no for d in load_case_file(db, other).declarations}
         assert after == before | set(ring.declaration_nos)

@@ -99,11 +99,11 @@ def test_views_follow_an_import_a_case_edit_and_an_entity_merge(qtbot, world, tm
     assert "11 imported" in flow.wizard.run_page.status.text()
     qtbot.waitUntil(lambda: _routes(window) == {"TUR", "MYS"}, timeout=30_000)
     qtbot.waitUntil(lambda: panel.splits.rings.count() == 1, timeout=30_000)
-    assert set(panel._rings[0].shipper_names) == {"Shell 0 Ltd", "Shell 1 Ltd", "Shell 2 Ltd"}
+    assert set(panel.shown_rings[0].shipper_names) == {"Shell 0 Ltd", "Shell 1 Ltd", "Shell 2 Ltd"}
     qtbot.waitUntil(lambda: "MSCU1234566" in _case_texts(window, 1), timeout=30_000)
 
     # 2. A case edit: the ring added to the open case.
-    panel.add_ring_to_case(0, "C-1")
+    window.analysis_actions.add_ring_to_case(0, "C-1")
     qtbot.waitUntil(lambda: "R000" in _case_texts(window, 1), timeout=30_000)
     assert {"Shell 0 Ltd", "Shell 1 Ltd", "Shell 2 Ltd"} <= _case_texts(window, 2)
 
@@ -117,7 +117,7 @@ def test_views_follow_an_import_a_case_edit_and_an_entity_merge(qtbot, world, tm
     review.review.merge_requested.emit(ids["Shell 1 Ltd"], ids["Shell 0 Ltd"], "same phone")
     qtbot.waitUntil(lambda: "Shell 0 Ltd" not in _case_texts(window, 2), timeout=30_000)
     assert "Shell 1 Ltd" in _case_texts(window, 2)
-    qtbot.waitUntil(lambda: all("Shell 0 Ltd" not in r.shipper_names for r in panel._rings),
+    qtbot.waitUntil(lambda: all("Shell 0 Ltd" not in r.shipper_names for r in panel.shown_rings),
                     timeout=30_000)
-    assert panel.splits.rings.count() == len(panel._rings)  # the list shows the new rings
+    assert panel.splits.rings.count() == len(panel.shown_rings)  # the list shows the new rings
     review.dialog.close()

@@ -140,13 +140,13 @@ def test_the_export_button_writes_the_file_chosen_in_the_dialog(qtbot, window, t
 def test_the_split_export_is_the_selected_rings_timeline(qtbot, window, tmp_path):
     splits, export, _colour = _splits(qtbot, window)
     panel = window.analysis
-    sizes = {len(r.declaration_nos) for r in panel._rings}
-    assert len(panel._rings) > 1 and len(sizes) > 1, "the demo's rings differ in size"
-    first = len(panel._rings[0].declaration_nos)
-    other = next(i for i, r in enumerate(panel._rings) if len(r.declaration_nos) != first)
+    sizes = {len(r.declaration_nos) for r in panel.shown_rings}
+    assert len(panel.shown_rings) > 1 and len(sizes) > 1, "the demo's rings differ in size"
+    first = len(panel.shown_rings[0].declaration_nos)
+    other = next(i for i, r in enumerate(panel.shown_rings) if len(r.declaration_nos) != first)
     export(tmp_path / "first.svg")
     splits.rings.setCurrentRow(other)
     qtbot.waitUntil(lambda: sum(len(i.xData) for i in splits.plot.getPlotItem().listDataItems())
-                    == len(panel._rings[other].declaration_nos), timeout=5000)
+                    == len(panel.shown_rings[other].declaration_nos), timeout=5000)
     export(tmp_path / "other.svg")
     assert (tmp_path / "first.svg").read_bytes() != (tmp_path / "other.svg").read_bytes()

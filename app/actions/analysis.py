@@ -1,0 +1,204 @@
+"""The analysis dock's flows: its queries (route shares, the map's sea lanes, split rings, a
+node's neighbours) in jobs, its rings written into cases, and the refreshes a ChangeSet calls
+for. The dock (widgets/analysis_dock.py) only draws and asks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from casedb import cases
+from casedb.analysis.ring_network import ring_network
+from casedb.analysis.route_lines import warm
+from casedb.analysis.routes import route_shares
+from casedb.analysis.shares import event_shifts
+from casedb.analysis.splits import detect_splits, ring_timeline
+from casedb.casefile import load_case_file
+from casedb.changes import DECLARATIONS, PARTIES, TRADE, ChangeSet
+from casedb.linked import linked_cases
+from casedb.network import case_network, party_neighbourhood
+from casedb.trade import TradeQueryError, list_datasets, trade_shares
+from widgets.analysis_dock import DECLARATIONS as DECLARATIONS_SOURCE
+from widgets.analysis_dock import TRADE as TRADE_SOURCE
+from widgets.analysis_dock import AnalysisDock, RouteQuery
+from widgets.split_view import explain
+
+from .. import i18n
+
+BUNDLED_TRADE = "BACI-HS92-3915"
+
+
+class AnalysisActions(QObject):
+    """Owns the dock's connections to casedb for one window."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.dock = AnalysisDock(window, runner=window.jobs)
+        d = self.dock
+        d.routes_requested.connect(self._on_dock_routes_requested)
+        d.event_shifts_requested.connect(self._on_dock_event_shifts_requested)
+        d.ring_as_case_requested.connect(self._on_dock_ring_as_case_requested)
+        d.ring_to_case_requested.connect(self._on_dock_ring_to_case_requested)
+        d.expand_requested.connect(self._on_dock_expand_requested)
+        d.open_case_requested.connect(window.open_case)
+        d.party_cases_requested.connect(window.search_cases)
+
+    def _submit(self, fn, *args, succeeded, background: bool = False, writes: bool = False):
+        job = self.window.jobs.submit(fn, self.window.db, *args, background=background,
+                                      writes=writes)
+        job.signals.succeeded.connect(succeeded)
+        return job
+
+    def on_changed(self, changes: ChangeSet) -> None:
+        """Reload, in the background, the views showing what ``changes`` touches (the open
+        case's chart comes with the case, see ``show_case``)."""
+        if changes.touches(DECLARATIONS, TRADE):
+            self.refresh_routes()
+        if changes.touches(DECLARATIONS, PARTIES):
+            self.refresh_splits()
+        if changes.touches(TRADE):
+            self._submit(_trade_sources, succeeded=self.dock.add_trade_sources)
+
+    def refresh(self) -> None:
+        self.on_changed(ChangeSet.everything())
+
+    def refresh_routes(self, query: RouteQuery | None = None) -> None:
+        query, lang = query or self.dock.route_query(), i18n.active()
+        # The chart's shares are SQL and polars (quick, the GIL mostly free): an ordinary read.
+        # The map's sea lanes and split detection are long and largely Python: background.
+        self._submit(_routes, query, lang, succeeded=self.dock.show_routes)
+        self._submit(_route_map, query, lang, succeeded=self.dock.show_map, background=True)
+
+    def refresh_splits(self) -> None:
+        self._submit(_splits, succeeded=lambda found: self.dock.show_rings(*found),
+                     background=True)
+
+    def show_case(self, case_file, links) -> None:
+        """The link chart of a case the window has loaded (never loaded twice)."""
+        self.dock.show_case_network(*case_network(case_file, links))
+
+    def _on_dock_routes_requested(self, query: RouteQuery) -> None:
+        self.refresh_routes(query)
+
+    def _on_dock_event_shifts_requested(self, table, index: int) -> None:
+        job = self.window.jobs.submit(_event_shifts, table, index)
+        job.signals.succeeded.connect(lambda shifts: self.dock.show_event_shifts(shifts, index))
+
+    def _on_dock_expand_requested(self, node: str) -> None:
+        self._submit(_expansion, node, succeeded=lambda found: self.dock.add_network(*found))
+
+    def _on_dock_ring_as_case_requested(self, row: int) -> None:
+        ring = self.dock.shown_rings[row]
+        ref, ok = QInputDialog.getText(self.window, self.tr("Open as a new case"),
+                                       self.tr("Case reference:"),
+                                       text=f"RING-{ring.first:%Y%m%d}-{row + 1}")
+        if ok and ref.strip():
+            self.open_ring_as_case(row, ref.strip())
+
+    def open_ring_as_case(self, row: int, case_ref: str):
+        ring = self.dock.shown_rings[row]
+        title = self.tr("Split shipment ring: %1 declarations, %2 t").replace(
+            "%1", str(len(ring.declaration_ids))).replace("%2", f"{ring.total_kg / 1000:,.0f}")
+        return self._write_ring(_ring_case, case_ref, title, ring)
+
+    def _on_dock_ring_to_case_requested(self, row: int) -> None:
+        case_ref = self.window.open_case_ref
+        if not case_ref:
+            QMessageBox.information(self.window, self.tr("Add to the open case"),
+                                    self.tr("Open a case first."))
+            return
+        self.add_ring_to_case(row, case_ref)
+
+    def add_ring_to_case(self, row: int, case_ref: str):
+        return self._write_ring(_ring_into_case, case_ref, self.dock.shown_rings[row])
+
+    def _write_ring(self, fn, *args):
+        job = self._submit(fn, *args, succeeded=self._on_ring_case_written, writes=True)
+        job.signals.failed.connect(
+            lambda exc: QMessageBox.warning(self.window, self.tr("Split shipments"), str(exc)))
+        return job
+
+    def _on_ring_case_written(self, case_ref: str) -> None:
+        self.window.publish(ChangeSet.of_case(case_ref))
+        self.window.open_case(case_ref)
+
+
+def _trade(db, query: RouteQuery, lang: str, by: str):
+    """A trade source: TRADE (the only dataset, or the bundled BACI), or a dataset as (name,
+    reporter, flow), a national one by partner."""
+    hs = query.hs or None
+    if query.source == TRADE_SOURCE:
+        try:
+            return trade_shares(db, hs=hs, by=by, lang=lang)
+        except TradeQueryError:
+            return trade_shares(db, hs=hs, by=by, lang=lang, dataset=BUNDLED_TRADE)
+    name, reporter, flow = query.source
+    if reporter and by in ("importer", "exporter"):
+        by = "partner"
+    return trade_shares(db, hs=hs, by=by, lang=lang, dataset=name, reporter=reporter,
+                        flow=flow)
+
+
+def _trade_sources(db):
+    """Every trade dataset with its reporter and flow, for the source picker."""
+    out = []
+    for d in list_datasets(db):
+        reporter = d.reporters[0] if len(d.reporters) == 1 else None
+        for flow in (d.flows if reporter else (None,)):
+            out.append((d.name, reporter, flow))
+    return out
+
+
+def _is_trade(query: RouteQuery) -> bool:
+    return query.source != DECLARATIONS_SOURCE
+
+
+def _routes(db, query: RouteQuery, lang: str):
+    if _is_trade(query):
+        return _trade(db, query, lang, query.by)
+    return route_shares(db, hs_prefix=query.hs or None, by=query.by, period="year", lang=lang)
+
+
+def _route_map(db, query: RouteQuery, lang: str, progress=None):
+    """The routes with their origins for the map (the chart's table by destination has none),
+    their sea lanes computed here in the background so that the map only draws."""
+    if _is_trade(query):
+        table = _trade(db, query, lang, "pair")
+    else:
+        table = route_shares(db, hs_prefix=query.hs or None, by="route", period="year",
+                             lang=lang)
+    warm(table, progress=progress)
+    return table
+
+
+def _event_shifts(table, index: int):
+    import datetime as dt
+
+    period = table.periods[index]
+    return event_shifts(table, dt.date(int(period[:4]), 1, 1), "year")
+
+
+def _splits(db, progress=None):
+    """The rings with, for each, its timeline and its small network (a few rows each)."""
+    rings = detect_splits(db, progress=progress)
+    return rings, [ring_timeline(db, r) for r in rings], [ring_network(db, r) for r in rings]
+
+
+def _expansion(db, node: str):
+    if node.startswith("p") and node[1:].isdigit():
+        return party_neighbourhood(db, int(node[1:]))
+    return case_network(load_case_file(db, node), linked_cases(db, node))
+
+
+def _ring_case(db, case_ref: str, title: str, ring) -> str:
+    cases.case_from_declarations(db, case_ref, title, ring.declaration_ids,
+                                 summary="\n".join(explain(ring)),
+                                 detection_method="split-shipment analysis")
+    return case_ref
+
+
+def _ring_into_case(db, case_ref: str, ring) -> str:
+    cases.add_declarations(db, case_ref, ring.declaration_ids, reason="split-shipment ring",
+                           detection_method="split-shipment analysis")
+    return case_ref
