@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from operator import itemgetter
 
+from ..evidence import cells_json
 from ..normalize import (
     country_iso3,
     infer_date_order,
@@ -54,6 +55,10 @@ class Chunk:
     # Optional values that could not be read, kept as written: (row number, field, column
     # header, the value as written, reason), for rows of the chunk.
     warnings: list[tuple[int, str, str, str, str]] = field(default_factory=list)
+    # The rows' cells as read, and the sheet's columns as (header, field or None): the
+    # evidence trail keeps them (casedb.evidence), when given.
+    raw: list | None = None
+    headers: tuple[tuple[str, str | None], ...] | None = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -66,7 +71,8 @@ class Chunk:
         rows = [self.rows[i] for i in keep]
         kept = set(rows)
         return Chunk(self.sheet, rows, {f: [col[i] for i in keep] for f, col in self.values.items()},
-                     [w for w in self.warnings if w[0] in kept])
+                     [w for w in self.warnings if w[0] in kept],
+                     None if self.raw is None else [self.raw[i] for i in keep], self.headers)
 
 
 def cells_of(rows: Sequence[Sequence], column: int) -> list:
@@ -92,6 +98,8 @@ class ColumnNormaliser:
         self._own_blanks = blank_words(spec.blanks)  # the spec's, compared in lower case
         self._decimal_comma = False
         self._width = max((m.column for m in self._columns), default=-1) + 1
+        self._headers = tuple((m.header, m.field) for m in sorted(mappings,
+                                                                  key=lambda m: m.column))
         self._observed: tuple[dict, list, set] | None = None  # see observe()
         self._reset()
 
@@ -164,6 +172,7 @@ class ColumnNormaliser:
         """The rows that pass as a Chunk (with the warnings of their optional values), and
         (row, column, reason) for each row refused."""
         n = len(rows)
+        raw = cells_json(rows)
         if rows and max(map(len, rows)) > self._width:  # never transpose a hostile wide row
             rows = [r[:self._width] for r in rows]
         columns = list(zip_longest(*rows)) if rows else []
@@ -191,7 +200,7 @@ class ColumnNormaliser:
         shipments_by_bl(values, n)
         refused, keep, warnings = problems.settle(
             values, row_numbers, n, self._header_of("declaration_no", "declaration number"))
-        chunk = Chunk(sheet, list(row_numbers), values)
+        chunk = Chunk(sheet, list(row_numbers), values, raw=raw, headers=self._headers)
         if refused:
             chunk = chunk.take(keep)
         chunk.warnings = warnings

@@ -16,6 +16,7 @@ from operator import itemgetter
 from sqlalchemy.engine import Connection
 
 from ..bulk import allocate_ids, insert_columns, insert_counted, insert_rows
+from ..evidence import store_raw
 from ..models import (
     Declaration,
     DeclarationContainer,
@@ -143,6 +144,7 @@ class FreshWriter:
             "source_file_id": self._source_id, "import_run_id": self._run_id,
             "sheet": chunk.sheet[:200], "entity": "declaration"},
             {"row_number": chunk.rows, "entity_id": ids})
+        store_raw(self._conn, self._source_id, chunk)
         self._outcome.imported += n
         self._outcome.declaration_ids.update(ids)
         return chunk.rows, ids

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..bulk import insert_returning_ids, insert_rows
+from ..evidence import store_raw
 from ..models import (
     Declaration,
     DeclarationContainer,
@@ -146,7 +147,7 @@ class DeclarationWriter:
             if warnings:
                 ids.update(zip(rows, fresh_ids, strict=True))
         if slow:
-            ids.update(self.write([chunk.source_row(i) for i in slow]))
+            ids.update(self._write_kept(chunk, slow))
         if warnings:
             self._findings.warnings(chunk.sheet, warnings, ids)
 
@@ -174,8 +175,15 @@ class DeclarationWriter:
     # -- rows that merge -------------------------------------------------------------------
     def write_rows(self, chunk: Chunk, indices, warnings=()) -> None:
         """Rows ``indices`` of ``chunk`` through the merging writer, with their warnings."""
-        ids = self.write([chunk.source_row(i) for i in indices])
+        ids = self._write_kept(chunk, indices)
         self._findings.warnings(chunk.sheet, warnings, ids)
+
+    def _write_kept(self, chunk: Chunk, indices) -> dict[int, int]:
+        """write() of rows ``indices`` of ``chunk``, their cells kept as written."""
+        ids = self.write([chunk.source_row(i) for i in indices])
+        store_raw(self._s.connection(), self._source_id, chunk,
+                  [i for i in indices if chunk.rows[i] in ids])
+        return ids
 
     def write(self, rows: list[SourceRow]) -> dict[int, int]:
         """Write ``rows``, merging; the row numbers stored and their declarations' ids."""

@@ -3,7 +3,7 @@ optionally each imported file's bytes, kept by its SHA-256."""
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -20,7 +20,8 @@ class RawSheet(Base):
 
 
 class RawRow(Base):
-    """One imported row's cells as written, in column order (JSON: text, numbers, ISO dates)."""
+    """One imported row's cells as written, in column order: a JSON array (text, numbers, ISO
+    dates; trailing empty cells left off), serialised once by the import, not per value."""
 
     __tablename__ = "raw_row"
     # The key is the only key: on SQLite the rows live in the primary key's B-tree.
@@ -29,7 +30,7 @@ class RawRow(Base):
     source_file_id: Mapped[int] = mapped_column(ForeignKey("source_file.id"), primary_key=True)
     sheet: Mapped[str] = mapped_column(String(200), primary_key=True)
     row_number: Mapped[int] = mapped_column(Integer, primary_key=True)
-    cells: Mapped[list] = mapped_column(default=list)
+    cells: Mapped[str] = mapped_column(Text)
 
 
 class SourceCopy(Base):

@@ -36,7 +36,7 @@ def upgrade() -> None:
         sa.Column("source_file_id", sa.Integer(), nullable=False),
         sa.Column("sheet", sa.String(length=200), nullable=False),
         sa.Column("row_number", sa.Integer(), nullable=False),
-        sa.Column("cells", sa.JSON(), nullable=False),
+        sa.Column("cells", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(["source_file_id"], ["source_file.id"],
                                 name=op.f("fk_raw_row_source_file_id_source_file")),
         sa.PrimaryKeyConstraint("source_file_id", "sheet", "row_number",
