@@ -23,6 +23,7 @@ from ..linked import LinkedCases, linked_cases
 from ..models import Note, Seizure
 from . import charts
 from .labels import labels, split_reasons, value
+from .story import DeclarationFacts, declaration_facts, narrative, source_text, timeline_points
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,12 @@ class DossierData:
     generated: dt.datetime
     # casedb.grading.case_grades: ("note", id), ("attachment", id), ("source_file", sha256)
     grades: dict = field(default_factory=dict)
+    # each declaration's own shipper and source rows (casedb.dossier.story)
+    facts: DeclarationFacts = field(default_factory=lambda: DeclarationFacts({}, {}))
+
+    def narrative(self) -> list[str]:
+        """The summary's sentences: what, who, where, when, linked cases."""
+        return narrative(self.case_file, self.facts, self.linked, self.lang)
 
 
 def gather(db: Database, case_ref: str, classification: str, lang: str) -> DossierData:
@@ -58,7 +65,8 @@ def gather(db: Database, case_ref: str, classification: str, lang: str) -> Dossi
     trail.sort(key=lambda e: e.id)
     return DossierData(cf, linked_cases(db, case_ref), tuple(trail), ring, points, classification,
                        lang,
-                       dt.datetime.now(dt.UTC).replace(microsecond=0), grades)
+                       dt.datetime.now(dt.UTC).replace(microsecond=0), grades,
+                       declaration_facts(db, decl_ids))
 
 
 def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
@@ -70,9 +78,10 @@ def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
          [(z.declaration_no, z.seizure_date, kg(z.quantity_kg), z.offence, z.basel_code,
            z.outcome) for z in cf.seizures]),
         (L["declarations"], [L["declaration"], L["date"], L["hs"], L["weight"], L["route"],
-                             "B/L", L["containers"]],
+                             L["vessel"], "B/L", L["containers"], L["sources"]],
          [(d.declaration_no, d.declaration_date, d.hs_code, kg(d.gross_weight_kg), d.route,
-           d.bl_no, ", ".join(d.containers)) for d in cf.declarations]),
+           d.vessel, d.bl_no, ", ".join(d.containers), source_text(data.facts, d.id))
+          for d in cf.declarations]),
         (L["parties"], [L["parties"], L["role"], L["variants"], L["identifiers"]],
          [(p.display_name, value(data.lang, p.role), "; ".join(p.variants),
            "; ".join(f"{value(data.lang, k)}: {v}" for k, v in p.identifiers))
@@ -105,9 +114,7 @@ def _grade(data: DossierData, entity: str, key) -> str:
 
 def drawings(data: DossierData, font: str) -> list[tuple[str, object]]:
     L, cf = labels(data.lang), data.case_file
-    shippers = {p.display_name for p in cf.parties if p.role == "shipper"}
-    points = [(d.declaration_date, d.gross_weight_kg or 0.0, next(iter(shippers), ""))
-              for d in cf.declarations if d.declaration_date]
+    points = [(day, kg, shipper) for day, kg, shipper, _no in timeline_points(cf, data.facts)]
     out = [(L["timeline"], charts.timeline_chart(points, font)),
            (L["link_chart"], charts.link_chart(cf.case.case_ref, data.linked.linked, font)),
            (L["route_map"], charts.route_chart([d.route for d in cf.declarations], font))]
@@ -134,6 +141,7 @@ def render_html(data: DossierData) -> str:
                  (L["total"], f"{data.case_file.total_kg / 1000:,.1f} t")):
         parts.append(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>")
     parts.append(f"</table><p>{esc(c.summary)}</p>")
+    parts.append("<p class=\"story\">" + esc(" ".join(data.narrative())) + "</p>")
     for title, header, rows in sections(data):
         parts.append(f"<h2>{esc(title)}</h2>")
         if not rows:

@@ -18,6 +18,7 @@ LABELS = {
            "offence": "Offence", "outcome": "Outcome", "when": "When", "who": "Who",
            "what": "What", "reason": "Reason", "hs": "HS", "containers": "Containers",
            "attachments": "Attachments", "size": "Bytes", "added": "Added",
+           "vessel": "Vessel / voyage", "sources": "Sources",
            "grade": "Source grade"},
     "zh-TW": {"dossier": "案件卷宗", "contents": "目錄", "summary": "案件摘要", "seizures": "查獲紀錄",
               "declarations": "報單", "parties": "關係人", "linked": "關聯案件", "charts": "圖表",
@@ -30,7 +31,8 @@ LABELS = {
               "declaration": "報單號碼", "date": "日期", "weight": "毛重(公斤)", "route": "航線",
               "offence": "違規態樣", "outcome": "處理狀態", "when": "時間", "who": "人員",
               "what": "內容", "reason": "原因", "hs": "稅則", "containers": "貨櫃",
-              "attachments": "附件", "size": "位元組", "added": "加入", "grade": "來源評等"},
+              "attachments": "附件", "size": "位元組", "added": "加入",
+              "vessel": "船名 / 航次", "sources": "資料來源", "grade": "來源評等"},
 }
 
 # Values stored in English (statuses, party roles, identifier and link kinds), as they read.

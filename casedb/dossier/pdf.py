@@ -140,6 +140,7 @@ def _summary(data: DossierData, st: dict) -> list:
     out = [Paragraph(escape(L["summary"]), st["H1"]), _table(["", ""], rows, st, show_header=False)]
     if c.summary:
         out.append(Paragraph(escape(c.summary), st["Body"]))
+    out.append(Paragraph(escape(" ".join(data.narrative())), st["Body"]))
     return out
 
 
