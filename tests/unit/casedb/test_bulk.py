@@ -49,3 +49,18 @@ def test_runs_break_where_any_column_stops_counting():
     assert bulk._runs([[1, 2, 3, 7, 8], [10, 11, 12, 13, 14]]) == [(0, 3), (3, 2)]
     assert bulk._runs([[1, 2, 3], [5, 9, 10]]) == [(0, 1), (1, 2)]
     assert bulk._runs([[4]]) == [(0, 1)]
+
+
+@pytest.mark.parametrize("n", [3, 120])  # as INSERTs; on PostgreSQL from 50 rows as a COPY
+def test_rows_and_their_ids_go_in_as_given(db, n):
+    from casedb.bulk import insert_returning_ids
+    from casedb.models import Party
+
+    rows = [{"display_name": f"Firm {i}\t'\\N\"", "name_key": f"firm {i}", "country": None,
+             "kind": "company", "version": 1} for i in range(n)]
+    with db.begin() as session:
+        ids = insert_returning_ids(session.connection(), Party.__table__, rows)
+    assert len(set(ids)) == n
+    with db.read() as session:
+        got = dict(session.execute(select(Party.id, Party.display_name)).all())
+    assert [got[i] for i in ids] == [r["display_name"] for r in rows]
