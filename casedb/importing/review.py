@@ -1,0 +1,95 @@
+"""What imports found besides the rows they stored, listed for review: the optional values kept
+as written with a warning, and the declarations two sources disagree about (discrepancies:
+intelligence, kept until someone explains or confirms them; every decision audited)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlalchemy import select
+
+from .. import audit
+from ..db import Database
+from ..errors import NotFound
+from ..models import Declaration, ImportRun, SourceFile
+from ..models.findings import DISCREPANCY_STATUSES, Discrepancy, ImportWarning
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: int
+    kind: str  # warning | discrepancy
+    declaration_no: str | None
+    authority: str | None
+    field: str
+    value: str | None  # a warning: the value as written; a discrepancy: the value stored
+    other: str | None  # a discrepancy: the other source's value
+    reason: str
+    status: str
+    file: str
+    sha256: str
+    sheet: str
+    row: int
+    imported_by: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def _where(model, status: str | None, declaration_no: str | None):
+    conds = []
+    if status is not None and hasattr(model, "status"):
+        conds.append(model.status == status)
+    if declaration_no is not None:
+        conds.append(Declaration.declaration_no == declaration_no)
+    return conds
+
+
+def discrepancies(db: Database, *, status: str | None = "open", declaration_no: str | None = None,
+                  limit: int = 1000) -> list[Finding]:
+    """The discrepancies (``status`` None: every one), newest first."""
+    q = (select(Discrepancy, Declaration.declaration_no, Declaration.authority,
+                SourceFile.file_name, SourceFile.sha256, ImportRun.actor)
+         .outerjoin(Declaration, Declaration.id == Discrepancy.declaration_id)
+         .join(SourceFile, SourceFile.id == Discrepancy.source_file_id)
+         .join(ImportRun, ImportRun.id == Discrepancy.import_run_id)
+         .where(*_where(Discrepancy, status, declaration_no))
+         .order_by(Discrepancy.id.desc()).limit(limit))
+    with db.read() as s:
+        return [Finding(d.id, "discrepancy", no, auth, d.field + (f" (item {d.item_no})"
+                                                                  if d.item_no else ""),
+                        d.stored_value, d.other_value, "two sources disagree", d.status, name,
+                        sha, d.sheet, d.row_number, actor)
+                for d, no, auth, name, sha, actor in s.execute(q)]
+
+
+def warnings(db: Database, *, declaration_no: str | None = None,
+             limit: int = 1000) -> list[Finding]:
+    """The optional values imports kept as written, with why, newest first."""
+    q = (select(ImportWarning, Declaration.declaration_no, Declaration.authority,
+                SourceFile.file_name, SourceFile.sha256, ImportRun.actor)
+         .outerjoin(Declaration, Declaration.id == ImportWarning.declaration_id)
+         .join(SourceFile, SourceFile.id == ImportWarning.source_file_id)
+         .join(ImportRun, ImportRun.id == ImportWarning.import_run_id)
+         .where(*_where(ImportWarning, None, declaration_no))
+         .order_by(ImportWarning.id.desc()).limit(limit))
+    with db.read() as s:
+        return [Finding(w.id, "warning", no, auth, w.field, w.raw_value, None, w.reason,
+                        "kept as written", name, sha, w.sheet, w.row_number, actor)
+                for w, no, auth, name, sha, actor in s.execute(q)]
+
+
+def decide_discrepancy(db: Database, discrepancy_id: int, status: str, reason: str) -> Finding:
+    """Mark a discrepancy explained (the sources agree once understood), confirmed (a real
+    disagreement: intelligence) or open again; audited with the reason."""
+    if status not in DISCREPANCY_STATUSES:
+        raise ValueError(f"unknown status {status!r} ({', '.join(DISCREPANCY_STATUSES)})")
+    with db.begin() as s:
+        d = s.get(Discrepancy, discrepancy_id)
+        if d is None:
+            raise NotFound(f"no discrepancy {discrepancy_id}")
+        old, d.status = d.status, status
+        audit.record(s, db.user, "review", "discrepancy", discrepancy_id, field="status",
+                     old=old, new=status, reason=reason)
+    return next(f for f in discrepancies(db, status=None, limit=1_000_000)
+                if f.id == discrepancy_id)
