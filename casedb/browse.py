@@ -6,21 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, or_, select
 
 from .db import Database
-from .models import (
-    Case,
-    Declaration,
-    DeclarationContainer,
-    DeclarationParty,
-    Party,
-    PartyName,
-    Seizure,
-)
-from .normalize import country_iso3, name_key, port_locode
+from .models import Case, Declaration, Seizure
+from .normalize import country_iso3, port_locode
 from .rawsql import fetch_ids
 
 CASE_COLUMNS = ("case_ref", "title", "status", "opened_on", "lead_officer")
@@ -95,7 +86,9 @@ def declaration_ids(db: Database, filters: Filters = Filters(), order: str = "de
     col = getattr(Declaration, order if order in DECLARATION_COLUMNS else "declaration_date")
     q = _decl_filter(select(Declaration.id), filters)
     if filters.text.strip():
-        q = q.where(Declaration.id.in_(_search_declarations(filters.text)))
+        from .search import declaration_id_query
+
+        q = q.where(Declaration.id.in_(declaration_id_query(db, filters.text)))
     return _ids(db, q.order_by(col.desc() if descending else col.asc(), Declaration.id))
 
 
@@ -113,57 +106,12 @@ def case_ref_of(db: Database, case_id: int) -> str:
 
 
 # -- search -------------------------------------------------------------------------------
-def _search_declarations(text: str):
-    t = text.strip()
-    upper = t.upper().replace(" ", "")
-    hs = t.replace(".", "").replace(" ", "")
-    conds = [Declaration.declaration_no == t, Declaration.bl_no == t,
-             Declaration.id.in_(select(DeclarationContainer.declaration_id).where(
-                 DeclarationContainer.container_no == upper))]
-    if hs.isdigit() and 2 <= len(hs) <= 10:
-        conds.append(Declaration.hs_code.startswith(hs, autoescape=True))
-    return select(Declaration.id).where(or_(*conds))
-
-
-@lru_cache(maxsize=8)
-def _name_index(db_url: str, stamp: int) -> tuple[list[str], list[int]]:
-    """Distinct name keys of raw party names -> party ids (stamp: party_name row count)."""
-    db = Database(db_url)
-    try:
-        with db.read() as s:
-            rows = s.execute(select(PartyName.name_key, PartyName.party_id).distinct()).all()
-    finally:
-        db.dispose()
-    return [r[0] for r in rows], [r[1] for r in rows]
-
-
-def party_ids_by_name(db: Database, text: str, min_score: float = 85) -> list[int]:
-    """Parties whose name, under any spelling, is close to ``text`` (typos forgiven)."""
-    from rapidfuzz import fuzz, process
-
-    key = name_key(text)
-    if not key:
-        return []
-    with db.read() as s:
-        stamp = s.scalar(select(func.count()).select_from(PartyName)) or 0
-        display = s.scalars(select(Party.id).where(
-            func.lower(Party.display_name).contains(text.strip().lower(), autoescape=True))).all()
-    keys, pids = _name_index(db.url, stamp)
-    hits = process.extract(key, keys, scorer=fuzz.WRatio, score_cutoff=min_score, limit=50)
-    return sorted({pids[i] for _, _, i in hits} | set(display))
-
-
 def search_case_ids(db: Database, text: str) -> list[int]:
-    t = text.strip()
-    if not t:
+    """Cases by reference or title, or holding a declaration found by number, B/L, container,
+    vessel, IMO, voyage, HS code or one of its parties (name under any spelling, phone,
+    address): casedb.search, which says what matched."""
+    from .search import matching_case_ids
+
+    if not text.strip():
         return []
-    parties = party_ids_by_name(db, t) if len(t) >= 3 else []
-    decls = _search_declarations(t)
-    if parties:
-        decls = decls.union(select(DeclarationParty.declaration_id).where(
-            DeclarationParty.party_id.in_(parties)))
-    q = select(Seizure.case_id).where(Seizure.declaration_id.in_(decls)).union(
-        select(Case.id).where(or_(Case.case_ref.contains(t, autoescape=True),
-                                  func.lower(Case.title).contains(t.lower(), autoescape=True))))
-    with db.read() as s:
-        return sorted(set(s.scalars(q)))
+    return matching_case_ids(db, text)
