@@ -30,7 +30,7 @@ from ..normalize import (
     split_containers,
 )
 from ..normalize.containers import well_formed_numbers
-from ..normalize.weights import uses_decimal_comma
+from ..normalize.weights import uses_decimal_comma, uses_decimal_point
 from .blanks import ZERO_TEXTS, blank_variants, blank_words, is_blank
 from .fields import FIELDS, Kind
 from .lenient import Kept, lenient_containers, lenient_port
@@ -97,6 +97,7 @@ class ColumnNormaliser:
         self._blanks = blank_variants(spec.blanks)
         self._own_blanks = blank_words(spec.blanks)  # the spec's, compared in lower case
         self._decimal_comma = False
+        self._point_columns: set[int] = set()
         self._width = max((m.column for m in self._columns), default=-1) + 1
         self._headers = tuple((m.header, m.field) for m in sorted(mappings,
                                                                   key=lambda m: m.column))
@@ -124,14 +125,14 @@ class ColumnNormaliser:
             self._observed = ({m.column: Counter() for m in self._columns
                                if FIELDS[m.field].kind is Kind.DATE and self._date_order is None},
                               [m.column for m in self._columns
-                               if FIELDS[m.field].kind in (Kind.WEIGHT, Kind.NUMBER)], set())
+                               if FIELDS[m.field].kind in (Kind.WEIGHT, Kind.NUMBER)], {})
         dates, numbers, numeric = self._observed
         for start in range(0, len(rows), LEARN_SLICE):  # slices: each C call stays short
             part = rows[start:start + LEARN_SLICE]
             for column, counts in dates.items():
                 counts.update(cells_of(part, column))
             for column in numbers:
-                numeric.update(cells_of(part, column))
+                numeric.setdefault(column, set()).update(cells_of(part, column))
 
     def settle(self) -> None:
         """Decide the date orders and the decimal comma from the rows observed."""
@@ -139,7 +140,10 @@ class ColumnNormaliser:
             self.observe(())
         dates, _numbers, numeric = self._observed
         self._orders.update({column: infer_date_order(c) for column, c in dates.items()})
-        self._decimal_comma = uses_decimal_comma(numeric)
+        # The file's numbers use a decimal comma when some value shows it; a column whose own
+        # values show a decimal point ("4956.28" beside weights of "22732,0") keeps its point.
+        self._decimal_comma = uses_decimal_comma(set().union(*numeric.values()))
+        self._point_columns = {c for c, vals in numeric.items() if uses_decimal_point(vals)}
         self._observed = None
         self._reset()
 
@@ -150,10 +154,10 @@ class ColumnNormaliser:
             return lambda v: parse_date(v, order)
         if kind is Kind.WEIGHT:
             unit = self._units.get(m.field) or m.unit or "kg"
-            comma = self._decimal_comma
+            comma = self._decimal_comma and m.column not in self._point_columns
             # A weight of 0 is no weight: vendors write 0 where they have none.
             return lambda v: parse_weight_kg(v, default_unit=unit, decimal_comma=comma) or None
-        if kind is Kind.NUMBER and self._decimal_comma:
+        if kind is Kind.NUMBER and self._decimal_comma and m.column not in self._point_columns:
             return lambda v: number(v, decimal_comma=True)
         if kind is Kind.CONTAINERS and m.field in self._split:
             pattern = self._split[m.field]

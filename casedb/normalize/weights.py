@@ -102,6 +102,15 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,(\d{1,2}|\d{4,})(?![\d,.])")
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(,\d{3})+\.\d")
 
 
+_DECIMAL_POINT = re.compile(r"^\s*[+-]?\d+\.(\d{1,2}|\d{4,})(\s*[^\d\s,.].*)?$")
+
+
+def uses_decimal_point(values) -> bool:
+    """Whether a column's own values show a decimal point ("4956.28", "12.5 t", "0.1234"):
+    then it keeps its point in a file whose other columns write decimal commas."""
+    return any(v.__class__ is str and _DECIMAL_POINT.match(v) for v in values)
+
+
 def uses_decimal_comma(values) -> bool:
     """Whether a file's numbers use a decimal comma: some value shows it unambiguously
     ("12,5", "9,7277") and none shows comma thousands with a decimal point ("12,500.5")."""
