@@ -80,6 +80,8 @@ def run_watchlists(db: Database, declaration_ids=None) -> int:
         return 0
     with db.read() as s:
         rules = list(s.scalars(select(Watchlist).where(Watchlist.active.is_(True))))
+    if not rules:
+        return 0
     signals = _risk_signals(db)
     rows = []
     for rule in rules:

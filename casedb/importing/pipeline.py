@@ -7,13 +7,11 @@ exactly as it was. Every stored row records where it came from (file SHA-256, sh
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import logging
 import time
 from collections.abc import Iterable
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
@@ -68,6 +66,7 @@ class FileReport:
     # (sheet, row, field, the value stored, this source's value): two sources disagreeing
     discrepancies: tuple[tuple, ...] = ()
     dry_run: bool = False
+    alerts: int = 0  # new watchlist alerts raised by the declarations it stored
 
     @property
     def changed(self) -> bool:
@@ -88,7 +87,7 @@ class FileReport:
                 "warnings": [w.to_json() for w in self.warnings],
                 "discrepancies": [dict(zip(("sheet", "row", "field", "stored", "other"), d,
                                            strict=False)) for d in self.discrepancies],
-                "dry_run": self.dry_run}
+                "dry_run": self.dry_run, "alerts": self.alerts}
 
 
 @dataclass(frozen=True)
@@ -138,9 +137,12 @@ def import_file(db: Database, path, *, spec: ImportSpec | None = None,  # noqa: 
     exhausts its memory cannot take the window down."""
     progress = progress or NullProgress()
     path = Path(path)
-    with _collector_paused():
-        return retrying_races(
-            db, lambda: _import_file(db, path, spec, progress, dry_run, isolate))
+    report = retrying_races(db, lambda: _import_file(db, path, spec, progress, dry_run, isolate))
+    if report.changed:
+        from ..alerts import run_watchlists  # the saved rules run after every import
+
+        report = replace(report, alerts=run_watchlists(db, report.declaration_ids))
+    return report
 
 
 def _open_source(path: Path, spec: ImportSpec | None, isolate: bool):
@@ -207,7 +209,6 @@ def _import_from(db: Database, path: Path, source: LocalSource | ProcessSource, 
         if dry_run:
             raise _DryRun(report)  # rolls the transaction back
     phases.lap("commit")
-    _release(source, writer)
     progress.report(total, total)
     log.info("imported %s: %d rows read, %d imported, %d merged, %d unchanged, %d refused (%s)",
              path.name, total, report.imported, report.merged, report.unchanged, len(refused),
@@ -267,44 +268,6 @@ class _Phases:
 
     def __str__(self) -> str:
         return ", ".join(f"{name} {secs:.1f} s" for name, secs in self.seconds.items())
-
-
-@contextmanager
-def _collector_paused():
-    """No cyclic garbage collection while a file imports. The rows read and the writer's maps
-    live until the end, and every full collection rescans them: at 200k rows each took up to
-    0.3 s holding the GIL, slowing the import and freezing a GUI. The import makes little
-    cyclic garbage; the collector resumes afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _release(source: LocalSource | ProcessSource, writer: DeclarationWriter) -> None:
-    """Free the rows read and the writer's maps a chunk at a time: freeing 200k rows, or the
-    200k declarations the writer met, at once holds the GIL long enough to freeze a GUI."""
-    for container in [*source.bulky(), *writer.bulky()]:
-        free_gradually(container)
-
-
-def free_gradually(container, chunk: int = 5000) -> None:
-    """Empty a list, dict or set ``chunk`` items at a time, letting other threads run between."""
-    if isinstance(container, list):
-        while container:
-            del container[-chunk:]
-            time.sleep(0)
-        return
-    # popitem/pop, not deleting the first keys: each new iterator would step over the slots
-    # already emptied, which makes emptying a million keys quadratic.
-    pop = container.popitem if isinstance(container, dict) else container.pop
-    while container:
-        for _ in range(min(chunk, len(container))):
-            pop()
-        time.sleep(0)
 
 
 def import_files(db: Database, paths: Iterable, *, spec: ImportSpec | None = None,

@@ -24,7 +24,7 @@ def test_import_json_and_cases(tmp_path):
     assert res.returncode == 3  # partly imported: a row refused
     (f,) = json.loads(res.stdout)["files"]
     assert set(f) == {"file", "status", "sha256", "sheets", "rows_read", "imported", "merged",
-                      "unchanged", "refused", "warnings", "discrepancies", "dry_run"}
+                      "unchanged", "refused", "warnings", "discrepancies", "dry_run", "alerts"}
     assert f["status"] == "partly imported"
     assert (f["rows_read"], f["imported"], f["unchanged"]) == (2, 1, 0)
     assert f["refused"] == [{"sheet": "reg", "row": 3, "column": "Gross Weight (kg)",

@@ -101,3 +101,15 @@ def test_the_placeholder_words_are_blank_in_any_case():
         assert is_blank(w) and is_blank(w.upper()) and is_blank(f"  {w.title()} ")
     for value in ("NA Plastics Ltd", "0", "Nonesuch Trading", "N/A/B", "1-2"):
         assert not is_blank(value)
+
+
+def test_saved_watchlist_rules_run_after_every_import(sqlite_db, tmp_path):
+    from casedb.alerts import add_watchlist, list_alerts
+
+    add_watchlist(sqlite_db, "container", "MSCU1234566")
+    report = import_file(sqlite_db, write_csv(tmp_path / "w.csv", [HEADER, FULL]))
+    assert report.alerts == 1
+    (alert,) = list_alerts(sqlite_db)
+    assert "MSCU1234566" in alert.reason
+    again = import_file(sqlite_db, write_csv(tmp_path / "w.csv", [HEADER, FULL]))
+    assert again.alerts == 0 and len(list_alerts(sqlite_db)) == 1
