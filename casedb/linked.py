@@ -190,28 +190,35 @@ def linked_cases(db: Database, case_ref: str, hops: int = 1, weak: bool = False,
     """Cases linked to ``case_ref``, up to ``hops`` steps away, best first."""
     with db.read() as s:
         start = case_id(s, case_ref)
-        best: dict[int, Link] = {}
-        frontier, seen = [start], {start}
-        for hop in range(1, max(1, hops) + 1):
-            nxt = []
-            for cid in frontier:
-                for other, via in _shared(s, cid, weak).items():
-                    if not weak and not any(v.kind in STRONG for v in via):
-                        continue
-                    if other in seen:
-                        continue
-                    seen.add(other)
-                    nxt.append(other)
-                    best[other] = Link("", hop, _score(via) / hop, tuple(sorted(
-                        via, key=lambda v: (-WEIGHTS[v.kind], v.kind, v.value))))
-            frontier = [c for c in nxt if best[c].strong]  # expand only through strong links
-            if not frontier:
-                break
+        best = walk(s, start, hops, weak)
         refs = dict(s.execute(select(Case.id, Case.case_ref).where(
             Case.id.in_(list(best)))).all())
-    links = [Link(refs[c], x.hops, x.score, x.via) for c, x in best.items()]
+    links = [Link(refs[c], x.hops, x.score, x.via) for c, (x, _through) in best.items()]
     links.sort(key=lambda x: (x.hops, -x.score, x.case_ref))
     return LinkedCases(case_ref, tuple(links[:limit]))
+
+
+def walk(s, start: int, hops: int, weak: bool) -> dict[int, tuple[Link, int]]:
+    """Linked case id -> (its link, without a reference yet; the case it links to: ``start``
+    or, beyond one hop, the case it was reached through)."""
+    best: dict[int, tuple[Link, int]] = {}
+    frontier, seen = [start], {start}
+    for hop in range(1, max(1, hops) + 1):
+        nxt = []
+        for cid in frontier:
+            for other, via in _shared(s, cid, weak).items():
+                if not weak and not any(v.kind in STRONG for v in via):
+                    continue
+                if other in seen:
+                    continue
+                seen.add(other)
+                nxt.append(other)
+                best[other] = (Link("", hop, _score(via) / hop, tuple(sorted(
+                    via, key=lambda v: (-WEIGHTS[v.kind], v.kind, v.value)))), cid)
+        frontier = [c for c in nxt if best[c][0].strong]  # expand only through strong links
+        if not frontier:
+            break
+    return best
 
 
 def linked_pairs(db: Database, weak: bool = False) -> set[frozenset[str]]:
@@ -225,4 +232,4 @@ def linked_pairs(db: Database, weak: bool = False) -> set[frozenset[str]]:
     return pairs
 
 
-__all__ = ["Link", "LinkedCases", "Via", "linked_cases", "linked_pairs"]
+__all__ = ["Link", "LinkedCases", "Via", "linked_cases", "linked_pairs", "walk"]
