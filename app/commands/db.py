@@ -73,7 +73,7 @@ def _backup(args) -> int:
 
 
 def _roles(args) -> int:
-    from casedb.security.roles import grant_role, setup_roles
+    from casedb.security.roles import grant_role, group_role, setup_roles
 
     from ..arguments import UsageError
 
@@ -85,6 +85,7 @@ def _roles(args) -> int:
         if not login or not role:
             raise UsageError(f"--grant {item!r}: write LOGIN=ROLE, e.g. --grant alice=analyst")
         grants.append((login.strip(), role.strip()))
+        group_role(role.strip(), args.prefix)  # an unknown role refused before anything is done
     names = setup_roles(db, args.prefix)
     for login, role in grants:
         grant_role(db, login, role, args.prefix)

@@ -142,3 +142,38 @@ def test_viewing_a_restricted_case_is_audited(world):
         views = [r for r in audit.entries(s) if r.action == "view"]
     assert [(r.user, r.entity_id, r.new_value) for r in views] == [
         (world.analyst_a, get_case(world.owner, "A-1").id, "RESTRICTED")]
+
+
+def test_the_db_roles_command_sets_up_roles_and_grants_a_login(request, pg_admin_url):
+    import json
+    import subprocess
+    import sys
+
+    prefix = f"wi{uuid.uuid4().hex[:8]}"
+    login = f"{prefix}_carol"
+    admin = create_engine(pg_admin_url, isolation_level="AUTOCOMMIT")
+    try:
+        with migrated_pg_database(request) as owner:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'CREATE ROLE "{login}" LOGIN')
+            run = subprocess.run(
+                [sys.executable, "-m", "app.cli", "db", "roles", "--db", owner.url, "--prefix",
+                 prefix, "--grant", f"{login}=supervisor", "--json"],
+                capture_output=True, text=True, check=False)
+            assert run.returncode == 0, run.stderr
+            out = json.loads(run.stdout)
+            assert out["roles"]["auditor"] == f"{prefix}_auditor"
+            with admin.connect() as conn:
+                assert conn.scalar(text("SELECT pg_has_role(:l, :r, 'MEMBER')"),
+                                   {"l": login, "r": f"{prefix}_supervisor"})
+            bad = subprocess.run(
+                [sys.executable, "-m", "app.cli", "db", "roles", "--db", owner.url, "--prefix",
+                 prefix, "--grant", f"{login}=janitor"], capture_output=True, text=True,
+                check=False)
+            assert bad.returncode != 0 and "unknown role 'janitor'" in bad.stderr
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{login}"')
+            for role in ("analyst", "supervisor", "auditor", "administrator"):
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{prefix}_{role}"')
+        admin.dispose()
