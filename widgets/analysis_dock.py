@@ -47,6 +47,7 @@ class AnalysisDock(QWidget):
     expand_requested = Signal(str)  # link chart node id
     open_case_requested = Signal(str)  # case reference
     party_cases_requested = Signal(str)  # a party's name: list its cases
+    route_declarations_requested = Signal(object, str)  # the RouteQuery shown, a route key
 
     def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
@@ -76,6 +77,8 @@ class AnalysisDock(QWidget):
         self.by.currentIndexChanged.connect(self._on_query_edited)
         self.hs.editingFinished.connect(self._on_query_edited)
         self.routes.event_moved.connect(self._on_routes_event_moved)
+        self.routes.route_declarations_requested.connect(
+            lambda route: self.route_declarations_requested.emit(self.route_query(), route))
         self.splits.ring_selected.connect(self._on_splits_ring_selected)
         self.splits.open_as_case_requested.connect(self.ring_as_case_requested)
         self.splits.add_to_case_requested.connect(self.ring_to_case_requested)

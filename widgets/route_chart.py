@@ -1,18 +1,21 @@
 """Route shares over time (lines, and a heat matrix of route × period), their detected change
-points, a draggable event marker, and the biggest risers and fallers around it. Exports the
-share chart to PNG and SVG."""
+points in each route's colour, a labelled event line that can be dragged, and the biggest
+risers and fallers around it. The legend sits beside the plot; clicking a route (its line or
+its legend entry) asks for its declarations. Exports the share chart to PNG and SVG."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,11 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from .chart_export import export_plot, export_with_dialog
+from .route_heat import RouteHeat
 
 log = logging.getLogger(__name__)
 
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
            "#17becf", "#bcbd22", "#7f7f7f")
+UNKNOWN = "???"  # what casedb's route keys and labels hold for a port or country not given
+EVENT_PEN = "#b00000"
+
+
+def shown_label(label: str, unknown: str) -> str:
+    """A route's label with casedb's '???' for an unknown place said in the user's words."""
+    return label.replace(UNKNOWN, unknown)
 
 
 class RouteChart(QWidget):
@@ -34,6 +45,7 @@ class RouteChart(QWidget):
     markers; dragging the event line asks the shell for shifts around that period."""
 
     event_moved = Signal(int)  # index of the period under the event marker
+    route_declarations_requested = Signal(str)  # a route key of the table shown
 
     def __init__(self, parent: QWidget | None = None, top: int = 8):
         super().__init__(parent)
@@ -43,26 +55,35 @@ class RouteChart(QWidget):
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.plot = pg.PlotWidget(self, background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
-        self.plot.setLabel("left", self.tr("Share of the period's total (%)"))
+        self.plot.setLabel("left", self.tr("Share (%)"))
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.legend = self.plot.addLegend(offset=(10, 10))
-        self.event = pg.InfiniteLine(angle=90, movable=True, pen=pg.mkPen("#b00", width=2))
+        self.plot.getPlotItem().setMenuEnabled(False)
+        self.event = pg.InfiniteLine(
+            angle=90, movable=True, pen=pg.mkPen(EVENT_PEN, width=2),
+            hoverPen=pg.mkPen(EVENT_PEN, width=4), label="",
+            labelOpts={"position": 0.92, "color": EVENT_PEN, "fill": (255, 255, 255, 220),
+                       "anchors": [(0, 0.5), (1, 0.5)]})
+        self.event.setToolTip(self.tr("Event: drag the line to compare the routes before and "
+                                      "after another period"))
+        self.event.sigPositionChanged.connect(self._on_event_position_changed)
         self.event.sigPositionChangeFinished.connect(self._on_event_position_change_finished)
-        self.heat = pg.PlotWidget(self, background="w")
-        self.heat_image = pg.ImageItem(axisOrder="col-major")  # image[period, route]
-        self.heat_image.setColorMap(pg.colormap.get("viridis"))
-        self.heat.addItem(self.heat_image)
-        self.heat.setMouseEnabled(x=True, y=False)
-        self.heat.getPlotItem().invertY(True)
+        self.key = QListWidget(self)  # the legend, beside the plot
+        self.key.setWordWrap(True)
+        self.key.setMaximumWidth(230)
+        self.key.setToolTip(self.tr("Click a route to list its declarations"))
+        self.key.itemClicked.connect(self._on_key_item_clicked)
+        self.heat = RouteHeat(self)
         self.views = QTabWidget(self)
-        self.views.addTab(self.plot, self.tr("Shares over time"))
+        self.views.addTab(self._shares_page(), self.tr("Shares over time"))
         self.views.addTab(self.heat, self.tr("Heat matrix"))
         self.shifts_title = QLabel(self)
+        self.shifts_title.setWordWrap(True)
         self.shifts = QTableWidget(0, 4, self)
         self.shifts.setHorizontalHeaderLabels([self.tr("Route"), self.tr("From"),
                                                self.tr("Before"), self.tr("After")])
         self.shifts.horizontalHeader().setStretchLastSection(True)
-        self.shifts.setMaximumWidth(420)
+        self.shifts.verticalHeader().setVisible(False)
+        self.shifts.setMaximumWidth(400)
         side = QVBoxLayout()
         side.addWidget(self.shifts_title)
         side.addWidget(self.shifts)
@@ -73,48 +94,78 @@ class RouteChart(QWidget):
         bar.addWidget(self.title, 1)
         bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addLayout(row)
+        layout.addLayout(row, 1)
         self.table = None
-        self.heat_matrix = np.zeros((0, 0))
+        self.colours: dict[str, str] = {}  # route key -> colour of its line and change points
         self._event_mode = False
+
+    def _shares_page(self) -> QWidget:
+        page = QWidget(self)
+        h = QHBoxLayout(page)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.plot, 1)
+        h.addWidget(self.key)
+        return page
+
+    @property
+    def heat_matrix(self):
+        return self.heat.matrix
+
+    def label(self, series) -> str:
+        return shown_label(series.label, self.tr("unknown"))
 
     def show_table(self, table, title: str = "") -> None:
         self.table = table
         self.title.setText(title)
         self.plot.clear()
-        self.legend.clear()
+        self.key.clear()
         x = list(range(len(table.periods)))
-        axis = self.plot.getAxis("bottom")
         step = max(1, len(x) // 12)
-        axis.setTicks([[(i, p) for i, p in enumerate(table.periods) if i % step == 0]])
+        self.plot.getAxis("bottom").setTicks(
+            [[(i, p) for i, p in enumerate(table.periods) if i % step == 0]])
+        self.colours = {}
         for n, s in enumerate(table.series[: self._top]):
-            pen = pg.mkPen(COLOURS[n % len(COLOURS)], width=2)
-            self.plot.plot(x, [v * 100 for v in s.shares], pen=pen, name=s.label)
-        points = [(table.periods.index(sh.change_point), sh.after_share * 100)
-                  for sh in table.shifts
-                  if sh.change_point in table.periods]
-        if points:
-            self.plot.plot([p[0] for p in points], [p[1] for p in points], pen=None,
-                           symbol="t", symbolSize=12, symbolBrush="#b00",
-                           name=self.tr("change point"))
+            colour = self.colours[s.route] = COLOURS[n % len(COLOURS)]
+            curve = self.plot.plot(x, [v * 100 for v in s.shares], pen=pg.mkPen(colour, width=2),
+                                   name=self.label(s))
+            curve.setCurveClickable(True, width=8)
+            curve.sigClicked.connect(lambda _c, *_a, route=s.route:
+                                     self.route_declarations_requested.emit(route))
+            self._add_key(s.route, self.label(s), colour)
+        self._draw_change_points(table)
         self.plot.addItem(self.event)
-        self._fill_heat(table)
+        if not self._event_mode:
+            self.set_event_index(self._default_event(table))
+        self.heat.show_shares(table.periods, [self.label(s) for s in table.series[:15]],
+                              [s.shares for s in table.series[:15]])
         self._fill_shifts(table)
 
-    def _fill_heat(self, table) -> None:
-        series = table.series[: max(self._top, 15)]
-        if not series or not table.periods:
-            self.heat_image.clear()
-            return
-        self.heat_matrix = np.array([s.shares for s in series], dtype=float).T * 100
-        self.heat_image.setImage(self.heat_matrix, levels=(0, max(1.0, self.heat_matrix.max())))
-        self.heat_image.setRect(0, 0, len(table.periods), len(series))
-        step = max(1, len(table.periods) // 12)
-        self.heat.getAxis("bottom").setTicks(
-            [[(i + 0.5, p) for i, p in enumerate(table.periods) if i % step == 0]])
-        self.heat.getAxis("left").setTicks([[(i + 0.5, s.label) for i, s in enumerate(series)]])
-        self.heat.setToolTip(self.tr("Share of the period's total (%): dark low, bright high"))
+    def _add_key(self, route: str, text: str, colour: str) -> None:
+        icon = QPixmap(14, 14)
+        icon.fill(QColor(colour))
+        item = QListWidgetItem(QIcon(icon), text)
+        item.setData(Qt.ItemDataRole.UserRole, route)
+        item.setToolTip(text)
+        self.key.addItem(item)
+
+    def _draw_change_points(self, table) -> None:
+        """A triangle on each route's line where its share changed, in that route's colour."""
+        for sh in table.shifts:
+            if sh.change_point not in table.periods or sh.route not in self.colours:
+                continue
+            colour = self.colours[sh.route]
+            self.plot.plot([table.periods.index(sh.change_point)], [sh.after_share * 100],
+                           pen=None, symbol="t", symbolSize=13, symbolBrush=colour,
+                           symbolPen=pg.mkPen("#202020", width=1))
+
+    @staticmethod
+    def _default_event(table) -> int:
+        """The biggest detected change, else the middle period."""
+        shifts = sorted(table.shifts, key=lambda sh: -abs(sh.after_share - sh.before_share))
+        cut = next((sh.change_point for sh in shifts if sh.change_point in table.periods), None)
+        return table.periods.index(cut) if cut else len(table.periods) // 2
 
     def _fill_shifts(self, table) -> None:
         self.shifts_title.setText(
@@ -122,13 +173,19 @@ class RouteChart(QWidget):
             else self.tr("Change points detected in each route's share"))
         self.shifts.setRowCount(len(table.shifts))
         for r, sh in enumerate(table.shifts):
-            for c, v in enumerate((sh.label, sh.change_point, f"{sh.before_share:.1%}",
-                                   f"{sh.after_share:.1%}")):
+            for c, v in enumerate((shown_label(sh.label, self.tr("unknown")), sh.change_point,
+                                   f"{sh.before_share:.1%}", f"{sh.after_share:.1%}")):
                 self.shifts.setItem(r, c, QTableWidgetItem(v))
         self.shifts.resizeColumnsToContents()
 
+    def event_index(self) -> int | None:
+        if self.table is None or not self.table.periods:
+            return None
+        return max(0, min(int(round(self.event.value())), len(self.table.periods) - 1))
+
     def set_event_index(self, index: int) -> None:
         self.event.setValue(index)
+        self._on_event_position_changed()
 
     def show_event_shifts(self, table, title: str, index: int) -> None:
         """``table`` from casedb's event_shifts: its shifts are the risers and fallers."""
@@ -139,14 +196,23 @@ class RouteChart(QWidget):
             self._event_mode = False
         self.set_event_index(index)
 
-    def _on_event_position_change_finished(self) -> None:
-        if self.table is not None and self.table.periods:
-            i = int(round(self.event.value()))
-            self.event_moved.emit(max(0, min(i, len(self.table.periods) - 1)))
+    def _on_event_position_changed(self, *_args) -> None:
+        i = self.event_index()
+        text = "" if i is None else self.tr("Event: %1 ⇆").replace("%1", self.table.periods[i])
+        self.event.label.setFormat(text)
+
+    def _on_event_position_change_finished(self, *_args) -> None:
+        i = self.event_index()
+        if i is not None:
+            self.event.setValue(i)  # snapped to its period
+            self.event_moved.emit(i)
+
+    def _on_key_item_clicked(self, item: QListWidgetItem) -> None:
+        self.route_declarations_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def export_image(self, path: str | Path) -> Path:
-        """The share chart (lines, change points, legend, event marker) as PNG (at least
-        2400 px wide) or SVG by ``path``'s suffix; ValueError for any other suffix."""
+        """The share chart (lines, change points, event marker) as PNG (at least 2400 px
+        wide) or SVG by ``path``'s suffix; ValueError for any other suffix."""
         return export_plot(self.plot, path)
 
     def _on_export_button_clicked(self) -> None:

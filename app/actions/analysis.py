@@ -43,6 +43,7 @@ class AnalysisActions(QObject):
         d.expand_requested.connect(self._on_dock_expand_requested)
         d.open_case_requested.connect(window.open_case)
         d.party_cases_requested.connect(window.search_cases)
+        d.route_declarations_requested.connect(self._on_dock_route_declarations_requested)
 
     def _submit(self, fn, *args, succeeded, background: bool = False, writes: bool = False):
         job = self.window.jobs.submit(fn, self.window.db, *args, background=background,
@@ -84,6 +85,20 @@ class AnalysisActions(QObject):
     def _on_dock_event_shifts_requested(self, table, index: int) -> None:
         job = self.window.jobs.submit(_event_shifts, table, index)
         job.signals.succeeded.connect(lambda shifts: self.dock.show_event_shifts(shifts, index))
+
+    def _on_dock_route_declarations_requested(self, query: RouteQuery, route: str) -> None:
+        """A route's declarations in the browser: the HS code, and the destination country or
+        port of the route (the country filter matches export or destination)."""
+        if _is_trade(query) or "???" in route:
+            self.window.statusBar().showMessage(self.tr(
+                "Only declarations with a known destination can be listed by route."), 8000)
+            return
+        browser = self.window.browser
+        browser.hs.setText(query.hs)
+        place = route.split(">")[-1]
+        browser.country.setText(place if query.by == "dest-country" else "")
+        browser.port.setText(place if query.by != "dest-country" else "")
+        browser.tabs.setCurrentIndex(1)
 
     def _on_dock_expand_requested(self, node: str) -> None:
         self._submit(_expansion, node, succeeded=lambda found: self.dock.add_network(*found))
