@@ -1,6 +1,7 @@
 """Dossier headings, and the explanations of split-shipment rings, in English and Traditional
 Chinese."""
 
+from .. import case_status
 from ..analysis import splits
 
 LABELS = {
@@ -46,7 +47,10 @@ VALUES = {"zh-TW": {
 
 
 def value(lang: str, stored: str | None) -> str:
-    """A stored status, role or identifier kind as it reads in ``lang``."""
+    """A stored status, role or identifier kind as it reads in ``lang`` (statuses from the
+    workflow's own table, casedb.case_status)."""
+    if stored in case_status.WORDS["en"]:
+        return case_status.word(stored, lang)
     return VALUES.get(lang, {}).get(stored, stored) if stored else ""
 
 

@@ -66,4 +66,14 @@ def test_narrative_in_both_languages(db, tmp_path):
     zh_data = gather(db, "TW-D-1", "RESTRICTED", "zh-TW")
     zh = " ".join(zh_data.narrative())
     assert "共 3 筆報單，合計 69.5 公噸" in zh and "出口人：" in zh and "期間：2024-03-01 至 2024-03-09" in zh
-    assert zh in html.unescape(render_html(zh_data))
+    page = html.unescape(render_html(zh_data))
+    assert zh in page and "<th>狀態</th><td>新案</td>" in page
+
+
+def test_status_in_words_of_the_workflow(db, tmp_path):
+    _case(db, tmp_path)
+    from casedb.cases import edit_case
+
+    edit_case(db, "TW-D-1", {"status": "investigating"}, expected_version=None)
+    assert "<td>偵查中</td>" in render_html(gather(db, "TW-D-1", "RESTRICTED", "zh-TW"))
+    assert "<td>Investigating</td>" in render_html(gather(db, "TW-D-1", "RESTRICTED", "en"))
