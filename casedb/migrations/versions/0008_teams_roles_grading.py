@@ -54,6 +54,22 @@ PG_FUNCTIONS = [
 ]
 
 
+# The audit of a case, its notes, attachments and seizures is read only by those who may see the
+# case (policies' subqueries see through the reader's own row-level security); anyone with the
+# INSERT privilege appends; nobody updates or deletes (no policy, no privilege, a trigger).
+AUDIT_POLICIES = [
+    """CREATE POLICY wi_audit_read ON audit_log FOR SELECT USING (wi_sees_all()
+        OR CASE entity
+            WHEN 'case' THEN entity_id IS NULL OR wi_case_visible(entity_id)
+            WHEN 'note' THEN EXISTS (SELECT 1 FROM note WHERE note.id = entity_id)
+            WHEN 'attachment' THEN EXISTS (SELECT 1 FROM attachment a WHERE a.id = entity_id)
+            WHEN 'seizure' THEN EXISTS (SELECT 1 FROM seizure z WHERE z.id = entity_id)
+            ELSE true END)""",
+    "CREATE POLICY wi_audit_append ON audit_log FOR INSERT WITH CHECK (true)",
+    "ALTER TABLE audit_log ENABLE ROW LEVEL SECURITY",
+]
+
+
 def upgrade() -> None:
     op.create_table(
         "team",
@@ -114,10 +130,15 @@ def upgrade() -> None:
             op.execute(f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY')
             op.execute(f'CREATE POLICY wi_team_and_clearance ON "{table}" '
                        f"USING (wi_case_visible({key})) WITH CHECK (wi_case_visible({key}))")
+        for stmt in AUDIT_POLICIES:
+            op.execute(stmt)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        op.execute("ALTER TABLE audit_log DISABLE ROW LEVEL SECURITY")
+        op.execute("DROP POLICY IF EXISTS wi_audit_append ON audit_log")
+        op.execute("DROP POLICY IF EXISTS wi_audit_read ON audit_log")
         for table in CASE_TABLES:
             op.execute(f'DROP POLICY IF EXISTS wi_team_and_clearance ON "{table}"')
             op.execute(f'ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY')

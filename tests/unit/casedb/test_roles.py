@@ -177,3 +177,16 @@ def test_the_db_roles_command_sets_up_roles_and_grants_a_login(request, pg_admin
             for role in ("analyst", "supervisor", "auditor", "administrator"):
                 conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{prefix}_{role}"')
         admin.dispose()
+
+
+def test_the_audit_of_a_hidden_case_is_hidden_too(world):
+    b1 = get_case(world.owner, "B-1").id
+    with world.owner.read() as s:
+        assert any(r.entity_id == b1 and r.entity == "case" for r in audit.entries(s))
+    a = _as(world, world.analyst_a)
+    with a.read() as s:
+        seen = audit.entries(s, entity="case")
+    assert {r.new_value for r in seen if r.action == "create"} == {"A-1", "OPEN-1"}
+    assert b1 not in {r.entity_id for r in seen}
+    with _as(world, world.auditor).read() as s:  # auditors read the whole audit
+        assert b1 in {r.entity_id for r in audit.entries(s, entity="case")}
