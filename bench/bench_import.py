@@ -32,7 +32,8 @@ def peak_mb():
 """
 
 _CHILD = """
-import json, sys, time
+import gc, json, sys, time
+gc.disable()  # a process that only imports, as the workstation's and the command's are
 from casedb.db import Database
 from casedb import migrate
 from casedb.importing.pipeline import import_file

@@ -9,10 +9,11 @@ from PySide6.QtCore import QCoreApplication
 
 from casedb.changes import ChangeSet
 from casedb.exports import write_table
-from casedb.importing.batch import import_batch
 from casedb.importing.dry_run import preview_normalised
 from casedb.importing.fields import FIELDS
 from widgets.import_wizard import ImportWizard
+
+from ..import_process import import_in_process
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class ImportFlow:
 
     def _on_wizard_run_requested(self, paths: list, spec) -> None:
         self.job = self.window.jobs.submit(
-            import_batch, self.window.db, paths, spec=spec, isolate=True, writes=True
+            import_in_process, self.window.db, paths, spec=spec, writes=True
         )
         self.job.signals.progressed.connect(self.wizard.set_progress)
         self.job.signals.succeeded.connect(self._on_job_succeeded)

@@ -42,10 +42,6 @@ class PartyResolver:
             PartyIdentifier.party_id, PartyIdentifier.kind, PartyIdentifier.value_key)).all())
         self.created = 0
 
-    def bulky(self) -> list:
-        """The maps that grow with the database, for the caller to free gradually."""
-        return [self._by_raw, self._by_key, self._raw_any, self._idents]
-
     def prepare(self, names: Iterable[tuple[str, str]]) -> None:
         """Resolve every (raw name, country) of a batch, creating the new parties in bulk. A new
         party shows the first spelling met (``names`` in the order of the rows)."""

@@ -103,9 +103,6 @@ class ProcessSource:
                 return
             yield msg[1], msg[2], msg[3]
 
-    def bulky(self) -> list:
-        return []  # the rows live in the child
-
     def close(self) -> None:
         """Waits for a child that has sent everything; stops one still working (a cancel, an
         error here)."""

@@ -294,7 +294,3 @@ class WorkbookSheets:
     def chunks(self, size: int, first: int | None = None
                ) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
         return normalised_chunks(self._sheets, self._spec, size, first)
-
-    def bulky(self) -> list[list]:
-        """What holds the rows read, for the caller to free gradually."""
-        return [s.raw.rows for s in self._sheets]

@@ -55,9 +55,5 @@ class LocalSource:
     def chunks(self) -> Iterator[tuple[Chunk, int, list[Refusal]]]:
         return self._sheets.chunks(self._size)
 
-    def bulky(self) -> list[list]:
-        """What holds the rows read, for the caller to free gradually."""
-        return self._sheets.bulky()
-
     def close(self) -> None:
         pass

@@ -113,11 +113,6 @@ class DeclarationWriter:
         return all((s.name, row) in seen for s in layouts for a, b in s.data_rows
                    for row in range(a, b))
 
-    def bulky(self) -> list:
-        """The containers that grow with the file, for the caller to free gradually."""
-        return [self._held, self._seen, self._roles, self._containers, self._created,
-                *self._parties.bulky()]
-
     # -- one chunk -------------------------------------------------------------------------
     def write_chunk(self, chunk: Chunk) -> None:
         """Rows with a key new to the database and the file so far go in a column at a time;

@@ -94,9 +94,6 @@ class TextStream:
             chunk, bad = survey.normaliser.normalise(self.name, numbers, rows)
             yield chunk, len(rows), [Refusal(self.name, *r) for r in bad]
 
-    def bulky(self) -> list:
-        return []  # no rows are kept
-
 
 class _Survey:
     """One pass over a text table's records: its header, its limits, its data rows found and
