@@ -143,6 +143,8 @@ def save_attachment(db: Database, attachment_id: int, dest_path) -> Path:
     except OSError as exc:
         raise CaseDbError(f"cannot write {dest}: {exc.strerror or exc}") from exc
     log.info("saved attachment %s to %s", name, dest)
+    audit.record_export(db, "attachment", dest, entity="attachment", entity_id=attachment_id,
+                        detail=f"{name} (SHA-256 {sha})")
     return dest
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.logs import file_handler
 from casedb import audit, migrate
+from casedb.attachments import add_attachment, save_attachment
 from casedb.cases import case_from_declarations
 from casedb.db import Database
 from casedb.dossier import write_dossier
@@ -59,6 +60,9 @@ def export_everything(db, tmp_path) -> dict:
              "bundle": export_bundle(db, ref, out / "case.json"),
              "graph": write_graph(party_network(db), out / "parties.graphml", db),
              "backup": migrate.backup(db, out / "new" / "backup.db")}
+    (tmp_path / "bl.pdf").write_bytes(b"%PDF-1.4 a bill of lading")
+    files["attachment"] = save_attachment(db, add_attachment(db, ref, tmp_path / "bl.pdf"),
+                                          out / "bl copy.pdf")
     export_records(db, "declarations", out / "declarations.csv")
     export_records(db, "cases", out / "cases.xlsx")
     files["table"] = out / "declarations.csv"
