@@ -8,11 +8,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from casedb import cases
+from casedb.analysis import splits_data
 from casedb.analysis.ring_network import ring_network
 from casedb.analysis.route_lines import warm
 from casedb.analysis.routes import route_shares
 from casedb.analysis.shares import event_shifts
-from casedb.analysis.splits import detect_splits, ring_timeline
+from casedb.analysis.splits import ring_timeline, rings_in
 from casedb.casefile import load_case_file
 from casedb.changes import DECLARATIONS, PARTIES, TRADE, ChangeSet
 from casedb.linked import linked_cases
@@ -196,8 +197,10 @@ def _event_shifts(table, index: int):
 
 def _splits(db, progress=None):
     """The rings with, for each, its timeline and its small network (a few rows each)."""
-    rings = detect_splits(db, progress=progress)
-    return rings, [ring_timeline(db, r) for r in rings], [ring_network(db, r) for r in rings]
+    frame = splits_data.load(db)  # searched once; each ring's timeline is taken from it
+    rings = rings_in(db, frame, progress=progress)
+    return (rings, [ring_timeline(db, r, frame) for r in rings],
+            [ring_network(db, r) for r in rings])
 
 
 def _expansion(db, node: str):

@@ -174,9 +174,13 @@ def _ties(c: Clusters, shippers) -> list[tuple[str, str]]:
     return c.shared_by(shippers) if len(shippers) > 1 else []
 
 
-def ring_timeline(db: Database, ring: SplitRing) -> list[tuple[dt.date, float, str, str]]:
-    """(date, weight kg, shipper name, declaration no) for the ring's timeline chart."""
-    frame = load(db).filter(pl.col("id").is_in(list(ring.declaration_ids))).sort("date")
+def ring_timeline(db: Database, ring: SplitRing, frame: pl.DataFrame | None = None
+                  ) -> list[tuple[dt.date, float, str, str]]:
+    """(date, weight kg, shipper name, declaration no) for the ring's timeline chart, from
+    ``frame``, the declarations the detector searched (splits_data.load), when given: loading
+    them again for every ring cost as much as the detection."""
+    frame = load(db) if frame is None else frame
+    frame = frame.filter(pl.col("id").is_in(list(ring.declaration_ids))).sort("date")
     names = dict(zip(ring.shipper_ids, ring.shipper_names, strict=True))
     return [(r["date"], r["kg"] or 0.0, names.get(r["shipper"], ""), r["no"])
             for r in frame.iter_rows(named=True)]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from .. import grading
-from ..analysis.splits import detect_splits, ring_timeline
+from ..analysis import splits_data
+from ..analysis.splits import ring_timeline, rings_in
 from ..audit import AuditRow, entries
 from ..casefile import CaseFile, load_case_file
 from ..db import Database
@@ -51,8 +52,9 @@ class DossierData:
 def gather(db: Database, case_ref: str, classification: str, lang: str) -> DossierData:
     cf = load_case_file(db, case_ref)
     decl_ids = {d.id for d in cf.declarations}
-    ring = next((r for r in detect_splits(db) if decl_ids & set(r.declaration_ids)), None)
-    points = tuple(ring_timeline(db, ring)) if ring is not None else ()
+    frame = splits_data.load(db)  # searched once: the ring's timeline is taken from it too
+    ring = next((r for r in rings_in(db, frame) if decl_ids & set(r.declaration_ids)), None)
+    points = tuple(ring_timeline(db, ring, frame)) if ring is not None else ()
     with db.read() as s:
         seizure_ids = list(s.scalars(select(Seizure.id).where(Seizure.case_id == cf.case.id)))
         note_ids = list(s.scalars(select(Note.id).where(Note.case_id == cf.case.id)))
