@@ -67,17 +67,19 @@ def store_raw(conn: Connection, source_file_id: int, chunk, keep=None) -> None:
         return
     sheet = chunk.sheet[:200]
     indices = range(len(chunk.rows)) if keep is None else keep
-    rows = [{"source_file_id": source_file_id, "sheet": sheet, "row_number": chunk.rows[i],
-             "cells": raw[i]} for i in indices]
-    if not rows:
+    numbers = [chunk.rows[i] for i in indices]
+    if not numbers:
         return
     if chunk.headers is not None and conn.scalar(select(RawSheet.sheet).where(
             RawSheet.source_file_id == source_file_id, RawSheet.sheet == sheet)) is None:
         conn.execute(insert(RawSheet).values(source_file_id=source_file_id, sheet=sheet,
                                              headers=[list(h) for h in chunk.headers]))
-    from .bulk import insert_rows
+    from .bulk import insert_columns
 
-    insert_rows(conn, RawRow.__table__, rows)
+    n = len(numbers)
+    insert_columns(conn, RawRow.__table__, {
+        "source_file_id": [source_file_id] * n, "sheet": [sheet] * n, "row_number": numbers,
+        "cells": raw if keep is None else [raw[i] for i in indices]})
 
 
 @dataclass(frozen=True)
@@ -203,14 +205,18 @@ def set_keep_copies(db: Database, on: bool) -> None:
             row.value = {"on": on}
 
 
-def keep_copy(db: Database, path: Path) -> str:
+def keep_copy(db: Database, path: Path, session=None) -> str:
     """Keep the file's bytes under their SHA-256 (once, however often it is imported);
-    returns the SHA-256."""
+    returns the SHA-256. In ``session`` when given (an import's own transaction, which on
+    SQLite holds the write lock), else in a transaction of its own."""
+    if session is None:
+        with db.begin() as s:
+            return keep_copy(db, path, s)
     content = Path(path).read_bytes()
     digest = hashlib.sha256(content).hexdigest()
-    with db.begin() as s:
-        if s.get(SourceCopy, digest) is None:
-            s.add(SourceCopy(sha256=digest, content=content))
+    if session.get(SourceCopy, digest) is None:
+        session.add(SourceCopy(sha256=digest, content=content))
+        session.flush()
     return digest
 
 
