@@ -114,9 +114,10 @@ def wait_for_write_lock(conn: Connection, progress: Progress) -> None:
     try:
         while not _begin_immediate(conn):
             attempts += 1
-            if attempts % WAIT_LOG_EVERY == 1:
-                log.info("another writer holds the database: waiting (%d s so far)",
-                         attempts * LOCK_POLL_MS // 1000)
+            if attempts % WAIT_LOG_EVERY == 1:  # the first time on the terminal too
+                log.log(logging.WARNING if attempts == 1 else logging.INFO,
+                        "another program is writing to the database: waiting for it to finish "
+                        "(%d s so far)", attempts * LOCK_POLL_MS // 1000)
             waiting = getattr(progress, "waiting", None)
             if waiting is not None:
                 waiting(attempts * LOCK_POLL_MS / 1000)
