@@ -43,6 +43,9 @@ def register(sub) -> None:
     p.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                    help="a value for every row, e.g. --set direction=import --set "
                         "authority='TW Customs'")
+    p.add_argument("--grade", metavar="GRADE",
+                   help="grade each file as a source (Admiralty/NATO 6x6 by default, e.g. B2; "
+                        "see 'wasteintel grade scheme')")
     p.add_argument("--unit", action="append", default=[], metavar="FIELD=UNIT",
                    help="the unit of a weight column that names none, e.g. "
                         "--unit gross_weight_kg=t (kg, t or lb)")
@@ -88,6 +91,14 @@ def _run(args) -> int:
     if args.save_spec and not args.dry_run:
         raise UsageError("--save-spec goes with --dry-run: add --dry-run")
     db = open_db(args)
+    if args.grade:
+        from casedb.errors import ConfigError
+        from casedb.grading import default_scheme, parse
+
+        try:
+            parse(args.grade, default_scheme(db))  # before any file is imported
+        except ConfigError as exc:
+            raise UsageError(f"--grade {args.grade}: {exc}") from None
     results = [_one(db, path, spec, args) for path in args.files]
     if args.json:
         emit_json({"files": results})
@@ -113,7 +124,12 @@ def _one(db, path: Path, spec, args) -> dict:
             if args.save_spec:
                 save_spec(replace(done.spec), args.save_spec)
             return {**done.to_json(), "file": str(path)}
-        return {**import_file(db, path, spec=spec).to_json(), "file": str(path)}
+        report = import_file(db, path, spec=spec).to_json()
+        if args.grade and report["status"] != "nothing stored":
+            from casedb.grading import set_source_grade
+
+            report["grade"] = str(set_source_grade(db, report["sha256"], args.grade))
+        return {**report, "file": str(path)}
     except ReadError as exc:
         status = (NEEDS_DECISION if isinstance(exc, NeedsDecision)
                   else NOT_DECLARATIONS if isinstance(exc, NotDeclarations) else UNREADABLE)

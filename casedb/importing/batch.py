@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..db import Database
-from ..errors import NeedsDecision, NotDeclarations, ReadError
+from ..errors import CaseDbError, NeedsDecision, NotDeclarations, ReadError
 from ..jobs import NullProgress, Progress
 from .pipeline import FileReport, import_file
 from .spec import ImportSpec
 
 UNREADABLE, NOT_DECLARATIONS, NEEDS_DECISION = "unreadable", "not declarations", "needs a decision"
+FAILED = "failed"  # the database refused the file's transaction: nothing of it was written
 
 
 @dataclass(frozen=True)
@@ -61,4 +62,6 @@ def import_batch(db: Database, paths: Iterable, *, spec: ImportSpec | None = Non
             out.append(FileOutcome(str(path), None, NOT_DECLARATIONS, exc.reason))
         except ReadError as exc:
             out.append(FileOutcome(str(path), None, UNREADABLE, exc.reason))
+        except CaseDbError as exc:
+            out.append(FileOutcome(str(path), None, FAILED, str(exc)))
     return out

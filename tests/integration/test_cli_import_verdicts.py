@@ -138,3 +138,17 @@ def test_bad_set_and_unit_arguments_are_one_line_and_exit_2(tmp_path, files):
         res = cli(files["imported"], "--db", tmp_path / "c.db", *args)
         assert res.returncode == 2
         assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_import_grades_its_sources_and_a_bad_grade_imports_nothing(tmp_path, files):
+    db = tmp_path / "c.db"
+    bad = cli(files["imported"], "--db", db, "--grade", "Z9")
+    assert bad.returncode == 2 and declarations(db) == 0
+    assert "--grade Z9" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    res = cli(files["imported"], "--db", db, "--grade", "b2", "--json")
+    assert res.returncode == 0, res.stderr
+    (f,) = json.loads(res.stdout)["files"]
+    assert f["grade"].startswith("B2")
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM source_grade").fetchone()[0] == 1
+    con.close()
