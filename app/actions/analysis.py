@@ -36,6 +36,7 @@ class AnalysisActions(QObject):
         super().__init__(window)
         self.window = window
         self.dock = AnalysisDock(window, runner=window.jobs)
+        self._case_network = None  # the open case's (nodes, edges) shown on the link chart
         d = self.dock
         d.routes_requested.connect(self._on_dock_routes_requested)
         d.event_shifts_requested.connect(self._on_dock_event_shifts_requested)
@@ -77,8 +78,12 @@ class AnalysisActions(QObject):
                      background=True)
 
     def show_case(self, case_file, links) -> None:
-        """The link chart of a case the window has loaded (never loaded twice)."""
-        self.dock.show_case_network(*case_network(case_file, links))
+        """The link chart of a case the window has loaded (never loaded twice); a case
+        reloaded after a change that left its network as it was keeps its layout."""
+        network = case_network(case_file, links)
+        if network != self._case_network:
+            self._case_network = network
+            self.dock.show_case_network(*network)
 
     def _on_dock_routes_requested(self, query: RouteQuery) -> None:
         self.refresh_routes(query)
@@ -176,7 +181,7 @@ def _routes(db, query: RouteQuery, lang: str):
     return route_shares(db, hs_prefix=query.hs or None, by=query.by, period="year", lang=lang)
 
 
-def _route_map(db, query: RouteQuery, lang: str, progress=None):
+def _route_map(db, query: RouteQuery, lang: str, progress):
     """The routes with their origins for the map (the chart's table by destination has none),
     their sea lanes computed here in the background so that the map only draws."""
     if _is_trade(query):
@@ -195,7 +200,7 @@ def _event_shifts(table, index: int):
     return event_shifts(table, dt.date(int(period[:4]), 1, 1), "year")
 
 
-def _splits(db, progress=None):
+def _splits(db, progress):
     """The rings with, for each, its timeline and its small network (a few rows each)."""
     frame = splits_data.load(db)  # searched once; each ring's timeline is taken from it
     rings = rings_in(db, frame, progress=progress)
