@@ -72,7 +72,13 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.analysis_dock)
         self.status_db = QLabel(self.tr("Database: %1").replace("%1", db.display_name()), self)
         self.statusBar().addPermanentWidget(self.status_db)
+        from .actions import case_manage, company, search
+
+        self.case_management = case_manage.connect(self)
+        self.company = company.connect(self)
+        self.search_actions = search.connect(self, self.company)
         self._menus()
+        self.browser.add_to_case_requested.connect(self.case_management.add_declarations)
         self.browser.open_case_requested.connect(self._on_browser_open_case_requested)
         self.browser.filters_changed.connect(self._on_browser_filters_changed)
         self.case_view.open_case_requested.connect(self.open_case)
@@ -106,6 +112,7 @@ class MainWindow(QMainWindow):
 
             self._analysis = AnalysisActions(self)
             self.analysis_dock.setWidget(self._analysis.dock)
+            self.company.connect_chart(self._analysis.dock)
             self.changed.connect(self._analysis.on_changed)
         return self._analysis
 
@@ -153,6 +160,9 @@ class MainWindow(QMainWindow):
                      QKeySequence("Ctrl+Shift+E"))
         file.addSeparator()
         self._action(file, self.tr("&Quit"), lambda _w: self.close(), QKeySequence.Quit)
+        from .actions import menus
+
+        menus.add_menus(self, self.case_management, self.find)
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self.case_dock.toggleViewAction())
         view.addAction(self.analysis_dock.toggleViewAction())
@@ -225,6 +235,10 @@ class MainWindow(QMainWindow):
     def search_cases(self, text: str) -> None:
         """The case table, searched for ``text`` (a party's name, in any spelling)."""
         self.browser.show_cases_matching(text)
+
+    def find(self) -> None:
+        """Ctrl+F: the search dock, its box ready for typing."""
+        self.search_actions.show()
 
     def publish(self, changes: ChangeSet) -> None:
         """Tell every view what a write changed (nothing when it changed nothing)."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -16,11 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casedb.case_status import WORKFLOW
+
 from .background import Runner
+from .case_words import status_word
+from .fields import date_edit, day_of
 from .record_table import RecordSource, RecordTable
 
-STATUSES = ("open", "under investigation", "referred", "prosecuted", "closed")
-NO_DATE = QDate(1900, 1, 1)  # a date edit at its minimum means "no bound"
+STATUSES = WORKFLOW  # open -> investigating -> referred -> closed
 
 
 class CaseBrowser(QWidget):
@@ -29,6 +30,7 @@ class CaseBrowser(QWidget):
     open_case_requested = Signal(int)
     # {"text", "status", "hs", "since", "until", "country", "port"}: strings, dates or None
     filters_changed = Signal(dict)
+    add_to_case_requested = Signal(list)  # declaration ids
 
     def __init__(self, cases: RecordSource, declarations: RecordSource,
                  parent: QWidget | None = None, *, runner: Runner):
@@ -36,7 +38,7 @@ class CaseBrowser(QWidget):
         bar, more = self._filter_bars()
         self.cases = RecordTable(cases, [self.tr("Case"), self.tr("Title"), self.tr("Status"),
                                          self.tr("Opened"), self.tr("Lead officer")], self,
-                                 shown={2: self.tr}, runner=runner)  # statuses translated
+                                 shown={2: status_word}, runner=runner)  # statuses in words
         self.cases.set_column_widths([150, 320, 140, 100, 140])
         self.declarations = RecordTable(declarations, [
             self.tr("Declaration"), self.tr("Date"), self.tr("HS"), self.tr("Gross kg"),
@@ -65,6 +67,19 @@ class CaseBrowser(QWidget):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.cases.record_activated.connect(self.open_case_requested)
         self.cases.count_changed.connect(self._on_count_changed)
+        self.cases.add_action(self.tr("Open"), self._on_open_chosen, single=True)
+        self.declarations.add_action(self.tr("Add to case…"), self.add_to_case_requested.emit)
+        for table in (self.cases, self.declarations):
+            table.menu.add(self.tr("Search for this"),
+                           lambda _rows, t=table: self._search_for(t))
+
+    def _on_open_chosen(self, ids: list[int]) -> None:
+        self.open_case_requested.emit(ids[0])
+
+    def _search_for(self, table: RecordTable) -> None:
+        value = table.view.currentIndex().data()
+        if value:
+            self.show_cases_matching(str(value))
 
     def _filter_bars(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.search = QLineEdit(self)
@@ -74,7 +89,7 @@ class CaseBrowser(QWidget):
         self.status = QComboBox(self)
         self.status.addItem(self.tr("All statuses"), "")
         for s in STATUSES:
-            self.status.addItem(self.tr(s), s)
+            self.status.addItem(status_word(s), s)
         self.hs = QLineEdit(self)
         self.hs.setPlaceholderText(self.tr("HS family, e.g. 3915"))
         self.hs.setMaximumWidth(160)
@@ -99,21 +114,11 @@ class CaseBrowser(QWidget):
         return bar, more
 
     def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit(self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(self.tr("any date"))
-        edit.setDate(NO_DATE)
-        return edit
+        return date_edit(self, self.tr("any date"))
 
     def filters(self) -> dict:
-        def day(edit: QDateEdit) -> dt.date | None:
-            d = edit.date()
-            return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
-
         return {"text": self.search.text().strip(), "status": self.status.currentData() or "",
-                "hs": self.hs.text().strip(), "since": day(self.since), "until": day(self.until),
+                "hs": self.hs.text().strip(), "since": day_of(self.since), "until": day_of(self.until),
                 "country": self.country.text().strip(), "port": self.port.text().strip()}
 
     def show_cases_matching(self, text: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from .case_attachments import AttachmentsPanel
+from .case_words import status_word
 from .paged_model import display
+from .table_menu import TableMenu
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -49,10 +52,17 @@ class CaseView(QWidget):
     save_attachment_requested = Signal(int, str)  # attachment id, destination path
     remove_attachment_requested = Signal(int, str)  # attachment id, reason
     dossier_requested = Signal(str)  # case reference
+    edit_requested = Signal(str)  # case reference: edit its fields
+    remove_requested = Signal(str, list)  # case reference, declaration ids to take out
+    evidence_requested = Signal(int)  # declaration id: its source rows as written
+    party_open_requested = Signal(int)  # party id: open the company view
+    case_shown = Signal(str)  # a case was (re)loaded into the view
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._case_ref = ""
+        self.record = None  # the casedb.cases.CaseRecord shown (with the version read)
+        self.case_file = None  # the casedb.casefile.CaseFile shown
         self._note_records: dict[int, object] = {}  # note id -> casedb.cases.NoteRecord
         self._editing: tuple[int, int] | None = None  # (note id, version) being edited
         self.title = QLabel(self)
@@ -65,6 +75,11 @@ class CaseView(QWidget):
         self.dossier_button.setToolTip(self.tr("Write this case's dossier (PDF or HTML)"))
         self.dossier_button.setEnabled(False)
         self.dossier_button.clicked.connect(self._on_dossier_clicked)
+        self.edit_button = QPushButton(self.tr("Edit case…"), self)
+        self.edit_button.setToolTip(self.tr("Edit the title, status, lead officer, summary, "
+                                            "tags and other fields of this case"))
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
         self.tabs = QTabWidget(self)
         self.attachments = AttachmentsPanel(self)  # kept across cases: re-added by show_case
         self.attachments.hide()  # until a case is shown
@@ -73,6 +88,7 @@ class CaseView(QWidget):
         self.attachments.remove_requested.connect(self.remove_attachment_requested)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        header.addWidget(self.edit_button)
         header.addWidget(self.dossier_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -86,6 +102,9 @@ class CaseView(QWidget):
         """Show a ``casedb.casefile.CaseFile`` and its ``casedb.linked.LinkedCases``."""
         c = case_file.case
         self._case_ref = c.case_ref
+        self.record = c
+        self.case_file = case_file
+        self.edit_button.setEnabled(True)
         self.title.setText(f"{c.case_ref} — {c.title}" if c.title else c.case_ref)
         self.dossier_button.setEnabled(True)
         current = self.tabs.currentIndex()  # stays on the same tab (e.g. after an edit)
@@ -106,6 +125,7 @@ class CaseView(QWidget):
         self.tabs.addTab(self._provenance(case_file), self.tr("Provenance"))
         if current >= 0:
             self.tabs.setCurrentIndex(current)
+        self.case_shown.emit(c.case_ref)
 
     def show_attachments(self, items) -> None:
         """Show the case's attachments (``casedb.attachments.AttachmentInfo`` values)."""
@@ -119,6 +139,10 @@ class CaseView(QWidget):
         if self._case_ref:
             self.add_attachment_requested.emit(self._case_ref, path, description)
 
+    def _on_edit_clicked(self) -> None:
+        if self._case_ref:
+            self.edit_requested.emit(self._case_ref)
+
     def _on_dossier_clicked(self) -> None:
         if self._case_ref:
             self.dossier_requested.emit(self._case_ref)
@@ -127,9 +151,16 @@ class CaseView(QWidget):
         w = QWidget(self)
         form = QFormLayout(w)
         c = cf.case
-        form.addRow(self.tr("Status"), QLabel(self.tr(c.status), w))
+        self.status_label = QLabel(status_word(c.status), w)
+        form.addRow(self.tr("Status"), self.status_label)
+        if c.merged_into:
+            form.addRow(self.tr("Merged into"), QLabel(c.merged_into, w))
         form.addRow(self.tr("Opened"), QLabel(display(c.opened_on), w))
+        if c.closed_on:
+            form.addRow(self.tr("Closed"), QLabel(display(c.closed_on), w))
         form.addRow(self.tr("Lead officer"), QLabel(c.lead_officer or "—", w))
+        form.addRow(self.tr("Team"), QLabel(c.team or "—", w))
+        form.addRow(self.tr("Classification"), QLabel(c.classification or "—", w))
         form.addRow(self.tr("Seizures"), QLabel(str(len(cf.seizures)), w))
         form.addRow(self.tr("Declarations"), QLabel(str(len(cf.declarations)), w))
         form.addRow(self.tr("Total gross weight"), QLabel(f"{cf.total_kg / 1000:,.1f} t", w))
@@ -149,13 +180,36 @@ class CaseView(QWidget):
                            [(z.declaration_no, z.seizure_date, z.quantity_kg, z.offence,
                              z.basel_code, z.detection_method, z.outcome) for z in cf.seizures]))
         v.addWidget(QLabel(self.tr("Declarations"), w))
-        v.addWidget(_table(w, [self.tr("Declaration"), self.tr("Date"), self.tr("HS"),
+        self.declarations_table = _table(w, [self.tr("Declaration"), self.tr("Date"), self.tr("HS"),
                                self.tr("Gross kg"), self.tr("Route"), self.tr("Sailing"),
                                self.tr("B/L"), self.tr("Containers")],
                            [(d.declaration_no, d.declaration_date, d.hs_code, d.gross_weight_kg,
                              d.route, d.vessel, d.bl_no, ", ".join(d.containers))
-                            for d in cf.declarations]))
+                            for d in cf.declarations])
+        for r, d in enumerate(cf.declarations):
+            self.declarations_table.item(r, 0).setData(NOTE_ROLE, d.id)
+        self.declarations_table.setSelectionMode(
+            QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.declarations_table.cellDoubleClicked.connect(self._on_declaration_double_clicked)
+        menu = TableMenu(self.declarations_table)
+        menu.add(self.tr("Show the row as written…"), self._on_evidence_chosen, single=True)
+        menu.add(self.tr("Remove from this case…"), self._on_remove_chosen)
+        v.addWidget(self.declarations_table)
         return w
+
+    def _declaration_ids(self, table, rows) -> list[int]:
+        return [table.item(r, 0).data(NOTE_ROLE) for r in rows]
+
+    def _on_declaration_double_clicked(self, row: int, _column: int) -> None:
+        self.evidence_requested.emit(self.declarations_table.item(row, 0).data(NOTE_ROLE))
+
+    def _on_evidence_chosen(self, rows: list[int]) -> None:
+        self.evidence_requested.emit(self._declaration_ids(self.declarations_table, rows)[0])
+
+    def _on_remove_chosen(self, rows: list[int]) -> None:
+        ids = self._declaration_ids(self.declarations_table, rows)
+        if ids and self._case_ref:
+            self.remove_requested.emit(self._case_ref, ids)
 
     def _parties(self, cf) -> QWidget:
         tree = QTreeWidget(self)
@@ -166,10 +220,18 @@ class CaseView(QWidget):
                 QTreeWidgetItem(item, [self.tr("as written: %1").replace("%1", name), "", ""])
             for kind, value in p.identifiers:
                 QTreeWidgetItem(item, [f"{self.tr(kind)}: {value}", "", ""])
+            item.setData(0, NOTE_ROLE, p.id)
             tree.addTopLevelItem(item)
+        tree.itemDoubleClicked.connect(self._on_party_double_clicked)
+        tree.setToolTip(self.tr("Double-click a party to open it"))
         tree.expandAll()
         tree.resizeColumnToContents(0)
         return tree
+
+    def _on_party_double_clicked(self, item, _column: int) -> None:
+        while item.parent() is not None:
+            item = item.parent()
+        self.party_open_requested.emit(item.data(0, NOTE_ROLE))
 
     def _linked(self, linked) -> QTableWidget:
         t = _table(self, [self.tr("Case"), self.tr("Hops"), self.tr("Score"), self.tr("Why")],
@@ -280,6 +342,38 @@ class CaseView(QWidget):
         self.notes_table.setEnabled(not editing)
 
     def _provenance(self, cf) -> QWidget:
-        return _table(self, [self.tr("File"), self.tr("Sheet"), self.tr("Rows"),
-                             self.tr("SHA-256")],
-                      [(p.file_name, p.sheet, p.rows, p.sha256) for p in cf.provenance])
+        w = QWidget(self)
+        v = QVBoxLayout(w)
+        v.addWidget(QLabel(self.tr("Files"), w))
+        v.addWidget(_table(w, [self.tr("File"), self.tr("Sheet"), self.tr("Rows"),
+                               self.tr("SHA-256")],
+                           [(p.file_name, p.sheet, p.rows, p.sha256) for p in cf.provenance]))
+        v.addWidget(QLabel(self.tr("Sources of each declaration (double-click: the row as "
+                                   "written)"), w))
+        self._declaration_nos = {d.id: d.declaration_no for d in cf.declarations}
+        self.sources_table = _table(w, [self.tr("Declaration"), self.tr("File"),
+                                        self.tr("Sheet"), self.tr("Row")], [])
+        self.sources_table.cellDoubleClicked.connect(self._on_source_double_clicked)
+        TableMenu(self.sources_table).add(self.tr("Show the row as written…"),
+                                          self._on_source_chosen, single=True)
+        v.addWidget(self.sources_table, 1)
+        return w
+
+    def show_sources(self, sources: dict) -> None:
+        """Each declaration's source rows: ``casedb.evidence.sources_of``'s answer (declaration
+        id -> [(file, sheet, row)])."""
+        rows = [(did, file, sheet, row) for did in self._declaration_nos
+                for file, sheet, row in sources.get(did, ())]
+        t = self.sources_table
+        t.setRowCount(len(rows))
+        for r, (did, file, sheet, row) in enumerate(rows):
+            for c, value in enumerate((self._declaration_nos[did], file, sheet, row)):
+                t.setItem(r, c, QTableWidgetItem(display(value)))
+            t.item(r, 0).setData(NOTE_ROLE, did)
+        t.resizeColumnsToContents()
+
+    def _on_source_double_clicked(self, row: int, _column: int) -> None:
+        self.evidence_requested.emit(self.sources_table.item(row, 0).data(NOTE_ROLE))
+
+    def _on_source_chosen(self, rows: list[int]) -> None:
+        self._on_source_double_clicked(rows[0], 0)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from .background import Runner
 from .paged_model import PagedTableModel
+from .table_menu import TableMenu, selected_rows
 
 
 class RecordSource(Protocol):
@@ -50,7 +51,7 @@ class RecordTable(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.setSortingEnabled(False)
         self.view.verticalHeader().setDefaultSectionSize(22)
@@ -64,6 +65,7 @@ class RecordTable(QWidget):
         header.setStretchLastSection(True)
         header.sectionClicked.connect(self._on_header_section_clicked)
         self.view.doubleClicked.connect(self._on_view_activated)
+        self.menu = TableMenu(self.view)  # views add their actions: add_action
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -91,6 +93,14 @@ class RecordTable(QWidget):
         self._running -= 1
         if not self._running:
             self.loading = False
+
+    def selected_ids(self) -> list[int]:
+        """The ids of the selected rows (the current row when none is selected)."""
+        return [self.model.row_id(r) for r in selected_rows(self.view)]
+
+    def add_action(self, text: str, slot, *, single: bool = False) -> None:
+        """A context-menu action called with the selected records' ids."""
+        self.menu.add(text, lambda _rows: slot(self.selected_ids()), single=single)
 
     def set_column_widths(self, widths: list[int]) -> None:
         for i, w in enumerate(widths):
