@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTableWidget, QTreeWidget
 from sqlalchemy import select
 
@@ -121,3 +122,16 @@ def test_views_follow_an_import_a_case_edit_and_an_entity_merge(qtbot, world, tm
                     timeout=30_000)
     assert panel.splits.rings.count() == len(panel.shown_rings)  # the list shows the new rings
     review.dialog.close()
+
+
+def test_f5_reloads_every_view_after_another_writer(qtbot, world, tmp_path):
+    """Declarations stored by someone else (another workstation, the command line) show in the
+    route chart and the split view after F5."""
+    window, panel = world, world.analysis
+    import_files(window.db, [write_csv(tmp_path / "theirs.csv", [HEADER] + _ring())])
+    qtbot.wait(300)
+    assert _routes(window) == {"TUR"}  # nobody told the views
+    refresh = next(a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence.Refresh)
+    refresh.trigger()
+    qtbot.waitUntil(lambda: _routes(window) == {"TUR", "MYS"}, timeout=30_000)
+    qtbot.waitUntil(lambda: panel.splits.rings.count() == 1, timeout=30_000)
