@@ -168,8 +168,9 @@ class AnalysisDock(QWidget):
     def show_routes(self, table) -> None:
         self.routes.show_table(table, self.title(table))
 
-    def show_map(self, table) -> None:
-        self.map.show_table(table, self.title(table))
+    def show_map(self, table, counts=None) -> None:
+        """``counts``: each route's declarations in each period, for the map's hover text."""
+        self.map.show_table(table, self.title(table), counts=counts)
 
     def show_event_shifts(self, shifts, index: int) -> None:
         self.routes.show_event_shifts(shifts, self.title(shifts), index)

@@ -6,8 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 class RouteHeat(pg.PlotWidget):
@@ -62,8 +61,7 @@ class RouteHeat(pg.PlotWidget):
             return
         p = vb.mapSceneToView(pos)
         self.hover_text = self.cell_text(p.x(), p.y())
-        if self.hover_text:
-            QToolTip.showText(QCursor.pos(), self.hover_text, self)
+        self.setToolTip(self.hover_text)
 
 
 def _short(label: str, n: int = 28) -> str:

@@ -1,6 +1,9 @@
 """The route map: an offline world basemap (Natural Earth land, resources/basemap), the ports of
 the routes, and the routes along their sea lanes with widths by tonnage; all periods, one period
-at a time on a slider, or before and after an event side by side. Exports to PNG and SVG."""
+at a time on a slider, or before and after an event side by side. The map is cut where it cuts
+the fewest routes (trans-Pacific lanes run the short way), routes sharing a lane are drawn side
+by side with the biggest on top, port labels avoid each other, hovering a route names its tonnes
+and declarations and clicking it asks the browser for them. Exports to PNG and SVG."""
 
 from __future__ import annotations
 
@@ -25,7 +28,8 @@ from PySide6.QtWidgets import (
 from casedb.analysis.route_lines import RouteMap, every_map, land_rings, route_map
 
 from .chart_export import export_plot, export_with_dialog
-from .route_chart import COLOURS
+from .route_chart import COLOURS, UNKNOWN
+from .route_map_layout import best_cut, distance_to, lane_slots, offset, place_labels, rejoin, shift
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +41,8 @@ PALETTE = (*COLOURS, "#0b2e6f", "#111111", "#008080", "#c000c0", "#0b5d1e", "#d4
 MAX_WIDTH, MIN_WIDTH = 12.0, 1.5  # px, for the biggest tonnage and the smallest
 MODES = ("all", "period", "before-after")
 HIDDEN_SIZE = (1400, 700)  # px: the least a never-shown map is laid out at to be exported
+MIN_MAP_HEIGHT = 260  # px: below this the world is a strip
+HOVER_PX = 6.0  # how near the mouse a line must be to be the route under it
 
 
 @cache
@@ -60,6 +66,8 @@ class RouteMapView(QWidget):
     RouteMap of each panel drawn, ``plots`` the panels (one, or two for before/after)."""
 
     drawn = Signal()
+    route_hovered = Signal(str)  # a route key, "" when the mouse leaves the routes
+    route_filter_requested = Signal(str)  # a route key: list its declarations
 
     def __init__(self, parent: QWidget | None = None, top: int = 8):
         super().__init__(parent)
@@ -74,6 +82,12 @@ class RouteMapView(QWidget):
         self._extent = (-180.0, 180.0, -60.0, 85.0)
         self._colours: dict[str, str] = {}  # route -> colour, stable across periods
         self._period_scale = 0.0  # the most tonnes of a route in one period: the widest line
+        self._cut = -180.0  # the map's left edge (a meridian)
+        self.counts: dict[str, tuple[int, ...]] = {}  # route -> declarations in each period
+        self.lines: list[dict[str, list[list[tuple[float, float]]]]] = []  # as drawn, per panel
+        self.tips: list[dict[str, str]] = []  # route -> its hover text, per panel
+        self.labels: list[list[pg.TextItem]] = []  # port names shown, per panel
+        self.hover_text = ""
         self.title = QLabel(self)
         self.mode = QComboBox(self)
         self.mode.addItem(self.tr("All periods"), "all")
@@ -83,9 +97,14 @@ class RouteMapView(QWidget):
         self.slider.setPageStep(1)
         self.slider.setMinimumWidth(200)
         self.where = QLabel(self)
+        self.hovered = QLabel(self)  # the route under the mouse, its tonnes and declarations
+        self.hovered.setStyleSheet("color: #404040")
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground("w")
+        self.view.setMinimumHeight(MIN_MAP_HEIGHT)
+        self.view.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self.view.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
         bar = QHBoxLayout()
         for w in (self.title, self.mode, self.slider, self.where):
             bar.addWidget(w)
@@ -94,6 +113,7 @@ class RouteMapView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.hovered)
         self.mode.currentIndexChanged.connect(self._on_mode_changed)
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.export_button.clicked.connect(self._on_export_clicked)
@@ -101,12 +121,15 @@ class RouteMapView(QWidget):
 
     # --- input ---------------------------------------------------------------------------------
 
-    def show_table(self, table, title: str = "", origin: str | None = None) -> None:
-        """``origin``: where routes that name only a destination start (LOCODE or country)."""
-        self.table, self.origin = table, origin
+    def show_table(self, table, title: str = "", origin: str | None = None,
+                   counts: dict[str, tuple[int, ...]] | None = None) -> None:
+        """``origin``: where routes that name only a destination start (LOCODE or country);
+        ``counts``: each route's declarations in each period of ``table`` (for hover text)."""
+        self.table, self.origin, self.counts = table, origin, counts or {}
         self.title.setText(title)
         every = every_map(table, top=self._top, origin=origin)
-        self._extent = self._fit(every)
+        self._cut = best_cut([(r.tonnes, r.segments) for m in every for r in m.routes])
+        self._extent = self._fit(every, self._cut)
         self._period_scale = max((r.tonnes for m in every if len(m.periods) == 1
                                   for r in m.routes), default=0.0)
         routes = sorted({(r.rank, r.route) for m in every for r in m.routes})
@@ -187,7 +210,7 @@ class RouteMapView(QWidget):
         maps, titles = self._maps()
         self.view.clear()
         self.maps, self.plots, self.route_items, self.port_items = maps, [], [], []
-        self.legends = []
+        self.legends, self.lines, self.tips, self.labels = [], [], [], []
         self.where.setText(" | ".join(t for t in titles if t))
         # Widths show tonnes a period, on one scale for the maps compared: a before of two
         # years against an after of seven, or each period against every other.
@@ -196,7 +219,7 @@ class RouteMapView(QWidget):
             biggest = max(biggest, self._period_scale)
         colours = self._view_colours(maps)
         for col, (m, title) in enumerate(zip(maps or [None], titles, strict=False)):
-            plot = self.view.addPlot(row=0, col=col, title=title)
+            plot = self.view.addPlot(row=0, col=2 * col, title=title)
             self._draw_base(plot)
             if m is not None:
                 self.route_items.append(self._draw_routes(plot, m, biggest, colours))
@@ -211,14 +234,16 @@ class RouteMapView(QWidget):
         plot.setMenuEnabled(False)
         vb = plot.getViewBox()
         vb.setBackgroundColor(SEA)
-        land = QGraphicsPathItem(land_path())
-        land.setBrush(QBrush(QColor(LAND_BRUSH)))
         pen = QPen(QColor(LAND_PEN))
         pen.setCosmetic(True)
         pen.setWidthF(0.8)
-        land.setPen(pen)
-        land.setZValue(-10)
-        plot.addItem(land, ignoreBounds=True)
+        # the world, and its western part again east of 180° when the map is cut elsewhere
+        for dx in (0.0, 360.0) if self._cut > -180.0 else (0.0,):
+            land = QGraphicsPathItem(land_path().translated(dx, 0) if dx else land_path())
+            land.setBrush(QBrush(QColor(LAND_BRUSH)))
+            land.setPen(pen)
+            land.setZValue(-10)
+            plot.addItem(land, ignoreBounds=True)
         x0, x1, y0, y1 = self._extent
         vb.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
@@ -236,34 +261,50 @@ class RouteMapView(QWidget):
 
     def _draw_routes(self, plot: pg.PlotItem, m: RouteMap, biggest: float,
                      colours: dict[str, str]) -> dict[str, list[pg.PlotCurveItem]]:
-        # The legend sits under its map, in two columns, so that it hides no route.
-        legend = pg.LegendItem(labelTextSize="8pt", labelTextColor="#202020", colCount=2)
-        self.view.addItem(legend, row=1, col=len(self.legends))
+        # The legend sits beside its map, so that it hides no route and leaves the map tall.
+        legend = pg.LegendItem(labelTextSize="8pt", labelTextColor="#202020")
+        self.view.addItem(legend, row=0, col=2 * len(self.legends) + 1)
         self.legends.append(legend)
         items: dict[str, list[pg.PlotCurveItem]] = {}
-        for line in m.routes:
+        lines: dict[str, list[list[tuple[float, float]]]] = {}
+        tips: dict[str, str] = {}
+        degrees_a_px = (self._extent[1] - self._extent[0]) / max(300.0, plot.width() or 600.0)
+        joined = [rejoin(line.segments, self._cut) for line in m.routes]
+        slots = lane_slots([[p for seg in segs for p in seg] for segs in joined])
+        for line, segments, slot in zip(m.routes, joined, slots, strict=True):
             rate = _per_period(line, m)
             width = MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * rate / biggest if biggest else MIN_WIDTH
             pen = pg.mkPen(colours[line.route], width=width,
                            capStyle=Qt.PenCapStyle.RoundCap, joinStyle=Qt.PenJoinStyle.RoundJoin)
-            name = self.tr("%1 (%2 t)").replace("%1", line.label).replace(
+            label = line.label.replace(UNKNOWN, self.tr("unknown"))
+            name = self.tr("%1 (%2 t)").replace("%1", label).replace(
                 "%2", f"{line.tonnes:,.0f}")
-            tip = self.tr("%1\n%2 t in %3 (%4 t a period), %5 of the tonnage shown\n"
-                          "%6 km by sea").replace("%1", line.label).replace(
-                "%2", f"{line.tonnes:,.0f}").replace("%3", m.span).replace(
-                "%4", f"{rate:,.0f}").replace("%5", f"{line.share:.0%}").replace(
-                "%6", f"{line.km or 0:,.0f}")
+            tips[line.route] = self._tip(line, label, m, rate)
+            drawn = [offset(seg, slot * MAX_WIDTH * 0.8 * degrees_a_px) for seg in segments]
             curves = []
-            for seg in line.segments:
+            for seg in drawn:
                 curve = pg.PlotCurveItem([p[0] for p in seg], [p[1] for p in seg], pen=pen)
-                curve.setToolTip(tip)
-                curve.setZValue(-rate / biggest if biggest else 0)  # thin lines on top
+                curve.setToolTip(tips[line.route])
+                curve.setZValue(rate / biggest if biggest else 0)  # the biggest on top
                 plot.addItem(curve)
                 curves.append(curve)
             if curves:
                 legend.addItem(curves[0], name)
-            items[line.route] = curves
+            items[line.route], lines[line.route] = curves, drawn
+        self.lines.append(lines)
+        self.tips.append(tips)
         return items
+
+    def _tip(self, line, label: str, m: RouteMap, rate: float) -> str:
+        index = [self.table.periods.index(p) for p in m.periods if p in self.table.periods]
+        counts = self.counts.get(line.route)
+        declarations = (self.tr("%1 declarations").replace(
+            "%1", f"{sum(counts[i] for i in index):,}") if counts else "")
+        return self.tr("%1\n%2 t in %3 (%4 t a period), %5 of the tonnage shown\n"
+                       "%6 km by sea").replace("%1", label).replace(
+            "%2", f"{line.tonnes:,.0f}").replace("%3", m.span).replace(
+            "%4", f"{rate:,.0f}").replace("%5", f"{line.share:.0%}").replace(
+            "%6", f"{line.km or 0:,.0f}") + (f"\n{declarations}" if declarations else "")
 
     def _draw_ports(self, plot: pg.PlotItem, m: RouteMap) -> pg.ScatterPlotItem:
         roles = {"origin": self.tr("origin"), "transit": self.tr("transit"),
@@ -273,35 +314,89 @@ class RouteMapView(QWidget):
             tip = self.tr("%1 (%2)\n%3\n%4 t").replace("%1", p.name).replace(
                 "%2", p.locode).replace("%3", ", ".join(roles[r] for r in p.roles)).replace(
                 "%4", f"{p.tonnes:,.0f}")
-            spots.append({"pos": (p.lon, p.lat), "data": tip, "size": 9,
+            spots.append({"pos": (shift(p.lon, self._cut), p.lat), "data": tip, "size": 9,
                           "brush": pg.mkBrush(ROLE_BRUSH[p.roles[0]]),
                           "symbol": "s" if p.roles[0] == "origin" else "o"})
         scatter = pg.ScatterPlotItem(spots=spots, pen=pg.mkPen("#202020", width=1),
                                      hoverable=True, tip=lambda x, y, data: data)
         scatter.setZValue(10)
         plot.addItem(scatter)
-        placed: list[tuple[float, float]] = []
-        for p in m.ports:  # names of the busiest ports, none crowding another
-            if len(placed) >= 10 or any(abs(p.lon - x) < 12 and abs(p.lat - y) < 4
-                                        for x, y in placed):
-                continue
-            placed.append((p.lon, p.lat))
-            text = pg.TextItem(p.name, color="#202020", anchor=(0, 1))
-            text.setPos(p.lon + 0.8, p.lat + 0.5)
+        labels = []
+        for p in m.ports:
+            text = pg.TextItem(p.name, color="#202020", fill=(255, 255, 255, 170))
             text.setZValue(11)
-            plot.addItem(text)
+            text.setVisible(False)
+            text.port = (shift(p.lon, self._cut), p.lat)
+            plot.addItem(text, ignoreBounds=True)
+            labels.append(text)
+        self.labels.append(labels)
+        panel = len(self.labels) - 1
+        plot.getViewBox().sigResized.connect(lambda _vb: self._place_labels(panel))
+        self._place_labels(panel)
         return scatter
 
-    @staticmethod
-    def _fit(maps: list[RouteMap]) -> tuple[float, float, float, float]:
-        xs = [x for m in maps for r in m.routes for x, _ in r.points()]
+    def _place_labels(self, panel: int) -> None:
+        """The busiest ports' names, each where it covers no other name and no other port."""
+        labels = self.labels[panel] if panel < len(self.labels) else []
+        vb = labels[0].getViewBox() if labels else None
+        if vb is None:
+            return
+        ports = []
+        for t in labels:
+            at = vb.mapViewToScene(QPointF(*t.port))
+            r = t.textItem.boundingRect()  # in pixels: the label ignores the map's scale
+            ports.append((at.x(), at.y(), r.width() + 2, r.height()))
+        frame = vb.sceneBoundingRect()
+        placed = {i: box for i, _side, box in place_labels(
+            ports, (frame.left(), frame.top(), frame.right(), frame.bottom()))}
+        for i, t in enumerate(labels):
+            t.setVisible(i in placed)
+            if i in placed:
+                x0, y0, _, _ = placed[i]
+                t.setAnchor((0, 0))
+                t.setPos(vb.mapSceneToView(QPointF(x0 + 1, y0)))
+
+    def route_at(self, panel: int, x: float, y: float, tolerance: float) -> str:
+        """The route drawn nearest (x, y) in map units, within ``tolerance``; "" when none."""
+        best, route = tolerance, ""
+        for key, segments in self.lines[panel].items():
+            d = min((distance_to(seg, x, y) for seg in segments), default=best)
+            if d <= best:
+                best, route = d, key
+        return route
+
+    def _route_under(self, pos: QPointF) -> tuple[int, str]:
+        for panel, plot in enumerate(self.plots[: len(self.lines)]):
+            vb = plot.getViewBox()
+            if vb.sceneBoundingRect().contains(pos):
+                p = vb.mapSceneToView(pos)
+                return panel, self.route_at(panel, p.x(), p.y(),
+                                            HOVER_PX * vb.viewPixelSize()[0])
+        return -1, ""
+
+    def _on_scene_mouse_moved(self, pos: QPointF) -> None:
+        panel, route = self._route_under(pos)
+        text = self.tips[panel].get(route, "") if route else ""
+        if text != self.hover_text:
+            self.hover_text = text
+            self.route_hovered.emit(route)
+            self.hovered.setText(text.replace("\n", " · "))
+            self.view.setToolTip(text)
+
+    def _on_scene_mouse_clicked(self, event) -> None:
+        _panel, route = self._route_under(event.scenePos())
+        if route and event.button() == Qt.MouseButton.LeftButton:
+            self.route_filter_requested.emit(route)
+
+    def _fit(self, maps: list[RouteMap], cut: float = -180.0) -> tuple[float, float, float, float]:
+        xs = [shift(x, cut) for m in maps for r in m.routes for x, _ in r.points()]
         ys = [y for m in maps for r in m.routes for _, y in r.points()]
-        xs += [p.lon for m in maps for p in m.ports]
+        xs += [shift(p.lon, cut) for m in maps for p in m.ports]
         ys += [p.lat for m in maps for p in m.ports]
         if not xs:
             return (-180.0, 180.0, -60.0, 85.0)
         margin = 8.0
-        return (max(-180.0, min(xs) - margin), min(180.0, max(xs) + margin),
+        return (max(cut, min(xs) - margin), min(cut + 360.0, max(xs) + margin),
                 max(-85.0, min(ys) - margin), min(85.0, max(ys) + margin))
 
     def _on_export_clicked(self) -> None:

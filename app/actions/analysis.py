@@ -46,6 +46,9 @@ class AnalysisActions(QObject):
         d.open_case_requested.connect(window.open_case)
         d.party_cases_requested.connect(window.search_cases)
         d.route_declarations_requested.connect(self._on_dock_route_declarations_requested)
+        d.map.route_filter_requested.connect(
+            lambda route: self._on_dock_route_declarations_requested(
+                RouteQuery(d.route_query().source, d.route_query().hs, "route"), route))
 
     def _submit(self, fn, *args, succeeded, background: bool = False, writes: bool = False):
         job = self.window.jobs.submit(fn, self.window.db, *args, background=background,
@@ -71,7 +74,8 @@ class AnalysisActions(QObject):
         # The chart's shares are SQL and polars (quick, the GIL mostly free): an ordinary read.
         # The map's sea lanes and split detection are long and largely Python: background.
         self._submit(_routes, query, lang, succeeded=self.dock.show_routes)
-        self._submit(_route_map, query, lang, succeeded=self.dock.show_map, background=True)
+        self._submit(_route_map, query, lang, succeeded=lambda found: self.dock.show_map(*found),
+                     background=True)
 
     def refresh_splits(self) -> None:
         self._submit(_splits, succeeded=lambda found: self.dock.show_rings(*found),
@@ -104,6 +108,8 @@ class AnalysisActions(QObject):
         place = route.split(">")[-1]
         browser.country.setText(place if query.by == "dest-country" else "")
         browser.port.setText(place if query.by != "dest-country" else "")
+        if query.by == "route":  # exporter > ... > port of discharge
+            browser.country.setText(route.split(">")[0])
         browser.tabs.setCurrentIndex(1)
 
     def _on_dock_expand_requested(self, node: str) -> None:
@@ -190,7 +196,23 @@ def _route_map(db, query: RouteQuery, lang: str, progress):
         table = route_shares(db, hs_prefix=query.hs or None, by="route", period="year",
                              lang=lang)
     warm(table, progress=progress)
-    return table
+    return table, ({} if _is_trade(query) else _route_counts(db, query.hs or None, table))
+
+
+def _route_counts(db, hs: str | None, table) -> dict[str, tuple[int, ...]]:
+    """Each route's declarations in each period of ``table`` (by route, by year)."""
+    from casedb.analysis.routes import _frame, _keys
+    from casedb.analysis.shares import period_expr
+
+    frame = _keys(_frame(db, hs, None, None, "route"), "route")
+    grouped = frame.with_columns(period_expr("date", "year").alias("period")).group_by(
+        "route", "period").len()
+    index = {p: i for i, p in enumerate(table.periods)}
+    counts: dict[str, list[int]] = {}
+    for route, period, n in grouped.iter_rows():
+        if period in index:
+            counts.setdefault(route, [0] * len(index))[index[period]] = n
+    return {route: tuple(c) for route, c in counts.items()}
 
 
 def _event_shifts(table, index: int):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGraphicsPathItem
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication, QGraphicsPathItem
 
 from casedb.analysis.routes import route_shares
 from widgets.route_map import MAX_WIDTH, RouteMapView
@@ -53,7 +53,7 @@ def _top(table, periods) -> set[str]:
 def test_the_map_draws_land_ports_and_the_top_routes_widest_for_the_most_tonnes(view, table):
     assert len(view.plots) == 1
     land = [i for i in view.plots[0].items if isinstance(i, QGraphicsPathItem)]
-    assert len(land) == 1 and land[0].path().elementCount() > 5000
+    assert land and land[0].path().elementCount() > 5000  # twice when cut in the Atlantic
     assert _drawn(view) == _top(table, table.periods)
     ports = {spot.data().split("\n")[0] for spot in view.port_items[0].points()}
     assert len(ports) >= 10
@@ -122,3 +122,58 @@ def test_export_writes_a_png_and_an_svg(view, tmp_path):
     paths = root.findall(f".//{ns}path")
     assert sum(len(p.get("d", "")) for p in paths) > 50_000  # the land is in it
     assert len(root.findall(f".//{ns}polyline")) > 100  # and the routes
+
+
+def _scene_point(view, panel: int, lon_lat):
+    vb = view.plots[panel].getViewBox()
+    return view.view.mapFromScene(vb.mapViewToScene(QPointF(*lon_lat)))
+
+
+def test_hovering_a_route_names_its_tonnes_and_declarations_and_a_click_asks_for_them(
+        qtbot, view, table):
+    counts = {s.route: tuple(3 for _ in table.periods) for s in table.series}
+    with qtbot.waitSignal(view.drawn):
+        view.show_table(table, "HS 3915", counts=counts)
+    QApplication.processEvents()
+    biggest = view.maps[0].routes[0]
+    assert biggest.route == "GBR>MYPEN"
+    line = view.lines[0][biggest.route]
+    middle = line[0][len(line[0]) // 2]
+    pos = _scene_point(view, 0, middle)
+    with qtbot.waitSignal(view.route_hovered, timeout=2000) as hovered:
+        qtbot.mouseMove(view.view.viewport(), pos)
+    assert hovered.args == [biggest.route]
+    assert view.hover_text.startswith("United Kingdom → Penang")
+    assert f"{biggest.tonnes:,.0f} t" in view.hover_text
+    assert f"{3 * len(table.periods)} declarations" in view.hover_text
+    with qtbot.waitSignal(view.route_filter_requested, timeout=2000) as asked:
+        qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert asked.args == [biggest.route]
+    # away from every line: nothing named
+    with qtbot.waitSignal(view.route_hovered, timeout=2000) as left:
+        qtbot.mouseMove(view.view.viewport(), _scene_point(view, 0, (view._extent[0] + 2, view._extent[2] + 2)))
+    assert left.args == [""] and view.hover_text == ""
+
+
+def test_the_biggest_route_is_on_top_and_beside_a_route_sharing_its_lane(view):
+    items = view.route_items[0]
+    z = {route: curves[0].zValue() for route, curves in items.items() if curves}
+    assert max(z, key=z.get) == "GBR>MYPEN"
+    # UK -> Port Kelang runs the same lane: drawn beside it, not over it
+    a, b = view.lines[0]["GBR>MYPEN"][0], view.lines[0]["GBR>MYPKG"][0]
+    assert a[len(a) // 3] != b[len(b) // 3]
+
+
+def test_trans_pacific_routes_run_the_short_way_and_labels_do_not_overlap(qtbot, view):
+    pacific = [segs for segs in view.lines[0].values()
+               if any(x > 180 for seg in segs for x, _ in seg)]
+    for segs in view.lines[0].values():
+        assert len(segs) == 1  # no route cut at the map's edge
+    assert pacific, "the demo's US routes cross the Pacific"
+    shown = [t for t in view.labels[0] if t.isVisible()]
+    assert len(shown) >= 5
+    boxes = [t.sceneBoundingRect() for t in shown]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.intersects(b)
+    assert view.view.height() >= 260
