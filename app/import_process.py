@@ -96,8 +96,9 @@ def _child(url: str, user: str, paths: list[str], spec, events, stop) -> None:
     gc.disable()  # this process only imports and then exits (see the module's text)
     from casedb.importing.batch import import_batch
 
-    db = Database(url, user=user)
+    db = None
     try:
+        db = Database(url, user=user)
         outcomes = import_batch(db, paths, spec=spec, progress=_ChildProgress(events, stop))
     except Cancelled:
         events.put(("cancelled",))
@@ -106,7 +107,8 @@ def _child(url: str, user: str, paths: list[str], spec, events, stop) -> None:
     else:
         events.put(("done", outcomes))
     finally:
-        db.dispose()
+        if db is not None:
+            db.dispose()
 
 
 def _picklable(exc: Exception) -> Exception:
