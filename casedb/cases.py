@@ -167,8 +167,17 @@ def edit_case(db: Database, case_ref: str, changes: dict, *, expected_version: i
                 case_log.stamp(s)
             return case_log.CaseWrite((case_ref,), case.version, tuple(sorted(diff)))
     except StaleDataError as exc:
-        raise ConflictError(f"case {case_ref} was changed by someone else while you saved it; "
-                            "reload it and apply your change again") from exc
+        raise _raced(db, case_ref, expected_version) from exc
+
+
+def _raced(db: Database, case_ref: str, expected: int | None) -> ConflictError:
+    """Another writer committed between our read and our write: say who changed what."""
+    with db.read() as s:
+        case = case_log.load_case(s, case_ref, lock=False)
+        if expected is not None:
+            return ConflictError(case_log.conflict_message(s, case, expected))
+    return ConflictError(f"case {case_ref} was changed by someone else while you saved it; "
+                         "reload it and apply your change again")
 
 
 def _differs(name: str, old, new) -> bool:

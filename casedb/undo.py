@@ -62,6 +62,45 @@ def undo_last(db: Database, kind: str, ident, *, reason: str = "") -> Undone:
         return Undone(at.isoformat(), *changed)
 
 
+def redo_last(db: Database, ident, *, reason: str = "") -> Undone:
+    """Redo the case change last undone (``ident``: the case's reference or id), as long as no
+    other change of the case came after the undo."""
+    with db.begin() as s:
+        cid = _case_id(s, ident)
+        group = last_undo(s, cid)
+        if group is None:
+            raise NotFound(f"nothing of case {ident} to redo")
+        at = group[0].at
+        case_log.stamp(s)
+        why = reason or f"redo: {group[0].reason}".strip()
+        changed = _undo_case(db, s, group, why)
+        audit.record(s, db.user, "redo", "case", cid, field="change", new=at.isoformat(),
+                     reason=why)
+        return Undone(at.isoformat(), *changed)
+
+
+def last_undo(s: Session, case_id: int) -> list[AuditEntry] | None:
+    """The entries of the last undo of a case not redone yet, if no other change came since."""
+    rows = s.scalars(select(AuditEntry).where(AuditEntry.entity == "case",
+                                              AuditEntry.entity_id == case_id)
+                     .order_by(AuditEntry.id.desc()).limit(2000)).all()
+    groups: dict = {}
+    for e in rows:
+        groups.setdefault(e.at, []).append(e)
+    redone: set[str] = set()
+    for at, entries in groups.items():
+        actions = {e.action for e in entries}
+        if "redo" in actions:
+            redone.update(e.new_value for e in entries if e.action == "redo")
+        elif "undo" in actions and at.isoformat() not in redone:
+            return list(s.scalars(select(AuditEntry).where(AuditEntry.at == at,
+                                                           AuditEntry.actor == entries[0].actor)
+                                  .order_by(AuditEntry.id)))
+        elif "undo" not in actions:
+            return None  # a change after the undo: nothing to redo
+    return None
+
+
 def _case_id(s: Session, ident) -> int:
     if isinstance(ident, int):
         return ident
@@ -98,7 +137,7 @@ def _undo_case(db: Database, s: Session, group: list[AuditEntry],
     cases: dict[int, Case] = {}
     declarations: list[int] = []
     for e in reversed(group):
-        if e.entity != "case" or e.action in ("merge", "undo"):
+        if e.entity != "case" or e.action in ("merge", "undo", "redo"):
             continue
         case = cases.get(e.entity_id) or s.get(Case, e.entity_id, with_for_update=not db.is_sqlite)
         if case is None:

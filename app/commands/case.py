@@ -1,4 +1,4 @@
-"""``wasteintel case new|edit|add|remove|merge|undo``: case management by hand, every change
+"""``wasteintel case new|edit|add|remove|merge|undo|redo``: case management by hand, every change
 audited with its reason (``--reason``) and checked against the status workflow."""
 
 from __future__ import annotations
@@ -67,10 +67,12 @@ def register(sub) -> None:
     m.add_argument("other_ref", metavar="OTHER_REF")
     _common(m)
     m.set_defaults(handler=_merge)
-    u = verbs.add_parser("undo", help="undo the case's last change")
-    u.add_argument("case_ref", metavar="REF")
-    _common(u)
-    u.set_defaults(handler=_undo)
+    for verb, helptext in (("undo", "undo the case's last change (again: the one before)"),
+                           ("redo", "redo the change last undone")):
+        u = verbs.add_parser(verb, help=helptext)
+        u.add_argument("case_ref", metavar="REF")
+        _common(u)
+        u.set_defaults(handler=_undo)
 
 
 FIELD_ARGS = {"title": "title", "status": "status", "lead": "lead_officer", "summary": "summary",
@@ -129,13 +131,17 @@ def _merge(args) -> int:
 
 
 def _undo(args) -> int:
-    from casedb.undo import undo_last
+    from casedb.undo import redo_last, undo_last
 
-    undone = undo_last(open_db(args), "case", args.case_ref, reason=args.reason)
-    if args.json:
-        emit_json(undone.to_json())
+    if args.verb == "redo":
+        done = redo_last(open_db(args), args.case_ref, reason=args.reason)
     else:
-        emit_lines([f"case {args.case_ref}: undid the change of {undone.stamp}"])
+        done = undo_last(open_db(args), "case", args.case_ref, reason=args.reason)
+    if args.json:
+        emit_json(done.to_json())
+    else:
+        word = "redid the change undone" if args.verb == "redo" else "undid the change"
+        emit_lines([f"case {args.case_ref}: {word} of {done.stamp}"])
     return 0
 
 

@@ -54,6 +54,9 @@ def test_case_life_through_the_command_line(filled):
     assert {c.case_ref: c.declarations for c in list_cases(db)} == {"TW-9": 2, "TW-10": 0}
     run("case", "undo", "TW-9", "--db", url)
     assert {c.case_ref: c.declarations for c in list_cases(db)} == {"TW-9": 1, "TW-10": 1}
+    redone = json.loads(run("case", "redo", "TW-9", "--db", url, "--json").stdout)
+    assert sorted(redone["cases"]) == ["TW-10", "TW-9"]
+    run("case", "undo", "TW-9", "--db", url)
     case = get_case(db, "TW-9")
     assert (case.status, case.lead_officer, case.summary) == ("referred", "Lin", "two shipments")
 
@@ -67,6 +70,7 @@ REFUSALS = [
     (("case", "merge", "TW-9", "NOPE"), 1, "no case 'NOPE'"),
     (("case", "new", "TW-9"), 1, "exists already"),
     (("case", "new", "X", "--opened", "2024-13-01"), 2, "--opened: must be a date"),
+    (("case", "redo", "TW-9"), 1, "nothing of case TW-9 to redo"),
 ]
 
 

@@ -11,7 +11,7 @@ from casedb.case_members import add_to_case, merge_cases, new_case, remove_from_
 from casedb.cases import edit_case, get_case, list_cases
 from casedb.errors import ConflictError, NotFound
 from casedb.models import DeclarationParty, MatchDecision, Party, PartyIdentifier
-from casedb.undo import undo_last
+from casedb.undo import redo_last, undo_last
 from tests import factories
 
 
@@ -106,3 +106,25 @@ def test_undo_rejection_and_split(db):
         assert s.get(Party, new) is None
         assert s.scalar(select(DeclarationParty.party_id)) == a
         assert s.scalar(select(MatchDecision.decision)) == "confirmed"  # the merge's, again
+
+
+def test_redo_what_was_undone_until_a_new_change(db):
+    new_case(db, "C-1", title="first")
+    with db.begin() as s:
+        ids = [factories.declaration(s) for _ in range(2)]
+    edit_case(db, "C-1", {"title": "second"}, expected_version=None)
+    add_to_case(db, "C-1", {ids[0]: 40.0})
+    undo_last(db, "case", "C-1")
+    undo_last(db, "case", "C-1")
+    assert (get_case(db, "C-1").title, _counts(db)["C-1"][0]) == ("first", 0)
+    redo_last(db, "C-1")  # the title
+    assert (get_case(db, "C-1").title, _counts(db)["C-1"][0]) == ("second", 0)
+    redo_last(db, "C-1")  # the declaration, with its quantity
+    assert _counts(db)["C-1"][0] == 1
+    with pytest.raises(NotFound, match="nothing of case C-1 to redo"):
+        redo_last(db, "C-1")
+    undo_last(db, "case", "C-1")  # undoes the redone addition
+    assert _counts(db)["C-1"][0] == 0
+    edit_case(db, "C-1", {"summary": "new work"}, expected_version=None)
+    with pytest.raises(NotFound, match="to redo"):
+        redo_last(db, "C-1")  # a new change ends what can be redone
