@@ -22,7 +22,9 @@ from .db import Database
 from .errors import CaseDbError, NotFound
 from .models import (
     Declaration,
+    DeclarationParty,
     ImportRun,
+    Party,
     RawRow,
     RawSheet,
     RowProvenance,
@@ -140,6 +142,14 @@ def declaration_evidence(db: Database, declaration_id: int) -> Evidence:
         if d is None:
             raise NotFound(f"no declaration {declaration_id}")
         stored = {k: getattr(d, k) for k in STORED if getattr(d, k) is not None}
+        # the parties as resolved (``<role>_name``: the fields the import read them as)
+        for role, name in s.execute(select(DeclarationParty.role, Party.display_name)
+                                    .join(Party, Party.id == DeclarationParty.party_id)
+                                    .where(DeclarationParty.declaration_id == declaration_id)):
+            stored[f"{role}_name"] = name
+        containers = sorted(c.container_no for c in d.containers)
+        if containers:
+            stored["containers"] = ", ".join(containers)
         rows = s.execute(
             select(SourceFile.id, SourceFile.file_name, SourceFile.sha256, ImportRun.started_at,
                    ImportRun.actor, RowProvenance.sheet, RowProvenance.row_number, RawRow.cells,

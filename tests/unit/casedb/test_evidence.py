@@ -42,6 +42,7 @@ def test_row_as_written_beside_the_stored_values(db, tmp_path):
     assert cells["Remarks"] == ("bales", None)  # a column the import did not read, kept too
     assert cells["Declaration Date"][0].startswith("2024-05-12")
     assert ev.stored["gross_weight_kg"] == 24500.0 and ev.stored["hs_code"] == "391590"
+    assert ev.stored[cells["Shipper"][1]] == "Harbour Metals Ltd"  # the cell beside its value
     assert ev.to_json()["sources"][0]["cells"][0] == {
         "header": "Declaration No.", "as_written": "EX-0001", "field": "declaration_no"}
     last = evidence.declaration_evidence(db, _id(db, "EX-0002")).sources[0]
