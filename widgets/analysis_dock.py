@@ -48,6 +48,7 @@ class AnalysisDock(QWidget):
     open_case_requested = Signal(str)  # case reference
     party_cases_requested = Signal(str)  # a party's name: list its cases
     route_declarations_requested = Signal(object, str)  # the RouteQuery shown, a route key
+    declaration_requested = Signal(str)  # a declaration number: show it
 
     def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
@@ -82,6 +83,7 @@ class AnalysisDock(QWidget):
         self.splits.ring_selected.connect(self._on_splits_ring_selected)
         self.splits.open_as_case_requested.connect(self.ring_as_case_requested)
         self.splits.add_to_case_requested.connect(self.ring_to_case_requested)
+        self.splits.declaration_requested.connect(self.declaration_requested)
         self.links.node_activated.connect(self._on_links_node_activated)
         self.links.expand_requested.connect(self.expand_requested)
 

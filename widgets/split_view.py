@@ -1,11 +1,10 @@
 """Split-shipment rings: the list with scores and explanations, each ring's timeline
-(declarations as date x weight, coloured by shipper, the threshold as a line), which exports to
-PNG and SVG, and under it the ring's small network of shells, consignees and the phones or
-addresses tying the shells together."""
+(declarations as date x weight on a date axis, coloured by shipper, the threshold as a line; a
+click on a declaration asks for it), which exports to PNG and SVG, and beside it the ring's
+small network of shells, consignees and the phones or addresses tying the shells together."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from .background import Runner
 from .chart_export import export_plot, export_with_dialog
+from .date_axis import DateAxis, timestamp
 from .link_chart import LinkChart
 from .route_chart import COLOURS
 
@@ -41,6 +41,7 @@ class SplitView(QWidget):
     ring_selected = Signal(int)  # index in the list
     open_as_case_requested = Signal(int)  # index of the ring to open as a new case
     add_to_case_requested = Signal(int)  # index of the ring to add to the open case
+    declaration_requested = Signal(str)  # a declaration number: open it
 
     def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
@@ -56,10 +57,14 @@ class SplitView(QWidget):
             lambda: self._emit_for_current(self.open_as_case_requested))
         self.add_case_button.clicked.connect(
             lambda: self._emit_for_current(self.add_to_case_requested))
-        self.plot = pg.PlotWidget(self, background="w", axisItems={
-            "bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot = pg.PlotWidget(self, background="w", axisItems={"bottom": DateAxis()})
         self.plot.setLabel("left", self.tr("Gross weight (t)"))
-        self.plot.addLegend(offset=(10, 10))
+        self.plot.setLabel("bottom", self.tr("Declared on"))
+        self.plot.getPlotItem().setMenuEnabled(False)
+        self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020",
+                            brush=pg.mkBrush(255, 255, 255, 220))
+        self.plot.setToolTip(self.tr("Click a declaration to open it"))
+        self.points: list[pg.ScatterPlotItem] = []
         self.network = LinkChart(self, runner=runner)
         self.network.toolbar.expand_action.setVisible(False)  # the ring's network is complete
         self.network.view.setToolTip(self.tr("The ring's shippers and consignees, linked by the "
@@ -101,15 +106,25 @@ class SplitView(QWidget):
         """``points``: (date, kg, shipper, declaration no) from casedb's ring_timeline."""
         self.detail.setText("\n".join(explain(ring)))
         self.plot.clear()
+        self.points = []
         shippers = sorted({p[2] for p in points})
         for n, who in enumerate(shippers):
-            xs = [_ts(p[0]) for p in points if p[2] == who]
-            ys = [p[1] / 1000 for p in points if p[2] == who]
-            self.plot.plot(xs, ys, pen=None, symbol="o", symbolSize=9,
-                           symbolBrush=COLOURS[n % len(COLOURS)], name=who)
+            mine = [p for p in points if p[2] == who]
+            scatter = pg.ScatterPlotItem(
+                x=[timestamp(p[0]) for p in mine], y=[p[1] / 1000 for p in mine],
+                data=[p[3] for p in mine], size=10, pen=pg.mkPen("#202020", width=0.5),
+                brush=COLOURS[n % len(COLOURS)], name=who, hoverable=True,
+                tip=lambda x, y, data: data)
+            scatter.sigClicked.connect(self._on_points_clicked)
+            self.plot.addItem(scatter)
+            self.points.append(scatter)
         if ring.threshold_kg:
             self.plot.addItem(pg.InfiniteLine(pos=ring.threshold_kg / 1000, angle=0,
                                               pen=pg.mkPen("#b00", width=2, style=Qt.PenStyle.DashLine)))
+
+    def _on_points_clicked(self, _item, spots, *_event) -> None:
+        if len(spots):
+            self.declaration_requested.emit(str(spots[0].data()))
 
     def show_ring_network(self, nodes: list[tuple], edges: list[tuple]) -> None:
         """The selected ring's network: ``nodes`` (id, label, kind) and ``edges`` (a, b,
@@ -125,6 +140,3 @@ class SplitView(QWidget):
         export_with_dialog(self, self.export_image, "split-ring.png")
 
 
-
-def _ts(d: dt.date) -> float:
-    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC).timestamp()

@@ -46,6 +46,7 @@ class AnalysisActions(QObject):
         d.open_case_requested.connect(window.open_case)
         d.party_cases_requested.connect(window.search_cases)
         d.route_declarations_requested.connect(self._on_dock_route_declarations_requested)
+        d.declaration_requested.connect(self.show_declaration)
         d.map.route_filter_requested.connect(
             lambda route: self._on_dock_route_declarations_requested(
                 RouteQuery(d.route_query().source, d.route_query().hs, "route"), route))
@@ -110,6 +111,14 @@ class AnalysisActions(QObject):
         browser.port.setText(place if query.by != "dest-country" else "")
         if query.by == "route":  # exporter > ... > port of discharge
             browser.country.setText(route.split(">")[0])
+        browser.tabs.setCurrentIndex(1)
+
+    def show_declaration(self, number: str) -> None:
+        """The declarations browser searched for one declaration number."""
+        browser = self.window.browser
+        for edit in (browser.hs, browser.country, browser.port):
+            edit.clear()
+        browser.search.setText(number)
         browser.tabs.setCurrentIndex(1)
 
     def _on_dock_expand_requested(self, node: str) -> None:

@@ -1,0 +1,42 @@
+"""Split rings on the demo database: the timeline's date axis says year and month, a click on a
+declaration shows it in the declarations browser, the ring's network sits beside the chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
+
+from widgets.date_axis import DateAxis, timestamp
+
+
+def test_the_date_axis_says_the_year_at_every_zoom():
+    axis = DateAxis()
+    day = timestamp(dt.date(2019, 3, 5))
+    assert axis.tickStrings([day], 1.0, 86_400 * 5) == ["2019-03-05"]
+    assert axis.tickStrings([day], 1.0, 86_400 * 31) == ["2019-03"]
+    assert axis.tickStrings([day], 1.0, 86_400 * 366) == ["2019"]
+
+
+def test_clicking_a_declaration_of_a_ring_shows_it_in_the_browser(qtbot, window):
+    panel = window.analysis
+    panel.tabs.setCurrentWidget(panel.splits)
+    view = panel.splits
+    qtbot.waitUntil(lambda: view.rings.count() > 0 and bool(view.points), timeout=20_000)
+    QApplication.processEvents()
+    # the network beside the chart, not under it
+    assert view.network.geometry().left() >= view.plot.geometry().right() - 10
+    ticks = view.plot.getAxis("bottom").tickStrings(
+        [timestamp(dt.date(2019, 5, 1))], 1.0, 86_400 * 7)
+    assert ticks == ["2019-05-01"]
+    scatter = view.points[0]
+    spot = scatter.points()[0]
+    vb = view.plot.getPlotItem().getViewBox()
+    pos = view.plot.mapFromScene(vb.mapViewToScene(QPointF(spot.pos())))
+    with qtbot.waitSignal(view.declaration_requested, timeout=3000) as asked:
+        qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    number = spot.data()
+    assert asked.args == [number]
+    assert window.browser.tabs.currentIndex() == 1
+    assert window.browser.search.text() == number

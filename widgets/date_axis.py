@@ -1,0 +1,30 @@
+"""A date axis (seconds since the epoch, UTC) whose ticks always say the year: days as
+2019-03-05, months as 2019-03, years as 2019, whatever the zoom."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyqtgraph as pg
+
+DAY = 86_400.0
+
+
+class DateAxis(pg.DateAxisItem):
+    def __init__(self, orientation: str = "bottom", **kwargs):
+        super().__init__(orientation=orientation, utcOffset=0, **kwargs)
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
+        fmt = "%Y" if spacing >= 360 * DAY else "%Y-%m" if spacing >= 28 * DAY else "%Y-%m-%d"
+        out = []
+        for v in values:
+            try:
+                out.append(dt.datetime.fromtimestamp(v, dt.UTC).strftime(fmt))
+            except (OverflowError, OSError, ValueError):
+                out.append("")
+        return out
+
+
+def timestamp(d: dt.date) -> float:
+    """A date as seconds since the epoch at midnight UTC (the axis's unit)."""
+    return dt.datetime(d.year, d.month, d.day, tzinfo=dt.UTC).timestamp()
