@@ -62,6 +62,20 @@ def declaration_ids(db: Database, numbers) -> list[int]:
     return [found[n][0] for n in numbers]
 
 
+def held_by_cases(db: Database, declaration_ids) -> dict[str, list[int]]:
+    """Which cases already hold any of the declarations: case reference -> their ids (for the
+    warning before a ring or a selection becomes a new case)."""
+    ids = list(declaration_ids)
+    out: dict[str, list[int]] = {}
+    with db.read() as s:
+        for i in range(0, len(ids), 900):
+            for ref, did in s.execute(select(Case.case_ref, Seizure.declaration_id)
+                                      .join(Seizure, Seizure.case_id == Case.id)
+                                      .where(Seizure.declaration_id.in_(ids[i:i + 900]))):
+                out.setdefault(ref, []).append(did)
+    return {ref: sorted(v) for ref, v in sorted(out.items())}
+
+
 def add_declarations(db: Database, case_ref: str, declaration_ids, *, reason: str = "",
                      detection_method: str = "analysis", session: Session | None = None) -> int:
     """Tie declarations to a case (a seizure record each, the declaration's date as its date)
@@ -227,5 +241,5 @@ def case_from_declarations(db: Database, case_ref: str, title: str, declaration_
         return cid
 
 
-__all__ = ["add_declarations", "add_in", "add_seizure", "add_to_case", "case_from_declarations",
+__all__ = ["add_declarations", "add_in", "held_by_cases", "add_seizure", "add_to_case", "case_from_declarations",
            "case_status", "declaration_ids", "merge_cases", "new_case", "remove_from_case"]

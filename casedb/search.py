@@ -217,14 +217,14 @@ def _labelled(db: Database, hits: list[Hit]) -> list[Hit]:
             for h in hits if h.id in names]
 
 
-def declaration_id_query(db: Database, text: str):
-    """A SELECT of the ids of the declarations ``text`` finds: itself by a field, or by one of
-    its parties (for the browser's filter)."""
+def declaration_id_query(db: Database, text: str, hits: list[Hit] | None = None):
+    """A SELECT of the ids of the declarations ``text`` finds (or ``hits`` found): itself by
+    a field, or by one of its parties (for the browser's filter)."""
     from sqlalchemy import literal, union
 
     from .models import DeclarationParty
 
-    hits = search(db, text, limit=10_000)
+    hits = search(db, text, limit=10_000) if hits is None else hits
     decls = [h.id for h in hits if h.kind == "declaration"]
     parties = [h.id for h in hits if h.kind == "party"]
     parts = [select(Declaration.id).where(Declaration.id.in_(decls))] if decls else []
@@ -240,8 +240,9 @@ def matching_case_ids(db: Database, text: str) -> list[int]:
     """The cases ``text`` finds: by reference or title, or holding a declaration it finds."""
     from .models import Seizure
 
-    cases = {h.id for h in search(db, text, limit=10_000) if h.kind == "case"}
+    hits = search(db, text, limit=10_000)
+    cases = {h.id for h in hits if h.kind == "case"}
     with db.read() as s:
         cases.update(s.scalars(select(Seizure.case_id).where(
-            Seizure.declaration_id.in_(declaration_id_query(db, text)))))
+            Seizure.declaration_id.in_(declaration_id_query(db, text, hits)))))
     return sorted(cases)

@@ -13,6 +13,7 @@ from casedb.case_members import (
     add_seizure,
     add_to_case,
     declaration_ids,
+    held_by_cases,
     merge_cases,
     new_case,
     remove_from_case,
@@ -148,6 +149,7 @@ def test_merge_two_cases(db):
     by_ref = {c.case_ref: c for c in list_cases(db)}
     assert (by_ref["A"].declarations, by_ref["B"].declarations) == (3, 0)
     assert a.version == out.version
+    assert held_by_cases(db, ids) == {"A": sorted(ids)}  # the warning before a new case
     with pytest.raises(CaseDbError, match="merged already"):
         merge_cases(db, "A", "B")
     with pytest.raises(CaseDbError, match="into itself"):
