@@ -23,6 +23,7 @@ from ..db import Database
 from ..linked import LinkedCases, linked_cases
 from ..models import Note, Seizure
 from . import charts
+from .audit_words import audit_text
 from .labels import labels, split_reasons, value
 from .story import DeclarationFacts, declaration_facts, narrative, source_text, timeline_points
 
@@ -74,6 +75,7 @@ def gather(db: Database, case_ref: str, classification: str, lang: str) -> Dossi
 def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
     """(title, header, rows) of every table section, shared by the PDF and the HTML."""
     L, cf = labels(data.lang), data.case_file
+    numbers = {d.id: d.declaration_no for d in cf.declarations}
     kg = lambda v: f"{v:,.0f}" if v is not None else ""  # noqa: E731
     return [
         (L["seizures"], [L["declaration"], L["date"], "kg", L["offence"], "Basel", L["outcome"]],
@@ -102,9 +104,8 @@ def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
          [(p.file_name, p.sha256, p.sheet, p.rows, _grade(data, "source_file", p.sha256))
           for p in cf.provenance]),
         (L["audit"], [L["when"], L["who"], L["what"], L["reason"]],
-         [(e.at.strftime("%Y-%m-%d %H:%M"), e.user,
-           f"{e.action} {e.entity} {e.entity_id} {e.field or ''}: "
-           f"{e.old_value or ''} → {e.new_value or ''}", e.reason) for e in data.audit]),
+         [(e.at.strftime("%Y-%m-%d %H:%M"), e.user, audit_text(e, data.lang, numbers), e.reason)
+          for e in data.audit]),
     ]
 
 

@@ -77,3 +77,17 @@ def test_status_in_words_of_the_workflow(db, tmp_path):
     edit_case(db, "TW-D-1", {"status": "investigating"}, expected_version=None)
     assert "<td>偵查中</td>" in render_html(gather(db, "TW-D-1", "RESTRICTED", "zh-TW"))
     assert "<td>Investigating</td>" in render_html(gather(db, "TW-D-1", "RESTRICTED", "en"))
+
+
+def test_audit_trail_in_words(db, tmp_path):
+    _case(db, tmp_path)
+    from casedb.cases import edit_case
+
+    edit_case(db, "TW-D-1", {"status": "investigating"}, expected_version=None, reason="tip")
+    en = sections(gather(db, "TW-D-1", "RESTRICTED", "en"))
+    zh = sections(gather(db, "TW-D-1", "RESTRICTED", "zh-TW"))
+    en_lines = [r[2] for r in next(x for x in en if x[0] == "Audit trail")[2]]
+    zh_lines = [r[2] for r in next(x for x in zh if x[0] == "稽核軌跡")[2]]
+    assert any(line.startswith("add case") and line.endswith("→ EX-3") for line in en_lines)
+    assert any("狀態" in line and line.endswith("新案 → 偵查中") for line in zh_lines)
+    assert not any("{" in line for line in en_lines + zh_lines)  # no JSON shown
