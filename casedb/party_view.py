@@ -188,11 +188,14 @@ def _timeline(s, mine) -> tuple:
 
 
 def _history(s, party_id: int) -> tuple:
-    """The party's merges, splits and rejections, and the split that made it, oldest first."""
+    """The party's merges, splits and rejections (its own, and those naming it as the other
+    party), and the split that made it, oldest first."""
     rows = s.scalars(select(AuditEntry).where(
         AuditEntry.entity == "party", AuditEntry.action.in_(HISTORY_ACTIONS),
         or_(AuditEntry.entity_id == party_id,
-            (AuditEntry.action == "split") & AuditEntry.new_value.startswith(f"{party_id} ")),
+            (AuditEntry.action == "split") & AuditEntry.new_value.startswith(f"{party_id} "),
+            (AuditEntry.action == "reject")
+            & AuditEntry.new_value.startswith(f"not {party_id} ")),
         or_(AuditEntry.field.is_(None), AuditEntry.field != "moved"))
         .order_by(AuditEntry.id)).all()
     return tuple(HistoryEntry(e.at, e.actor, e.action, _what(e), e.reason) for e in rows)

@@ -73,6 +73,8 @@ def test_history_has_splits_and_rejections_with_who_and_why(db, tmp_path):
     assert ("split", "different director", db.user) in actions
     assert ("reject", "buyer, not the same firm", db.user) in actions
     assert {d[1] for d in v.decisions} >= {"rejected"}
+    assert [(h.action, h.reason) for h in party_view(db, klang).history] == [
+        ("reject", "buyer, not the same firm")]  # seen from the other side too
     split_out = party_view(db, new)
     assert [h.action for h in split_out.history] == ["split"]  # where it came from
     assert dict(split_out.names) == {"Harbor Metal Ltd": 1}
