@@ -130,6 +130,11 @@ class CompanyView(QWidget):
                  for other, decision, by, reason in view.decisions])
         self._update_pages()
 
+    def set_page_size(self, size: int) -> None:
+        """Declarations per page (the next page asked for is counted in these)."""
+        self.page_size = max(1, size)
+        self._update_pages()
+
     def _update_pages(self) -> None:
         total = self.party.declarations_total if self.party else 0
         pages = max(1, -(-total // self.page_size))

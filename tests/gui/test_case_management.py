@@ -6,63 +6,31 @@ source row opened as written from the Provenance tab."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-import shutil
 from pathlib import Path
 
 import pytest
+from case_window import TRUTH, WAIT_MS, Boxes, close_window, copy_demo, open_case, open_window
 from PySide6.QtCore import QDate
 from sqlalchemy import select
 
 from app.actions import case_manage
 from casedb import cases
-from casedb.db import Database
 from casedb.models import Seizure
 
-TRUTH = json.loads((Path(__file__).resolve().parents[2] / "resources" / "demo" / "truth.json")
-                   .read_text("utf-8"))
 REF = TRUTH["cases"][0]
 OTHER = TRUTH["cases"][1]
-WAIT_MS = 20_000
-
-
-class _Boxes:
-    def __init__(self):
-        self.shown: list[tuple[str, str]] = []
-
-    def warning(self, _parent, title, text, *_args):
-        self.shown.append((title, text))
 
 
 @pytest.fixture
-def boxes(monkeypatch) -> _Boxes:
-    rec = _Boxes()
+def boxes(monkeypatch) -> Boxes:
+    rec = Boxes()
     monkeypatch.setattr(case_manage, "QMessageBox", rec)
     return rec
 
 
 @pytest.fixture
 def db_path(demo_db, tmp_path) -> Path:
-    shutil.copy(demo_db.sqlite_path, tmp_path / "demo.db")
-    return tmp_path / "demo.db"
-
-
-def _window(qtbot, db_path, user="officer.chen"):
-    from app.main_window import MainWindow
-    from app.settings import Settings
-
-    database = Database(db_path, user=user)
-    w = MainWindow(database, Settings())
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
-def _close(w) -> None:
-    w.jobs.cancel_all()
-    assert w.jobs.wait(30_000)
-    w.db.dispose()
+    return copy_demo(demo_db, tmp_path)
 
 
 @pytest.fixture
@@ -72,10 +40,7 @@ def window(qtbot, db_path, boxes):
     _close(w)
 
 
-def _open(qtbot, w, ref: str) -> None:
-    w.open_case(ref)
-    qtbot.waitUntil(lambda: w.case_view.case_ref == ref, timeout=WAIT_MS)
-
+_window, _close, _open = open_window, close_window, open_case
 
 
 def _seized(db, ref) -> set[int]:
