@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from .case_attachments import AttachmentsPanel
 from .case_words import status_word
+from .linked_panel import LinkedPanel
 from .paged_model import display
 from .table_menu import TableMenu
 
@@ -57,6 +58,7 @@ class CaseView(QWidget):
     evidence_requested = Signal(int)  # declaration id: its source rows as written
     party_open_requested = Signal(int)  # party id: open the company view
     case_shown = Signal(str)  # a case was (re)loaded into the view
+    linked_requested = Signal(str, int, bool)  # case reference, hops, weak links too
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,6 +85,11 @@ class CaseView(QWidget):
         self.tabs = QTabWidget(self)
         self.attachments = AttachmentsPanel(self)  # kept across cases: re-added by show_case
         self.attachments.hide()  # until a case is shown
+        self.linked = LinkedPanel(self)  # kept across cases too
+        self.linked.hide()
+        self.linked.linked_requested.connect(self.linked_requested)
+        self.linked.open_case_requested.connect(self.open_case_requested)
+        self.linked_table = self.linked.table
         self.attachments.add_requested.connect(self._on_attachments_add_requested)
         self.attachments.save_requested.connect(self.save_attachment_requested)
         self.attachments.remove_requested.connect(self.remove_attachment_requested)
@@ -111,13 +118,13 @@ class CaseView(QWidget):
         old = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
         for page in old:  # the previous case's pages, built anew below
-            if page is not self.attachments:
+            if page not in (self.attachments, self.linked):
                 page.deleteLater()
         self.tabs.addTab(self._summary(case_file), self.tr("Summary"))
         self.tabs.addTab(self._declarations(case_file), self.tr("Seizures and declarations"))
         self.tabs.addTab(self._parties(case_file), self.tr("Parties"))
-        self.linked_table = self._linked(linked)
-        self.tabs.addTab(self.linked_table, self.tr("Linked cases (%n)", "", len(linked.linked)))
+        self.linked.show_case(c.case_ref, linked)
+        self.tabs.addTab(self.linked, self.tr("Linked cases (%n)", "", len(linked.linked)))
         self.tabs.addTab(self._timeline(case_file), self.tr("Timeline"))
         self.tabs.addTab(self._notes(case_file), self.tr("Notes"))
         self.tabs.addTab(self.attachments, "")
@@ -232,17 +239,6 @@ class CaseView(QWidget):
         while item.parent() is not None:
             item = item.parent()
         self.party_open_requested.emit(item.data(0, NOTE_ROLE))
-
-    def _linked(self, linked) -> QTableWidget:
-        t = _table(self, [self.tr("Case"), self.tr("Hops"), self.tr("Score"), self.tr("Why")],
-                   [(x.case_ref, x.hops, f"{x.score:.2f}",
-                     "; ".join(f"{self.tr(v.kind)} {v.value}" for v in x.via))
-                    for x in linked.linked])
-        t.cellDoubleClicked.connect(self._on_linked_cell_double_clicked)
-        return t
-
-    def _on_linked_cell_double_clicked(self, row: int, _column: int) -> None:
-        self.open_case_requested.emit(self.linked_table.item(row, 0).text())
 
     def _timeline(self, cf) -> QWidget:
         return _table(self, [self.tr("Date"), self.tr("Event"), self.tr("Detail")],

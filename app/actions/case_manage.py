@@ -62,6 +62,7 @@ class CaseManagement:
         view.remove_requested.connect(self.remove_declarations)
         view.evidence_requested.connect(self.show_evidence)
         view.case_shown.connect(self._on_view_case_shown)
+        view.linked_requested.connect(self.load_linked)
 
     @property
     def db(self):
@@ -209,6 +210,15 @@ class CaseManagement:
             if self.window.case_view.case_ref == case_ref else None)
         self.window.jobs.start(job)
 
+    def load_linked(self, case_ref: str, hops: int, weak: bool) -> Job:
+        """The linked cases with titles, dates, status and who holds each shared value."""
+        job = Job(_linked_rows, self.db, case_ref, hops, weak)
+        job.signals.succeeded.connect(
+            lambda rows: self.window.case_view.linked.show_rows(case_ref, rows)
+            if rows is not None else None)
+        job.signals.failed.connect(self._failed)
+        return self.window.jobs.start(job)
+
     def _open(self, dialog) -> None:
         self.dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
@@ -252,6 +262,15 @@ def _remove(db, ref, ids, reason):
 
 def _merge(db, keep, other, reason):
     return case_members.merge_cases(db, keep, other, reason=reason)
+
+
+def _linked_rows(db, ref, hops, weak):
+    try:
+        from casedb.linked_rows import linked_rows
+    except ImportError:  # not landed: the links as the case file read them stay shown
+        log.warning("casedb.linked_rows is missing; linked cases shown without their details")
+        return None
+    return linked_rows(db, ref, hops=hops, weak=weak)
 
 
 def _undo_case(db, ref):
