@@ -24,6 +24,7 @@ from .link_chart import LinkChart
 from .route_chart import RouteChart
 from .route_map import RouteMapView
 from .split_view import SplitView
+from .timeline import TimelineView
 
 DECLARATIONS, TRADE = "declarations", "trade"
 
@@ -49,6 +50,7 @@ class AnalysisDock(QWidget):
     party_cases_requested = Signal(str)  # a party's name: list its cases
     route_declarations_requested = Signal(object, str)  # the RouteQuery shown, a route key
     declaration_requested = Signal(str)  # a declaration number: show it
+    timeline_event_selected = Signal(str, object)  # event key, declaration id or None
 
     def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
@@ -64,6 +66,7 @@ class AnalysisDock(QWidget):
         self.map = RouteMapView(self)
         self.splits = SplitView(self, runner=runner)
         self.links = LinkChart(self, runner=runner)
+        self.timeline = TimelineView(self)
         self.shown_rings: list = []  # the rings drawn, with their timelines and networks
         self._timelines: list = []
         self._networks: list = []
@@ -72,6 +75,7 @@ class AnalysisDock(QWidget):
         self.tabs.addTab(self.map, self.tr("Map"))
         self.tabs.addTab(self.splits, self.tr("Split shipments"))
         self.tabs.addTab(self.links, self.tr("Link chart"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
         QVBoxLayout(self).addWidget(self.tabs)
         self._fill_groupings()
         self.source.currentIndexChanged.connect(self._on_source_changed)
@@ -86,6 +90,7 @@ class AnalysisDock(QWidget):
         self.splits.declaration_requested.connect(self.declaration_requested)
         self.links.node_activated.connect(self._on_links_node_activated)
         self.links.expand_requested.connect(self.expand_requested)
+        self.timeline.event_selected.connect(self.timeline_event_selected)
 
     def _route_page(self) -> QWidget:
         page = QWidget(self)
@@ -183,6 +188,10 @@ class AnalysisDock(QWidget):
 
     def show_case_network(self, nodes, edges) -> None:
         self.links.show_network(nodes, edges)
+
+    def show_timeline(self, timeline) -> None:
+        """A casedb.timeline.Timeline: of the open case, a ring or a company."""
+        self.timeline.show_timeline(timeline)
 
     def add_network(self, nodes, edges) -> None:
         self.links.add_network(nodes, edges)

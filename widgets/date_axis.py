@@ -14,6 +14,12 @@ class DateAxis(pg.DateAxisItem):
     def __init__(self, orientation: str = "bottom", **kwargs):
         super().__init__(orientation=orientation, utcOffset=0, **kwargs)
 
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+        """The finest level of ticks only: each of its labels says the year, and coarser
+        levels' labels would sit on top of them."""
+        levels = [level for level in super().tickValues(minVal, maxVal, size) if level[1]]
+        return levels[-1:]
+
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
         fmt = "%Y" if spacing >= 360 * DAY else "%Y-%m" if spacing >= 28 * DAY else "%Y-%m-%d"
         out = []

@@ -18,6 +18,7 @@ from casedb.casefile import load_case_file
 from casedb.changes import DECLARATIONS, PARTIES, TRADE, ChangeSet
 from casedb.linked import linked_cases
 from casedb.network import case_network, party_neighbourhood
+from casedb.timeline import case_timeline
 from casedb.trade import TradeQueryError, list_datasets, trade_shares
 from widgets.analysis_dock import DECLARATIONS as DECLARATIONS_SOURCE
 from widgets.analysis_dock import TRADE as TRADE_SOURCE
@@ -89,6 +90,7 @@ class AnalysisActions(QObject):
         if network != self._case_network:
             self._case_network = network
             self.dock.show_case_network(*network)
+        self._submit(case_timeline, case_file.case.case_ref, succeeded=self.dock.show_timeline)
 
     def _on_dock_routes_requested(self, query: RouteQuery) -> None:
         self.refresh_routes(query)

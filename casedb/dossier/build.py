@@ -22,6 +22,7 @@ from ..casefile import CaseFile, load_case_file
 from ..db import Database
 from ..linked import LinkedCases, linked_cases
 from ..models import Note, Seizure
+from ..timeline import case_timeline
 from . import charts
 from .audit_words import audit_text
 from .labels import labels, split_reasons, value
@@ -44,6 +45,7 @@ class DossierData:
     grades: dict = field(default_factory=dict)
     # each declaration's own shipper and source rows (casedb.dossier.story)
     facts: DeclarationFacts = field(default_factory=lambda: DeclarationFacts({}, {}))
+    timeline: object | None = None  # casedb.timeline.Timeline of the case: theme lines
 
     def narrative(self) -> list[str]:
         """The summary's sentences: what, who, where, when, linked cases."""
@@ -69,7 +71,7 @@ def gather(db: Database, case_ref: str, classification: str, lang: str) -> Dossi
     return DossierData(cf, linked_cases(db, case_ref), tuple(trail), ring, points, classification,
                        lang,
                        dt.datetime.now(dt.UTC).replace(microsecond=0), grades,
-                       declaration_facts(db, decl_ids))
+                       declaration_facts(db, decl_ids), case_timeline(db, case_ref))
 
 
 def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
@@ -121,6 +123,9 @@ def drawings(data: DossierData, font: str) -> list[tuple[str, object]]:
     out = [(L["timeline"], charts.timeline_chart(points, font)),
            (L["link_chart"], charts.link_chart(cf.case.case_ref, data.linked.linked, font)),
            (L["route_map"], charts.route_chart([d.route for d in cf.declarations], font))]
+    if data.timeline is not None and data.timeline.events:
+        out.insert(1, (f"{L['timeline']}: {L['parties']}",
+                       charts.theme_lines_chart(data.timeline, font)))
     if data.ring is not None:
         points = [(d, w, who) for d, w, who, _ in data.ring_points]
         out.append((f"{L['split']}: {split_reasons(data.ring, data.lang)[0]}",

@@ -130,3 +130,50 @@ def _land_rings(lo_x: float, hi_x: float, lo_y: float, hi_y: float):
         ys = [p[1] for p in ring]
         if max(xs) >= lo_x and min(xs) <= hi_x and max(ys) >= lo_y and min(ys) <= hi_y:
             yield [(min(max(x, lo_x), hi_x), min(max(y, lo_y), hi_y)) for x, y in ring]
+
+
+def theme_lines_chart(timeline, font: str, no_party: str = "—") -> Drawing:
+    """A casedb.timeline.Timeline as i2-style theme lines: one lane per party (its name on the
+    left), declarations as circles sized by tonnes on their lane, seizures as red diamonds,
+    dashed links between events sharing an identifier."""
+    lanes = timeline.lanes[:12]
+    d = Drawing(W, max(80, 30 + 18 * len(lanes)))
+    if not lanes or not timeline.events:
+        return d
+    x0, top = 150, d.height - 14
+    row = {lane.key: i for i, lane in enumerate(lanes)}
+    lo = timeline.events[0].date.toordinal()
+    hi = max(timeline.events[-1].date.toordinal(), lo + 1)
+    sx = lambda o: x0 + (o - lo) / (hi - lo) * (W - x0 - 16)  # noqa: E731
+    sy = lambda i: top - i * 18  # noqa: E731
+    for lane, i in row.items():
+        c = PALETTE[i % len(PALETTE)]
+        d.add(Line(x0 - 4, sy(i), W - 8, sy(i), strokeColor=c, strokeWidth=0.8))
+        name = next(x.label for x in lanes if x.key == lane) or no_party
+        d.add(String(x0 - 8, sy(i) - 2.5, name[:30], fontName=font, fontSize=7,
+                     textAnchor="end"))
+    at = {e.key: (sx(e.date.toordinal()), sy(row[e.lane])) for e in timeline.events
+          if e.lane in row}
+    for link in timeline.links:
+        if link.a in at and link.b in at:
+            (xa, ya), (xb, yb) = at[link.a], at[link.b]
+            d.add(Line(xa, ya, xb, yb, strokeColor=colors.grey, strokeWidth=0.6,
+                       strokeDashArray=[2, 2]))
+    most = max(e.tonnes for e in timeline.events) or 1.0
+    for e in timeline.events:
+        if e.key not in at:
+            continue
+        x, y = at[e.key]
+        r = 2.5 + 5.5 * (e.tonnes / most) ** 0.5
+        if e.kind == "seizure":
+            d.add(Polygon([x, y + r, x + r, y, x, y - r, x - r, y], fillColor=colors.red,
+                          strokeColor=colors.black, strokeWidth=0.3))
+        else:
+            c = PALETTE[row[e.lane] % len(PALETTE)]
+            d.add(Circle(x, y, r, fillColor=c, strokeColor=colors.black, strokeWidth=0.3))
+    y_axis = sy(len(lanes) - 1) - 14
+    for frac in (0, 0.5, 1):
+        o = lo + (hi - lo) * frac
+        d.add(String(sx(o), y_axis, dt.date.fromordinal(int(o)).isoformat(), fontName=font,
+                     fontSize=7, textAnchor="middle"))
+    return d

@@ -100,3 +100,20 @@ def test_a_companys_timeline_has_its_declarations_and_its_counterparties(importe
                                                     "Penang Plastics Sdn Bhd"}
     with pytest.raises(NotFound):
         party_timeline(imported, 10**9)
+
+
+def test_the_dossier_draws_the_cases_theme_lines(imported):
+    from reportlab.graphics.shapes import Circle, String
+
+    from casedb.dossier.build import drawings, gather
+
+    ids = _ids(imported)
+    new_case(imported, "TL-CASE-2", title="shells")
+    add_to_case(imported, "TL-CASE-2", [ids["TL-1"], ids["TL-2"], ids["TL-3"]])
+    data = gather(imported, "TL-CASE-2", "RESTRICTED", "en")
+    titles = [title for title, _ in drawings(data, "Helvetica")]
+    assert "Timeline: Parties" in titles
+    figure = dict(drawings(data, "Helvetica"))["Timeline: Parties"]
+    texts = {c.text for c in figure.contents if isinstance(c, String)}
+    assert {"Harbour Metals Ltd", "Bright Waste Solutions Ltd"} <= texts
+    assert sum(isinstance(c, Circle) for c in figure.contents) == 3
