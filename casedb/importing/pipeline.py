@@ -18,6 +18,7 @@ from sqlalchemy import insert, select, update
 
 from .. import audit
 from ..db import Database
+from ..evidence import keep_copy, keeps_copies
 from ..jobs import NullProgress, Progress
 from ..models import ImportRun, SourceFile
 from .indexes import (
@@ -178,8 +179,11 @@ def _import_from(db: Database, path: Path, source: LocalSource | ProcessSource, 
     refused: list[Refusal] = []
     warnings: list[RowWarning] = []
     progress.report(0, total)
+    keep = not dry_run and keeps_copies(db)  # the evidence itself, when the team wants it kept
     with import_transaction(db, total, progress=progress) as session:
         source_id = _source_file(session, path, digest)
+        if keep:
+            keep_copy(db, path, session)
         run_id = session.execute(insert(ImportRun).values(
             source_file_id=source_id, actor=db.user, kind="declarations",
             spec=_spec_json(spec), summary={}).returning(ImportRun.id)).scalar_one()

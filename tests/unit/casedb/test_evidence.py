@@ -85,3 +85,17 @@ def test_file_copies_are_off_by_default_and_kept_by_hash(db, tmp_path):
 def test_cells_json_keeps_types_and_drops_trailing_blanks():
     assert evidence.cells_json([["a", 1, 2.5, dt.date(2024, 1, 2), None, "", None],
                                 ["", None]]) == ['["a",1,2.5,"2024-01-02"]', "[]"]
+
+
+def test_an_import_keeps_the_file_itself_when_the_team_asks(db, tmp_path):
+    from casedb.importing.pipeline import file_sha256
+
+    path = write_csv(tmp_path / "k.csv", [HEADER, ["EX-9", "2024-05-12", "X Ltd", "391590",
+                                                   "3", ""]])
+    import_file(db, path, dry_run=True)
+    evidence.set_keep_copies(db, True)
+    import_file(db, path, dry_run=True)  # a dry run keeps nothing
+    with pytest.raises(NotFound):
+        evidence.copy_of(db, file_sha256(path))
+    import_file(db, path)
+    assert evidence.copy_of(db, file_sha256(path)) == path.read_bytes()
