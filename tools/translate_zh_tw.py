@@ -171,6 +171,92 @@ ZH = {
     "Trade statistics: %1 (%2 %3)": "貿易統計：%1（%2 %3）", "Trade statistics: %1": "貿易統計：%1",
     "%1, HS %2": "%1，稅則 %2", "all": "全部", "%1 (partial: %2)": "%1（部分期間：%2）",
     "Could not finish %1: %2": "無法完成 %1：%2",
+    # case management, evidence trail, company view, search, linked cases (issue 20)
+    "Open": "開啟", "Add to case…": "加入案件…", "Search for this": "搜尋此項",
+    "New case": "新增案件", "Edit case %1": "編輯案件 %1", "e.g. TW-2024-001": "例如 TW-2024-001",
+    "comma-separated, e.g. plastics, transshipment": "以逗號分隔，例如 廢塑膠, 轉運",
+    "(none)": "（無）", "why (kept in the audit log)": "理由（記錄於稽核軌跡）",
+    "Reference": "案號", "Closed": "結案日期", "Team": "小組", "Classification": "機密等級",
+    "no date": "無日期", "Redone: %1": "已重做：%1", "Undone: %1": "已復原：%1",
+    "Not saved: someone else changed the case": "未儲存：他人已修改此案件",
+    "Someone else changed this case since you opened it, so your change was not saved. The "
+    "case has been reloaded; look at their change and make yours again.\n\n%1":
+        "您開啟此案件後已有他人修改，因此您的變更未儲存。案件已重新載入；請檢視對方的變更後"
+        "再重新修改。\n\n%1",
+    "Case %1 created": "已建立案件 %1", "Edit %1": "編輯 %1", "Case %1 saved": "案件 %1 已儲存",
+    "Add to case": "加入案件", "Add %1 declaration(s) to:": "將 %1 筆報單加入：",
+    "Add %1 declaration(s) to %2": "將 %1 筆報單加入 %2",
+    "Case %1 holds those declarations already": "案件 %1 已包含這些報單",
+    "Remove %1 declaration(s) from %2": "自 %2 移除 %1 筆報單",
+    "removed in the case view": "於案件檢視中移除",
+    "Open the case to keep first, then merge another into it.":
+        "請先開啟要保留的案件，再將另一案件併入。",
+    "Merge cases": "合併案件",
+    "Merge the case chosen into %1 (it is closed and its declarations move over):":
+        "將所選案件併入 %1（該案件將結案，其報單移入）：",
+    "Merge %1 into %2": "將 %1 併入 %2", "Edit case…": "編輯案件…",
+    "Edit the title, status, lead officer, summary, tags and other fields of this case":
+        "編輯本案的案由、狀態、承辦人、摘要、標籤等欄位",
+    "Merged into": "已併入", "Show the row as written…": "檢視原始資料列…",
+    "Remove from this case…": "自本案移除…", "Double-click a party to open it": "按兩下關係人即可開啟",
+    "Sources of each declaration (double-click: the row as written)":
+        "各報單的來源（按兩下：檢視原始資料列）",
+    "Files": "檔案", "Name as written": "原始名稱", "Identifier": "識別資料", "Value": "值",
+    "Counterparty": "往來對象", "Tonnes": "公噸", "Month": "月份", "Who": "人員", "Action": "動作",
+    "What": "內容", "◀ Newer": "◀ 較新", "Older ▶": "較舊 ▶", "Names": "名稱",
+    "Identifiers": "識別資料", "Counterparties": "往來對象", "Routes": "航線",
+    "Entity history": "實體歸併紀錄",
+    "Country: %1 · %2 declaration(s) · roles: %3 · %4 case(s)":
+        "國別：%1 · 報單 %2 筆 · 角色：%3 · 案件 %4 件",
+    "Page %1 of %2": "第 %1 頁，共 %2 頁", "Imported": "匯入時間", "By": "匯入者",
+    "As written": "原始內容", "Read as": "判讀為", "Stored": "儲存值",
+    "Declaration %1 as written": "報單 %1 原始資料",
+    "Declaration %1: %n source row(s)": "報單 %1：%n 筆來源資料列",
+    "No source row is recorded for this declaration.": "此報單沒有來源資料列紀錄。",
+    "This row was imported before rows were kept as written; only the file, sheet and row are "
+    "known.": "此列匯入時尚未保存原始內容；僅知檔案、工作表與列號。",
+    "How many cases away: 2 finds the cases linked to the linked cases":
+        "關聯層數：2 表示也找出關聯案件的關聯案件",
+    "Weak links too (shared brokers, ports, HS codes)": "含弱關聯（共用報關行、港口、稅則）",
+    "Declared to": "申報日期至", "Through": "經由",
+    "Shared": "共用項目", "Held here by": "本案持有者", "Held there by": "他案持有者",
+    "Looking…": "查詢中…", "%n linked case(s)": "%n 件關聯案件", "Company": "公司",
+    "Search": "搜尋", "&Edit": "編輯(&E)", "&Undo": "復原(&U)", "&Redo": "重做(&R)",
+    "&Copy": "複製(&C)", "Select &all": "全選(&A)", "&Find…": "尋找(&F)…", "&Case": "案件(&C)",
+    "&New case…": "新增案件(&N)…", "&Edit the open case…": "編輯開啟中的案件(&E)…",
+    "&Merge another case into the open case…": "將另一案件併入開啟中的案件(&M)…",
+    "Phone, vessel, IMO, voyage, B/L, container, declaration number, company, address…":
+        "電話、船名、IMO、航次、提單、貨櫃、報單號碼、公司、地址…",
+    "Found": "類別", "Record": "紀錄", "Matched field": "符合欄位", "Match": "符合程度",
+    "Declaration number": "報單號碼", "IMO": "IMO", "Voyage": "航次", "HS code": "稅則號別",
+    "Email": "電子郵件", "Name": "名稱", "Case reference": "案號", "exact": "完全相符",
+    "partial": "部分相符", "near spelling": "拼寫相近", "Searching…": "搜尋中…",
+    "%n hit(s)": "%n 筆結果", "Copy": "複製",
+    "merge": "合併", "split": "分拆", "reject": "否決", "unmerge": "取消合併",
+    "unsplit": "取消分拆", "undo-reject": "取消否決", "undo": "復原", "rejected": "判定不同",
+    "confirmed": "判定相同",
+    # other views' strings found untranslated by make translations
+    "Only declarations with a known destination can be listed by route.":
+        "僅有已知目的地的報單可依航線列出。",
+    "As it will be stored": "儲存後的內容", "Unit": "單位", "(not said)": "（未註明）",
+    "Settle this before importing:": "匯入前請先處理：", "Share (%)": "占比 (%)",
+    "Event: drag the line to compare the routes before and after another period":
+        "事件：拖曳此線以比較另一時點前後的航線",
+    "Click a route to list its declarations": "點選航線即可列出其報單", "unknown": "不明",
+    "Event: %1 ⇆": "事件：%1 ⇆", "%1, %2: %3% of the period's total": "%1，%2：占該期間總量 %3%",
+    "%1 declarations": "%1 筆報單", "Declared on": "申報日期",
+    "Click a declaration to open it": "點選報單即可開啟",
+    "Scroll to zoom from years to days; click an event": "捲動滑鼠可由年縮放至日；點選事件",
+    "No party": "無關係人", "e-mail": "電子郵件", "● declaration (size: tonnes)": "● 報單（大小：公噸）",
+    "declaration and its seizure": "報單與其查獲", "same %1": "相同%1", "Seizure": "查獲",
+    "%1 %2 on %3, %4 t": "%1 %2，%3，%4 公噸", "Kind": "類別", "Value as written": "原始值",
+    "%1: %2 (nothing written): %3": "%1：%2（未寫入）：%3",
+    "%1: %2 — %3 rows read, %4 imported, %5 merged, %6 unchanged, %7 refused, %8 warnings, "
+    "%9 discrepancies": "%1：%2 — 讀取 %3 列，匯入 %4 筆，合併 %5 筆，未變更 %6 筆，拒收 %7 筆，"
+    "警示 %8 筆，差異 %9 筆",
+    "refused": "拒收", "warning": "警示", "discrepancy": "差異", "imported": "已匯入",
+    "partly imported": "部分匯入", "nothing stored": "未儲存任何資料", "unreadable": "無法讀取",
+    "not declarations": "非報單資料", "needs a decision": "待決定",
     # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }
@@ -187,6 +273,11 @@ ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站
 ZH.update(SPLIT_REASONS["zh-TW"])  # a ring's explanations, from casedb's English templates
 RUNTIME = {"SplitView": tuple(SPLIT_REASONS["zh-TW"]),
            "CaseBrowser": ("open", "under investigation", "referred", "prosecuted", "closed"),
+           "CompanyView": ("shipper", "consignee", "broker", "forwarder", "notify", "address",
+                           "phone", "email", "tax_id", "merge", "split", "reject", "unmerge",
+                           "unsplit", "undo-reject", "undo", "rejected", "confirmed"),
+           "LinkedPanel": ("party", "address", "phone", "email", "container", "sailing", "bl",
+                           "port", "hs", "broker"),
            "CaseView": ("open", "under investigation", "referred", "prosecuted", "closed",
                         "shipper", "consignee", "broker", "forwarder", "notify", "party",
                         "address", "phone", "email", "tax_id", "container", "sailing", "bl",

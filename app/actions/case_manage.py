@@ -21,11 +21,10 @@ from widgets.evidence_view import EvidenceView
 from ..jobs import Job
 from .case_edits import _message
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 log = logging.getLogger(__name__)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CaseManagement", text)
 
 
 class _Write(QUndoCommand):
@@ -41,11 +40,12 @@ class _Write(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.manager.run(self.write, done=_tr("Redone: %1").replace("%1", self.text()))
+        done = translate("CaseManagement", "Redone: %1").replace("%1", self.text())
+        self.manager.run(self.write, done=done)
 
     def undo(self) -> None:
         self.manager.run(_undo_case, self.case_ref,
-                         done=_tr("Undone: %1").replace("%1", self.text()))
+                         done=translate("CaseManagement", "Undone: %1").replace("%1", self.text()))
 
 
 class CaseManagement:
@@ -86,13 +86,17 @@ class CaseManagement:
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConflictError):
             self.window.refresh()  # show what the other writer saved
-            QMessageBox.warning(self.window, _tr("Not saved: someone else changed the case"),
-                                _tr("Someone else changed this case since you opened it, so "
-                                    "your change was not saved. The case has been reloaded; "
-                                    "look at their change and make yours again.\n\n%1")
+            QMessageBox.warning(self.window,
+                                translate("CaseManagement",
+                                          "Not saved: someone else changed the case"),
+                                translate("CaseManagement",
+                                          "Someone else changed this case since you opened "
+                                          "it, so your change was not saved. The case has been "
+                                          "reloaded; look at their change and make yours "
+                                          "again.\n\n%1")
                                 .replace("%1", str(exc)))
             return
-        QMessageBox.warning(self.window, _tr("Case"), _message(exc))
+        QMessageBox.warning(self.window, translate("CaseManagement", "Case"), _message(exc))
 
     def _push(self, text: str, case_ref: str, write) -> None:
         self.undo_stack.push(_Write(self, text, case_ref, write))
@@ -107,7 +111,7 @@ class CaseManagement:
     def _create(self, form: CaseForm) -> None:
         ref, values, reason = form.case_ref(), form.changes(), form.reason_text()
         self.run(_new_case, ref, reason, values,
-                 done=_tr("Case %1 created").replace("%1", ref),
+                 done=translate("CaseManagement", "Case %1 created").replace("%1", ref),
                  succeeded=lambda _w: self.window.open_case(ref))
 
     def edit_case(self, case_ref: str = "") -> CaseForm | None:
@@ -123,9 +127,9 @@ class CaseManagement:
         ref, changes, reason = form.record.case_ref, form.changes(), form.reason_text()
         if not changes:
             return
-        text = _tr("Edit %1").replace("%1", ref)
+        text = translate("CaseManagement", "Edit %1").replace("%1", ref)
         self.run(_edit_case, ref, changes, form.record.version, reason,
-                 done=_tr("Case %1 saved").replace("%1", ref),
+                 done=translate("CaseManagement", "Case %1 saved").replace("%1", ref),
                  succeeded=lambda _w: self._push(
                      text, ref, _Again(_edit_case, ref, changes, None, reason)))
 
@@ -135,8 +139,9 @@ class CaseManagement:
         ids = list(declaration_ids)
         if not ids:
             return None
-        picker = CasePicker(self.window, _tr("Add to case"),
-                            _tr("Add %1 declaration(s) to:").replace("%1", str(len(ids))),
+        picker = CasePicker(self.window, translate("CaseManagement", "Add to case"),
+                            translate("CaseManagement", "Add %1 declaration(s) to:")
+                            .replace("%1", str(len(ids))),
                             _open_cases(self.db), self.window.open_case_ref)
         picker.accepted.connect(lambda: self.add_to(picker.case_ref(), ids,
                                                     picker.reason_text()))
@@ -144,8 +149,8 @@ class CaseManagement:
         return picker
 
     def add_to(self, case_ref: str, ids: list[int], reason: str = "") -> Job:
-        text = _tr("Add %1 declaration(s) to %2").replace("%1", str(len(ids))).replace(
-            "%2", case_ref)
+        text = translate("CaseManagement", "Add %1 declaration(s) to %2").replace(
+            "%1", str(len(ids))).replace("%2", case_ref)
         return self.run(_add, case_ref, ids, reason, done=text,
                         succeeded=lambda w: self._push(text, case_ref,
                                                        _Again(_add, case_ref, ids, reason))
@@ -153,12 +158,13 @@ class CaseManagement:
 
     def _nothing_added(self, case_ref: str) -> None:
         self.window.statusBar().showMessage(
-            _tr("Case %1 holds those declarations already").replace("%1", case_ref), 8000)
+            translate("CaseManagement", "Case %1 holds those declarations already")
+            .replace("%1", case_ref), 8000)
 
     def remove_declarations(self, case_ref: str, ids: list[int]) -> Job:
-        text = _tr("Remove %1 declaration(s) from %2").replace("%1", str(len(ids))).replace(
-            "%2", case_ref)
-        reason = _tr("removed in the case view")
+        text = translate("CaseManagement", "Remove %1 declaration(s) from %2").replace(
+            "%1", str(len(ids))).replace("%2", case_ref)
+        reason = translate("CaseManagement", "removed in the case view")
         return self.run(_remove, case_ref, list(ids), reason, done=text,
                         succeeded=lambda _w: self._push(
                             text, case_ref, _Again(_remove, case_ref, list(ids), reason)))
@@ -167,18 +173,21 @@ class CaseManagement:
         keep = self.window.open_case_ref
         if not keep:
             self.window.statusBar().showMessage(
-                _tr("Open the case to keep first, then merge another into it."), 8000)
+                translate("CaseManagement",
+                          "Open the case to keep first, then merge another into it."), 8000)
             return None
         others = [c for c in _open_cases(self.db) if c[0] != keep]
-        picker = CasePicker(self.window, _tr("Merge cases"),
-                            _tr("Merge this case into %1 (it is closed and its declarations "
-                                "move over):").replace("%1", keep), others)
+        picker = CasePicker(self.window, translate("CaseManagement", "Merge cases"),
+                            translate("CaseManagement",
+                                      "Merge the case chosen into %1 (it is closed and its "
+                                      "declarations move over):").replace("%1", keep), others)
         picker.accepted.connect(lambda: self.merge(keep, picker.case_ref(), picker.reason_text()))
         self._open(picker)
         return picker
 
     def merge(self, keep: str, other: str, reason: str = "") -> Job:
-        text = _tr("Merge %1 into %2").replace("%1", other).replace("%2", keep)
+        text = translate("CaseManagement", "Merge %1 into %2").replace("%1", other).replace(
+            "%2", keep)
         return self.run(_merge, keep, other, reason, done=text,
                         succeeded=lambda _w: self._push(text, keep,
                                                         _Again(_merge, keep, other, reason)))

@@ -9,10 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPlain
 
 from widgets.table_menu import copy_rows
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 def _action(window, menu, text: str, slot, shortcut=None) -> QAction:
     act = QAction(text, window)
@@ -26,21 +23,24 @@ def _action(window, menu, text: str, slot, shortcut=None) -> QAction:
 def add_menus(window, manager, search) -> None:
     """The Edit and Case menus of ``window`` (``manager``: its CaseManagement, ``search``: what
     Ctrl+F calls)."""
-    edit = window.menuBar().addMenu(_tr("&Edit"))
-    undo = manager.undo_stack.createUndoAction(window, _tr("&Undo"))
+    edit = window.menuBar().addMenu(translate("MainWindow", "&Edit"))
+    undo = manager.undo_stack.createUndoAction(window, translate("MainWindow", "&Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = manager.undo_stack.createRedoAction(window, _tr("&Redo"))
+    redo = manager.undo_stack.createRedoAction(window, translate("MainWindow", "&Redo"))
     redo.setShortcut(QKeySequence.StandardKey.Redo)
     edit.addActions([undo, redo])
     edit.addSeparator()
-    _action(window, edit, _tr("&Copy"), copy_focused, QKeySequence.StandardKey.Copy)
-    _action(window, edit, _tr("Select &all"), select_all_focused, QKeySequence.StandardKey.SelectAll)
+    keys = QKeySequence.StandardKey
+    _action(window, edit, translate("MainWindow", "&Copy"), copy_focused, keys.Copy)
+    _action(window, edit, translate("MainWindow", "Select &all"), select_all_focused,
+            keys.SelectAll)
     edit.addSeparator()
-    _action(window, edit, _tr("&Find…"), search, QKeySequence.StandardKey.Find)
-    case = window.menuBar().addMenu(_tr("&Case"))
-    _action(window, case, _tr("&New case…"), manager.new_case, QKeySequence("Ctrl+Shift+N"))
-    _action(window, case, _tr("&Edit the open case…"), manager.edit_case)
-    _action(window, case, _tr("&Merge another case into the open case…"),
+    _action(window, edit, translate("MainWindow", "&Find…"), search, keys.Find)
+    case = window.menuBar().addMenu(translate("MainWindow", "&Case"))
+    _action(window, case, translate("MainWindow", "&New case…"), manager.new_case,
+            QKeySequence("Ctrl+Shift+N"))
+    _action(window, case, translate("MainWindow", "&Edit the open case…"), manager.edit_case)
+    _action(window, case, translate("MainWindow", "&Merge another case into the open case…"),
             manager.merge_into_open_case)
     window.edit_menu, window.case_menu = edit, case
 

@@ -1,62 +1,144 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
-    <name>AnalysisPanel</name>
+    <name>AnalysisActions</name>
     <message>
-        <location filename="../../app/analysis_panel.py" line="100" />
-        <source>Declarations: plastic scrap (HS 3915) by destination</source>
-        <translation>報單：廢塑膠（3915）依目的國</translation>
+        <location filename="../../app/actions/analysis.py" line="107" />
+        <source>Only declarations with a known destination can be listed by route.</source>
+        <translation>僅有已知目的地的報單可依航線列出。</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="102" />
-        <source>Trade statistics: BACI HS 3915 by importer</source>
-        <translation>貿易統計：BACI 3915 依進口國</translation>
-    </message>
-    <message>
-        <location filename="../../app/analysis_panel.py" line="115" />
-        <source>Route shifts</source>
-        <translation>航線轉移</translation>
-    </message>
-    <message>
-        <location filename="../../app/analysis_panel.py" line="116" />
-        <source>Map</source>
-        <translation>地圖</translation>
-    </message>
-    <message>
-        <location filename="../../app/analysis_panel.py" line="117" />
-        <location filename="../../app/analysis_panel.py" line="208" />
-        <source>Split shipments</source>
-        <translation>分批申報</translation>
-    </message>
-    <message>
-        <location filename="../../app/analysis_panel.py" line="118" />
-        <source>Link chart</source>
-        <translation>關聯圖</translation>
-    </message>
-    <message>
-        <location filename="../../app/analysis_panel.py" line="172" />
+        <location filename="../../app/actions/analysis.py" line="131" />
         <source>Open as a new case</source>
         <translation>開立為新案件</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="173" />
+        <location filename="../../app/actions/analysis.py" line="132" />
         <source>Case reference:</source>
         <translation>案件編號：</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="180" />
+        <location filename="../../app/actions/analysis.py" line="139" />
         <source>Split shipment ring: %1 declarations, %2 t</source>
         <translation>分批申報集團：%1 筆報單，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="191" />
+        <location filename="../../app/actions/analysis.py" line="146" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../app/analysis_panel.py" line="192" />
+        <location filename="../../app/actions/analysis.py" line="147" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/analysis.py" line="157" />
+        <source>Split shipments</source>
+        <translation>分批申報</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisDock</name>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="58" />
+        <source>Declarations</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="59" />
+        <source>Trade statistics (BACI)</source>
+        <translation>貿易統計（BACI）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="63" />
+        <source>HS code or its first digits, e.g. 3915 (plastic scrap)</source>
+        <translation>稅則號別或其前幾碼，例如 3915（廢塑膠）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="74" />
+        <source>Route shifts</source>
+        <translation>航線轉移</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="75" />
+        <source>Map</source>
+        <translation>地圖</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="76" />
+        <source>Split shipments</source>
+        <translation>分批申報</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="77" />
+        <source>Link chart</source>
+        <translation>關聯圖</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="78" />
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="98" />
+        <source>Source</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="98" />
+        <source>HS</source>
+        <translation>稅則</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="99" />
+        <source>Grouped by</source>
+        <translation>分組依據</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="112" />
+        <source>destination country</source>
+        <translation>目的國</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="113" />
+        <source>destination port</source>
+        <translation>目的港</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="115" />
+        <source>importer</source>
+        <translation>進口國</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="116" />
+        <source>exporter</source>
+        <translation>出口國</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="160" />
+        <source>Trade statistics: %1 (%2 %3)</source>
+        <translation>貿易統計：%1（%2 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="162" />
+        <source>Trade statistics: %1</source>
+        <translation>貿易統計：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="167" />
+        <source>%1, HS %2</source>
+        <translation>%1，稅則 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="168" />
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/analysis_dock.py" line="171" />
+        <source>%1 (partial: %2)</source>
+        <translation>%1（部分期間：%2）</translation>
     </message>
 </context>
 <context>
@@ -141,132 +223,147 @@
 <context>
     <name>CaseBrowser</name>
     <message>
-        <location filename="../../widgets/case_browser.py" line="71" />
+        <location filename="../../widgets/case_browser.py" line="87" />
         <source>Search case, company (any spelling), container, B/L, HS code…</source>
         <translation>搜尋案件、公司（任何拼寫）、貨櫃、提單、稅則…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="74" />
+        <location filename="../../widgets/case_browser.py" line="90" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="78" />
+        <location filename="../../widgets/case_browser.py" line="94" />
         <source>HS family, e.g. 3915</source>
         <translation>稅則類別，例如 3915</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="36" />
+        <location filename="../../widgets/case_browser.py" line="39" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="36" />
+        <location filename="../../widgets/case_browser.py" line="39" />
         <source>Title</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="36" />
+        <location filename="../../widgets/case_browser.py" line="39" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="37" />
+        <location filename="../../widgets/case_browser.py" line="40" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="37" />
+        <location filename="../../widgets/case_browser.py" line="40" />
         <source>Lead officer</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="44" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="44" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="44" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="44" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="42" />
+        <location filename="../../widgets/case_browser.py" line="45" />
         <source>From</source>
         <translation>起運國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="42" />
+        <location filename="../../widgets/case_browser.py" line="45" />
         <source>Via</source>
         <translation>轉運港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="42" />
+        <location filename="../../widgets/case_browser.py" line="45" />
         <source>Discharge</source>
         <translation>卸貨港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="42" />
+        <location filename="../../widgets/case_browser.py" line="45" />
         <source>To</source>
         <translation>目的國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="43" />
+        <location filename="../../widgets/case_browser.py" line="46" />
         <source>Vessel</source>
         <translation>船名</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="43" />
+        <location filename="../../widgets/case_browser.py" line="46" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="46" />
+        <location filename="../../widgets/case_browser.py" line="49" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="47" />
+        <location filename="../../widgets/case_browser.py" line="50" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="82" />
+        <location filename="../../widgets/case_browser.py" line="70" />
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="71" />
+        <source>Add to case…</source>
+        <translation>加入案件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="73" />
+        <source>Search for this</source>
+        <translation>搜尋此項</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="98" />
         <source>Country (name or ISO code)</source>
         <translation>國別（名稱或 ISO 代碼）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="84" />
+        <location filename="../../widgets/case_browser.py" line="100" />
         <source>Port (name or UN/LOCODE)</source>
         <translation>港口（名稱或 UN/LOCODE）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="92" />
+        <location filename="../../widgets/case_browser.py" line="108" />
         <source>Declared from</source>
         <translation>申報日期自</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="94" />
+        <location filename="../../widgets/case_browser.py" line="110" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="105" />
+        <location filename="../../widgets/case_browser.py" line="117" />
         <source>any date</source>
         <translation>不限日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_browser.py" line="133" />
+        <location filename="../../widgets/case_browser.py" line="143" />
         <source>%n case(s)</source>
         <translation><numerusform>%n 件案件</numerusform></translation>
     </message>
@@ -274,18 +371,18 @@
 <context>
     <name>CaseEdits</name>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="44" />
-        <location filename="../../app/actions/case_edits.py" line="50" />
+        <location filename="../../app/actions/case_edits.py" line="45" />
+        <location filename="../../app/actions/case_edits.py" line="51" />
         <source>Note saved</source>
         <translation>註記已儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="57" />
+        <location filename="../../app/actions/case_edits.py" line="58" />
         <source>Attached %1</source>
         <translation>已附加 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="63" />
+        <location filename="../../app/actions/case_edits.py" line="64" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
@@ -336,279 +433,531 @@
     </message>
 </context>
 <context>
-    <name>CaseView</name>
+    <name>CaseForm</name>
     <message>
-        <location filename="../../widgets/case_view.py" line="64" />
-        <source>Dossier…</source>
-        <translation>卷宗…</translation>
+        <location filename="../../widgets/case_form.py" line="33" />
+        <source>New case</source>
+        <translation>新增案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="65" />
-        <source>Write this case's dossier (PDF or HTML)</source>
-        <translation>產出本案卷宗（PDF 或 HTML）</translation>
+        <location filename="../../widgets/case_form.py" line="34" />
+        <source>Edit case %1</source>
+        <translation>編輯案件 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="97" />
-        <location filename="../../widgets/case_view.py" line="139" />
+        <location filename="../../widgets/case_form.py" line="37" />
+        <source>e.g. TW-2024-001</source>
+        <translation>例如 TW-2024-001</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="47" />
+        <source>comma-separated, e.g. plastics, transshipment</source>
+        <translation>以逗號分隔，例如 廢塑膠, 轉運</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="49" />
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="53" />
+        <source>why (kept in the audit log)</source>
+        <translation>理由（記錄於稽核軌跡）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="54" />
+        <source>Reference</source>
+        <translation>案號</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="55" />
+        <source>Title</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="56" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="98" />
-        <source>Seizures and declarations</source>
-        <translation>查獲與報單</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="99" />
-        <source>Parties</source>
-        <translation>關係人</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="101" />
-        <source>Linked cases (%n)</source>
-        <translation><numerusform>關聯案件 (%n)</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="102" />
-        <source>Timeline</source>
-        <translation>時間軸</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="103" />
-        <source>Notes</source>
-        <translation>註記</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="106" />
-        <source>Provenance</source>
-        <translation>資料來源</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="116" />
-        <source>Attachments (%n)</source>
-        <translation><numerusform>附件 (%n)</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="130" />
-        <source>Status</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="131" />
+        <location filename="../../widgets/case_form.py" line="57" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="132" />
+        <location filename="../../widgets/case_form.py" line="59" />
+        <source>Closed</source>
+        <translation>結案日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_form.py" line="60" />
         <source>Lead officer</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="133" />
-        <location filename="../../widgets/case_view.py" line="145" />
-        <source>Seizures</source>
-        <translation>查獲紀錄</translation>
+        <location filename="../../widgets/case_form.py" line="61" />
+        <source>Team</source>
+        <translation>小組</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="134" />
-        <location filename="../../widgets/case_view.py" line="151" />
-        <source>Declarations</source>
-        <translation>報單</translation>
+        <location filename="../../widgets/case_form.py" line="62" />
+        <source>Status</source>
+        <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="135" />
-        <source>Total gross weight</source>
-        <translation>總毛重</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="136" />
+        <location filename="../../widgets/case_form.py" line="63" />
         <source>Tags</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="146" />
-        <location filename="../../widgets/case_view.py" line="152" />
-        <source>Declaration</source>
-        <translation>報單</translation>
+        <location filename="../../widgets/case_form.py" line="64" />
+        <source>Classification</source>
+        <translation>機密等級</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="146" />
-        <source>Seized on</source>
-        <translation>查獲日期</translation>
+        <location filename="../../widgets/case_form.py" line="65" />
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="146" />
-        <source>kg</source>
-        <translation>公斤</translation>
+        <location filename="../../widgets/case_form.py" line="77" />
+        <source>no date</source>
+        <translation>無日期</translation>
+    </message>
+</context>
+<context>
+    <name>CaseManagement</name>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="43" />
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="147" />
-        <source>Offence</source>
-        <translation>違規態樣</translation>
+        <location filename="../../app/actions/case_manage.py" line="48" />
+        <source>Undone: %1</source>
+        <translation>已復原：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="147" />
-        <source>Basel</source>
-        <translation>巴塞爾代碼</translation>
+        <location filename="../../app/actions/case_manage.py" line="90" />
+        <source>Not saved: someone else changed the case</source>
+        <translation>未儲存：他人已修改此案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="147" />
-        <source>Detection</source>
-        <translation>查獲方式</translation>
+        <location filename="../../app/actions/case_manage.py" line="92" />
+        <source>Someone else changed this case since you opened it, so your change was not saved. The case has been reloaded; look at their change and make yours again.
+
+%1</source>
+        <translation>您開啟此案件後已有他人修改，因此您的變更未儲存。案件已重新載入；請檢視對方的變更後再重新修改。
+
+%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="148" />
-        <source>Outcome</source>
-        <translation>處理狀態</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="152" />
-        <location filename="../../widgets/case_view.py" line="186" />
-        <source>Date</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="152" />
-        <source>HS</source>
-        <translation>稅則</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="153" />
-        <source>Gross kg</source>
-        <translation>毛重(公斤)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="153" />
-        <source>Route</source>
-        <translation>航線</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="153" />
-        <source>Sailing</source>
-        <translation>航次</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="154" />
-        <source>B/L</source>
-        <translation>提單</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="154" />
-        <source>Containers</source>
-        <translation>貨櫃</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="162" />
-        <source>Party</source>
-        <translation>關係人</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="162" />
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="162" />
-        <source>Country</source>
-        <translation>國別</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="166" />
-        <source>as written: %1</source>
-        <translation>原始寫法：%1</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_view.py" line="175" />
+        <location filename="../../app/actions/case_manage.py" line="99" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="175" />
-        <source>Hops</source>
-        <translation>層數</translation>
+        <location filename="../../app/actions/case_manage.py" line="114" />
+        <source>Case %1 created</source>
+        <translation>已建立案件 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="175" />
-        <source>Score</source>
-        <translation>分數</translation>
+        <location filename="../../app/actions/case_manage.py" line="130" />
+        <source>Edit %1</source>
+        <translation>編輯 %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="175" />
-        <source>Why</source>
-        <translation>關聯原因</translation>
+        <location filename="../../app/actions/case_manage.py" line="132" />
+        <source>Case %1 saved</source>
+        <translation>案件 %1 已儲存</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="142" />
+        <source>Add to case</source>
+        <translation>加入案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="143" />
+        <source>Add %1 declaration(s) to:</source>
+        <translation>將 %1 筆報單加入：</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="152" />
+        <source>Add %1 declaration(s) to %2</source>
+        <translation>將 %1 筆報單加入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="161" />
+        <source>Case %1 holds those declarations already</source>
+        <translation>案件 %1 已包含這些報單</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="165" />
+        <source>Remove %1 declaration(s) from %2</source>
+        <translation>自 %2 移除 %1 筆報單</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="167" />
+        <source>removed in the case view</source>
+        <translation>於案件檢視中移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="176" />
+        <source>Open the case to keep first, then merge another into it.</source>
+        <translation>請先開啟要保留的案件，再將另一案件併入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="180" />
+        <source>Merge cases</source>
+        <translation>合併案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="181" />
+        <source>Merge the case chosen into %1 (it is closed and its declarations move over):</source>
+        <translation>將所選案件併入 %1（該案件將結案，其報單移入）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_manage.py" line="189" />
+        <source>Merge %1 into %2</source>
+        <translation>將 %1 併入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="34" />
+        <source>why (kept in the audit log)</source>
+        <translation>理由（記錄於稽核軌跡）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="35" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="36" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../widgets/case_view.py" line="76" />
+        <source>Dossier…</source>
+        <translation>卷宗…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="77" />
+        <source>Write this case's dossier (PDF or HTML)</source>
+        <translation>產出本案卷宗（PDF 或 HTML）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="80" />
+        <source>Edit case…</source>
+        <translation>編輯案件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="81" />
+        <source>Edit the title, status, lead officer, summary, tags and other fields of this case</source>
+        <translation>編輯本案的案由、狀態、承辦人、摘要、標籤等欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="123" />
+        <location filename="../../widgets/case_view.py" line="177" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="124" />
+        <source>Seizures and declarations</source>
+        <translation>查獲與報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="125" />
+        <source>Parties</source>
+        <translation>關係人</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/case_view.py" line="127" />
+        <source>Linked cases (%n)</source>
+        <translation><numerusform>關聯案件 (%n)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="128" />
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="129" />
+        <source>Notes</source>
+        <translation>註記</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="132" />
+        <source>Provenance</source>
+        <translation>資料來源</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/case_view.py" line="143" />
+        <source>Attachments (%n)</source>
+        <translation><numerusform>附件 (%n)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="162" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="164" />
+        <source>Merged into</source>
+        <translation>已併入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="165" />
+        <source>Opened</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="167" />
+        <source>Closed</source>
+        <translation>結案日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="168" />
+        <source>Lead officer</source>
+        <translation>承辦人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="169" />
+        <source>Team</source>
+        <translation>小組</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="170" />
+        <source>Classification</source>
+        <translation>機密等級</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="171" />
+        <location filename="../../widgets/case_view.py" line="183" />
+        <source>Seizures</source>
+        <translation>查獲紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="172" />
+        <location filename="../../widgets/case_view.py" line="189" />
+        <source>Declarations</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="173" />
+        <source>Total gross weight</source>
+        <translation>總毛重</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="174" />
+        <source>Tags</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="184" />
+        <location filename="../../widgets/case_view.py" line="190" />
+        <location filename="../../widgets/case_view.py" line="350" />
+        <source>Declaration</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="184" />
+        <source>Seized on</source>
+        <translation>查獲日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="184" />
+        <source>kg</source>
+        <translation>公斤</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="185" />
+        <source>Offence</source>
+        <translation>違規態樣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="185" />
+        <source>Basel</source>
+        <translation>巴塞爾代碼</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="185" />
+        <source>Detection</source>
+        <translation>查獲方式</translation>
     </message>
     <message>
         <location filename="../../widgets/case_view.py" line="186" />
+        <source>Outcome</source>
+        <translation>處理狀態</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="190" />
+        <location filename="../../widgets/case_view.py" line="244" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="190" />
+        <source>HS</source>
+        <translation>稅則</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="191" />
+        <source>Gross kg</source>
+        <translation>毛重(公斤)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="191" />
+        <source>Route</source>
+        <translation>航線</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="191" />
+        <source>Sailing</source>
+        <translation>航次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="192" />
+        <source>B/L</source>
+        <translation>提單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="192" />
+        <source>Containers</source>
+        <translation>貨櫃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="202" />
+        <location filename="../../widgets/case_view.py" line="353" />
+        <source>Show the row as written…</source>
+        <translation>檢視原始資料列…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="203" />
+        <source>Remove from this case…</source>
+        <translation>自本案移除…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="223" />
+        <source>Party</source>
+        <translation>關係人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="223" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="223" />
+        <source>Country</source>
+        <translation>國別</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="227" />
+        <source>as written: %1</source>
+        <translation>原始寫法：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="233" />
+        <source>Double-click a party to open it</source>
+        <translation>按兩下關係人即可開啟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="347" />
+        <source>Sources of each declaration (double-click: the row as written)</source>
+        <translation>各報單的來源（按兩下：檢視原始資料列）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="351" />
+        <source>Row</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="244" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="186" />
+        <location filename="../../widgets/case_view.py" line="244" />
         <source>Detail</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="195" />
+        <location filename="../../widgets/case_view.py" line="253" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="195" />
+        <location filename="../../widgets/case_view.py" line="253" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="195" />
+        <location filename="../../widgets/case_view.py" line="253" />
         <source>Note</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="205" />
+        <location filename="../../widgets/case_view.py" line="263" />
         <source>Write a note (saved to the audit log)…</source>
         <translation>撰寫註記（記錄於稽核軌跡）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="207" />
+        <location filename="../../widgets/case_view.py" line="265" />
         <source>Add note</source>
         <translation>新增註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="209" />
+        <location filename="../../widgets/case_view.py" line="267" />
         <source>Edit</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="210" />
+        <location filename="../../widgets/case_view.py" line="268" />
         <source>Edit the selected note</source>
         <translation>編輯所選註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="212" />
+        <location filename="../../widgets/case_view.py" line="270" />
         <source>Save changes</source>
         <translation>儲存變更</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="214" />
+        <location filename="../../widgets/case_view.py" line="272" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="283" />
+        <location filename="../../widgets/case_view.py" line="343" />
+        <source>Files</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="344" />
+        <location filename="../../widgets/case_view.py" line="350" />
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="283" />
+        <location filename="../../widgets/case_view.py" line="344" />
+        <location filename="../../widgets/case_view.py" line="351" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="283" />
+        <location filename="../../widgets/case_view.py" line="344" />
         <source>Rows</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="284" />
+        <location filename="../../widgets/case_view.py" line="345" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -631,6 +980,198 @@
         <translation>無法寫入 %1：請選擇可寫入資料夾中的 .png 或 .svg 檔案。</translation>
     </message>
 </context>
+<context>
+    <name>CompanyView</name>
+    <message>
+        <location filename="../../widgets/company_view.py" line="39" />
+        <source>Name as written</source>
+        <translation>原始名稱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="39" />
+        <location filename="../../widgets/company_view.py" line="46" />
+        <location filename="../../widgets/company_view.py" line="47" />
+        <location filename="../../widgets/company_view.py" line="49" />
+        <location filename="../../widgets/company_view.py" line="77" />
+        <source>Declarations</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="40" />
+        <source>Identifier</source>
+        <translation>識別資料</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="40" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="41" />
+        <source>Declaration</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="41" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="42" />
+        <location filename="../../widgets/company_view.py" line="45" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="42" />
+        <source>HS</source>
+        <translation>稅則</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="42" />
+        <source>Gross kg</source>
+        <translation>毛重(公斤)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="43" />
+        <location filename="../../widgets/company_view.py" line="47" />
+        <source>Route</source>
+        <translation>航線</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="44" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="44" />
+        <source>Title</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="44" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="45" />
+        <source>Counterparty</source>
+        <translation>往來對象</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="46" />
+        <location filename="../../widgets/company_view.py" line="48" />
+        <location filename="../../widgets/company_view.py" line="50" />
+        <source>Tonnes</source>
+        <translation>公噸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="49" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="51" />
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="51" />
+        <source>Who</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="51" />
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="52" />
+        <source>What</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="52" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="53" />
+        <source>◀ Newer</source>
+        <translation>◀ 較新</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="54" />
+        <source>Older ▶</source>
+        <translation>較舊 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="75" />
+        <source>Names</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="76" />
+        <source>Identifiers</source>
+        <translation>識別資料</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="77" />
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="78" />
+        <source>Counterparties</source>
+        <translation>往來對象</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="79" />
+        <source>Routes</source>
+        <translation>航線</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="80" />
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="81" />
+        <source>Entity history</source>
+        <translation>實體歸併紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="87" />
+        <location filename="../../widgets/company_view.py" line="93" />
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="98" />
+        <source>Show the row as written…</source>
+        <translation>檢視原始資料列…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="100" />
+        <source>Add to case…</source>
+        <translation>加入案件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="102" />
+        <source>Search for this</source>
+        <translation>搜尋此項</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="110" />
+        <source>Country: %1 · %2 declaration(s) · roles: %3 · %4 case(s)</source>
+        <translation>國別：%1 · 報單 %2 筆 · 角色：%3 · 案件 %4 件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="141" />
+        <source>Page %1 of %2</source>
+        <translation>第 %1 頁，共 %2 頁</translation>
+    </message>
+<message><source>shipper</source><translation>出口人</translation></message><message><source>consignee</source><translation>進口人</translation></message><message><source>broker</source><translation>報關行</translation></message><message><source>forwarder</source><translation>承攬業</translation></message><message><source>notify</source><translation>通知人</translation></message><message><source>address</source><translation>地址</translation></message><message><source>phone</source><translation>電話</translation></message><message><source>email</source><translation>電子郵件</translation></message><message><source>tax_id</source><translation>統一編號</translation></message><message><source>merge</source><translation>合併</translation></message><message><source>split</source><translation>分拆</translation></message><message><source>reject</source><translation>否決</translation></message><message><source>unmerge</source><translation>取消合併</translation></message><message><source>unsplit</source><translation>取消分拆</translation></message><message><source>undo-reject</source><translation>取消否決</translation></message><message><source>undo</source><translation>復原</translation></message><message><source>rejected</source><translation>判定不同</translation></message><message><source>confirmed</source><translation>判定相同</translation></message></context>
 <context>
     <name>EntityReview</name>
     <message>
@@ -687,22 +1228,193 @@
 <context>
     <name>EntityReviewFlow</name>
     <message>
-        <location filename="../../app/actions/entity_review.py" line="16" />
+        <location filename="../../app/actions/entity_review.py" line="17" />
         <source>Entity review</source>
         <translation>關係人比對審查</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceView</name>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="23" />
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="23" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="23" />
+        <source>Imported</source>
+        <translation>匯入時間</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="24" />
+        <source>By</source>
+        <translation>匯入者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="24" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="24" />
+        <source>Row</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="27" />
+        <source>Column</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="27" />
+        <source>As written</source>
+        <translation>原始內容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="28" />
+        <source>Read as</source>
+        <translation>判讀為</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="28" />
+        <source>Stored</source>
+        <translation>儲存值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="43" />
+        <source>Declaration %1 as written</source>
+        <translation>報單 %1 原始資料</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/evidence_view.py" line="45" />
+        <source>Declaration %1: %n source row(s)</source>
+        <translation><numerusform>報單 %1：%n 筆來源資料列</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="54" />
+        <source>No source row is recorded for this declaration.</source>
+        <translation>此報單沒有來源資料列紀錄。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/evidence_view.py" line="65" />
+        <source>This row was imported before rows were kept as written; only the file, sheet and row are known.</source>
+        <translation>此列匯入時尚未保存原始內容；僅知檔案、工作表與列號。</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../app/actions/importing.py" line="60" />
+        <location filename="../../app/actions/importing.py" line="63" />
         <source>Not imported: %1</source>
         <translation>未匯入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="65" />
+        <location filename="../../app/actions/importing.py" line="68" />
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未匯入任何資料。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="40" />
+        <source>Check the columns</source>
+        <translation>確認欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="50" />
+        <source>As it will be stored</source>
+        <translation>儲存後的內容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="51" />
+        <source>As written</source>
+        <translation>原始內容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="52" />
+        <source>Save as import spec…</source>
+        <translation>另存為匯入規格…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="53" />
+        <source>Load import spec…</source>
+        <translation>載入匯入規格…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="64" />
+        <source>First rows:</source>
+        <translation>前幾列：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="91" />
+        <source>%1, sheet %2: header found on row %3</source>
+        <translation>%1，工作表 %2：欄名位於第 %3 列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="116" />
+        <source>Column</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="116" />
+        <source>Field</source>
+        <translation>對應欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="117" />
+        <source>Unit</source>
+        <translation>單位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="117" />
+        <source>Confidence</source>
+        <translation>信心度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="118" />
+        <source>Evidence</source>
+        <translation>證據</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="128" />
+        <source>(ignore)</source>
+        <translation>（略過）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="149" />
+        <source>(not said)</source>
+        <translation>（未註明）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="162" />
+        <source>Settle this before importing:</source>
+        <translation>匯入前請先處理：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="211" />
+        <source>Save import spec</source>
+        <translation>儲存匯入規格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="212" />
+        <source>Import specs (*.json *.yaml)</source>
+        <translation>匯入規格 (*.json *.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="219" />
+        <source>Load import spec</source>
+        <translation>載入匯入規格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="220" />
+        <source>Import specs (*.json *.yaml *.yml)</source>
+        <translation>匯入規格 (*.json *.yaml *.yml)</translation>
     </message>
 </context>
 <context>
@@ -726,22 +1438,22 @@
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../widgets/link_chart.py" line="318" />
+        <location filename="../../widgets/link_chart.py" line="324" />
         <source>No path links %1 and %2.</source>
         <translation>%1 與 %2 之間沒有路徑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="376" />
+        <location filename="../../widgets/link_chart.py" line="383" />
         <source>%n node(s)</source>
         <translation><numerusform>%n 個節點</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="377" />
+        <location filename="../../widgets/link_chart.py" line="384" />
         <source>%n link(s)</source>
         <translation><numerusform>%n 條連結</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/link_chart.py" line="379" />
+        <location filename="../../widgets/link_chart.py" line="386" />
         <source>laying out…</source>
         <translation>配置中…</translation>
     </message>
@@ -913,135 +1625,229 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LinkedPanel</name>
     <message>
-        <location filename="../../app/main_window.py" line="34" />
-        <source>WasteIntel — %1</source>
-        <translation>WasteIntel — %1</translation>
+        <location filename="../../widgets/linked_panel.py" line="25" />
+        <source>How many cases away: 2 finds the cases linked to the linked cases</source>
+        <translation>關聯層數：2 表示也找出關聯案件的關聯案件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="41" />
-        <location filename="../../app/main_window.py" line="178" />
+        <location filename="../../widgets/linked_panel.py" line="27" />
+        <source>Weak links too (shared brokers, ports, HS codes)</source>
+        <translation>含弱關聯（共用報關行、港口、稅則）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="30" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="46" />
+        <location filename="../../widgets/linked_panel.py" line="30" />
+        <source>Title</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="30" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="30" />
+        <source>Opened</source>
+        <translation>立案日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="31" />
+        <source>Declared from</source>
+        <translation>申報日期自</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="31" />
+        <source>Declared to</source>
+        <translation>申報日期至</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="31" />
+        <location filename="../../widgets/linked_panel.py" line="38" />
+        <source>Hops</source>
+        <translation>層數</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="31" />
+        <source>Score</source>
+        <translation>分數</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="32" />
+        <source>Through</source>
+        <translation>經由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="32" />
+        <source>Shared</source>
+        <translation>共用項目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="32" />
+        <source>Held here by</source>
+        <translation>本案持有者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="33" />
+        <source>Held there by</source>
+        <translation>他案持有者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="35" />
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/linked_panel.py" line="59" />
+        <source>Looking…</source>
+        <translation>查詢中…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/linked_panel.py" line="78" />
+        <source>%n linked case(s)</source>
+        <translation><numerusform>%n 件關聯案件</numerusform></translation>
+    </message>
+<message><source>party</source><translation>同一關係人</translation></message><message><source>address</source><translation>地址</translation></message><message><source>phone</source><translation>電話</translation></message><message><source>email</source><translation>電子郵件</translation></message><message><source>container</source><translation>貨櫃</translation></message><message><source>sailing</source><translation>同航次</translation></message><message><source>bl</source><translation>提單</translation></message><message><source>port</source><translation>港口</translation></message><message><source>hs</source><translation>稅則</translation></message><message><source>broker</source><translation>報關行</translation></message></context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/main_window.py" line="57" />
+        <source>WasteIntel — %1</source>
+        <translation>WasteIntel — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="64" />
+        <location filename="../../app/main_window.py" line="218" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="69" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="48" />
+        <location filename="../../app/main_window.py" line="71" />
         <source>Loading the analyses…</source>
         <translation>分析模組載入中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="50" />
+        <location filename="../../app/main_window.py" line="73" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="105" />
+        <location filename="../../app/main_window.py" line="143" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="106" />
+        <location filename="../../app/main_window.py" line="144" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107" />
+        <location filename="../../app/main_window.py" line="145" />
         <source>&amp;New database…</source>
         <translation>新增資料庫(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108" />
+        <location filename="../../app/main_window.py" line="146" />
         <source>Connect to &amp;PostgreSQL…</source>
         <translation>連線至 &amp;PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="109" />
+        <location filename="../../app/main_window.py" line="147" />
         <source>&amp;Recent databases</source>
         <translation>最近使用的資料庫(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="114" />
+        <location filename="../../app/main_window.py" line="152" />
         <source>&amp;Import spreadsheets…</source>
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116" />
+        <location filename="../../app/main_window.py" line="154" />
         <source>&amp;Entity review…</source>
         <translation>關係人比對審查(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118" />
+        <location filename="../../app/main_window.py" line="156" />
         <source>Export case &amp;dossier…</source>
         <translation>匯出案件卷宗(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="121" />
+        <location filename="../../app/main_window.py" line="159" />
         <source>Export &amp;table…</source>
         <translation>匯出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124" />
+        <location filename="../../app/main_window.py" line="162" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="125" />
+        <location filename="../../app/main_window.py" line="166" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="128" />
+        <location filename="../../app/main_window.py" line="169" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="130" />
+        <location filename="../../app/main_window.py" line="171" />
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="134" />
+        <location filename="../../app/main_window.py" line="175" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136" />
+        <location filename="../../app/main_window.py" line="177" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="137" />
+        <location filename="../../app/main_window.py" line="178" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="159" />
+        <location filename="../../app/main_window.py" line="200" />
         <source>Follow the system</source>
         <translation>依系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170" />
+        <location filename="../../app/main_window.py" line="211" />
         <source>The language changes when WasteIntel next starts.</source>
         <translation>語言將於下次啟動 WasteIntel 時變更。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="183" />
+        <location filename="../../app/main_window.py" line="222" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="246" />
+        <location filename="../../app/main_window.py" line="266" />
+        <source>Could not finish %1: %2</source>
+        <translation>無法完成 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="328" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="247" />
+        <location filename="../../app/main_window.py" line="329" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
@@ -1051,32 +1857,32 @@
         <translation>開啟資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="39" />
+        <location filename="../../app/actions/database.py" line="37" />
         <source>Open case database</source>
         <translation>開啟案件資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="41" />
+        <location filename="../../app/actions/database.py" line="39" />
         <source>Case databases (*.db *.sqlite)</source>
         <translation>案件資料庫 (*.db *.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="50" />
+        <location filename="../../app/actions/database.py" line="48" />
         <source>New case database</source>
         <translation>新增案件資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="52" />
+        <location filename="../../app/actions/database.py" line="50" />
         <source>Case databases (*.db)</source>
         <translation>案件資料庫 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="61" />
+        <location filename="../../app/actions/database.py" line="59" />
         <source>Connect to PostgreSQL</source>
         <translation>連線至 PostgreSQL</translation>
     </message>
     <message>
-        <location filename="../../app/actions/database.py" line="62" />
+        <location filename="../../app/actions/database.py" line="60" />
         <source>Server URL (postgresql://user@host/database):</source>
         <translation>伺服器網址 (postgresql://user@host/database)：</translation>
     </message>
@@ -1104,6 +1910,7 @@
         <translation>機密等級標示：</translation>
     </message>
     <message>
+        <location filename="../../widgets/case_words.py" line="13" />
         <location filename="../../app/i18n.py" line="42" />
         <source>en</source>
         <translation>zh-TW</translation>
@@ -1114,124 +1921,218 @@
         <translation>卷宗已寫入 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/tables.py" line="24" />
-        <location filename="../../app/actions/tables.py" line="36" />
+        <location filename="../../app/actions/tables.py" line="20" />
+        <location filename="../../app/actions/tables.py" line="32" />
         <source>Export table</source>
         <translation>匯出表格</translation>
     </message>
     <message>
-        <location filename="../../app/actions/tables.py" line="25" />
+        <location filename="../../app/actions/tables.py" line="21" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/actions/tables.py" line="32" />
+        <location filename="../../app/actions/tables.py" line="28" />
         <source>%1 rows written to %2</source>
         <translation>已寫入 %1 列至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/company.py" line="20" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/search.py" line="19" />
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="26" />
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="27" />
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="29" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="34" />
+        <source>&amp;Copy</source>
+        <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="35" />
+        <source>Select &amp;all</source>
+        <translation>全選(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="38" />
+        <source>&amp;Find…</source>
+        <translation>尋找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="39" />
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="40" />
+        <source>&amp;New case…</source>
+        <translation>新增案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="42" />
+        <source>&amp;Edit the open case…</source>
+        <translation>編輯開啟中的案件(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/menus.py" line="43" />
+        <source>&amp;Merge another case into the open case…</source>
+        <translation>將另一案件併入開啟中的案件(&amp;M)…</translation>
     </message>
 </context>
 <context>
     <name>RouteChart</name>
     <message>
-        <location filename="../../widgets/route_chart.py" line="42" />
+        <location filename="../../widgets/route_chart.py" line="54" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="46" />
-        <source>Share of the period's total (%)</source>
-        <translation>占當期總量比例 (%)</translation>
+        <location filename="../../widgets/route_chart.py" line="58" />
+        <source>Share (%)</source>
+        <translation>占比 (%)</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="58" />
+        <location filename="../../widgets/route_chart.py" line="66" />
+        <source>Event: drag the line to compare the routes before and after another period</source>
+        <translation>事件：拖曳此線以比較另一時點前後的航線</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="73" />
+        <source>Click a route to list its declarations</source>
+        <translation>點選航線即可列出其報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="77" />
         <source>Shares over time</source>
         <translation>比例趨勢</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="59" />
+        <location filename="../../widgets/route_chart.py" line="78" />
         <source>Heat matrix</source>
         <translation>熱度矩陣</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="62" />
+        <location filename="../../widgets/route_chart.py" line="82" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="62" />
+        <location filename="../../widgets/route_chart.py" line="82" />
         <source>From</source>
         <translation>起運國</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="63" />
+        <location filename="../../widgets/route_chart.py" line="83" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="63" />
+        <location filename="../../widgets/route_chart.py" line="83" />
         <source>After</source>
         <translation>之後</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="100" />
-        <source>change point</source>
-        <translation>轉折點</translation>
-    </message>
-    <message>
         <location filename="../../widgets/route_chart.py" line="117" />
-        <source>Share of the period's total (%): dark low, bright high</source>
-        <translation>占當期總量比例 (%)：深色低、亮色高</translation>
+        <location filename="../../widgets/route_chart.py" line="176" />
+        <source>unknown</source>
+        <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="121" />
+        <location filename="../../widgets/route_chart.py" line="201" />
+        <source>Event: %1 ⇆</source>
+        <translation>事件：%1 ⇆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_chart.py" line="172" />
         <source>Biggest risers and fallers around the event</source>
         <translation>事件前後增減最多的航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="122" />
+        <location filename="../../widgets/route_chart.py" line="173" />
         <source>Change points detected in each route's share</source>
         <translation>各航線比例偵測到的轉折點</translation>
     </message>
 </context>
 <context>
+    <name>RouteHeat</name>
+    <message>
+        <location filename="../../widgets/route_heat.py" line="23" />
+        <source>Share of the period's total (%)</source>
+        <translation>占當期總量比例 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_heat.py" line="54" />
+        <source>%1, %2: %3% of the period's total</source>
+        <translation>%1，%2：占該期間總量 %3%</translation>
+    </message>
+</context>
+<context>
     <name>RouteMapView</name>
     <message>
-        <location filename="../../widgets/route_map.py" line="79" />
+        <location filename="../../widgets/route_map.py" line="93" />
         <source>All periods</source>
         <translation>所有期間</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="80" />
+        <location filename="../../widgets/route_map.py" line="94" />
         <source>Step by period</source>
         <translation>逐期檢視</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="81" />
+        <location filename="../../widgets/route_map.py" line="95" />
         <source>Before / after an event</source>
         <translation>事件前後</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="86" />
+        <location filename="../../widgets/route_map.py" line="102" />
         <source>Export…</source>
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="181" />
+        <location filename="../../widgets/route_map.py" line="204" />
         <source>Before: %1</source>
         <translation>之前：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="182" />
+        <location filename="../../widgets/route_map.py" line="205" />
         <source>After: %1</source>
         <translation>之後：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="249" />
+        <location filename="../../widgets/route_map.py" line="279" />
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="280" />
         <source>%1 (%2 t)</source>
         <translation>%1（%2 公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="251" />
+        <location filename="../../widgets/route_map.py" line="301" />
+        <source>%1 declarations</source>
+        <translation>%1 筆報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map.py" line="303" />
         <source>%1
 %2 t in %3 (%4 t a period), %5 of the tonnage shown
 %6 km by sea</source>
@@ -1240,22 +2141,22 @@
 海運 %6 公里</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="269" />
+        <location filename="../../widgets/route_map.py" line="310" />
         <source>origin</source>
         <translation>起運地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="269" />
+        <location filename="../../widgets/route_map.py" line="310" />
         <source>transit</source>
         <translation>轉運</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="270" />
+        <location filename="../../widgets/route_map.py" line="311" />
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="273" />
+        <location filename="../../widgets/route_map.py" line="314" />
         <source>%1 (%2)
 %3
 %4 t</source>
@@ -1267,12 +2168,12 @@
 <context>
     <name>SchemaUpgrade</name>
     <message>
-        <location filename="../../app/schema_upgrade.py" line="26" />
+        <location filename="../../app/schema_upgrade.py" line="32" />
         <source>Upgrading the case database</source>
         <translation>正在升級案件資料庫</translation>
     </message>
     <message>
-        <location filename="../../app/schema_upgrade.py" line="28" />
+        <location filename="../../app/schema_upgrade.py" line="34" />
         <source>This version of WasteIntel stores cases differently, so the case database is upgraded once. A copy of the old file is kept next to it.
 
 %1</source>
@@ -1282,38 +2183,297 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="37" />
+        <source>Phone, vessel, IMO, voyage, B/L, container, declaration number, company, address…</source>
+        <translation>電話、船名、IMO、航次、提單、貨櫃、報單號碼、公司、地址…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="43" />
+        <source>Found</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="43" />
+        <source>Record</source>
+        <translation>紀錄</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="43" />
+        <source>Matched field</source>
+        <translation>符合欄位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="43" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="44" />
+        <source>Match</source>
+        <translation>符合程度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="44" />
+        <source>Score</source>
+        <translation>分數</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="52" />
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="53" />
+        <source>Add to case…</source>
+        <translation>加入案件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="68" />
+        <source>Declaration</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="68" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="69" />
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="69" />
+        <source>Declaration number</source>
+        <translation>報單號碼</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="70" />
+        <source>B/L</source>
+        <translation>提單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="70" />
+        <source>Container</source>
+        <translation>貨櫃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="71" />
+        <source>IMO</source>
+        <translation>IMO</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="71" />
+        <source>Vessel</source>
+        <translation>船名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="72" />
+        <source>Voyage</source>
+        <translation>航次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="72" />
+        <source>HS code</source>
+        <translation>稅則號別</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="73" />
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="73" />
+        <source>Email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="73" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="74" />
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="74" />
+        <source>Case reference</source>
+        <translation>案號</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="75" />
+        <source>Title</source>
+        <translation>案由</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="75" />
+        <source>exact</source>
+        <translation>完全相符</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="75" />
+        <source>partial</source>
+        <translation>部分相符</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="76" />
+        <source>near spelling</source>
+        <translation>拼寫相近</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="86" />
+        <source>Searching…</source>
+        <translation>搜尋中…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/search_panel.py" line="102" />
+        <source>%n hit(s)</source>
+        <translation><numerusform>%n 筆結果</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>SplitView</name>
     <message>
-        <location filename="../../widgets/split_view.py" line="50" />
+        <location filename="../../widgets/split_view.py" line="52" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="52" />
+        <location filename="../../widgets/split_view.py" line="54" />
         <source>Open as a new case…</source>
         <translation>開立為新案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="53" />
+        <location filename="../../widgets/split_view.py" line="55" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="60" />
+        <location filename="../../widgets/split_view.py" line="61" />
         <source>Gross weight (t)</source>
         <translation>毛重（公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="64" />
+        <location filename="../../widgets/split_view.py" line="62" />
+        <source>Declared on</source>
+        <translation>申報日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="66" />
+        <source>Click a declaration to open it</source>
+        <translation>點選報單即可開啟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="70" />
         <source>The ring's shippers and consignees, linked by the tonnes between them, and the phones, addresses or e-mails the shippers share</source>
         <translation>此集團的出口人與進口人，以其間公噸數相連，並列出出口人共用的電話、地址或電子郵件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="93" />
+        <location filename="../../widgets/split_view.py" line="99" />
         <source>score %1 — %2</source>
         <translation>分數 %1 — %2</translation>
     </message>
 <message><source>{n} declarations in {days} days from {shippers} shippers; {tonnes} t in all</source><translation>{days} 天內 {shippers} 家出口人共 {n} 筆報單；合計 {tonnes} 公噸</translation></message><message><source>{n} declarations in {days} days from {shippers} shippers sharing {ties}; {tonnes} t in all</source><translation>{days} 天內 {shippers} 家出口人共 {n} 筆報單，共用 {ties}；合計 {tonnes} 公噸</translation></message><message><source>{n} declarations in {days} days from one shipper; {tonnes} t in all</source><translation>{days} 天內同一出口人共 {n} 筆報單；合計 {tonnes} 公噸</translation></message><message><source>each {low}-{high}% of {threshold} t</source><translation>每筆為 {threshold} 公噸門檻的 {low}-{high}%</translation></message><message><source>a burst: {ratio}x the group's usual rate</source><translation>短期密集申報：為該集團平常頻率的 {ratio} 倍</translation></message><message><source>spread over {count} discharge ports ({ports})</source><translation>分散於 {count} 個卸貨港（{ports}）</translation></message><message><source>the same goods declared under HS {codes}</source><translation>同一貨物以不同稅則申報：HS {codes}</translation></message><message><source>converging on one consignee: {name}</source><translation>集中於同一進口人：{name}</translation></message><message><source>converging on one notify party: {name}</source><translation>集中於同一受通知人：{name}</translation></message><message><source>converging on one broker: {name}</source><translation>集中於同一報關行：{name}</translation></message><message><source>converging on one discharge port: {name}</source><translation>集中於同一卸貨港：{name}</translation></message><message><source>spread over {count} consignees</source><translation>分散給 {count} 家進口人</translation></message><message><source>{share}% of these parties' declarations fall in this window (short-lived companies)</source><translation>這些業者 {share}% 的報單集中於此期間（短期存在的公司）</translation></message><message><source>{threshold} t is a configured threshold</source><translation>{threshold} 公噸為設定的門檻</translation></message><message><source>weights pile up just under {threshold} t across the whole database</source><translation>整個資料庫的重量集中於 {threshold} 公噸以下</translation></message><message><source>passed through {layers} layers of forwarders ({chain}) within {days} days, weights within {tolerance}%</source><translation>{days} 天內經 {layers} 層轉手（{chain}），重量相差不到 {tolerance}%</translation></message></context>
+<context>
+    <name>TableMenu</name>
+    <message>
+        <location filename="../../widgets/table_menu.py" line="65" />
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../widgets/timeline.py" line="64" />
+        <source>Fit</source>
+        <translation>全覽</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="65" />
+        <source>Export image…</source>
+        <translation>匯出圖片…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="75" />
+        <source>Scroll to zoom from years to days; click an event</source>
+        <translation>捲動滑鼠可由年縮放至日；點選事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="140" />
+        <source>No party</source>
+        <translation>無關係人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="201" />
+        <source>container</source>
+        <translation>貨櫃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="201" />
+        <source>B/L</source>
+        <translation>提單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="202" />
+        <source>sailing</source>
+        <translation>同航次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="202" />
+        <source>phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="203" />
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="203" />
+        <source>e-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="204" />
+        <source>● declaration (size: tonnes)</source>
+        <translation>● 報單（大小：公噸）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="205" />
+        <source>seizure</source>
+        <translation>查獲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="207" />
+        <source>declaration and its seizure</source>
+        <translation>報單與其查獲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="208" />
+        <source>same %1</source>
+        <translation>相同%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="214" />
+        <source>Seizure</source>
+        <translation>查獲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="214" />
+        <source>Declaration</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/timeline.py" line="215" />
+        <source>%1 %2 on %3, %4 t</source>
+        <translation>%1 %2，%3，%4 公噸</translation>
+    </message>
+</context>
 <context>
     <name>_FilesPage</name>
     <message>
@@ -1345,132 +2505,130 @@
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="111" />
-        <source>Check the columns</source>
-        <translation>確認欄位</translation>
-    </message>
-    <message>
         <location filename="../../widgets/import_wizard.py" line="115" />
-        <source>Save as import spec…</source>
-        <translation>另存為匯入規格…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="116" />
-        <source>Load import spec…</source>
-        <translation>載入匯入規格…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="126" />
-        <source>First rows:</source>
-        <translation>前幾列：</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="138" />
         <source>Reading %1…</source>
         <translation>讀取 %1 中…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="148" />
-        <source>%1, sheet %2: header found on row %3</source>
-        <translation>%1，工作表 %2：欄名位於第 %3 列</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="152" />
-        <source>Column</source>
-        <translation>欄位</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="152" />
-        <source>Field</source>
-        <translation>對應欄位</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="153" />
-        <source>Confidence</source>
-        <translation>信心度</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="159" />
-        <source>(ignore)</source>
-        <translation>（略過）</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="194" />
-        <source>Save import spec</source>
-        <translation>儲存匯入規格</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="195" />
-        <source>Import specs (*.json *.yaml)</source>
-        <translation>匯入規格 (*.json *.yaml)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="202" />
-        <source>Load import spec</source>
-        <translation>載入匯入規格</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="203" />
-        <source>Import specs (*.json *.yaml *.yml)</source>
-        <translation>匯入規格 (*.json *.yaml *.yml)</translation>
     </message>
 </context>
 <context>
     <name>_RunPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="213" />
+        <location filename="../../widgets/import_wizard.py" line="126" />
         <source>Import</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="216" />
+        <location filename="../../widgets/import_wizard.py" line="129" />
         <source>Cancel import</source>
         <translation>取消匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="219" />
+        <location filename="../../widgets/import_wizard.py" line="132" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="219" />
+        <location filename="../../widgets/import_wizard.py" line="132" />
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="220" />
+        <location filename="../../widgets/import_wizard.py" line="132" />
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="133" />
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="220" />
+        <location filename="../../widgets/import_wizard.py" line="133" />
+        <source>Value as written</source>
+        <translation>原始值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="134" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="222" />
+        <location filename="../../widgets/import_wizard.py" line="136" />
         <source>Export report…</source>
         <translation>匯出報告…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="232" />
+        <location filename="../../widgets/import_wizard.py" line="146" />
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="239" />
-        <source>%1: %2 rows read, %3 imported, %4 merged, %5 unchanged, %6 refused</source>
-        <translation>%1：讀取 %2 列，匯入 %3 筆，合併 %4 筆，未變更 %5 筆，拒收 %6 筆</translation>
+        <location filename="../../widgets/import_wizard.py" line="156" />
+        <source>%1: %2 (nothing written): %3</source>
+        <translation>%1：%2（未寫入）：%3</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="260" />
+        <location filename="../../widgets/import_wizard.py" line="159" />
+        <source>%1: %2 — %3 rows read, %4 imported, %5 merged, %6 unchanged, %7 refused, %8 warnings, %9 discrepancies</source>
+        <translation>%1：%2 — 讀取 %3 列，匯入 %4 筆，合併 %5 筆，未變更 %6 筆，拒收 %7 筆，警示 %8 筆，差異 %9 筆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="167" />
+        <source>refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="169" />
+        <source>warning</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="171" />
+        <source>discrepancy</source>
+        <translation>差異</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="188" />
         <source>Export report</source>
         <translation>匯出報告</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="261" />
+        <location filename="../../widgets/import_wizard.py" line="189" />
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="200" />
+        <source>imported</source>
+        <translation>已匯入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="200" />
+        <source>partly imported</source>
+        <translation>部分匯入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="201" />
+        <source>nothing stored</source>
+        <translation>未儲存任何資料</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="201" />
+        <source>unreadable</source>
+        <translation>無法讀取</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="202" />
+        <source>not declarations</source>
+        <translation>非報單資料</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="203" />
+        <source>needs a decision</source>
+        <translation>待決定</translation>
     </message>
 </context>
 </TS>
