@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.analysis_dock.setWidget(QLabel(self.tr("Loading the analyses…"), self))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.analysis_dock)
         self.status_db = QLabel(self.tr("Database: %1").replace("%1", db.display_name()), self)
+        self.status_db.setProperty("data", True)  # a path: data, not the interface's words
         self.statusBar().addPermanentWidget(self.status_db)
         from .actions import case_manage, company, search
 

@@ -25,6 +25,7 @@ class CasePicker(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel(prompt, self))
         self.case = QComboBox(self)
+        self.case.setProperty("data", True)  # cases' titles: data, not the interface's words
         for ref, case_title, status in cases:
             self.case.addItem(f"{ref} — {case_title} ({status_word(status)})" if case_title
                               else f"{ref} ({status_word(status)})", ref)
