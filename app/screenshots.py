@@ -44,7 +44,7 @@ def shoot(out: Path, language: str, db) -> list[Path]:
     _settle(app)
     shots.append(_save(window, out / f"main_window_{language}.png"))
     window.case_view.tabs.setCurrentIndex(3)  # linked cases
-    _settle(app)
+    _settle_jobs(app, window)  # their titles, dates and both sides
     shots.append(_save(window, out / f"case_linked_{language}.png"))
     window.case_view.tabs.setCurrentIndex(2)  # parties
     _settle(app)
@@ -61,6 +61,7 @@ def shoot(out: Path, language: str, db) -> list[Path]:
         _settle(app)
         shots.append(_save(window, out / f"{name}_{language}.png"))
     shots += _dialogs(app, window, out, language)
+    shots += _case_work(app, window, out, language)
     window.analysis.tabs.setCurrentIndex(0)
     window.analysis.source.setCurrentIndex(1)  # BACI trade statistics
     _settle_jobs(app, window)
@@ -92,6 +93,42 @@ def _dialogs(app: QApplication, window, out: Path, language: str) -> list[Path]:
     _settle_jobs(app, window)  # the names of the first candidate
     shots.append(_save(review.dialog, out / f"entity_review_{language}.png"))
     review.dialog.close()
+    return shots
+
+
+def _case_work(app: QApplication, window, out: Path, language: str) -> list[Path]:
+    """The case form, a declaration's row as written, a company, search by phone."""
+    from casedb.models import PartyIdentifier
+
+    manage = window.case_management
+    form = manage.edit_case()
+    _settle(app)
+    shots = [_save(form, out / f"case_form_{language}.png")]
+    form.reject()
+    window.case_view.tabs.setCurrentIndex(window.case_view.tabs.count() - 1)  # provenance
+    _settle_jobs(app, window)
+    shots.append(_save(window.case_dock, out / f"case_provenance_{language}.png"))
+    manage.show_evidence(window.case_view.case_file.declarations[0].id)
+    _settle_jobs(app, window)
+    shots.append(_save(manage.evidence_view, out / f"row_as_written_{language}.png"))
+    manage.evidence_view.close()
+    party = window.case_view.case_file.parties[0].id
+    window.company.open_party(party)
+    _settle_jobs(app, window)
+    window.company.view.tabs.setCurrentIndex(4)  # counterparties
+    _settle(app)
+    shots.append(_save(window, out / f"company_view_{language}.png"))
+    with window.db.read() as s:
+        phone = s.scalar(PartyIdentifier.__table__.select().with_only_columns(
+            PartyIdentifier.value).where(PartyIdentifier.kind == "phone").limit(1))
+    window.find()
+    window.search_actions.panel.search(phone or "EVER GIVEN")
+    _settle_jobs(app, window)
+    shots.append(_save(window, out / f"search_phone_{language}.png"))
+    window.search_actions.panel.search("MAERSK SELETRA")  # misspelt vessel
+    _settle_jobs(app, window)
+    shots.append(_save(window.search_actions.dock, out / f"search_vessel_{language}.png"))
+    window.case_dock.raise_()
     return shots
 
 

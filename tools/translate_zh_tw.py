@@ -257,6 +257,11 @@ ZH = {
     "refused": "拒收", "warning": "警示", "discrepancy": "差異", "imported": "已匯入",
     "partly imported": "部分匯入", "nothing stored": "未儲存任何資料", "unreadable": "無法讀取",
     "not declarations": "非報單資料", "needs a decision": "待決定",
+    "Save with case": "隨案件儲存", "Link chart saved with %1": "關聯圖已隨 %1 儲存",
+    "Unpin": "取消固定", "Find path to": "尋找路徑至", "Types": "類型",
+    "Show or hide the nodes of each type": "顯示或隱藏各類型的節點",
+    "Keep the chart as it is (places, pins, hidden nodes) with the open case":
+        "將關聯圖現狀（位置、固定點、隱藏節點）隨開啟中的案件保存",
     # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }
@@ -271,6 +276,9 @@ ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站
             "（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；"
             "Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。</p>")
 ZH.update(SPLIT_REASONS["zh-TW"])  # a ring's explanations, from casedb's English templates
+# The same English word meaning something else in one view: (context, source) -> translation.
+IN_CONTEXT = {("RouteChart", "From"): "起始年度",  # the year a route's share changed from
+              ("RouteChart", "Before"): "之前", ("RouteChart", "After"): "之後"}
 RUNTIME = {"SplitView": tuple(SPLIT_REASONS["zh-TW"]),
            "CaseBrowser": ("open", "under investigation", "referred", "prosecuted", "closed"),
            "CompanyView": ("shipper", "consignee", "broker", "forwarder", "notify", "address",
@@ -299,7 +307,8 @@ def fill(path: Path) -> int:
         for msg in ctx.iter("message"):
             src = msg.findtext("source")
             tr = msg.find("translation")
-            text = ABOUT_ZH if src.startswith(ABOUT_PREFIX) else ZH.get(src)
+            text = ABOUT_ZH if src.startswith(ABOUT_PREFIX) else IN_CONTEXT.get(
+                (name, src), ZH.get(src))
             if text is None:
                 missing += 1
                 print(f"untranslated: {name}: {src}", file=sys.stderr)  # noqa: T201 - a tool

@@ -27,10 +27,10 @@ class LinkedPanel(QWidget):
         self.weak = QCheckBox(self.tr("Weak links too (shared brokers, ports, HS codes)"), self)
         self.said = QLabel(self)
         self.table = record_table(self, [
-            self.tr("Case"), self.tr("Title"), self.tr("Status"), self.tr("Opened"),
-            self.tr("Declared from"), self.tr("Declared to"), self.tr("Hops"), self.tr("Score"),
-            self.tr("Through"), self.tr("Shared"), self.tr("Held here by"),
-            self.tr("Held there by")])
+            self.tr("Case"), self.tr("Shared"), self.tr("Held here by"), self.tr("Held there by"),
+            self.tr("Status"), self.tr("Hops"), self.tr("Score"), self.tr("Opened"),
+            self.tr("Declared from"), self.tr("Declared to"), self.tr("Through"),
+            self.tr("Title")])
         self.table.cellDoubleClicked.connect(self._on_cell_double_clicked)
         self.table.table_menu.add(self.tr("Open"), lambda rows: self._on_cell_double_clicked(
             rows[0], 0), single=True)
@@ -69,12 +69,14 @@ class LinkedPanel(QWidget):
         for r in self.rows:
             shared = list(r.shared) or [None]
             for x in shared:
-                table.append((r.case_ref, r.title, status_word(r.status), r.opened_on, r.first,
-                               r.last, r.hops, round(r.score, 2), r.through,
-                               f"{self.tr(x.kind)} {x.value}" if x else "",
-                               ", ".join(x.here) if x else "", ", ".join(x.there) if x else ""))
+                table.append((r.case_ref, f"{self.tr(x.kind)}: {x.value}" if x else "",
+                               ", ".join(x.here) if x else "", ", ".join(x.there) if x else "",
+                               status_word(r.status), r.hops, round(r.score, 2), r.opened_on,
+                               r.first, r.last, r.through, r.title))
                 refs.append(r.case_ref)
         fill(self.table, table, refs)
+        for column in (1, 2, 3):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
         self.said.setText(self.tr("%n linked case(s)", "", len(self.rows)))
 
     def _on_cell_double_clicked(self, row: int, _column: int) -> None:

@@ -3,37 +3,48 @@
 <context>
     <name>AnalysisActions</name>
     <message>
-        <location filename="../../app/actions/analysis.py" line="107" />
+        <location filename="../../app/actions/analysis.py" line="118" />
         <source>Only declarations with a known destination can be listed by route.</source>
         <translation>僅有已知目的地的報單可依航線列出。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="131" />
+        <location filename="../../app/actions/analysis.py" line="143" />
+        <source>Save with case</source>
+        <translation>隨案件儲存</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/analysis.py" line="150" />
+        <source>Link chart saved with %1</source>
+        <translation>關聯圖已隨 %1 儲存</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/analysis.py" line="166" />
         <source>Open as a new case</source>
         <translation>開立為新案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="132" />
+        <location filename="../../app/actions/analysis.py" line="167" />
         <source>Case reference:</source>
         <translation>案件編號：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="139" />
+        <location filename="../../app/actions/analysis.py" line="174" />
         <source>Split shipment ring: %1 declarations, %2 t</source>
         <translation>分批申報集團：%1 筆報單，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="146" />
+        <location filename="../../app/actions/analysis.py" line="181" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="147" />
+        <location filename="../../app/actions/analysis.py" line="144" />
+        <location filename="../../app/actions/analysis.py" line="182" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="157" />
+        <location filename="../../app/actions/analysis.py" line="192" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
@@ -625,17 +636,17 @@
 <context>
     <name>CasePicker</name>
     <message>
-        <location filename="../../widgets/case_picker.py" line="34" />
+        <location filename="../../widgets/case_picker.py" line="35" />
         <source>why (kept in the audit log)</source>
         <translation>理由（記錄於稽核軌跡）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="35" />
+        <location filename="../../widgets/case_picker.py" line="36" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="36" />
+        <location filename="../../widgets/case_picker.py" line="37" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1438,72 +1449,125 @@
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../widgets/link_chart.py" line="324" />
+        <location filename="../../widgets/link_chart.py" line="344" />
         <source>No path links %1 and %2.</source>
         <translation>%1 與 %2 之間沒有路徑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="383" />
+        <location filename="../../widgets/link_chart.py" line="403" />
         <source>%n node(s)</source>
         <translation><numerusform>%n 個節點</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="384" />
+        <location filename="../../widgets/link_chart.py" line="404" />
         <source>%n link(s)</source>
         <translation><numerusform>%n 條連結</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/link_chart.py" line="386" />
+        <location filename="../../widgets/link_chart.py" line="406" />
         <source>laying out…</source>
         <translation>配置中…</translation>
     </message>
 </context>
 <context>
+    <name>LinkMenu</name>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="33" />
+        <source>Open</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="34" />
+        <source>Expand</source>
+        <translation>展開</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="35" />
+        <source>Hide</source>
+        <translation>隱藏</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="37" />
+        <source>Unpin</source>
+        <translation>取消固定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="37" />
+        <source>Pin</source>
+        <translation>固定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="39" />
+        <source>Find path to</source>
+        <translation>尋找路徑至</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="43" />
+        <source>Add to the open case</source>
+        <translation>加入目前開啟的案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="45" />
+        <source>Copy</source>
+        <translation>複製</translation>
+    </message>
+</context>
+<context>
     <name>LinkStyle</name>
     <message>
-        <location filename="../../widgets/link_style.py" line="51" />
+        <location filename="../../widgets/link_style.py" line="54" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="52" />
+        <location filename="../../widgets/link_style.py" line="55" />
         <source>Party</source>
         <translation>關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="53" />
+        <location filename="../../widgets/link_style.py" line="56" />
         <source>Port</source>
         <translation>港口</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="54" />
+        <location filename="../../widgets/link_style.py" line="57" />
         <source>Container</source>
         <translation>貨櫃</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="55" />
+        <location filename="../../widgets/link_style.py" line="58" />
         <source>Vessel</source>
         <translation>船名</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="56" />
+        <location filename="../../widgets/link_style.py" line="59" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="57" />
+        <location filename="../../widgets/link_style.py" line="60" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="58" />
+        <location filename="../../widgets/link_style.py" line="61" />
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="59" />
+        <location filename="../../widgets/link_style.py" line="62" />
         <source>Declaration</source>
         <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="63" />
+        <source>Sailing</source>
+        <translation>航次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="64" />
+        <source>B/L</source>
+        <translation>提單</translation>
     </message>
 </context>
 <context>
@@ -1580,46 +1644,66 @@
     </message>
     <message>
         <location filename="../../widgets/link_toolbar.py" line="48" />
+        <source>Types</source>
+        <translation>類型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="49" />
+        <source>Show or hide the nodes of each type</source>
+        <translation>顯示或隱藏各類型的節點</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="56" />
         <source>Re-layout</source>
         <translation>重新配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="49" />
+        <location filename="../../widgets/link_toolbar.py" line="57" />
         <source>Lay the network out again; pinned nodes stay</source>
         <translation>重新配置網絡；已固定的節點不動</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="50" />
+        <location filename="../../widgets/link_toolbar.py" line="58" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="51" />
+        <location filename="../../widgets/link_toolbar.py" line="59" />
         <source>Save the chart as a PNG or SVG file</source>
         <translation>將圖表存為 PNG 或 SVG 檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="62" />
+        <location filename="../../widgets/link_toolbar.py" line="60" />
+        <source>Save with case</source>
+        <translation>隨案件儲存</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="61" />
+        <source>Keep the chart as it is (places, pins, hidden nodes) with the open case</source>
+        <translation>將關聯圖現狀（位置、固定點、隱藏節點）隨開啟中的案件保存</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="73" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="63" />
+        <location filename="../../widgets/link_toolbar.py" line="74" />
         <source>Size nodes by kind or by centrality</source>
         <translation>依類型或中心性調整節點大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="67" />
+        <location filename="../../widgets/link_toolbar.py" line="78" />
         <source>Size by kind</source>
         <translation>依類型調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="68" />
+        <location filename="../../widgets/link_toolbar.py" line="79" />
         <source>Size by degree</source>
         <translation>依連結數調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="69" />
+        <location filename="../../widgets/link_toolbar.py" line="80" />
         <source>Size by betweenness (estimate)</source>
         <translation>依中介中心性（估計）調整大小</translation>
     </message>
@@ -1642,27 +1726,27 @@
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/linked_panel.py" line="30" />
+        <location filename="../../widgets/linked_panel.py" line="33" />
         <source>Title</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../widgets/linked_panel.py" line="30" />
+        <location filename="../../widgets/linked_panel.py" line="31" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/linked_panel.py" line="30" />
+        <location filename="../../widgets/linked_panel.py" line="31" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/linked_panel.py" line="31" />
+        <location filename="../../widgets/linked_panel.py" line="32" />
         <source>Declared from</source>
         <translation>申報日期自</translation>
     </message>
     <message>
-        <location filename="../../widgets/linked_panel.py" line="31" />
+        <location filename="../../widgets/linked_panel.py" line="32" />
         <source>Declared to</source>
         <translation>申報日期至</translation>
     </message>
@@ -1683,17 +1767,17 @@
         <translation>經由</translation>
     </message>
     <message>
-        <location filename="../../widgets/linked_panel.py" line="32" />
+        <location filename="../../widgets/linked_panel.py" line="30" />
         <source>Shared</source>
         <translation>共用項目</translation>
     </message>
     <message>
-        <location filename="../../widgets/linked_panel.py" line="32" />
+        <location filename="../../widgets/linked_panel.py" line="30" />
         <source>Held here by</source>
         <translation>本案持有者</translation>
     </message>
     <message>
-        <location filename="../../widgets/linked_panel.py" line="33" />
+        <location filename="../../widgets/linked_panel.py" line="30" />
         <source>Held there by</source>
         <translation>他案持有者</translation>
     </message>
@@ -1708,7 +1792,7 @@
         <translation>查詢中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/linked_panel.py" line="78" />
+        <location filename="../../widgets/linked_panel.py" line="80" />
         <source>%n linked case(s)</source>
         <translation><numerusform>%n 件關聯案件</numerusform></translation>
     </message>
@@ -1722,7 +1806,7 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="64" />
-        <location filename="../../app/main_window.py" line="218" />
+        <location filename="../../app/main_window.py" line="219" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -1742,112 +1826,112 @@
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143" />
+        <location filename="../../app/main_window.py" line="144" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144" />
+        <location filename="../../app/main_window.py" line="145" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145" />
+        <location filename="../../app/main_window.py" line="146" />
         <source>&amp;New database…</source>
         <translation>新增資料庫(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="146" />
+        <location filename="../../app/main_window.py" line="147" />
         <source>Connect to &amp;PostgreSQL…</source>
         <translation>連線至 &amp;PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147" />
+        <location filename="../../app/main_window.py" line="148" />
         <source>&amp;Recent databases</source>
         <translation>最近使用的資料庫(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152" />
+        <location filename="../../app/main_window.py" line="153" />
         <source>&amp;Import spreadsheets…</source>
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="154" />
+        <location filename="../../app/main_window.py" line="155" />
         <source>&amp;Entity review…</source>
         <translation>關係人比對審查(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="156" />
+        <location filename="../../app/main_window.py" line="157" />
         <source>Export case &amp;dossier…</source>
         <translation>匯出案件卷宗(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="159" />
+        <location filename="../../app/main_window.py" line="160" />
         <source>Export &amp;table…</source>
         <translation>匯出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162" />
+        <location filename="../../app/main_window.py" line="163" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="166" />
+        <location filename="../../app/main_window.py" line="167" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169" />
+        <location filename="../../app/main_window.py" line="170" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171" />
+        <location filename="../../app/main_window.py" line="172" />
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175" />
+        <location filename="../../app/main_window.py" line="176" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="177" />
+        <location filename="../../app/main_window.py" line="178" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178" />
+        <location filename="../../app/main_window.py" line="179" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="200" />
+        <location filename="../../app/main_window.py" line="201" />
         <source>Follow the system</source>
         <translation>依系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="211" />
+        <location filename="../../app/main_window.py" line="212" />
         <source>The language changes when WasteIntel next starts.</source>
         <translation>語言將於下次啟動 WasteIntel 時變更。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="222" />
+        <location filename="../../app/main_window.py" line="223" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="266" />
+        <location filename="../../app/main_window.py" line="267" />
         <source>Could not finish %1: %2</source>
         <translation>無法完成 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="328" />
+        <location filename="../../app/main_window.py" line="329" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="329" />
+        <location filename="../../app/main_window.py" line="330" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
@@ -2037,7 +2121,7 @@
     <message>
         <location filename="../../widgets/route_chart.py" line="82" />
         <source>From</source>
-        <translation>起運國</translation>
+        <translation>起始年度</translation>
     </message>
     <message>
         <location filename="../../widgets/route_chart.py" line="83" />

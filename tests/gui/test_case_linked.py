@@ -32,10 +32,10 @@ def test_linked_cases_show_title_status_dates_and_both_sides(qtbot, window):
     t = panel.table
     shown = [[t.item(i, c).text() for c in range(t.columnCount())] for i in range(t.rowCount())
              if t.item(i, 0).text() == b]
-    assert shown and all(s[1] == other.title and s[2] == status_word(other.status)
+    assert shown and all(s[11] == other.title and s[4] == status_word(other.status)
                          for s in shown)
     assert row.first is not None and row.shared
-    assert all(s[10] and s[11] for s in shown)  # who holds it here and there
+    assert all(s[2] and s[3] for s in shown)  # who holds it here and there
     one_hop = _refs(panel)
     panel.hops.setValue(2)
     qtbot.waitUntil(lambda: panel.said.text() != "Looking…", timeout=WAIT_MS)
