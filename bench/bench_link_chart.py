@@ -59,7 +59,8 @@ def _network(n: int):
 
     graph = ig.Graph.Barabasi(n, 2)
     rng = np.random.default_rng(3)
-    kinds = ("case", "party", "party", "container", "vessel", "port", "address", "phone")
+    kinds = ("case", "party", "party", "container", "vessel", "port", "address", "phone",
+             "email", "sailing", "bl")  # identifiers as nodes of their own
     nodes = [(f"n{i}", f"Node {i}", kinds[i % len(kinds)]) for i in range(n)]
     tonnes = rng.exponential(40.0, graph.ecount())
     edges = [(f"n{a}", f"n{b}", float(t))

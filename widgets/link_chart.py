@@ -20,6 +20,7 @@ from casedb.graph_layout import progressive_layout
 from widgets.background import Runner, Task, Tasks
 from widgets.chart_export import export_plot
 from widgets.link_items import LinkItems
+from widgets.link_menu import LinkMenu
 from widgets.link_style import add_legend_entries, make_legend
 from widgets.link_toolbar import LinkToolbar
 
@@ -36,6 +37,8 @@ class LinkChart(QWidget):
     selection_changed = Signal()
     layout_progressed = Signal()  # an intermediate layout was drawn
     layout_finished = Signal()
+    add_to_case_requested = Signal(str)  # node id: add what it stands for to the open case
+    save_requested = Signal()  # the user asks to keep the chart (``menu.state()``) with the case
 
     def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
@@ -62,6 +65,7 @@ class LinkChart(QWidget):
         self.items = LinkItems(self.box, self.network)
         self.legend = make_legend(self.box)
         self.status = QLabel(self)
+        self.menu = LinkMenu(self)  # context menu, filter by kind, state
         self.toolbar = LinkToolbar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -90,6 +94,7 @@ class LinkChart(QWidget):
         self.network = LinkGraph()
         self.items.graph = self.network
         self.selected, self.path, self._hidden = [], [], []
+        self.menu.filtered = {}
         self.network.merge(nodes, edges, positions)
         self._follow_layout = True
         self._structure_changed()
@@ -257,13 +262,17 @@ class LinkChart(QWidget):
         self.selection_changed.emit()
 
     def _on_scene_mouse_clicked(self, event) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
         where = event.scenePos()
-        if (not self.box.sceneBoundingRect().contains(where)
+        if (event.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton)
+                or not self.box.sceneBoundingRect().contains(where)
                 or self.legend.sceneBoundingRect().contains(where)):
             return
         row = self.items.row_at(where)
+        if event.button() == Qt.MouseButton.RightButton:
+            if row is not None:
+                self.select_nodes([self.network.ids[row]])
+                self.menu.menu_for(self.network.ids[row]).popup(event.screenPos().toPoint())
+            return
         add = bool(event.modifiers() & (Qt.KeyboardModifier.ControlModifier
                                         | Qt.KeyboardModifier.ShiftModifier))
         if row is None:
@@ -291,6 +300,17 @@ class LinkChart(QWidget):
             self._hidden.append(removed)
             self._structure_changed()
             self._relayout_after_change()
+
+    def hidden_sets(self) -> list:
+        """What each hide took out, oldest first (``menu.state`` saves them)."""
+        return list(self._hidden)
+
+    def set_hidden_sets(self, hidden: list) -> None:
+        self._hidden = list(hidden)
+
+    def refresh_structure(self) -> None:
+        """Redraw after the network was changed from outside (the filter by kind)."""
+        self._structure_changed()
 
     def show_hidden(self) -> None:
         hidden, self._hidden = self._hidden, []

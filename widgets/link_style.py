@@ -27,7 +27,10 @@ KIND_STYLE: dict[str, NodeStyle] = {
     "phone": NodeStyle("h", "#8C564B", 11),
     "email": NodeStyle("x", "#7F3C8D", 11),
     "declaration": NodeStyle("star", "#6F6F00", 13),
+    "sailing": NodeStyle("arrow_right", "#56B4E9", 12),
+    "bl": NodeStyle("t2", "#6A3D9A", 12),
 }
+IDENTIFIER_KINDS = ("phone", "address", "email", "container", "sailing", "bl", "vessel")
 OTHER_STYLE = NodeStyle("+", "#7F7F7F", 11)
 
 EDGE_COLOUR = (165, 165, 165)
@@ -57,6 +60,8 @@ def kind_label(kind: str) -> str:
         "phone": QCoreApplication.translate("LinkStyle", "Phone"),
         "email": QCoreApplication.translate("LinkStyle", "E-mail"),
         "declaration": QCoreApplication.translate("LinkStyle", "Declaration"),
+        "sailing": QCoreApplication.translate("LinkStyle", "Sailing"),
+        "bl": QCoreApplication.translate("LinkStyle", "B/L"),
     }
     return labels.get(kind, kind)
 

@@ -8,7 +8,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QToolBar, QToolButton
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from .chart_export import export_with_dialog
 
@@ -44,11 +44,22 @@ class LinkToolbar(QToolBar):
         self.community_action.setCheckable(True)
         self.size_button, self.size_actions = self._size_menu()
         self.addWidget(self.size_button)
+        self.kinds_button = QToolButton(self)
+        self.kinds_button.setText(self.tr("Types"))
+        self.kinds_button.setToolTip(self.tr("Show or hide the nodes of each type"))
+        self.kinds_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kinds_menu = QMenu(self.kinds_button)
+        self.kinds_menu.aboutToShow.connect(self.fill_kinds_menu)
+        self.kinds_button.setMenu(self.kinds_menu)
+        self.addWidget(self.kinds_button)
         self.addSeparator()
         self.relayout_action = self._add(self.tr("Re-layout"), lambda: chart.relayout(),
                                          self.tr("Lay the network out again; pinned nodes stay"))
         self.export_action = self._add(self.tr("Export image…"), self.export_with_dialog,
                                        self.tr("Save the chart as a PNG or SVG file"))
+        self.save_action = self._add(self.tr("Save with case"), lambda: chart.save_requested.emit(),
+                                     self.tr("Keep the chart as it is (places, pins, hidden "
+                                             "nodes) with the open case"))
 
     def _add(self, text: str, slot, tip: str) -> QAction:
         action = QAction(text, self)
@@ -74,6 +85,16 @@ class LinkToolbar(QToolBar):
             actions[measure] = action
         actions[None].setChecked(True)
         return button, actions
+
+    def fill_kinds_menu(self) -> None:
+        """One checkable entry per node type in the chart, ticked when shown."""
+        self.kinds_menu.clear()
+        menu = self.chart.menu
+        for kind in menu.kinds():
+            action = self.kinds_menu.addAction(menu.kind_text(kind))
+            action.setCheckable(True)
+            action.setChecked(kind not in menu.filtered)
+            action.toggled.connect(lambda on, k=kind: menu.set_kind_shown(k, on))
 
     def refresh(self) -> None:
         selected = len(self.chart.selected)

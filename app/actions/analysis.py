@@ -4,8 +4,14 @@ for. The dock (widgets/analysis_dock.py) only draws and asks."""
 
 from __future__ import annotations
 
+import json
+import logging
+import re
+from pathlib import Path
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
+from sqlalchemy.engine import make_url
 
 from casedb import cases
 from casedb.analysis import splits_data
@@ -16,6 +22,7 @@ from casedb.analysis.shares import event_shifts
 from casedb.analysis.splits import ring_timeline, rings_in
 from casedb.casefile import load_case_file
 from casedb.changes import DECLARATIONS, PARTIES, TRADE, ChangeSet
+from casedb.db import default_data_dir
 from casedb.linked import linked_cases
 from casedb.network import case_network, party_neighbourhood
 from casedb.timeline import case_timeline
@@ -28,6 +35,7 @@ from widgets.split_view import explain
 from .. import i18n
 
 BUNDLED_TRADE = "BACI-HS92-3915"
+log = logging.getLogger(__name__)
 
 
 class AnalysisActions(QObject):
@@ -48,6 +56,7 @@ class AnalysisActions(QObject):
         d.party_cases_requested.connect(window.search_cases)
         d.route_declarations_requested.connect(self._on_dock_route_declarations_requested)
         d.declaration_requested.connect(self.show_declaration)
+        d.links.save_requested.connect(self.save_chart)
         d.map.route_filter_requested.connect(
             lambda route: self._on_dock_route_declarations_requested(
                 RouteQuery(d.route_query().source, d.route_query().hs, "route"), route))
@@ -89,7 +98,9 @@ class AnalysisActions(QObject):
         network = case_network(case_file, links)
         if network != self._case_network:
             self._case_network = network
-            self.dock.show_case_network(*network)
+            saved = saved_chart(self.window.db, case_file.case.case_ref)
+            if not (saved and self._restore_chart(saved)):
+                self.dock.show_case_network(*network)
         self._submit(case_timeline, case_file.case.case_ref, succeeded=self.dock.show_timeline)
 
     def _on_dock_routes_requested(self, query: RouteQuery) -> None:
@@ -114,6 +125,30 @@ class AnalysisActions(QObject):
         if query.by == "route":  # exporter > ... > port of discharge
             browser.country.setText(route.split(">")[0])
         browser.tabs.setCurrentIndex(1)
+
+    def _restore_chart(self, saved: dict) -> bool:
+        """The chart as the analyst saved it; False (and a warning) when it cannot be."""
+        try:
+            self.dock.links.menu.restore(saved)
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("a saved link chart was not restored: %s", exc)
+            return False
+        return True
+
+    def save_chart(self) -> Path | None:
+        """The link chart as it is, kept with the open case (a JSON file beside the case
+        database: the schema has no place for it yet)."""
+        ref = self.window.open_case_ref
+        if not ref:
+            QMessageBox.information(self.window, self.tr("Save with case"),
+                                    self.tr("Open a case first."))
+            return None
+        path = chart_file(self.window.db, ref)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.dock.links.menu.state()), "utf-8")
+        self.window.statusBar().showMessage(
+            self.tr("Link chart saved with %1").replace("%1", ref), 6000)
+        return path
 
     def show_declaration(self, number: str) -> None:
         """The declarations browser searched for one declaration number."""
@@ -160,6 +195,28 @@ class AnalysisActions(QObject):
     def _on_ring_case_written(self, case_ref: str) -> None:
         self.window.publish(ChangeSet.of_case(case_ref))
         self.window.open_case(case_ref)
+
+
+def chart_file(db, case_ref: str) -> Path:
+    """Where a case's saved link chart lives: beside a SQLite database, else in the user's
+    data folder under the database's name."""
+    name = re.sub(r"[^\w.-]", "_", case_ref) + ".json"
+    if db.is_sqlite:
+        base = db.sqlite_path
+        return base.with_name(base.name + ".charts") / name
+    server = re.sub(r"[^\w.-]", "_", make_url(db.url).render_as_string(hide_password=True))
+    return default_data_dir() / "charts" / server / name
+
+
+def saved_chart(db, case_ref: str) -> dict | None:
+    path = chart_file(db, case_ref)
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        log.warning("the saved link chart %s cannot be read; the chart is laid out anew", path)
+        return None
 
 
 def _trade(db, query: RouteQuery, lang: str, by: str):

@@ -65,7 +65,7 @@ def test_pattern_view_lists_the_planted_rings_and_no_decoy(qtbot, window):
     assert not any(got & decoys for got in rings)
     panel.splits.rings.setCurrentRow(0)
     items = panel.splits.plot.getPlotItem().listDataItems()
-    assert sum(len(i.xData) for i in items) == len(panel.shown_rings[0].declaration_nos)
+    assert sum(len(i.getData()[0]) for i in items) == len(panel.shown_rings[0].declaration_nos)
 
 
 def test_ring_explanations_follow_the_language(qtbot, window, qapp):

@@ -1,0 +1,112 @@
+"""The link chart's context menu, filter by type and saved state, driven through the widget;
+and in the window: a chart saved with a case comes back as it was when the case is reopened."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from tests.gui.test_link_chart import EDGES, NODES, _show
+
+SEALINE = [("S1", "MSC Anna 0123W", "sailing"), ("B1", "MEDU1234567", "bl")]
+MORE_EDGES = [("C-1", "S1", 0.0), ("C-2", "S1", 0.0), ("C-2", "B1", 0.0)]
+
+
+def _right_click(qtbot, chart, node: str) -> None:
+    point = chart.view.mapFromScene(chart.items.view_pos_of(chart.network.index[node]))
+    qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.RightButton, pos=point)
+
+
+def _texts(menu) -> list[str]:
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_a_right_click_opens_the_nodes_menu_and_its_actions_work(qtbot, chart):
+    _show(qtbot, chart, NODES + SEALINE, EDGES + MORE_EDGES)
+    _right_click(qtbot, chart, "p2")
+    menu = chart.menu.menu
+    assert menu is not None and menu.isVisible()
+    assert _texts(menu) == ["Open", "Expand", "Hide", "Pin", "Find path to",
+                            "Add to the open case", "Copy"]
+    assert chart.selected == ["p2"]
+    actions = {a.text(): a for a in menu.actions()}
+    with qtbot.waitSignal(chart.add_to_case_requested) as added:
+        actions["Add to the open case"].trigger()
+    assert added.args == ["p2"]
+    actions["Copy"].trigger()
+    assert QApplication.clipboard().text() == "Blue Ocean Trading"
+    targets = {a.text(): a for a in actions["Find path to"].menu().actions()}
+    targets["+852 5555 0101"].trigger()
+    assert chart.path[0] == "p2" and chart.path[-1] == "T1"
+    actions["Pin"].trigger()
+    assert chart.network.pinned[chart.network.index["p2"]]
+    menu.close()
+    _right_click(qtbot, chart, "p3")
+    {a.text(): a for a in chart.menu.menu.actions()}["Hide"].trigger()
+    assert "p3" not in chart.nodes
+    chart.menu.menu.close()
+
+
+def test_filter_by_type_hides_and_brings_back_a_kind_with_its_links(qtbot, chart):
+    _show(qtbot, chart, NODES + SEALINE, EDGES + MORE_EDGES)
+    toolbar = chart.toolbar
+    toolbar.fill_kinds_menu()
+    entries = {a.text(): a for a in toolbar.kinds_menu.actions()}
+    assert {"Sailing", "B/L", "Phone", "Party", "Case"} <= set(entries)
+    assert all(a.isChecked() for a in entries.values())
+    edges_before = len(chart.network.edges)
+    entries["Sailing"].setChecked(False)
+    assert "S1" not in chart.nodes and len(chart.network.edges) == edges_before - 2
+    toolbar.fill_kinds_menu()
+    again = {a.text(): a for a in toolbar.kinds_menu.actions()}
+    assert not again["Sailing"].isChecked()
+    again["Sailing"].setChecked(True)
+    assert "S1" in chart.nodes and len(chart.network.edges) == edges_before
+
+
+def test_the_charts_state_saves_as_json_and_reopens_as_it_was(qtbot, chart):
+    _show(qtbot, chart, NODES + SEALINE, EDGES + MORE_EDGES)
+    chart.set_pinned(["C-1"], True)
+    chart.hide_nodes(["A1"])
+    qtbot.waitUntil(lambda: not chart.is_laying_out(), timeout=15_000)
+    chart.menu.set_kind_shown("bl", False)
+    where = {n: chart.position_of(n) for n in chart.nodes}
+    saved = json.loads(json.dumps(chart.menu.state()))
+    chart.show_network(NODES[:2], [])  # something else meanwhile
+    qtbot.waitUntil(lambda: not chart.is_laying_out(), timeout=15_000)
+    chart.menu.restore(saved)
+    assert set(chart.nodes) == set(where)
+    for node, (x, y) in where.items():
+        assert np.allclose(chart.position_of(node), (x, y))
+    assert chart.network.pinned[chart.network.index["C-1"]]
+    assert chart.has_hidden() and "A1" not in chart.nodes
+    assert "bl" in chart.menu.filtered and "B1" not in chart.nodes
+    chart.show_hidden()
+    chart.menu.set_kind_shown("bl", True)
+    assert {"A1", "B1"} <= set(chart.nodes)
+
+
+def test_a_chart_saved_with_a_case_comes_back_when_the_case_is_reopened(qtbot, window):
+    from app.actions.analysis import chart_file
+
+    ref = "TWKHH-2019-0107"
+    window.open_case(ref)
+    chart = window.analysis.links
+    qtbot.waitUntil(lambda: chart.network.n > 0 and not chart.is_laying_out(), timeout=15_000)
+    first = chart.nodes[0]
+    chart.set_pinned([first], True)
+    path = window.analysis_actions.save_chart()
+    assert path == chart_file(window.db, ref) and path.exists()
+    saved_at = chart.position_of(first)
+    chart.show_network([("x", "x", "case")], [])
+    window.analysis_actions._case_network = None  # as after opening another case
+    window.open_case(ref)
+    qtbot.waitUntil(lambda: first in chart.nodes, timeout=15_000)
+    assert np.allclose(chart.position_of(first), saved_at)
+    assert chart.network.pinned[chart.network.index[first]]
+    path.unlink()

@@ -1,0 +1,128 @@
+"""What the link chart offers beyond its toolbar: a node's context menu (open, expand, hide,
+pin, find path to..., add to case, copy), the filter by node kind, and the chart's state as
+JSON (nodes, positions, pins, hidden nodes, kinds filtered out) to save with a case and reopen
+as it was."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QMenu
+
+from .link_style import kind_label
+
+STATE_VERSION = 1
+PATH_TARGETS = 30  # nodes offered under "Find path to"
+
+
+class LinkMenu(QObject):
+    def __init__(self, chart):
+        super().__init__(chart)
+        self.chart = chart
+        self.filtered: dict[str, tuple] = {}  # kind -> what was taken out (graph.remove)
+        self.menu: QMenu | None = None
+
+    # --- the context menu ---------------------------------------------------------------------
+
+    def menu_for(self, node: str) -> QMenu:
+        """The menu of ``node`` (kept as ``self.menu`` until the next one)."""
+        chart, graph = self.chart, self.chart.network
+        row = graph.index[node]
+        menu = QMenu(chart)
+        self._act(menu, self.tr("Open"), lambda: chart.node_activated.emit(node))
+        self._act(menu, self.tr("Expand"), lambda: chart.expand_requested.emit(node))
+        self._act(menu, self.tr("Hide"), lambda: chart.hide_nodes([node]))
+        pinned = bool(graph.pinned[row])
+        self._act(menu, self.tr("Unpin") if pinned else self.tr("Pin"),
+                  lambda: chart.set_pinned([node], not pinned))
+        path = menu.addMenu(self.tr("Find path to"))
+        others = sorted((graph.labels[r], graph.ids[r]) for r in range(graph.n) if r != row)
+        for label, other in others[:PATH_TARGETS]:
+            self._act(path, label, lambda _=False, o=other: chart.highlight_shortest_path(node, o))
+        self._act(menu, self.tr("Add to the open case"),
+                  lambda: chart.add_to_case_requested.emit(node))
+        self._act(menu, self.tr("Copy"),
+                  lambda: QGuiApplication.clipboard().setText(graph.labels[row]))
+        if self.menu is not None:
+            self.menu.deleteLater()
+        self.menu = menu
+        return menu
+
+    @staticmethod
+    def _act(menu: QMenu, text: str, slot) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        return action
+
+    # --- the filter by kind -------------------------------------------------------------------
+
+    def kinds(self) -> list[str]:
+        """Every kind in the chart, shown or filtered out."""
+        return sorted(set(self.chart.network.kinds) | set(self.filtered))
+
+    def set_kind_shown(self, kind: str, shown: bool) -> None:
+        chart = self.chart
+        if not shown and kind not in self.filtered:
+            ids = [i for i, k in zip(chart.network.ids, chart.network.kinds, strict=True)
+                   if k == kind]
+            self.filtered[kind] = chart.network.remove(ids)
+        elif shown and kind in self.filtered:
+            nodes, edges, pos = self.filtered.pop(kind)
+            present = set(chart.network.ids) | {n[0] for n in nodes}
+            chart.network.merge(nodes, [e for e in edges if e[0] in present and e[1] in present],
+                                pos)
+        else:
+            return
+        chart.refresh_structure()
+
+    def kind_text(self, kind: str) -> str:
+        return kind_label(kind)
+
+    # --- state --------------------------------------------------------------------------------
+
+    def state(self) -> dict:
+        """The chart as JSON-ready data: every node with its place and pin, every edge, the
+        nodes hidden and the kinds filtered out (their nodes kept to bring them back)."""
+        graph = self.chart.network
+        out = {"version": STATE_VERSION,
+               "nodes": [[i, label, kind] for i, label, kind
+                         in zip(graph.ids, graph.labels, graph.kinds, strict=True)],
+               "edges": [[graph.ids[a], graph.ids[b], t] for (a, b), t
+                         in zip(graph.edges.tolist(), graph.tonnes.tolist(), strict=True)],
+               "positions": _listed(graph.pos),
+               "pinned": [graph.ids[r] for r in np.flatnonzero(graph.pinned)],
+               "hidden": [_taken(t) for t in self.chart.hidden_sets()],
+               "filtered": {kind: _taken(t) for kind, t in self.filtered.items()}}
+        return out
+
+    def restore(self, state: dict) -> None:
+        """Show a chart saved by ``state``; ValueError for another version."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"a link chart saved in version {state.get('version')!r} cannot be "
+                             f"opened here (version {STATE_VERSION}); lay the chart out anew")
+        chart = self.chart
+        pos = np.array([[np.nan, np.nan] if p is None else p for p in state["positions"]],
+                       dtype=float).reshape(-1, 2)
+        chart.show_network([tuple(n) for n in state["nodes"]],
+                           [tuple(e) for e in state["edges"]], pos)
+        chart.set_pinned(state["pinned"], True)
+        chart.set_hidden_sets([_untaken(t) for t in state["hidden"]])
+        self.filtered = {kind: _untaken(t) for kind, t in state["filtered"].items()}
+        chart.refresh_structure()
+
+
+def _listed(pos: np.ndarray) -> list:
+    return [None if not np.isfinite(p).all() else [float(p[0]), float(p[1])] for p in pos]
+
+
+def _taken(taken) -> dict:
+    nodes, edges, pos = taken
+    return {"nodes": [list(n) for n in nodes], "edges": [list(e) for e in edges],
+            "positions": _listed(np.asarray(pos, dtype=float).reshape(-1, 2))}
+
+
+def _untaken(data: dict) -> tuple:
+    pos = np.array([[np.nan, np.nan] if p is None else p for p in data["positions"]],
+                   dtype=float).reshape(-1, 2)
+    return ([tuple(n) for n in data["nodes"]], [tuple(e) for e in data["edges"]], pos)
