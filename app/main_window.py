@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
             self._analysis = AnalysisActions(self)
             self.analysis_dock.setWidget(self._analysis.dock)
             self.company.connect_chart(self._analysis.dock)
+            from .actions import rings
+
+            rings.connect(self, self._analysis)
             self.changed.connect(self._analysis.on_changed)
         return self._analysis
 

@@ -262,6 +262,12 @@ ZH = {
     "Show or hide the nodes of each type": "顯示或隱藏各類型的節點",
     "Keep the chart as it is (places, pins, hidden nodes) with the open case":
         "將關聯圖現狀（位置、固定點、隱藏節點）隨開啟中的案件保存",
+    "%1: %2 of its %3 declarations": "%1：該集團 %3 筆報單中的 %2 筆",
+    "Declarations already in a case": "報單已屬於案件",
+    "Some of this ring's declarations are already in a case:\n%1\n\nAdd the ring to %2 "
+    "instead of opening a new case?": "此集團的部分報單已屬於案件：\n%1\n\n是否改將此集團加入 %2，"
+    "而不另開新案？",
+    "Add to %1": "加入 %1", "New case anyway": "仍要另開新案", "split-shipment ring": "分批申報集團",
     # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }
