@@ -268,6 +268,10 @@ ZH = {
     "instead of opening a new case?": "此集團的部分報單已屬於案件：\n%1\n\n是否改將此集團加入 %2，"
     "而不另開新案？",
     "Add to %1": "加入 %1", "New case anyway": "仍要另開新案", "split-shipment ring": "分批申報集團",
+    "Undo the last decision": "復原上一個決定",
+    "Undo this company's last merge, split or rejection (recorded in the audit log)":
+        "復原此公司上一次的合併、分拆或否決（記錄於稽核軌跡）",
+    "The company's last decision was undone": "已復原此公司上一個決定",
     # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }
@@ -290,6 +294,7 @@ RUNTIME = {"SplitView": tuple(SPLIT_REASONS["zh-TW"]),
            "CompanyView": ("shipper", "consignee", "broker", "forwarder", "notify", "address",
                            "phone", "email", "tax_id", "merge", "split", "reject", "unmerge",
                            "unsplit", "undo-reject", "undo", "rejected", "confirmed"),
+           "TimelineView": ("shipper", "consignee", "broker", "forwarder", "notify"),
            "LinkedPanel": ("party", "address", "phone", "email", "container", "sailing", "bl",
                            "port", "hs", "broker"),
            "CaseView": ("open", "under investigation", "referred", "prosecuted", "closed",

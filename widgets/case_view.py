@@ -83,6 +83,7 @@ class CaseView(QWidget):
         self.edit_button.setEnabled(False)
         self.edit_button.clicked.connect(self._on_edit_clicked)
         self.tabs = QTabWidget(self)
+        self.tabs.setUsesScrollButtons(True)  # every tab reachable in a narrow dock
         self.attachments = AttachmentsPanel(self)  # kept across cases: re-added by show_case
         self.attachments.hide()  # until a case is shown
         self.linked = LinkedPanel(self)  # kept across cases too

@@ -21,6 +21,7 @@ class CompanyView(QWidget):
     evidence_requested = Signal(int)  # declaration id
     add_to_case_requested = Signal(list)  # declaration ids
     search_requested = Signal(str)  # the party's name: its cases in the browser
+    undo_decision_requested = Signal(int)  # party id: undo its last entity-resolution decision
 
     def __init__(self, parent: QWidget | None = None, page_size: int = 100):
         super().__init__(parent)
@@ -53,6 +54,11 @@ class CompanyView(QWidget):
         self.prev_button = QPushButton(self.tr("◀ Newer"), self)
         self.next_button = QPushButton(self.tr("Older ▶"), self)
         self.page_label = QLabel(self)
+        self.undo_button = QPushButton(self.tr("Undo the last decision"), self)
+        self.undo_button.setToolTip(self.tr("Undo this company's last merge, split or "
+                                            "rejection (recorded in the audit log)"))
+        self.undo_button.clicked.connect(
+            lambda: self.party and self.undo_decision_requested.emit(self.party.id))
         self.prev_button.clicked.connect(lambda: self._go(self.page - 1))
         self.next_button.clicked.connect(lambda: self._go(self.page + 1))
         self._tabs()
@@ -72,13 +78,18 @@ class CompanyView(QWidget):
         bar.addWidget(self.page_label, 1)
         bar.addWidget(self.next_button)
         v.addLayout(bar)
+        history = QWidget(self)
+        h = QVBoxLayout(history)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.history, 1)
+        h.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignRight)
         for widget, name in ((self.names, self.tr("Names")),
                              (self.identifiers, self.tr("Identifiers")),
                              (page, self.tr("Declarations")), (self.cases, self.tr("Cases")),
                              (self.counterparties, self.tr("Counterparties")),
                              (self.routes, self.tr("Routes")),
                              (self.timeline, self.tr("Timeline")),
-                             (self.history, self.tr("Entity history"))):
+                             (history, self.tr("Entity history"))):
             self.tabs.addTab(widget, name)
 
     def _wire(self) -> None:
@@ -128,6 +139,7 @@ class CompanyView(QWidget):
                               h.reason) for h in view.history]
               + [("", by, self.tr(decision), other, reason)
                  for other, decision, by, reason in view.decisions])
+        self.undo_button.setEnabled(bool(view.history))
         self._update_pages()
 
     def set_page_size(self, size: int) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from casedb.party_view import party_view
+from casedb.undo import undo_last
 from widgets.company_view import CompanyView
 
 from ..jobs import Job
@@ -31,6 +32,7 @@ class CompanyActions:
         self.view.evidence_requested.connect(manager.show_evidence)
         self.view.add_to_case_requested.connect(manager.add_declarations)
         self.view.search_requested.connect(window.search_cases)
+        self.view.undo_decision_requested.connect(self.undo_decision)
         window.case_view.party_open_requested.connect(self.open_party)
 
     def open_party(self, party_id: int, page: int = 0) -> Job:
@@ -44,6 +46,20 @@ class CompanyActions:
         self.view.show_party(view)
         self.dock.show()
         self.dock.raise_()
+
+    def undo_decision(self, party_id: int) -> Job:
+        """Undo the party's last entity-resolution decision (casedb.undo); the views refresh
+        what it changed and the company is shown again."""
+        job = Job(undo_last, self.window.db, "party", party_id)
+        job.signals.succeeded.connect(lambda undone: self._undone(party_id, undone))
+        job.signals.failed.connect(self.window.case_management._failed)
+        return self.window.jobs.start(job, writes=True)
+
+    def _undone(self, party_id: int, undone) -> None:
+        self.window.publish(undone.changes)
+        self.window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "The company's last decision was undone"), 8000)
+        self.open_party(party_id)
 
     def connect_chart(self, dock) -> None:
         """A company node double-clicked on the link chart opens the company (it used to type

@@ -674,301 +674,301 @@
         <translation>編輯本案的案由、狀態、承辦人、摘要、標籤等欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="123" />
-        <location filename="../../widgets/case_view.py" line="177" />
+        <location filename="../../widgets/case_view.py" line="124" />
+        <location filename="../../widgets/case_view.py" line="178" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="124" />
+        <location filename="../../widgets/case_view.py" line="125" />
         <source>Seizures and declarations</source>
         <translation>查獲與報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="125" />
+        <location filename="../../widgets/case_view.py" line="126" />
         <source>Parties</source>
         <translation>關係人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="127" />
+        <location filename="../../widgets/case_view.py" line="128" />
         <source>Linked cases (%n)</source>
         <translation><numerusform>關聯案件 (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="128" />
+        <location filename="../../widgets/case_view.py" line="129" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="129" />
+        <location filename="../../widgets/case_view.py" line="130" />
         <source>Notes</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="132" />
+        <location filename="../../widgets/case_view.py" line="133" />
         <source>Provenance</source>
         <translation>資料來源</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="143" />
+        <location filename="../../widgets/case_view.py" line="144" />
         <source>Attachments (%n)</source>
         <translation><numerusform>附件 (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="162" />
+        <location filename="../../widgets/case_view.py" line="163" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="164" />
+        <location filename="../../widgets/case_view.py" line="165" />
         <source>Merged into</source>
         <translation>已併入</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="165" />
+        <location filename="../../widgets/case_view.py" line="166" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="167" />
+        <location filename="../../widgets/case_view.py" line="168" />
         <source>Closed</source>
         <translation>結案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="168" />
+        <location filename="../../widgets/case_view.py" line="169" />
         <source>Lead officer</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="169" />
+        <location filename="../../widgets/case_view.py" line="170" />
         <source>Team</source>
         <translation>小組</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="170" />
+        <location filename="../../widgets/case_view.py" line="171" />
         <source>Classification</source>
         <translation>機密等級</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="171" />
-        <location filename="../../widgets/case_view.py" line="183" />
+        <location filename="../../widgets/case_view.py" line="172" />
+        <location filename="../../widgets/case_view.py" line="184" />
         <source>Seizures</source>
         <translation>查獲紀錄</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="172" />
-        <location filename="../../widgets/case_view.py" line="189" />
+        <location filename="../../widgets/case_view.py" line="173" />
+        <location filename="../../widgets/case_view.py" line="190" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="173" />
+        <location filename="../../widgets/case_view.py" line="174" />
         <source>Total gross weight</source>
         <translation>總毛重</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="174" />
+        <location filename="../../widgets/case_view.py" line="175" />
         <source>Tags</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="184" />
-        <location filename="../../widgets/case_view.py" line="190" />
-        <location filename="../../widgets/case_view.py" line="350" />
+        <location filename="../../widgets/case_view.py" line="185" />
+        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="351" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="184" />
+        <location filename="../../widgets/case_view.py" line="185" />
         <source>Seized on</source>
         <translation>查獲日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="184" />
+        <location filename="../../widgets/case_view.py" line="185" />
         <source>kg</source>
         <translation>公斤</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="185" />
+        <location filename="../../widgets/case_view.py" line="186" />
         <source>Offence</source>
         <translation>違規態樣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="185" />
+        <location filename="../../widgets/case_view.py" line="186" />
         <source>Basel</source>
         <translation>巴塞爾代碼</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="185" />
+        <location filename="../../widgets/case_view.py" line="186" />
         <source>Detection</source>
         <translation>查獲方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="186" />
+        <location filename="../../widgets/case_view.py" line="187" />
         <source>Outcome</source>
         <translation>處理狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="190" />
-        <location filename="../../widgets/case_view.py" line="244" />
+        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="245" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="190" />
+        <location filename="../../widgets/case_view.py" line="191" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Sailing</source>
         <translation>航次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="192" />
+        <location filename="../../widgets/case_view.py" line="193" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="192" />
+        <location filename="../../widgets/case_view.py" line="193" />
         <source>Containers</source>
         <translation>貨櫃</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="202" />
-        <location filename="../../widgets/case_view.py" line="353" />
+        <location filename="../../widgets/case_view.py" line="203" />
+        <location filename="../../widgets/case_view.py" line="354" />
         <source>Show the row as written…</source>
         <translation>檢視原始資料列…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="203" />
+        <location filename="../../widgets/case_view.py" line="204" />
         <source>Remove from this case…</source>
         <translation>自本案移除…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="223" />
+        <location filename="../../widgets/case_view.py" line="224" />
         <source>Party</source>
         <translation>關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="223" />
+        <location filename="../../widgets/case_view.py" line="224" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="223" />
+        <location filename="../../widgets/case_view.py" line="224" />
         <source>Country</source>
         <translation>國別</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="227" />
+        <location filename="../../widgets/case_view.py" line="228" />
         <source>as written: %1</source>
         <translation>原始寫法：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="233" />
+        <location filename="../../widgets/case_view.py" line="234" />
         <source>Double-click a party to open it</source>
         <translation>按兩下關係人即可開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="347" />
+        <location filename="../../widgets/case_view.py" line="348" />
         <source>Sources of each declaration (double-click: the row as written)</source>
         <translation>各報單的來源（按兩下：檢視原始資料列）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="351" />
+        <location filename="../../widgets/case_view.py" line="352" />
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="244" />
+        <location filename="../../widgets/case_view.py" line="245" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="244" />
+        <location filename="../../widgets/case_view.py" line="245" />
         <source>Detail</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="253" />
+        <location filename="../../widgets/case_view.py" line="254" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="253" />
+        <location filename="../../widgets/case_view.py" line="254" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="253" />
+        <location filename="../../widgets/case_view.py" line="254" />
         <source>Note</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="263" />
+        <location filename="../../widgets/case_view.py" line="264" />
         <source>Write a note (saved to the audit log)…</source>
         <translation>撰寫註記（記錄於稽核軌跡）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="265" />
+        <location filename="../../widgets/case_view.py" line="266" />
         <source>Add note</source>
         <translation>新增註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="267" />
+        <location filename="../../widgets/case_view.py" line="268" />
         <source>Edit</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="268" />
+        <location filename="../../widgets/case_view.py" line="269" />
         <source>Edit the selected note</source>
         <translation>編輯所選註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="270" />
+        <location filename="../../widgets/case_view.py" line="271" />
         <source>Save changes</source>
         <translation>儲存變更</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="272" />
+        <location filename="../../widgets/case_view.py" line="273" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="343" />
+        <location filename="../../widgets/case_view.py" line="344" />
         <source>Files</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="344" />
-        <location filename="../../widgets/case_view.py" line="350" />
+        <location filename="../../widgets/case_view.py" line="345" />
+        <location filename="../../widgets/case_view.py" line="351" />
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="344" />
-        <location filename="../../widgets/case_view.py" line="351" />
+        <location filename="../../widgets/case_view.py" line="345" />
+        <location filename="../../widgets/case_view.py" line="352" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="344" />
+        <location filename="../../widgets/case_view.py" line="345" />
         <source>Rows</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="345" />
+        <location filename="../../widgets/case_view.py" line="346" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -994,191 +994,201 @@
 <context>
     <name>CompanyView</name>
     <message>
-        <location filename="../../widgets/company_view.py" line="39" />
+        <location filename="../../widgets/company_view.py" line="40" />
         <source>Name as written</source>
         <translation>原始名稱</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="39" />
-        <location filename="../../widgets/company_view.py" line="46" />
+        <location filename="../../widgets/company_view.py" line="40" />
         <location filename="../../widgets/company_view.py" line="47" />
-        <location filename="../../widgets/company_view.py" line="49" />
-        <location filename="../../widgets/company_view.py" line="77" />
+        <location filename="../../widgets/company_view.py" line="48" />
+        <location filename="../../widgets/company_view.py" line="50" />
+        <location filename="../../widgets/company_view.py" line="88" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="40" />
+        <location filename="../../widgets/company_view.py" line="41" />
         <source>Identifier</source>
         <translation>識別資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="40" />
+        <location filename="../../widgets/company_view.py" line="41" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="41" />
+        <location filename="../../widgets/company_view.py" line="42" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="41" />
+        <location filename="../../widgets/company_view.py" line="42" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="42" />
-        <location filename="../../widgets/company_view.py" line="45" />
+        <location filename="../../widgets/company_view.py" line="43" />
+        <location filename="../../widgets/company_view.py" line="46" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="42" />
+        <location filename="../../widgets/company_view.py" line="43" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="42" />
+        <location filename="../../widgets/company_view.py" line="43" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="43" />
-        <location filename="../../widgets/company_view.py" line="47" />
+        <location filename="../../widgets/company_view.py" line="44" />
+        <location filename="../../widgets/company_view.py" line="48" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="44" />
+        <location filename="../../widgets/company_view.py" line="45" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="44" />
+        <location filename="../../widgets/company_view.py" line="45" />
         <source>Title</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="44" />
+        <location filename="../../widgets/company_view.py" line="45" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="45" />
+        <location filename="../../widgets/company_view.py" line="46" />
         <source>Counterparty</source>
         <translation>往來對象</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="46" />
-        <location filename="../../widgets/company_view.py" line="48" />
-        <location filename="../../widgets/company_view.py" line="50" />
+        <location filename="../../widgets/company_view.py" line="47" />
+        <location filename="../../widgets/company_view.py" line="49" />
+        <location filename="../../widgets/company_view.py" line="51" />
         <source>Tonnes</source>
         <translation>公噸</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="49" />
+        <location filename="../../widgets/company_view.py" line="50" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="51" />
+        <location filename="../../widgets/company_view.py" line="52" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="51" />
+        <location filename="../../widgets/company_view.py" line="52" />
         <source>Who</source>
         <translation>人員</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="51" />
+        <location filename="../../widgets/company_view.py" line="52" />
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="52" />
+        <location filename="../../widgets/company_view.py" line="53" />
         <source>What</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="52" />
+        <location filename="../../widgets/company_view.py" line="53" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="53" />
+        <location filename="../../widgets/company_view.py" line="54" />
         <source>◀ Newer</source>
         <translation>◀ 較新</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="54" />
+        <location filename="../../widgets/company_view.py" line="55" />
         <source>Older ▶</source>
         <translation>較舊 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="75" />
+        <location filename="../../widgets/company_view.py" line="57" />
+        <source>Undo the last decision</source>
+        <translation>復原上一個決定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="58" />
+        <source>Undo this company's last merge, split or rejection (recorded in the audit log)</source>
+        <translation>復原此公司上一次的合併、分拆或否決（記錄於稽核軌跡）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="86" />
         <source>Names</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="76" />
+        <location filename="../../widgets/company_view.py" line="87" />
         <source>Identifiers</source>
         <translation>識別資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="77" />
+        <location filename="../../widgets/company_view.py" line="88" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="78" />
+        <location filename="../../widgets/company_view.py" line="89" />
         <source>Counterparties</source>
         <translation>往來對象</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="79" />
+        <location filename="../../widgets/company_view.py" line="90" />
         <source>Routes</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="80" />
+        <location filename="../../widgets/company_view.py" line="91" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="81" />
+        <location filename="../../widgets/company_view.py" line="92" />
         <source>Entity history</source>
         <translation>實體歸併紀錄</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="87" />
-        <location filename="../../widgets/company_view.py" line="93" />
+        <location filename="../../widgets/company_view.py" line="98" />
+        <location filename="../../widgets/company_view.py" line="104" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="98" />
+        <location filename="../../widgets/company_view.py" line="109" />
         <source>Show the row as written…</source>
         <translation>檢視原始資料列…</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="100" />
+        <location filename="../../widgets/company_view.py" line="111" />
         <source>Add to case…</source>
         <translation>加入案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="102" />
+        <location filename="../../widgets/company_view.py" line="113" />
         <source>Search for this</source>
         <translation>搜尋此項</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="110" />
+        <location filename="../../widgets/company_view.py" line="121" />
         <source>Country: %1 · %2 declaration(s) · roles: %3 · %4 case(s)</source>
         <translation>國別：%1 · 報單 %2 筆 · 角色：%3 · 案件 %4 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="141" />
+        <location filename="../../widgets/company_view.py" line="153" />
         <source>Page %1 of %2</source>
         <translation>第 %1 頁，共 %2 頁</translation>
     </message>
@@ -2021,9 +2031,14 @@
         <translation>已寫入 %1 列至 %2</translation>
     </message>
     <message>
-        <location filename="../../app/actions/company.py" line="20" />
+        <location filename="../../app/actions/company.py" line="21" />
         <source>Company</source>
         <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/company.py" line="60" />
+        <source>The company's last decision was undone</source>
+        <translation>已復原此公司上一個決定</translation>
     </message>
     <message>
         <location filename="../../app/actions/search.py" line="19" />
@@ -2596,7 +2611,7 @@ Add the ring to %2 instead of opening a new case?</source>
         <source>%1 %2 on %3, %4 t</source>
         <translation>%1 %2，%3，%4 公噸</translation>
     </message>
-</context>
+<message><source>shipper</source><translation>出口人</translation></message><message><source>consignee</source><translation>進口人</translation></message><message><source>broker</source><translation>報關行</translation></message><message><source>forwarder</source><translation>承攬業</translation></message><message><source>notify</source><translation>通知人</translation></message></context>
 <context>
     <name>_FilesPage</name>
     <message>

@@ -76,3 +76,28 @@ def test_a_party_in_the_case_view_opens_its_company_and_pages_its_declarations(q
         other = counter.item(0, 0).data(Qt.ItemDataRole.UserRole)
         counter.cellDoubleClicked.emit(0, 0)
         _shown(qtbot, window, other)
+
+
+def test_a_merge_undone_from_the_company_view_brings_the_other_company_back(qtbot, window):
+    from casedb import entities
+    from casedb.errors import NotFound
+
+    open_case(qtbot, window, REF)
+    keep, other = [p.id for p in window.case_view.case_file.parties[:2]]
+    window.publish(entities.merge(window.db, keep, other, "same company, two spellings"))
+    with pytest.raises(NotFound):
+        party_view(window.db, other)
+    window.company.open_party(keep)
+    _shown(qtbot, window, keep)
+    view = window.company.view
+    assert any(view.history.item(r, 2).text() == "merge" for r in range(view.history.rowCount()))
+    assert view.undo_button.isEnabled()
+    view.undo_button.click()
+
+    def back() -> bool:
+        try:
+            return party_view(window.db, other).id == other
+        except NotFound:
+            return False
+
+    qtbot.waitUntil(back, timeout=WAIT_MS)
