@@ -198,7 +198,7 @@ ZH = {
     "Edit the title, status, lead officer, summary, tags and other fields of this case":
         "編輯本案的案由、狀態、承辦人、摘要、標籤等欄位",
     "Merged into": "已併入", "Show the row as written…": "檢視原始資料列…",
-    "Remove from this case…": "自本案移除…", "Double-click a party to open it": "按兩下關係人即可開啟",
+    "Remove from this case": "自本案移除", "Double-click a party to open it": "按兩下關係人即可開啟",
     "Sources of each declaration (double-click: the row as written)":
         "各報單的來源（按兩下：檢視原始資料列）",
     "Files": "檔案", "Name as written": "原始名稱", "Identifier": "識別資料", "Value": "值",

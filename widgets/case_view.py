@@ -201,7 +201,7 @@ class CaseView(QWidget):
         self.declarations_table.cellDoubleClicked.connect(self._on_declaration_double_clicked)
         menu = TableMenu(self.declarations_table)
         menu.add(self.tr("Show the row as written…"), self._on_evidence_chosen, single=True)
-        menu.add(self.tr("Remove from this case…"), self._on_remove_chosen)
+        menu.add(self.tr("Remove from this case"), self._on_remove_chosen)
         v.addWidget(self.declarations_table)
         return w
 

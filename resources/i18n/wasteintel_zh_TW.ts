@@ -3,48 +3,48 @@
 <context>
     <name>AnalysisActions</name>
     <message>
-        <location filename="../../app/actions/analysis.py" line="118" />
+        <location filename="../../app/actions/analysis.py" line="119" />
         <source>Only declarations with a known destination can be listed by route.</source>
         <translation>僅有已知目的地的報單可依航線列出。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="143" />
+        <location filename="../../app/actions/analysis.py" line="144" />
         <source>Save with case</source>
         <translation>隨案件儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="150" />
+        <location filename="../../app/actions/analysis.py" line="151" />
         <source>Link chart saved with %1</source>
         <translation>關聯圖已隨 %1 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="166" />
+        <location filename="../../app/actions/analysis.py" line="168" />
         <source>Open as a new case</source>
         <translation>開立為新案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="167" />
+        <location filename="../../app/actions/analysis.py" line="169" />
         <source>Case reference:</source>
         <translation>案件編號：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="174" />
+        <location filename="../../app/actions/analysis.py" line="176" />
         <source>Split shipment ring: %1 declarations, %2 t</source>
         <translation>分批申報集團：%1 筆報單，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="181" />
+        <location filename="../../app/actions/analysis.py" line="183" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="144" />
-        <location filename="../../app/actions/analysis.py" line="182" />
+        <location filename="../../app/actions/analysis.py" line="145" />
+        <location filename="../../app/actions/analysis.py" line="184" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="192" />
+        <location filename="../../app/actions/analysis.py" line="194" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
@@ -851,11 +851,6 @@
         <translation>檢視原始資料列…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="204" />
-        <source>Remove from this case…</source>
-        <translation>自本案移除…</translation>
-    </message>
-    <message>
         <location filename="../../widgets/case_view.py" line="224" />
         <source>Party</source>
         <translation>關係人</translation>
@@ -894,6 +889,11 @@
         <location filename="../../widgets/case_view.py" line="245" />
         <source>Event</source>
         <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_view.py" line="204" />
+        <source>Remove from this case</source>
+        <translation>自本案移除</translation>
     </message>
     <message>
         <location filename="../../widgets/case_view.py" line="245" />
@@ -1482,42 +1482,47 @@
 <context>
     <name>LinkMenu</name>
     <message>
-        <location filename="../../widgets/link_menu.py" line="33" />
+        <location filename="../../widgets/link_menu.py" line="35" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="34" />
+        <location filename="../../widgets/link_menu.py" line="36" />
         <source>Expand</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="35" />
+        <location filename="../../widgets/link_menu.py" line="38" />
+        <source>Show all %1 neighbours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="40" />
         <source>Hide</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="37" />
+        <location filename="../../widgets/link_menu.py" line="42" />
         <source>Unpin</source>
         <translation>取消固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="37" />
+        <location filename="../../widgets/link_menu.py" line="42" />
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="39" />
+        <location filename="../../widgets/link_menu.py" line="44" />
         <source>Find path to</source>
         <translation>尋找路徑至</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="43" />
+        <location filename="../../widgets/link_menu.py" line="48" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="45" />
+        <location filename="../../widgets/link_menu.py" line="50" />
         <source>Copy</source>
         <translation>複製</translation>
     </message>
@@ -1614,106 +1619,116 @@
     </message>
     <message>
         <location filename="../../widgets/link_toolbar.py" line="31" />
+        <source>Show all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="32" />
+        <source>Show every neighbour an expansion held back (it shows the heaviest first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="34" />
         <source>Show hidden</source>
         <translation>顯示隱藏節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="32" />
+        <location filename="../../widgets/link_toolbar.py" line="35" />
         <source>Show the nodes hidden so far again</source>
         <translation>重新顯示先前隱藏的節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="33" />
+        <location filename="../../widgets/link_toolbar.py" line="36" />
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="34" />
+        <location filename="../../widgets/link_toolbar.py" line="37" />
         <source>Pin or unpin the selected nodes: pinned nodes keep their place when the layout runs</source>
         <translation>固定或取消固定所選節點：固定的節點在重新配置時保持原位</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="36" />
+        <location filename="../../widgets/link_toolbar.py" line="39" />
         <source>Shortest path</source>
         <translation>最短路徑</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="38" />
+        <location filename="../../widgets/link_toolbar.py" line="41" />
         <source>Highlight the shortest path between the two selected nodes (Ctrl+click selects a second)</source>
         <translation>標示兩個所選節點間的最短路徑（Ctrl+點選可選第二個）</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="41" />
+        <location filename="../../widgets/link_toolbar.py" line="44" />
         <source>Communities</source>
         <translation>社群</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="43" />
+        <location filename="../../widgets/link_toolbar.py" line="46" />
         <source>Colour nodes by community (Louvain)</source>
         <translation>依社群（Louvain）為節點著色</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="48" />
+        <location filename="../../widgets/link_toolbar.py" line="51" />
         <source>Types</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="49" />
+        <location filename="../../widgets/link_toolbar.py" line="52" />
         <source>Show or hide the nodes of each type</source>
         <translation>顯示或隱藏各類型的節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="56" />
+        <location filename="../../widgets/link_toolbar.py" line="59" />
         <source>Re-layout</source>
         <translation>重新配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="57" />
+        <location filename="../../widgets/link_toolbar.py" line="60" />
         <source>Lay the network out again; pinned nodes stay</source>
         <translation>重新配置網絡；已固定的節點不動</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="58" />
+        <location filename="../../widgets/link_toolbar.py" line="61" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="59" />
+        <location filename="../../widgets/link_toolbar.py" line="62" />
         <source>Save the chart as a PNG or SVG file</source>
         <translation>將圖表存為 PNG 或 SVG 檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="60" />
+        <location filename="../../widgets/link_toolbar.py" line="63" />
         <source>Save with case</source>
         <translation>隨案件儲存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="61" />
+        <location filename="../../widgets/link_toolbar.py" line="64" />
         <source>Keep the chart as it is (places, pins, hidden nodes) with the open case</source>
         <translation>將關聯圖現狀（位置、固定點、隱藏節點）隨開啟中的案件保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="73" />
+        <location filename="../../widgets/link_toolbar.py" line="76" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="74" />
+        <location filename="../../widgets/link_toolbar.py" line="77" />
         <source>Size nodes by kind or by centrality</source>
         <translation>依類型或中心性調整節點大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="78" />
+        <location filename="../../widgets/link_toolbar.py" line="81" />
         <source>Size by kind</source>
         <translation>依類型調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="79" />
+        <location filename="../../widgets/link_toolbar.py" line="82" />
         <source>Size by degree</source>
         <translation>依連結數調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="80" />
+        <location filename="../../widgets/link_toolbar.py" line="83" />
         <source>Size by betweenness (estimate)</source>
         <translation>依中介中心性（估計）調整大小</translation>
     </message>

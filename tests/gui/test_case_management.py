@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from case_window import TRUTH, WAIT_MS, Boxes, close_window, copy_demo, open_case, open_window
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
 from app.actions import case_manage
@@ -173,3 +173,18 @@ def test_a_source_row_opens_as_written_beside_the_stored_values(qtbot, window):
              for r in range(ev.cells.rowCount())}
     as_written, stored = cells["declaration_no"]
     assert stored == declaration_no and declaration_no in as_written
+
+
+def test_declarations_removed_from_the_case_view_then_put_back_by_undo(qtbot, window):
+    _open(qtbot, window, REF)
+    held = _seized(window.db, REF)
+    table = window.case_view.declarations_table
+    assert table.rowCount() == len(held) >= 1
+    table.selectRow(0)
+    gone = table.item(0, 0).data(Qt.ItemDataRole.UserRole)
+    table.table_menu.trigger("Remove from this case")
+    qtbot.waitUntil(lambda: _seized(window.db, REF) == held - {gone}, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.case_view.declarations_table.rowCount() == len(held) - 1,
+                    timeout=WAIT_MS)
+    window.case_management.undo()
+    qtbot.waitUntil(lambda: _seized(window.db, REF) == held, timeout=WAIT_MS)
