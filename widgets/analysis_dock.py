@@ -193,5 +193,9 @@ class AnalysisDock(QWidget):
         """A casedb.timeline.Timeline: of the open case, a ring or a company."""
         self.timeline.show_timeline(timeline)
 
+    def add_expansion(self, node: str, nodes, edges) -> None:
+        """``node``'s neighbours: the heaviest shown, the rest behind "Show all"."""
+        self.links.menu.add_expansion(node, nodes, edges)
+
     def add_network(self, nodes, edges) -> None:
         self.links.add_network(nodes, edges)

@@ -94,7 +94,7 @@ class LinkChart(QWidget):
         self.network = LinkGraph()
         self.items.graph = self.network
         self.selected, self.path, self._hidden = [], [], []
-        self.menu.filtered = {}
+        self.menu.filtered, self.menu.pending = {}, {}
         self.network.merge(nodes, edges, positions)
         self._follow_layout = True
         self._structure_changed()

@@ -14,6 +14,7 @@ from .link_style import kind_label
 
 STATE_VERSION = 1
 PATH_TARGETS = 30  # nodes offered under "Find path to"
+TOP_NEIGHBOURS = 12  # an expansion shows the heaviest so many; "Show all" the rest
 
 
 class LinkMenu(QObject):
@@ -22,6 +23,7 @@ class LinkMenu(QObject):
         self.chart = chart
         self.filtered: dict[str, tuple] = {}  # kind -> what was taken out (graph.remove)
         self.menu: QMenu | None = None
+        self.pending: dict[str, tuple[list, list]] = {}  # node -> neighbours not shown yet
 
     # --- the context menu ---------------------------------------------------------------------
 
@@ -32,6 +34,9 @@ class LinkMenu(QObject):
         menu = QMenu(chart)
         self._act(menu, self.tr("Open"), lambda: chart.node_activated.emit(node))
         self._act(menu, self.tr("Expand"), lambda: chart.expand_requested.emit(node))
+        if node in self.pending:
+            self._act(menu, self.tr("Show all %1 neighbours").replace(
+                "%1", str(self.shown_of(node)[1])), lambda: self.show_rest(node))
         self._act(menu, self.tr("Hide"), lambda: chart.hide_nodes([node]))
         pinned = bool(graph.pinned[row])
         self._act(menu, self.tr("Unpin") if pinned else self.tr("Pin"),
@@ -54,6 +59,48 @@ class LinkMenu(QObject):
         action = menu.addAction(text)
         action.triggered.connect(slot)
         return action
+
+    # --- expanding a hub ------------------------------------------------------------------------
+
+    def add_expansion(self, node: str, nodes: list, edges: list) -> list[str]:
+        """``node``'s neighbours (nodes, edges from the shell): the TOP_NEIGHBOURS new ones
+        with the most tonnes to it now, the rest kept for ``show_rest``. Returns those added."""
+        shown = set(self.chart.network.ids)
+        weight: dict[str, float] = {}
+        for a, b, t in edges:
+            other = b if a == node else a if b == node else None
+            if other is not None:
+                weight[other] = max(weight.get(other, 0.0), float(t or 0.0))
+        new = sorted((n for n in nodes if n[0] not in shown), key=lambda n: -weight.get(n[0], 0))
+        now, later = new[:TOP_NEIGHBOURS], new[TOP_NEIGHBOURS:]
+        if later:
+            self.pending[node] = (later, list(edges))
+        else:
+            self.pending.pop(node, None)
+        keep = shown | {n[0] for n in now}
+        added = self.chart.add_network(now, [e for e in edges if e[0] in keep and e[1] in keep])
+        self.chart.toolbar.refresh()
+        return added
+
+    def shown_of(self, node: str) -> tuple[int, int]:
+        """(neighbours shown, neighbours found) of an expanded node."""
+        graph = self.chart.network
+        row = graph.index.get(node)
+        shown = 0 if row is None else int(((graph.edges[:, 0] == row)
+                                           | (graph.edges[:, 1] == row)).sum())
+        later = len(self.pending.get(node, ((), ()))[0])
+        return shown, shown + later
+
+    def show_rest(self, node: str | None = None) -> list[str]:
+        """Every neighbour held back, of ``node`` or of all expanded nodes."""
+        added = []
+        for key in [node] if node else list(self.pending):
+            later, edges = self.pending.pop(key, ([], []))
+            keep = set(self.chart.network.ids) | {n[0] for n in later}
+            added += self.chart.add_network(
+                later, [e for e in edges if e[0] in keep and e[1] in keep])
+        self.chart.toolbar.refresh()
+        return added
 
     # --- the filter by kind -------------------------------------------------------------------
 

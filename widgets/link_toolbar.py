@@ -28,6 +28,9 @@ class LinkToolbar(QToolBar):
         self.hide_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.hide_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         chart.addAction(self.hide_action)  # the shortcut works with the focus on the chart
+        self.show_all_action = self._add(self.tr("Show all"), lambda: chart.menu.show_rest(),
+                                         self.tr("Show every neighbour an expansion held back "
+                                                 "(it shows the heaviest first)"))
         self.show_hidden_action = self._add(self.tr("Show hidden"), lambda: chart.show_hidden(),
                                             self.tr("Show the nodes hidden so far again"))
         self.pin_action = self._add(self.tr("Pin"), lambda: chart.toggle_pin_selected(),
@@ -102,6 +105,7 @@ class LinkToolbar(QToolBar):
             action.setEnabled(selected > 0)
         self.path_action.setEnabled(selected == 2)
         self.show_hidden_action.setEnabled(self.chart.has_hidden())
+        self.show_all_action.setEnabled(bool(self.chart.menu.pending))
 
     def export_with_dialog(self) -> None:
         export_with_dialog(self.chart, self.chart.export_image, "link-chart.png")

@@ -30,6 +30,7 @@ from casedb.trade import TradeQueryError, list_datasets, trade_shares
 from widgets.analysis_dock import DECLARATIONS as DECLARATIONS_SOURCE
 from widgets.analysis_dock import TRADE as TRADE_SOURCE
 from widgets.analysis_dock import AnalysisDock, RouteQuery
+from widgets.link_identifiers import with_identifiers
 from widgets.split_view import explain
 
 from .. import i18n
@@ -95,7 +96,7 @@ class AnalysisActions(QObject):
     def show_case(self, case_file, links) -> None:
         """The link chart of a case the window has loaded (never loaded twice); a case
         reloaded after a change that left its network as it was keeps its layout."""
-        network = case_network(case_file, links)
+        network = with_identifiers(case_file, *case_network(case_file, links))
         if network != self._case_network:
             self._case_network = network
             saved = saved_chart(self.window.db, case_file.case.case_ref)
@@ -159,7 +160,8 @@ class AnalysisActions(QObject):
         browser.tabs.setCurrentIndex(1)
 
     def _on_dock_expand_requested(self, node: str) -> None:
-        self._submit(_expansion, node, succeeded=lambda found: self.dock.add_network(*found))
+        self._submit(_expansion, node,
+                     succeeded=lambda found: self.dock.add_expansion(node, *found))
 
     def _on_dock_ring_as_case_requested(self, row: int) -> None:
         ring = self.dock.shown_rings[row]

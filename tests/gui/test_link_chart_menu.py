@@ -110,3 +110,33 @@ def test_a_chart_saved_with_a_case_comes_back_when_the_case_is_reopened(qtbot, w
     assert np.allclose(chart.position_of(first), saved_at)
     assert chart.network.pinned[chart.network.index[first]]
     path.unlink()
+
+
+def test_expanding_a_hub_shows_its_heaviest_neighbours_and_show_all_the_rest(qtbot, chart):
+    from widgets.link_menu import TOP_NEIGHBOURS
+
+    _show(qtbot, chart, NODES[:3], EDGES[:1])
+    hub = [(f"x{i}", f"Partner {i}", "party") for i in range(30)]
+    edges = [("p1", f"x{i}", float(i)) for i in range(30)]
+    added = chart.menu.add_expansion("p1", hub, edges)
+    assert len(added) == TOP_NEIGHBOURS
+    assert set(added) == {f"x{i}" for i in range(30 - TOP_NEIGHBOURS, 30)}  # the heaviest
+    assert chart.menu.shown_of("p1") == (TOP_NEIGHBOURS + 1, 31)  # C-1 is a neighbour too
+    assert chart.toolbar.show_all_action.isEnabled()
+    chart.toolbar.show_all_action.trigger()
+    assert {f"x{i}" for i in range(30)} <= set(chart.nodes)
+    assert not chart.menu.pending and not chart.toolbar.show_all_action.isEnabled()
+    qtbot.waitUntil(lambda: not chart.is_laying_out(), timeout=15_000)
+
+
+def test_a_cases_chart_has_its_identifiers_as_nodes(qtbot, window):
+    ref = "TWKHH-2019-0107"
+    window.open_case(ref)
+    chart = window.analysis.links
+    qtbot.waitUntil(lambda: ref in chart.nodes, timeout=15_000)
+    kinds = dict(zip(chart.network.ids, chart.network.kinds, strict=True))
+    assert "phone:+44 161 555 0199" in kinds and kinds["phone:+44 161 555 0199"] == "phone"
+    assert {"address", "container", "bl", "sailing"} <= set(kinds.values())
+    # the shared phone ties the two shippers: one node, two links
+    row = chart.network.index["phone:+44 161 555 0199"]
+    assert int(((chart.network.edges[:, 0] == row) | (chart.network.edges[:, 1] == row)).sum()) == 2
