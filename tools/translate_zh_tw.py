@@ -272,6 +272,10 @@ ZH = {
     "Undo this company's last merge, split or rejection (recorded in the audit log)":
         "復原此公司上一次的合併、分拆或否決（記錄於稽核軌跡）",
     "The company's last decision was undone": "已復原此公司上一個決定",
+    " (only the first ones%1: search more precisely)": "（僅列出前面的結果%1：請縮小搜尋範圍）",
+    "Show all %1 neighbours": "顯示全部 %1 個相鄰節點", "Show all": "全部顯示",
+    "Show every neighbour an expansion held back (it shows the heaviest first)":
+        "顯示展開時保留未顯示的所有相鄰節點（展開時先顯示權重最大者）",
     # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }

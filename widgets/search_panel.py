@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from casedb.search import LIMIT
+
 from .table_menu import TableMenu, selected_rows
 
+MAX_HITS = 500  # casedb.search.search's default limit
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -99,7 +102,15 @@ class SearchPanel(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(value))
             self.table.item(r, 0).setData(HIT_ROLE, r)
         self.table.resizeColumnsToContents()
-        self.said.setText(self.tr("%n hit(s)", "", len(self.hits)))
+        said = self.tr("%n hit(s)", "", len(self.hits))
+        per_field: dict[str, int] = {}
+        for h in self.hits:
+            per_field[h.field] = per_field.get(h.field, 0) + 1
+        capped = [words.get(f, f) for f, n in per_field.items() if n >= LIMIT]
+        if capped or len(self.hits) >= MAX_HITS:
+            said += self.tr(" (only the first ones%1: search more precisely)").replace(
+                "%1", f": {', '.join(capped)}" if capped else "")
+        self.said.setText(said)
 
     def open_row(self, row: int) -> None:
         h = self.hits[row]

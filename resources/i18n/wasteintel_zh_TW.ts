@@ -1494,7 +1494,7 @@
     <message>
         <location filename="../../widgets/link_menu.py" line="38" />
         <source>Show all %1 neighbours</source>
-        <translation type="unfinished" />
+        <translation>顯示全部 %1 個相鄰節點</translation>
     </message>
     <message>
         <location filename="../../widgets/link_menu.py" line="40" />
@@ -1620,12 +1620,12 @@
     <message>
         <location filename="../../widgets/link_toolbar.py" line="31" />
         <source>Show all</source>
-        <translation type="unfinished" />
+        <translation>全部顯示</translation>
     </message>
     <message>
         <location filename="../../widgets/link_toolbar.py" line="32" />
         <source>Show every neighbour an expansion held back (it shows the heaviest first)</source>
-        <translation type="unfinished" />
+        <translation>顯示展開時保留未顯示的所有相鄰節點（展開時先顯示權重最大者）</translation>
     </message>
     <message>
         <location filename="../../widgets/link_toolbar.py" line="34" />
@@ -2338,154 +2338,159 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../widgets/search_panel.py" line="37" />
+        <location filename="../../widgets/search_panel.py" line="40" />
         <source>Phone, vessel, IMO, voyage, B/L, container, declaration number, company, address…</source>
         <translation>電話、船名、IMO、航次、提單、貨櫃、報單號碼、公司、地址…</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="43" />
+        <location filename="../../widgets/search_panel.py" line="46" />
         <source>Found</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="43" />
+        <location filename="../../widgets/search_panel.py" line="46" />
         <source>Record</source>
         <translation>紀錄</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="43" />
+        <location filename="../../widgets/search_panel.py" line="46" />
         <source>Matched field</source>
         <translation>符合欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="43" />
+        <location filename="../../widgets/search_panel.py" line="46" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="44" />
+        <location filename="../../widgets/search_panel.py" line="47" />
         <source>Match</source>
         <translation>符合程度</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="44" />
+        <location filename="../../widgets/search_panel.py" line="47" />
         <source>Score</source>
         <translation>分數</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="52" />
+        <location filename="../../widgets/search_panel.py" line="55" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="53" />
+        <location filename="../../widgets/search_panel.py" line="56" />
         <source>Add to case…</source>
         <translation>加入案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="68" />
+        <location filename="../../widgets/search_panel.py" line="71" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="68" />
+        <location filename="../../widgets/search_panel.py" line="71" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="69" />
+        <location filename="../../widgets/search_panel.py" line="72" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="69" />
+        <location filename="../../widgets/search_panel.py" line="72" />
         <source>Declaration number</source>
         <translation>報單號碼</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="70" />
+        <location filename="../../widgets/search_panel.py" line="73" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="70" />
+        <location filename="../../widgets/search_panel.py" line="73" />
         <source>Container</source>
         <translation>貨櫃</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="71" />
+        <location filename="../../widgets/search_panel.py" line="74" />
         <source>IMO</source>
         <translation>IMO</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="71" />
+        <location filename="../../widgets/search_panel.py" line="74" />
         <source>Vessel</source>
         <translation>船名</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="72" />
+        <location filename="../../widgets/search_panel.py" line="75" />
         <source>Voyage</source>
         <translation>航次</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="72" />
+        <location filename="../../widgets/search_panel.py" line="75" />
         <source>HS code</source>
         <translation>稅則號別</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="73" />
+        <location filename="../../widgets/search_panel.py" line="76" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="73" />
+        <location filename="../../widgets/search_panel.py" line="76" />
         <source>Email</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="73" />
+        <location filename="../../widgets/search_panel.py" line="76" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="74" />
+        <location filename="../../widgets/search_panel.py" line="77" />
         <source>Name</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="74" />
+        <location filename="../../widgets/search_panel.py" line="77" />
         <source>Case reference</source>
         <translation>案號</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="75" />
+        <location filename="../../widgets/search_panel.py" line="78" />
         <source>Title</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="75" />
+        <location filename="../../widgets/search_panel.py" line="78" />
         <source>exact</source>
         <translation>完全相符</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="75" />
+        <location filename="../../widgets/search_panel.py" line="78" />
         <source>partial</source>
         <translation>部分相符</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="76" />
+        <location filename="../../widgets/search_panel.py" line="79" />
         <source>near spelling</source>
         <translation>拼寫相近</translation>
     </message>
     <message>
-        <location filename="../../widgets/search_panel.py" line="86" />
+        <location filename="../../widgets/search_panel.py" line="89" />
         <source>Searching…</source>
         <translation>搜尋中…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/search_panel.py" line="102" />
+        <location filename="../../widgets/search_panel.py" line="105" />
         <source>%n hit(s)</source>
         <translation><numerusform>%n 筆結果</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/search_panel.py" line="111" />
+        <source> (only the first ones%1: search more precisely)</source>
+        <translation>（僅列出前面的結果%1：請縮小搜尋範圍）</translation>
     </message>
 </context>
 <context>

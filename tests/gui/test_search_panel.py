@@ -64,6 +64,8 @@ def test_a_vessel_misspelt_is_found_as_a_near_spelling_and_added_to_a_case(qtbot
     vessel_rows = [r for r in rows if r[2] == "Vessel"]
     assert vessel_rows and all(r[3] == vessel and r[4] == "near spelling" for r in vessel_rows)
     assert len(vessel_rows) == min(n, 200)
+    if n >= 200:  # the panel says the list stops there
+        assert "only the first ones: Vessel" in window.search_actions.panel.said.text()
     ref = TRUTH["cases"][0]
     open_case(qtbot, window, ref)
     panel = window.search_actions.panel
