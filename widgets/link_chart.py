@@ -13,12 +13,13 @@ from types import GeneratorType
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from casedb.graph import LinkGraph, centrality, communities
 from casedb.graph_layout import progressive_layout
 from widgets.background import Runner, Task, Tasks
 from widgets.chart_export import export_plot
+from widgets.link_details import LinkDetails
 from widgets.link_items import LinkItems
 from widgets.link_menu import LinkMenu
 from widgets.link_style import add_legend_entries, make_legend
@@ -70,7 +71,11 @@ class LinkChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.view, 1)
+        self.details = LinkDetails(self)  # attribute panel, tooltips, link labels
+        row = QHBoxLayout()
+        row.addWidget(self.view, 1)
+        row.addWidget(self.details.panel)
+        layout.addLayout(row, 1)
         layout.addWidget(self.status)
         self.view.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
         self.box.sigRangeChanged.connect(self._on_box_range_changed)
@@ -215,6 +220,8 @@ class LinkChart(QWidget):
                                neutral=self._communities is not None)
         self.items.draw()
         self._draw_marks()
+        if self.details.always:
+            self.details.draw_link_labels()
 
     def _draw_marks(self) -> None:
         rows = np.array([self.network.index[i] for i in self.selected], dtype=int)
@@ -229,7 +236,11 @@ class LinkChart(QWidget):
             return
         low, high = pos[ok].min(axis=0), pos[ok].max(axis=0)
         pad = np.maximum((high - low) * 0.05, 1.0)
-        self.box.setRange(xRange=(low[0] - pad[0], high[0] + pad[0]),
+        # room on the left for the legend, which sits over the chart's top-left corner
+        width, legend = self.box.width(), self.legend.boundingRect().width() + 20
+        span = high[0] - low[0] + 2 * pad[0]
+        room = span * legend / (width - legend) if width > 2 * legend else 0.0
+        self.box.setRange(xRange=(low[0] - pad[0] - room, high[0] + pad[0]),
                           yRange=(low[1] - pad[1], high[1] + pad[1]), padding=0)
         if manual:
             self._follow_layout = True

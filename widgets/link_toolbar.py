@@ -47,6 +47,11 @@ class LinkToolbar(QToolBar):
         self.community_action.setCheckable(True)
         self.size_button, self.size_actions = self._size_menu()
         self.addWidget(self.size_button)
+        self.link_labels_action = self._add(self.tr("Link labels"),
+                                            lambda on: chart.details.set_always(on),
+                                            self.tr("Show the tonnes on every link (else on "
+                                                    "the links of the node under the mouse)"))
+        self.link_labels_action.setCheckable(True)
         self.kinds_button = QToolButton(self)
         self.kinds_button.setText(self.tr("Types"))
         self.kinds_button.setToolTip(self.tr("Show or hide the nodes of each type"))

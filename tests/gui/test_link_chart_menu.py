@@ -140,3 +140,20 @@ def test_a_cases_chart_has_its_identifiers_as_nodes(qtbot, window):
     # the shared phone ties the two shippers: one node, two links
     row = chart.network.index["phone:+44 161 555 0199"]
     assert int(((chart.network.edges[:, 0] == row) | (chart.network.edges[:, 1] == row)).sum()) == 2
+
+
+def test_the_attribute_panel_tooltip_and_link_labels(qtbot, chart):
+    _show(qtbot, chart, NODES + SEALINE, EDGES + MORE_EDGES)
+    details = chart.details
+    chart.select_nodes(["C-2"])
+    text = details.panel.toPlainText()
+    assert "C-2" in text and "Case" in text and "5 link(s), 315.0 t" in text
+    assert text.index("Blue Ocean Trading") < text.index("Jade Polymer")  # heaviest first
+    point = chart.view.mapFromScene(chart.items.view_pos_of(chart.network.index["p2"]))
+    qtbot.mouseMove(chart.view.viewport(), point)
+    qtbot.waitUntil(lambda: details.hovered == chart.network.index["p2"], timeout=2000)
+    assert details.hover_text == "Blue Ocean Trading (Party): 2 link(s)"
+    assert sorted(t.toPlainText() for t in details.link_labels) == ["300 t", "40 t"]
+    chart.toolbar.link_labels_action.trigger()
+    assert len(details.link_labels) == len(chart.network.edges)
+    chart.toolbar.link_labels_action.trigger()
