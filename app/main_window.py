@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.search_actions = search.connect(self, self.company)
         self._menus()
         self.browser.add_to_case_requested.connect(self.case_management.add_declarations)
+        self.browser.evidence_requested.connect(self.case_management.show_evidence)
         self.browser.open_case_requested.connect(self._on_browser_open_case_requested)
         self.browser.filters_changed.connect(self._on_browser_filters_changed)
         self.case_view.open_case_requested.connect(self.open_case)

@@ -276,6 +276,12 @@ ZH = {
     "Show all %1 neighbours": "顯示全部 %1 個相鄰節點", "Show all": "全部顯示",
     "Show every neighbour an expansion held back (it shows the heaviest first)":
         "顯示展開時保留未顯示的所有相鄰節點（展開時先顯示權重最大者）",
+    "Quantity seized": "查獲數量",
+    "Select a node to see its attributes": "選取節點以檢視其屬性",
+    "%1 link(s), %2 t": "%1 條連結，%2 公噸", "pinned": "已固定", "Heaviest links": "權重最大的連結",
+    "%1 (%2): %3 link(s)": "%1（%2）：%3 條連結", "Link labels": "連結標籤",
+    "Show the tonnes on every link (else on the links of the node under the mouse)":
+        "在每條連結上顯示公噸數（否則只顯示滑鼠所指節點的連結）",
     # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }

@@ -31,6 +31,7 @@ class CaseBrowser(QWidget):
     # {"text", "status", "hs", "since", "until", "country", "port"}: strings, dates or None
     filters_changed = Signal(dict)
     add_to_case_requested = Signal(list)  # declaration ids
+    evidence_requested = Signal(int)  # a declaration id: its source rows as written
 
     def __init__(self, cases: RecordSource, declarations: RecordSource,
                  parent: QWidget | None = None, *, runner: Runner):
@@ -68,7 +69,11 @@ class CaseBrowser(QWidget):
         self.cases.record_activated.connect(self.open_case_requested)
         self.cases.count_changed.connect(self._on_count_changed)
         self.cases.add_action(self.tr("Open"), self._on_open_chosen, single=True)
+        self.declarations.add_action(self.tr("Show the row as written…"),
+                                     lambda ids: self.evidence_requested.emit(ids[0]),
+                                     single=True)
         self.declarations.add_action(self.tr("Add to case…"), self.add_to_case_requested.emit)
+        self.declarations.record_activated.connect(self.evidence_requested)
         for table in (self.cases, self.declarations):
             table.menu.add(self.tr("Search for this"),
                            lambda _rows, t=table: self._search_for(t))

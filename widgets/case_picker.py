@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +20,8 @@ from .case_words import status_word
 class CasePicker(QDialog):
     """``cases``: (reference, title, status) of the cases offered; ``current`` chosen first."""
 
-    def __init__(self, parent: QWidget | None, title: str, prompt: str, cases, current: str = ""):
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, cases, current: str = "",
+                 *, quantity: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
@@ -34,6 +36,15 @@ class CasePicker(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("why (kept in the audit log)"))
         form.addRow(self.tr("Case"), self.case)
+        self.quantity = QDoubleSpinBox(self)  # kg seized, for one declaration added
+        self.quantity.setRange(0, 1e9)
+        self.quantity.setDecimals(1)
+        self.quantity.setSuffix(" kg")
+        self.quantity.setSpecialValueText(self.tr("unknown"))
+        if quantity:
+            form.addRow(self.tr("Quantity seized"), self.quantity)
+        else:
+            self.quantity.hide()
         form.addRow(self.tr("Reason"), self.reason)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -45,6 +56,10 @@ class CasePicker(QDialog):
 
     def case_ref(self) -> str:
         return self.case.currentData() or ""
+
+    def kg(self) -> float | None:
+        """The quantity seized entered (None: unknown)."""
+        return self.quantity.value() or None
 
     def reason_text(self) -> str:
         return self.reason.text().strip()

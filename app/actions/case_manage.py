@@ -142,13 +142,16 @@ class CaseManagement:
         picker = CasePicker(self.window, translate("CaseManagement", "Add to case"),
                             translate("CaseManagement", "Add %1 declaration(s) to:")
                             .replace("%1", str(len(ids))),
-                            _open_cases(self.db), self.window.open_case_ref)
-        picker.accepted.connect(lambda: self.add_to(picker.case_ref(), ids,
-                                                    picker.reason_text()))
+                            _open_cases(self.db), self.window.open_case_ref,
+                            quantity=len(ids) == 1)
+        picker.accepted.connect(lambda: self.add_to(
+            picker.case_ref(), {ids[0]: picker.kg()} if picker.kg() else ids,
+            picker.reason_text()))
         self._open(picker)
         return picker
 
-    def add_to(self, case_ref: str, ids: list[int], reason: str = "") -> Job:
+    def add_to(self, case_ref: str, ids, reason: str = "") -> Job:
+        """Add declarations (ids, or a dict of id -> kg seized) to a case."""
         text = translate("CaseManagement", "Add %1 declaration(s) to %2").replace(
             "%1", str(len(ids))).replace("%2", case_ref)
         return self.run(_add, case_ref, ids, reason, done=text,

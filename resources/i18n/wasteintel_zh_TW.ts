@@ -234,147 +234,152 @@
 <context>
     <name>CaseBrowser</name>
     <message>
-        <location filename="../../widgets/case_browser.py" line="87" />
+        <location filename="../../widgets/case_browser.py" line="92" />
         <source>Search case, company (any spelling), container, B/L, HS code…</source>
         <translation>搜尋案件、公司（任何拼寫）、貨櫃、提單、稅則…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="90" />
+        <location filename="../../widgets/case_browser.py" line="95" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="94" />
+        <location filename="../../widgets/case_browser.py" line="99" />
         <source>HS family, e.g. 3915</source>
         <translation>稅則類別，例如 3915</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="39" />
+        <location filename="../../widgets/case_browser.py" line="40" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="39" />
+        <location filename="../../widgets/case_browser.py" line="40" />
         <source>Title</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="39" />
+        <location filename="../../widgets/case_browser.py" line="40" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="40" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="40" />
+        <location filename="../../widgets/case_browser.py" line="41" />
         <source>Lead officer</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="44" />
+        <location filename="../../widgets/case_browser.py" line="45" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="44" />
+        <location filename="../../widgets/case_browser.py" line="45" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="44" />
+        <location filename="../../widgets/case_browser.py" line="45" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="44" />
+        <location filename="../../widgets/case_browser.py" line="45" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="45" />
+        <location filename="../../widgets/case_browser.py" line="46" />
         <source>From</source>
         <translation>起運國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="45" />
+        <location filename="../../widgets/case_browser.py" line="46" />
         <source>Via</source>
         <translation>轉運港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="45" />
+        <location filename="../../widgets/case_browser.py" line="46" />
         <source>Discharge</source>
         <translation>卸貨港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="45" />
+        <location filename="../../widgets/case_browser.py" line="46" />
         <source>To</source>
         <translation>目的國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="46" />
+        <location filename="../../widgets/case_browser.py" line="47" />
         <source>Vessel</source>
         <translation>船名</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="46" />
+        <location filename="../../widgets/case_browser.py" line="47" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="49" />
+        <location filename="../../widgets/case_browser.py" line="50" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="50" />
+        <location filename="../../widgets/case_browser.py" line="51" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="70" />
+        <location filename="../../widgets/case_browser.py" line="71" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="71" />
+        <location filename="../../widgets/case_browser.py" line="72" />
+        <source>Show the row as written…</source>
+        <translation>檢視原始資料列…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="75" />
         <source>Add to case…</source>
         <translation>加入案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="73" />
+        <location filename="../../widgets/case_browser.py" line="78" />
         <source>Search for this</source>
         <translation>搜尋此項</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="98" />
+        <location filename="../../widgets/case_browser.py" line="103" />
         <source>Country (name or ISO code)</source>
         <translation>國別（名稱或 ISO 代碼）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="100" />
+        <location filename="../../widgets/case_browser.py" line="105" />
         <source>Port (name or UN/LOCODE)</source>
         <translation>港口（名稱或 UN/LOCODE）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="108" />
+        <location filename="../../widgets/case_browser.py" line="113" />
         <source>Declared from</source>
         <translation>申報日期自</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="110" />
+        <location filename="../../widgets/case_browser.py" line="115" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="117" />
+        <location filename="../../widgets/case_browser.py" line="122" />
         <source>any date</source>
         <translation>不限日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_browser.py" line="143" />
+        <location filename="../../widgets/case_browser.py" line="148" />
         <source>%n case(s)</source>
         <translation><numerusform>%n 件案件</numerusform></translation>
     </message>
@@ -593,42 +598,42 @@
         <translation>將 %1 筆報單加入：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="152" />
+        <location filename="../../app/actions/case_manage.py" line="155" />
         <source>Add %1 declaration(s) to %2</source>
         <translation>將 %1 筆報單加入 %2</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="161" />
+        <location filename="../../app/actions/case_manage.py" line="164" />
         <source>Case %1 holds those declarations already</source>
         <translation>案件 %1 已包含這些報單</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="165" />
+        <location filename="../../app/actions/case_manage.py" line="168" />
         <source>Remove %1 declaration(s) from %2</source>
         <translation>自 %2 移除 %1 筆報單</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="167" />
+        <location filename="../../app/actions/case_manage.py" line="170" />
         <source>removed in the case view</source>
         <translation>於案件檢視中移除</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="176" />
+        <location filename="../../app/actions/case_manage.py" line="179" />
         <source>Open the case to keep first, then merge another into it.</source>
         <translation>請先開啟要保留的案件，再將另一案件併入。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="180" />
+        <location filename="../../app/actions/case_manage.py" line="183" />
         <source>Merge cases</source>
         <translation>合併案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="181" />
+        <location filename="../../app/actions/case_manage.py" line="184" />
         <source>Merge the case chosen into %1 (it is closed and its declarations move over):</source>
         <translation>將所選案件併入 %1（該案件將結案，其報單移入）：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="189" />
+        <location filename="../../app/actions/case_manage.py" line="192" />
         <source>Merge %1 into %2</source>
         <translation>將 %1 併入 %2</translation>
     </message>
@@ -636,17 +641,27 @@
 <context>
     <name>CasePicker</name>
     <message>
-        <location filename="../../widgets/case_picker.py" line="35" />
+        <location filename="../../widgets/case_picker.py" line="37" />
         <source>why (kept in the audit log)</source>
         <translation>理由（記錄於稽核軌跡）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="36" />
+        <location filename="../../widgets/case_picker.py" line="38" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="37" />
+        <location filename="../../widgets/case_picker.py" line="43" />
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="45" />
+        <source>Quantity seized</source>
+        <translation>查獲數量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="48" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1459,24 +1474,52 @@
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../widgets/link_chart.py" line="344" />
+        <location filename="../../widgets/link_chart.py" line="351" />
         <source>No path links %1 and %2.</source>
         <translation>%1 與 %2 之間沒有路徑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="403" />
+        <location filename="../../widgets/link_chart.py" line="410" />
         <source>%n node(s)</source>
         <translation><numerusform>%n 個節點</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="404" />
+        <location filename="../../widgets/link_chart.py" line="411" />
         <source>%n link(s)</source>
         <translation><numerusform>%n 條連結</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/link_chart.py" line="406" />
+        <location filename="../../widgets/link_chart.py" line="413" />
         <source>laying out…</source>
         <translation>配置中…</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDetails</name>
+    <message>
+        <location filename="../../widgets/link_details.py" line="27" />
+        <source>Select a node to see its attributes</source>
+        <translation>選取節點以檢視其屬性</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_details.py" line="55" />
+        <source>%1 link(s), %2 t</source>
+        <translation>%1 條連結，%2 公噸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_details.py" line="58" />
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_details.py" line="60" />
+        <source>Heaviest links</source>
+        <translation>權重最大的連結</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_details.py" line="82" />
+        <source>%1 (%2): %3 link(s)</source>
+        <translation>%1（%2）：%3 條連結</translation>
     </message>
 </context>
 <context>
@@ -1668,67 +1711,77 @@
         <translation>依社群（Louvain）為節點著色</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="51" />
+        <location filename="../../widgets/link_toolbar.py" line="50" />
+        <source>Link labels</source>
+        <translation>連結標籤</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="52" />
+        <source>Show the tonnes on every link (else on the links of the node under the mouse)</source>
+        <translation>在每條連結上顯示公噸數（否則只顯示滑鼠所指節點的連結）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="56" />
         <source>Types</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="52" />
+        <location filename="../../widgets/link_toolbar.py" line="57" />
         <source>Show or hide the nodes of each type</source>
         <translation>顯示或隱藏各類型的節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="59" />
+        <location filename="../../widgets/link_toolbar.py" line="64" />
         <source>Re-layout</source>
         <translation>重新配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="60" />
+        <location filename="../../widgets/link_toolbar.py" line="65" />
         <source>Lay the network out again; pinned nodes stay</source>
         <translation>重新配置網絡；已固定的節點不動</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="61" />
+        <location filename="../../widgets/link_toolbar.py" line="66" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="62" />
+        <location filename="../../widgets/link_toolbar.py" line="67" />
         <source>Save the chart as a PNG or SVG file</source>
         <translation>將圖表存為 PNG 或 SVG 檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="63" />
+        <location filename="../../widgets/link_toolbar.py" line="68" />
         <source>Save with case</source>
         <translation>隨案件儲存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="64" />
+        <location filename="../../widgets/link_toolbar.py" line="69" />
         <source>Keep the chart as it is (places, pins, hidden nodes) with the open case</source>
         <translation>將關聯圖現狀（位置、固定點、隱藏節點）隨開啟中的案件保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="76" />
+        <location filename="../../widgets/link_toolbar.py" line="81" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="77" />
+        <location filename="../../widgets/link_toolbar.py" line="82" />
         <source>Size nodes by kind or by centrality</source>
         <translation>依類型或中心性調整節點大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="81" />
+        <location filename="../../widgets/link_toolbar.py" line="86" />
         <source>Size by kind</source>
         <translation>依類型調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="82" />
+        <location filename="../../widgets/link_toolbar.py" line="87" />
         <source>Size by degree</source>
         <translation>依連結數調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="83" />
+        <location filename="../../widgets/link_toolbar.py" line="88" />
         <source>Size by betweenness (estimate)</source>
         <translation>依中介中心性（估計）調整大小</translation>
     </message>
@@ -1831,7 +1884,7 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="64" />
-        <location filename="../../app/main_window.py" line="222" />
+        <location filename="../../app/main_window.py" line="223" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -1851,112 +1904,112 @@
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147" />
+        <location filename="../../app/main_window.py" line="148" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148" />
+        <location filename="../../app/main_window.py" line="149" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149" />
+        <location filename="../../app/main_window.py" line="150" />
         <source>&amp;New database…</source>
         <translation>新增資料庫(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150" />
+        <location filename="../../app/main_window.py" line="151" />
         <source>Connect to &amp;PostgreSQL…</source>
         <translation>連線至 &amp;PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151" />
+        <location filename="../../app/main_window.py" line="152" />
         <source>&amp;Recent databases</source>
         <translation>最近使用的資料庫(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="156" />
+        <location filename="../../app/main_window.py" line="157" />
         <source>&amp;Import spreadsheets…</source>
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="158" />
+        <location filename="../../app/main_window.py" line="159" />
         <source>&amp;Entity review…</source>
         <translation>關係人比對審查(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="160" />
+        <location filename="../../app/main_window.py" line="161" />
         <source>Export case &amp;dossier…</source>
         <translation>匯出案件卷宗(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="163" />
+        <location filename="../../app/main_window.py" line="164" />
         <source>Export &amp;table…</source>
         <translation>匯出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="166" />
+        <location filename="../../app/main_window.py" line="167" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170" />
+        <location filename="../../app/main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173" />
+        <location filename="../../app/main_window.py" line="174" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175" />
+        <location filename="../../app/main_window.py" line="176" />
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="179" />
+        <location filename="../../app/main_window.py" line="180" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181" />
+        <location filename="../../app/main_window.py" line="182" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182" />
+        <location filename="../../app/main_window.py" line="183" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="204" />
+        <location filename="../../app/main_window.py" line="205" />
         <source>Follow the system</source>
         <translation>依系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="215" />
+        <location filename="../../app/main_window.py" line="216" />
         <source>The language changes when WasteIntel next starts.</source>
         <translation>語言將於下次啟動 WasteIntel 時變更。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="226" />
+        <location filename="../../app/main_window.py" line="227" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="270" />
+        <location filename="../../app/main_window.py" line="271" />
         <source>Could not finish %1: %2</source>
         <translation>無法完成 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="332" />
+        <location filename="../../app/main_window.py" line="333" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="333" />
+        <location filename="../../app/main_window.py" line="334" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>

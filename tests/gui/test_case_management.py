@@ -188,3 +188,31 @@ def test_declarations_removed_from_the_case_view_then_put_back_by_undo(qtbot, wi
                     timeout=WAIT_MS)
     window.case_management.undo()
     qtbot.waitUntil(lambda: _seized(window.db, REF) == held, timeout=WAIT_MS)
+
+
+def test_one_declaration_added_with_the_quantity_seized_and_opened_as_written(qtbot, window):
+    _open(qtbot, window, REF)
+    browser = window.browser
+    browser.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: browser.declarations.model.rowCount() > 0, timeout=WAIT_MS)
+    held = _seized(window.db, REF)
+    row = next(r for r in range(browser.declarations.model.rowCount())
+               if browser.declarations.model.row_id(r) not in held)
+    did = browser.declarations.model.row_id(row)
+    browser.declarations.view.selectRow(row)
+    browser.declarations.menu.trigger("Add to case…")
+    picker = window.case_management.dialog
+    assert picker.quantity.isVisibleTo(picker)  # one declaration: how much was seized
+    picker.quantity.setValue(1250.5)
+    picker.accept()
+
+    def kg():
+        with window.db.read() as s:
+            return s.scalar(select(Seizure.quantity_kg).where(
+                Seizure.declaration_id == did, Seizure.case_id == cases.case_id(s, REF)))
+
+    qtbot.waitUntil(lambda: kg() == 1250.5, timeout=WAIT_MS)
+    browser.declarations.record_activated.emit(did)  # a double-click on the row
+    qtbot.waitUntil(lambda: window.case_management.evidence_view is not None
+                    and window.case_management.evidence_view.evidence.declaration_id == did,
+                    timeout=WAIT_MS)

@@ -59,7 +59,7 @@ def test_undo_is_enabled_once_a_case_was_changed(qtbot, window):
 def test_the_tables_context_menus_hold_their_actions(window):
     menu = window.browser.declarations.menu.build()
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["Add to case…", "Search for this", "Copy"]
+    assert texts == ["Show the row as written…", "Add to case…", "Search for this", "Copy"]
     menu = window.browser.cases.menu.build()
     assert [a.text() for a in menu.actions() if a.text()] == ["Open", "Search for this", "Copy"]
 
