@@ -14,6 +14,7 @@ from .link_style import kind_label
 
 STATE_VERSION = 1
 PATH_TARGETS = 30  # nodes offered under "Find path to"
+TONNES_KEY = "@tonnes"  # in ``filtered``: the nodes below the tonnage floor
 TOP_NEIGHBOURS = 12  # an expansion shows the heaviest so many; "Show all" the rest
 
 
@@ -106,7 +107,7 @@ class LinkMenu(QObject):
 
     def kinds(self) -> list[str]:
         """Every kind in the chart, shown or filtered out."""
-        return sorted(set(self.chart.network.kinds) | set(self.filtered))
+        return sorted((set(self.chart.network.kinds) | set(self.filtered)) - {TONNES_KEY})
 
     def set_kind_shown(self, kind: str, shown: bool) -> None:
         chart = self.chart
@@ -121,6 +122,23 @@ class LinkMenu(QObject):
                                 pos)
         else:
             return
+        chart.refresh_structure()
+
+    def set_min_tonnes(self, tonnes: float) -> None:
+        """Hide the nodes (cases excepted) whose links carry fewer than ``tonnes`` in all;
+        0 brings them back."""
+        chart, graph = self.chart, self.chart.network
+        if TONNES_KEY in self.filtered:
+            nodes, edges, pos = self.filtered.pop(TONNES_KEY)
+            present = set(graph.ids) | {n[0] for n in nodes}
+            graph.merge(nodes, [e for e in edges if e[0] in present and e[1] in present], pos)
+        if tonnes > 0 and graph.n:
+            total = np.zeros(graph.n)
+            np.add.at(total, graph.edges[:, 0], graph.tonnes)
+            np.add.at(total, graph.edges[:, 1], graph.tonnes)
+            light = [graph.ids[r] for r in np.flatnonzero(total < tonnes)
+                     if graph.kinds[r] != "case"]
+            self.filtered[TONNES_KEY] = graph.remove(light)
         chart.refresh_structure()
 
     def kind_text(self, kind: str) -> str:

@@ -8,7 +8,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+from PySide6.QtWidgets import QDoubleSpinBox, QMenu, QToolBar, QToolButton
 
 from .chart_export import export_with_dialog
 
@@ -60,6 +60,16 @@ class LinkToolbar(QToolBar):
         self.kinds_menu.aboutToShow.connect(self.fill_kinds_menu)
         self.kinds_button.setMenu(self.kinds_menu)
         self.addWidget(self.kinds_button)
+        self.min_tonnes = QDoubleSpinBox(self)
+        self.min_tonnes.setRange(0, 1_000_000)
+        self.min_tonnes.setDecimals(0)
+        self.min_tonnes.setSuffix(" t")
+        self.min_tonnes.setPrefix(self.tr("at least "))
+        self.min_tonnes.setToolTip(self.tr("Hide the nodes whose links carry fewer tonnes "
+                                           "(cases stay)"))
+        self.min_tonnes.editingFinished.connect(
+            lambda: chart.menu.set_min_tonnes(self.min_tonnes.value()))
+        self.addWidget(self.min_tonnes)
         self.addSeparator()
         self.relayout_action = self._add(self.tr("Re-layout"), lambda: chart.relayout(),
                                          self.tr("Lay the network out again; pinned nodes stay"))

@@ -157,3 +157,17 @@ def test_the_attribute_panel_tooltip_and_link_labels(qtbot, chart):
     chart.toolbar.link_labels_action.trigger()
     assert len(details.link_labels) == len(chart.network.edges)
     chart.toolbar.link_labels_action.trigger()
+
+
+def test_a_tonnage_floor_hides_the_light_nodes_but_not_the_cases(qtbot, chart):
+    _show(qtbot, chart)
+    spin = chart.toolbar.min_tonnes
+    spin.setValue(100)
+    spin.editingFinished.emit()
+    assert {"C-1", "C-2", "p1", "p2"} <= set(chart.nodes)  # p1 120 t, p2 340 t
+    assert not {"p3", "T1", "A1", "CNNGB"} & set(chart.nodes)
+    spin.setValue(0)
+    spin.editingFinished.emit()
+    assert set(chart.nodes) == {n[0] for n in NODES}
+    assert len(chart.network.edges) == len(EDGES)
+    qtbot.waitUntil(lambda: not chart.is_laying_out(), timeout=15_000)
