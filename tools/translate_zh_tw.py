@@ -257,6 +257,9 @@ ZH = {
     "refused": "拒收", "warning": "警示", "discrepancy": "差異", "imported": "已匯入",
     "partly imported": "部分匯入", "nothing stored": "未儲存任何資料", "unreadable": "無法讀取",
     "not declarations": "非報單資料", "needs a decision": "待決定",
+    "at least ": "至少 ",
+    "Hide the nodes whose links carry fewer tonnes (cases stay)":
+        "隱藏連結總噸數低於此值的節點（案件保留）",
     "Save with case": "隨案件儲存", "Link chart saved with %1": "關聯圖已隨 %1 儲存",
     "Unpin": "取消固定", "Find path to": "尋找路徑至", "Types": "類型",
     "Show or hide the nodes of each type": "顯示或隱藏各類型的節點",

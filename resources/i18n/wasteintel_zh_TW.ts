@@ -1474,22 +1474,22 @@
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../widgets/link_chart.py" line="351" />
+        <location filename="../../widgets/link_chart.py" line="355" />
         <source>No path links %1 and %2.</source>
         <translation>%1 與 %2 之間沒有路徑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="410" />
+        <location filename="../../widgets/link_chart.py" line="414" />
         <source>%n node(s)</source>
         <translation><numerusform>%n 個節點</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="411" />
+        <location filename="../../widgets/link_chart.py" line="415" />
         <source>%n link(s)</source>
         <translation><numerusform>%n 條連結</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/link_chart.py" line="413" />
+        <location filename="../../widgets/link_chart.py" line="417" />
         <source>laying out…</source>
         <translation>配置中…</translation>
     </message>
@@ -1525,47 +1525,47 @@
 <context>
     <name>LinkMenu</name>
     <message>
-        <location filename="../../widgets/link_menu.py" line="35" />
+        <location filename="../../widgets/link_menu.py" line="36" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="36" />
+        <location filename="../../widgets/link_menu.py" line="37" />
         <source>Expand</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="38" />
+        <location filename="../../widgets/link_menu.py" line="39" />
         <source>Show all %1 neighbours</source>
         <translation>顯示全部 %1 個相鄰節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="40" />
+        <location filename="../../widgets/link_menu.py" line="41" />
         <source>Hide</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="42" />
+        <location filename="../../widgets/link_menu.py" line="43" />
         <source>Unpin</source>
         <translation>取消固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="42" />
+        <location filename="../../widgets/link_menu.py" line="43" />
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="44" />
+        <location filename="../../widgets/link_menu.py" line="45" />
         <source>Find path to</source>
         <translation>尋找路徑至</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="48" />
+        <location filename="../../widgets/link_menu.py" line="49" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="50" />
+        <location filename="../../widgets/link_menu.py" line="51" />
         <source>Copy</source>
         <translation>複製</translation>
     </message>
@@ -1731,57 +1731,67 @@
         <translation>顯示或隱藏各類型的節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="64" />
+        <location filename="../../widgets/link_toolbar.py" line="67" />
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="68" />
+        <source>Hide the nodes whose links carry fewer tonnes (cases stay)</source>
+        <translation>隱藏連結總噸數低於此值的節點（案件保留）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="74" />
         <source>Re-layout</source>
         <translation>重新配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="65" />
+        <location filename="../../widgets/link_toolbar.py" line="75" />
         <source>Lay the network out again; pinned nodes stay</source>
         <translation>重新配置網絡；已固定的節點不動</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="66" />
+        <location filename="../../widgets/link_toolbar.py" line="76" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="67" />
+        <location filename="../../widgets/link_toolbar.py" line="77" />
         <source>Save the chart as a PNG or SVG file</source>
         <translation>將圖表存為 PNG 或 SVG 檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="68" />
+        <location filename="../../widgets/link_toolbar.py" line="78" />
         <source>Save with case</source>
         <translation>隨案件儲存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="69" />
+        <location filename="../../widgets/link_toolbar.py" line="79" />
         <source>Keep the chart as it is (places, pins, hidden nodes) with the open case</source>
         <translation>將關聯圖現狀（位置、固定點、隱藏節點）隨開啟中的案件保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="81" />
+        <location filename="../../widgets/link_toolbar.py" line="91" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="82" />
+        <location filename="../../widgets/link_toolbar.py" line="92" />
         <source>Size nodes by kind or by centrality</source>
         <translation>依類型或中心性調整節點大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="86" />
+        <location filename="../../widgets/link_toolbar.py" line="96" />
         <source>Size by kind</source>
         <translation>依類型調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="87" />
+        <location filename="../../widgets/link_toolbar.py" line="97" />
         <source>Size by degree</source>
         <translation>依連結數調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="88" />
+        <location filename="../../widgets/link_toolbar.py" line="98" />
         <source>Size by betweenness (estimate)</source>
         <translation>依中介中心性（估計）調整大小</translation>
     </message>
