@@ -23,6 +23,7 @@ class EntityReview(QWidget):
     reject_requested = Signal(int, int, str)
     names_requested = Signal(list)  # party ids whose raw names to show
     split_requested = Signal(int, str, str)  # party id, raw name, reason
+    party_open_requested = Signal(int)  # a candidate's party double-clicked: open it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +58,7 @@ class EntityReview(QWidget):
         self._candidates = []
         self._names_for: list[int] = []
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
+        self.table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
 
     def show_candidates(self, candidates) -> None:
         self._candidates = list(candidates)
@@ -88,6 +90,10 @@ class EntityReview(QWidget):
         c = self.current()
         if c is not None:
             self.request_names([c.left_id, c.right_id])
+
+    def _on_table_cell_double_clicked(self, row: int, column: int) -> None:
+        c = self._candidates[row]
+        self.party_open_requested.emit(c.right_id if column == 1 else c.left_id)
 
     def _on_split_clicked(self) -> None:
         item = self.names.currentItem()

@@ -22,6 +22,7 @@ class EntityReviewFlow:
         self.review.reject_requested.connect(self._on_review_reject_requested)
         self.review.names_requested.connect(self._on_review_names_requested)
         self.review.split_requested.connect(self._on_review_split_requested)
+        window.company.connect_review(self.review)  # a double-clicked party opens as itself
         self.dialog._flow = self
         window.changed.connect(self._on_window_changed)
         self.dialog.finished.connect(lambda _r: window.changed.disconnect(self._on_window_changed))

@@ -101,3 +101,15 @@ def test_a_merge_undone_from_the_company_view_brings_the_other_company_back(qtbo
             return False
 
     qtbot.waitUntil(back, timeout=WAIT_MS)
+
+
+def test_a_party_double_clicked_in_the_review_queue_opens_its_company(qtbot, window):
+    from app.actions.entity_review import open_entity_review
+
+    flow = open_entity_review(window)
+    table = flow.review.table
+    qtbot.waitUntil(lambda: table.rowCount() > 0, timeout=60_000)
+    candidate = flow.review.current()
+    table.cellDoubleClicked.emit(table.currentRow(), 1)
+    _shown(qtbot, window, candidate.right_id)
+    flow.dialog.close()
