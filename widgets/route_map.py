@@ -42,6 +42,7 @@ MAX_WIDTH, MIN_WIDTH = 12.0, 1.5  # px, for the biggest tonnage and the smallest
 MODES = ("all", "period", "before-after")
 HIDDEN_SIZE = (1400, 700)  # px: the least a never-shown map is laid out at to be exported
 MIN_MAP_HEIGHT = 260  # px: below this the world is a strip
+MAX_SLOT = 2  # routes sharing a lane sit at most this many widths beside it
 HOVER_PX = 6.0  # how near the mouse a line must be to be the route under it
 
 
@@ -268,7 +269,9 @@ class RouteMapView(QWidget):
         items: dict[str, list[pg.PlotCurveItem]] = {}
         lines: dict[str, list[list[tuple[float, float]]]] = {}
         tips: dict[str, str] = {}
-        degrees_a_px = (self._extent[1] - self._extent[0]) / max(300.0, plot.width() or 600.0)
+        # the panel's width in pixels, guessed before it is laid out (the legend takes ~250)
+        panel_px = max(400.0, self.view.width() / max(1, len(self.maps)) - 250.0)
+        degrees_a_px = (self._extent[1] - self._extent[0]) / panel_px
         joined = [rejoin(line.segments, self._cut) for line in m.routes]
         slots = lane_slots([[p for seg in segs for p in seg] for segs in joined])
         for line, segments, slot in zip(m.routes, joined, slots, strict=True):
@@ -280,7 +283,8 @@ class RouteMapView(QWidget):
             name = self.tr("%1 (%2 t)").replace("%1", label).replace(
                 "%2", f"{line.tonnes:,.0f}")
             tips[line.route] = self._tip(line, label, m, rate)
-            drawn = [offset(seg, slot * MAX_WIDTH * 0.8 * degrees_a_px) for seg in segments]
+            slot = max(-MAX_SLOT, min(MAX_SLOT, slot))  # a crowded lane: beside, not afar
+            drawn = [offset(seg, slot * MAX_WIDTH * 0.5 * degrees_a_px) for seg in segments]
             curves = []
             for seg in drawn:
                 curve = pg.PlotCurveItem([p[0] for p in seg], [p[1] for p in seg], pen=pen)
