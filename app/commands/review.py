@@ -14,6 +14,8 @@ STATUSES = ("open", "explained", "confirmed")
 def register(sub) -> None:
     p = sub.add_parser("review", help="discrepancies between sources and values kept as "
                                       "written, for review")
+    add_db_option(p)
+    add_json_option(p)
     what = p.add_subparsers(dest="what", metavar="discrepancies|warnings|decide")
     d = what.add_parser("discrepancies", help="declarations two sources disagree about")
     d.add_argument("--status", choices=(*STATUSES, "all"), default="open")

@@ -87,7 +87,8 @@ def decide_discrepancy(db: Database, discrepancy_id: int, status: str, reason: s
     with db.begin() as s:
         d = s.get(Discrepancy, discrepancy_id)
         if d is None:
-            raise NotFound(f"no discrepancy {discrepancy_id}")
+            raise NotFound(f"no discrepancy {discrepancy_id}; list them with: wasteintel "
+                           "review discrepancies --status all")
         old, d.status = d.status, status
         audit.record(s, db.user, "review", "discrepancy", discrepancy_id, field="status",
                      old=old, new=status, reason=reason)
