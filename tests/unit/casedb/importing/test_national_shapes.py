@@ -7,7 +7,6 @@ items, seizures, and which rows are refused or warned.
 Each file is imported once per engine and only read after: on SQLite, and the SAD (items), B/L
 (shipments), ДТ and 報單 files on PostgreSQL too, where Cyrillic and CJK text, keys and the
 length of each column are checked for real.
-An aspect the import does not get right yet is an xfail with its reason: the worklist of issue 17.
 """
 
 from __future__ import annotations
@@ -254,11 +253,6 @@ def _applies(aspect: str, rows: tuple[Row, ...]) -> bool:
     return needs is None or any(map(needs, rows))
 
 
-# The worklist: (shape, aspect) -> why the import does not give the expected outcome yet.
-XFAIL: dict[tuple[str, str], str] = {
-}
-
-
 def _cases():
     for shape, build in SHAPES.items():
         rows = _expected_rows(build)
@@ -266,10 +260,7 @@ def _cases():
             if not _applies(aspect, rows):
                 continue
             for engine in ("sqlite", "postgresql") if shape in BOTH_ENGINES else ("sqlite",):
-                reason = XFAIL.get((shape, aspect))
-                marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-                yield pytest.param(shape, aspect, engine, marks=marks,
-                                   id=f"{shape}-{aspect}-{engine}")
+                yield pytest.param(shape, aspect, engine, id=f"{shape}-{aspect}-{engine}")
 
 
 def _expected_rows(build) -> tuple[Row, ...]:
