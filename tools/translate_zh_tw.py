@@ -285,6 +285,8 @@ ZH = {
     "%1 (%2): %3 link(s)": "%1（%2）：%3 條連結", "Link labels": "連結標籤",
     "Show the tonnes on every link (else on the links of the node under the mouse)":
         "在每條連結上顯示公噸數（否則只顯示滑鼠所指節點的連結）",
+    "merged %1 into %2": "已將 %1 併入 %2", "split %1 out as party %2": "已將 %1 分拆為關係人 %2",
+    "%1 (not the same party)": "%1（判定非同一關係人）",
     # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }

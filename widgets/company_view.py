@@ -5,6 +5,8 @@ entity-resolution history. It only emits what the user asks for; ``app`` opens a
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -12,6 +14,10 @@ from .case_words import status_word
 from .fields import ID_ROLE, fill, record_table
 
 _table, _fill = record_table, fill
+# casedb.party_view._what's sentences
+_MERGED = re.compile(r"merged (.*) into (.*)")
+_SPLIT = re.compile(r"split (['\"])(.*)\1 out as party (\d+)")
+_REJECTED = re.compile(r"(.*) \(not the same party\)")
 
 
 class CompanyView(QWidget):
@@ -135,12 +141,25 @@ class CompanyView(QWidget):
               [c.party_id for c in view.counterparties])
         _fill(self.routes, [(route, n, round(t, 1)) for route, n, t in view.routes])
         _fill(self.timeline, [(month, n, round(t, 1)) for month, n, t in view.timeline])
-        _fill(self.history, [(h.at.strftime("%Y-%m-%d %H:%M"), h.who, self.tr(h.action), h.what,
-                              h.reason) for h in view.history]
+        _fill(self.history, [(h.at.strftime("%Y-%m-%d %H:%M"), h.who, self.tr(h.action),
+                              self._what(h.what), h.reason) for h in view.history]
               + [("", by, self.tr(decision), other, reason)
                  for other, decision, by, reason in view.decisions])
         self.undo_button.setEnabled(bool(view.history))
         self._update_pages()
+
+    def _what(self, text: str) -> str:
+        """casedb.party_view's English sentence of a decision, in the interface's language."""
+        m = _MERGED.fullmatch(text)
+        if m:
+            return self.tr("merged %1 into %2").replace("%1", m[1]).replace("%2", m[2])
+        m = _SPLIT.fullmatch(text)
+        if m:
+            return self.tr("split %1 out as party %2").replace("%1", m[2]).replace("%2", m[3])
+        m = _REJECTED.fullmatch(text)
+        if m:
+            return self.tr("%1 (not the same party)").replace("%1", m[1])
+        return text
 
     def set_page_size(self, size: int) -> None:
         """Declarations per page (the next page asked for is counted in these)."""

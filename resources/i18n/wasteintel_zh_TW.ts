@@ -1009,201 +1009,216 @@
 <context>
     <name>CompanyView</name>
     <message>
-        <location filename="../../widgets/company_view.py" line="40" />
+        <location filename="../../widgets/company_view.py" line="46" />
         <source>Name as written</source>
         <translation>原始名稱</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="40" />
-        <location filename="../../widgets/company_view.py" line="47" />
-        <location filename="../../widgets/company_view.py" line="48" />
-        <location filename="../../widgets/company_view.py" line="50" />
-        <location filename="../../widgets/company_view.py" line="88" />
+        <location filename="../../widgets/company_view.py" line="46" />
+        <location filename="../../widgets/company_view.py" line="53" />
+        <location filename="../../widgets/company_view.py" line="54" />
+        <location filename="../../widgets/company_view.py" line="56" />
+        <location filename="../../widgets/company_view.py" line="94" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="41" />
+        <location filename="../../widgets/company_view.py" line="47" />
         <source>Identifier</source>
         <translation>識別資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="41" />
+        <location filename="../../widgets/company_view.py" line="47" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="42" />
+        <location filename="../../widgets/company_view.py" line="48" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="42" />
+        <location filename="../../widgets/company_view.py" line="48" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="43" />
-        <location filename="../../widgets/company_view.py" line="46" />
+        <location filename="../../widgets/company_view.py" line="49" />
+        <location filename="../../widgets/company_view.py" line="52" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="43" />
+        <location filename="../../widgets/company_view.py" line="49" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="43" />
+        <location filename="../../widgets/company_view.py" line="49" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="44" />
-        <location filename="../../widgets/company_view.py" line="48" />
+        <location filename="../../widgets/company_view.py" line="50" />
+        <location filename="../../widgets/company_view.py" line="54" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="45" />
+        <location filename="../../widgets/company_view.py" line="51" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="45" />
+        <location filename="../../widgets/company_view.py" line="51" />
         <source>Title</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="45" />
+        <location filename="../../widgets/company_view.py" line="51" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="46" />
+        <location filename="../../widgets/company_view.py" line="52" />
         <source>Counterparty</source>
         <translation>往來對象</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="47" />
-        <location filename="../../widgets/company_view.py" line="49" />
-        <location filename="../../widgets/company_view.py" line="51" />
+        <location filename="../../widgets/company_view.py" line="53" />
+        <location filename="../../widgets/company_view.py" line="55" />
+        <location filename="../../widgets/company_view.py" line="57" />
         <source>Tonnes</source>
         <translation>公噸</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="50" />
+        <location filename="../../widgets/company_view.py" line="56" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="52" />
+        <location filename="../../widgets/company_view.py" line="58" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="52" />
+        <location filename="../../widgets/company_view.py" line="58" />
         <source>Who</source>
         <translation>人員</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="52" />
+        <location filename="../../widgets/company_view.py" line="58" />
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="53" />
+        <location filename="../../widgets/company_view.py" line="59" />
         <source>What</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="53" />
+        <location filename="../../widgets/company_view.py" line="59" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="54" />
+        <location filename="../../widgets/company_view.py" line="60" />
         <source>◀ Newer</source>
         <translation>◀ 較新</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="55" />
+        <location filename="../../widgets/company_view.py" line="61" />
         <source>Older ▶</source>
         <translation>較舊 ▶</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="57" />
+        <location filename="../../widgets/company_view.py" line="63" />
         <source>Undo the last decision</source>
         <translation>復原上一個決定</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="58" />
+        <location filename="../../widgets/company_view.py" line="64" />
         <source>Undo this company's last merge, split or rejection (recorded in the audit log)</source>
         <translation>復原此公司上一次的合併、分拆或否決（記錄於稽核軌跡）</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="86" />
+        <location filename="../../widgets/company_view.py" line="92" />
         <source>Names</source>
         <translation>名稱</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="87" />
+        <location filename="../../widgets/company_view.py" line="93" />
         <source>Identifiers</source>
         <translation>識別資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="88" />
+        <location filename="../../widgets/company_view.py" line="94" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="89" />
+        <location filename="../../widgets/company_view.py" line="95" />
         <source>Counterparties</source>
         <translation>往來對象</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="90" />
+        <location filename="../../widgets/company_view.py" line="96" />
         <source>Routes</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="91" />
+        <location filename="../../widgets/company_view.py" line="97" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="92" />
+        <location filename="../../widgets/company_view.py" line="98" />
         <source>Entity history</source>
         <translation>實體歸併紀錄</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="98" />
         <location filename="../../widgets/company_view.py" line="104" />
+        <location filename="../../widgets/company_view.py" line="110" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="109" />
+        <location filename="../../widgets/company_view.py" line="115" />
         <source>Show the row as written…</source>
         <translation>檢視原始資料列…</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="111" />
+        <location filename="../../widgets/company_view.py" line="117" />
         <source>Add to case…</source>
         <translation>加入案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="113" />
+        <location filename="../../widgets/company_view.py" line="119" />
         <source>Search for this</source>
         <translation>搜尋此項</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="121" />
+        <location filename="../../widgets/company_view.py" line="127" />
         <source>Country: %1 · %2 declaration(s) · roles: %3 · %4 case(s)</source>
         <translation>國別：%1 · 報單 %2 筆 · 角色：%3 · 案件 %4 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/company_view.py" line="153" />
+        <location filename="../../widgets/company_view.py" line="155" />
+        <source>merged %1 into %2</source>
+        <translation>已將 %1 併入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="158" />
+        <source>split %1 out as party %2</source>
+        <translation>已將 %1 分拆為關係人 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="161" />
+        <source>%1 (not the same party)</source>
+        <translation>%1（判定非同一關係人）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/company_view.py" line="172" />
         <source>Page %1 of %2</source>
         <translation>第 %1 頁，共 %2 頁</translation>
     </message>
@@ -1211,52 +1226,52 @@
 <context>
     <name>EntityReview</name>
     <message>
-        <location filename="../../widgets/entity_review.py" line="30" />
+        <location filename="../../widgets/entity_review.py" line="31" />
         <source>Party</source>
         <translation>關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/entity_review.py" line="30" />
+        <location filename="../../widgets/entity_review.py" line="31" />
         <source>Candidate</source>
         <translation>候選對象</translation>
     </message>
     <message>
-        <location filename="../../widgets/entity_review.py" line="31" />
+        <location filename="../../widgets/entity_review.py" line="32" />
         <source>Score</source>
         <translation>分數</translation>
     </message>
     <message>
-        <location filename="../../widgets/entity_review.py" line="31" />
+        <location filename="../../widgets/entity_review.py" line="32" />
         <source>Evidence</source>
         <translation>證據</translation>
     </message>
     <message>
-        <location filename="../../widgets/entity_review.py" line="36" />
+        <location filename="../../widgets/entity_review.py" line="37" />
         <source>Reason (kept in the audit log)</source>
         <translation>理由（記錄於稽核軌跡）</translation>
     </message>
     <message>
-        <location filename="../../widgets/entity_review.py" line="37" />
+        <location filename="../../widgets/entity_review.py" line="38" />
         <source>Same party: merge</source>
         <translation>同一關係人：合併</translation>
     </message>
     <message>
-        <location filename="../../widgets/entity_review.py" line="38" />
+        <location filename="../../widgets/entity_review.py" line="39" />
         <source>Different parties</source>
         <translation>不同關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/entity_review.py" line="46" />
+        <location filename="../../widgets/entity_review.py" line="47" />
         <source>The names under which the two parties appeared</source>
         <translation>兩關係人曾使用的名稱</translation>
     </message>
     <message>
-        <location filename="../../widgets/entity_review.py" line="47" />
+        <location filename="../../widgets/entity_review.py" line="48" />
         <source>Split the selected name out</source>
         <translation>將所選名稱分出</translation>
     </message>
     <message>
-        <location filename="../../widgets/entity_review.py" line="54" />
+        <location filename="../../widgets/entity_review.py" line="55" />
         <source>Names of the selected parties:</source>
         <translation>所選關係人的名稱：</translation>
     </message>
@@ -2303,52 +2318,52 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>RouteMapView</name>
     <message>
-        <location filename="../../widgets/route_map.py" line="93" />
+        <location filename="../../widgets/route_map.py" line="94" />
         <source>All periods</source>
         <translation>所有期間</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="94" />
+        <location filename="../../widgets/route_map.py" line="95" />
         <source>Step by period</source>
         <translation>逐期檢視</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="95" />
+        <location filename="../../widgets/route_map.py" line="96" />
         <source>Before / after an event</source>
         <translation>事件前後</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="102" />
+        <location filename="../../widgets/route_map.py" line="103" />
         <source>Export…</source>
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="204" />
+        <location filename="../../widgets/route_map.py" line="205" />
         <source>Before: %1</source>
         <translation>之前：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="205" />
+        <location filename="../../widgets/route_map.py" line="206" />
         <source>After: %1</source>
         <translation>之後：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="279" />
+        <location filename="../../widgets/route_map.py" line="282" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="280" />
+        <location filename="../../widgets/route_map.py" line="283" />
         <source>%1 (%2 t)</source>
         <translation>%1（%2 公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="301" />
+        <location filename="../../widgets/route_map.py" line="305" />
         <source>%1 declarations</source>
         <translation>%1 筆報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="303" />
+        <location filename="../../widgets/route_map.py" line="307" />
         <source>%1
 %2 t in %3 (%4 t a period), %5 of the tonnage shown
 %6 km by sea</source>
@@ -2357,22 +2372,22 @@ Add the ring to %2 instead of opening a new case?</source>
 海運 %6 公里</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="310" />
+        <location filename="../../widgets/route_map.py" line="314" />
         <source>origin</source>
         <translation>起運地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="310" />
+        <location filename="../../widgets/route_map.py" line="314" />
         <source>transit</source>
         <translation>轉運</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="311" />
+        <location filename="../../widgets/route_map.py" line="315" />
         <source>destination</source>
         <translation>目的地</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="314" />
+        <location filename="../../widgets/route_map.py" line="318" />
         <source>%1 (%2)
 %3
 %4 t</source>

@@ -130,3 +130,15 @@ def test_the_main_window_and_the_case_dialogs_show_no_english_in_zh_tw(qtbot, wi
         found.update(_walk(d))
         d.close()
     assert not found, "\n".join(f"{k} -> {v}" for k, v in sorted(found.items()))
+
+
+def test_entity_decisions_read_in_chinese_in_the_company_view(qtbot, zh):
+    from widgets.company_view import CompanyView
+
+    view = CompanyView()
+    qtbot.addWidget(view)
+    assert view._what("merged Harbour Metal Ltd into Harbour Metals Ltd") == \
+        "已將 Harbour Metal Ltd 併入 Harbour Metals Ltd"
+    assert view._what("split 'HARBOUR METALS' out as party 41") == \
+        "已將 HARBOUR METALS 分拆為關係人 41"
+    assert view._what("ABC Recycling (not the same party)") == "ABC Recycling（判定非同一關係人）"
