@@ -154,11 +154,11 @@ class _RunPage(QWizardPage):
             r = getattr(o, "report", o)
             if r is None:
                 lines.append(self.tr("%1: %2 (nothing written): %3").replace("%1", o.file)
-                             .replace("%2", _status(self, o.status)).replace("%3", o.reason))
+                             .replace("%2", self._status(o.status)).replace("%3", o.reason))
                 continue
             lines.append(self.tr("%1: %2 — %3 rows read, %4 imported, %5 merged, %6 unchanged, "
                                  "%7 refused, %8 warnings, %9 discrepancies")
-                         .replace("%1", r.file).replace("%2", _status(self, r.status))
+                         .replace("%1", r.file).replace("%2", self._status(r.status))
                          .replace("%3", number(r.rows_read)).replace("%4", number(r.imported))
                          .replace("%5", number(r.merged)).replace("%6", number(r.unchanged))
                          .replace("%7", number(len(r.refused)))
@@ -184,6 +184,14 @@ class _RunPage(QWizardPage):
     def isComplete(self) -> bool:  # noqa: N802
         return self._done
 
+    def _status(self, status: str) -> str:
+        return {
+            "imported": self.tr("imported"), "partly imported": self.tr("partly imported"),
+            "nothing stored": self.tr("nothing stored"), "unreadable": self.tr("unreadable"),
+            "not declarations": self.tr("not declarations"),
+            "needs a decision": self.tr("needs a decision"), "failed": self.tr("failed"),
+        }.get(status, status)
+
     def _on_export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), "refused.csv",
                                               self.tr("CSV (*.csv);;Excel (*.xlsx)"))
@@ -194,11 +202,3 @@ class _RunPage(QWizardPage):
 def _name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
-
-def _status(page, status: str) -> str:
-    return {
-        "imported": page.tr("imported"), "partly imported": page.tr("partly imported"),
-        "nothing stored": page.tr("nothing stored"), "unreadable": page.tr("unreadable"),
-        "not declarations": page.tr("not declarations"),
-        "needs a decision": page.tr("needs a decision"),
-    }.get(status, status)

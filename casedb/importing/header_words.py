@@ -39,6 +39,13 @@ HEAD_WORDS = frozenset(
     "net gross neto bruto líquido liquido нетто брутто".split())
 CJK_HEADS = ("淨", "净", "毛", "日期", "號碼", "号码", "編號", "编号", "名稱", "名称", "地址", "電話", "电话", "國別",
              "国别", "港", "重", "價", "价", "金額", "金额", "類別", "类别", "單位", "单位", "幣", "币")
+# Synonyms that name a field only when no better column does: a plain "Date" or an arrival date
+# beside a "Declaration Date" is not a second declaration date (and no ambiguity to ask about).
+WEAK = {"date", "fecha", "data", "дата", "日期", "arrival date", "actual arrival date",
+        "shipment date", "export date", "import date", "release date", "fecha de embarque",
+        "fecha de llegada", "進口日期", "出口日期", "进出口日期"}
+WEAK_FACTOR = 0.85
+_WEAK_WORDS = {" ".join(sorted(w.split())) for w in WEAK}
 HEAD_PENALTY = 0.35  # for the header's last word, its head noun in English
 OTHER_HEAD_PENALTY = 0.2  # for another word that points elsewhere
 
@@ -120,7 +127,7 @@ def _scores(header: str) -> dict[str, tuple[float, str]]:
             out[name] = (round(score, 3), why)
 
     if raw in idx.exact:
-        put(idx.exact[raw], 1.0, raw)
+        put(idx.exact[raw], WEAK_FACTOR if raw in WEAK else 1.0, raw)
     key = normalise_header(raw)
     if not key:
         return out
@@ -139,7 +146,7 @@ def _scores(header: str) -> dict[str, tuple[float, str]]:
 
 def _whole_header(idx: _Index, key: str, compact: str, put) -> None:
     if key in idx.normal:
-        put(idx.normal[key], 0.95, key)
+        put(idx.normal[key], 0.95 * (WEAK_FACTOR if key in WEAK else 1.0), key)
     if compact in idx.compact:
         put(idx.compact[compact], 0.9, compact)
 
@@ -152,8 +159,9 @@ def _whole_words(idx: _Index, words: list[str], put) -> None:
             if syn_words <= present:
                 base = 0.6 if n == 1 else 0.7
                 head = 0.05 if last in syn_words else 0.0  # English puts the head noun last
-                put(name, min(base + 0.2 * n / len(words) + head, 0.9),
-                    " ".join(sorted(syn_words)))
+                why = " ".join(sorted(syn_words))
+                weak = WEAK_FACTOR if why in _WEAK_WORDS else 1.0
+                put(name, min(base + 0.2 * n / len(words) + head, 0.9) * weak, why)
 
 
 def _typo(idx: _Index, key: str, put) -> None:
