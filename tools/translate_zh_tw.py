@@ -255,7 +255,7 @@ ZH = {
     "%9 discrepancies": "%1：%2 — 讀取 %3 列，匯入 %4 筆，合併 %5 筆，未變更 %6 筆，拒收 %7 筆，"
     "警示 %8 筆，差異 %9 筆",
     "refused": "拒收", "warning": "警示", "discrepancy": "差異", "imported": "已匯入",
-    "partly imported": "部分匯入", "nothing stored": "未儲存任何資料", "unreadable": "無法讀取",
+    "partly imported": "部分匯入", "failed": "失敗", "nothing stored": "未儲存任何資料", "unreadable": "無法讀取",
     "not declarations": "非報單資料", "needs a decision": "待決定",
     "at least ": "至少 ",
     "Hide the nodes whose links carry fewer tonnes (cases stay)":
