@@ -131,7 +131,12 @@ def _identifiers(s, t: str) -> list[Hit]:
 def _cases(s, t: str) -> list[Hit]:
     hits = [Hit("case", cid, ref, "case_ref", ref, "exact", 1.0) for cid, ref in s.execute(
         select(Case.id, Case.case_ref).where(func.upper(Case.case_ref) == t.upper()))]
-    if len(t) >= 3:
+    if len(t) >= 3:  # the start of a reference finds the case: "TWKHH-2019" its year's cases
+        hits += [Hit("case", cid, ref, "case_ref", ref, "partial", 0.9)
+                 for cid, ref in s.execute(
+                     select(Case.id, Case.case_ref).where(
+                         func.upper(Case.case_ref).startswith(t.upper(), autoescape=True),
+                         func.upper(Case.case_ref) != t.upper()).limit(LIMIT))]
         hits += [Hit("case", cid, ref, "title", title, "partial", 0.8)
                  for cid, ref, title in s.execute(
                      select(Case.id, Case.case_ref, Case.title).where(
