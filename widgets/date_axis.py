@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
 
 DAY = 86_400.0
 
@@ -18,7 +20,12 @@ class DateAxis(pg.DateAxisItem):
         """The finest level of ticks only: each of its labels says the year, and coarser
         levels' labels would sit on top of them."""
         levels = [level for level in super().tickValues(minVal, maxVal, size) if level[1]]
-        return levels[-1:]
+        if not levels:
+            return []
+        spacing, values = levels[-1]
+        label = QFontMetricsF(self.font()).horizontalAdvance("2019-03-05") + 14
+        step = max(1, math.ceil(len(values) * label / max(size, 1.0)))
+        return [(spacing * step, values[::step])]
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
         fmt = "%Y" if spacing >= 360 * DAY else "%Y-%m" if spacing >= 28 * DAY else "%Y-%m-%d"

@@ -186,8 +186,7 @@ class LinkItems:
             near = near[np.argsort(-degree[near], kind="stable")[:NEIGHBOUR_LABEL_BUDGET]]
         forced = list(dict.fromkeys(np.concatenate(
             [np.asarray(path, dtype=int), np.asarray(selected, dtype=int), near]).tolist()))
-        if len(inside) <= LABEL_BUDGET:  # few in view: every one, overlapping or not
-            return np.array(list(dict.fromkeys(forced + inside.tolist())), dtype=int)
+        # few or many in view: those whose labels overlap none taken (the tooltip names the rest)
         return np.array(self._without_overlaps(forced, inside.tolist()), dtype=int)
 
     def _without_overlaps(self, forced: list[int], candidates: list[int]) -> list[int]:

@@ -27,7 +27,7 @@ KIND_STYLE: dict[str, NodeStyle] = {
     "phone": NodeStyle("h", "#8C564B", 11),
     "email": NodeStyle("x", "#7F3C8D", 11),
     "declaration": NodeStyle("star", "#6F6F00", 13),
-    "sailing": NodeStyle("arrow_right", "#56B4E9", 12),
+    "sailing": NodeStyle("t3", "#56B4E9", 12),
     "bl": NodeStyle("t2", "#6A3D9A", 12),
 }
 IDENTIFIER_KINDS = ("phone", "address", "email", "container", "sailing", "bl", "vessel")

@@ -67,6 +67,7 @@ class SplitView(QWidget):
         self.points: list[pg.ScatterPlotItem] = []
         self.network = LinkChart(self, runner=runner)
         self.network.toolbar.expand_action.setVisible(False)  # the ring's network is complete
+        self.network.details.panel.hide()  # the ring's network is small: the chart needs the room
         self.network.view.setToolTip(self.tr("The ring's shippers and consignees, linked by the "
                                              "tonnes between them, and the phones, addresses or "
                                              "e-mails the shippers share"))
