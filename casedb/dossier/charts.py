@@ -144,7 +144,7 @@ def theme_lines_chart(timeline, font: str, no_party: str = "—") -> Drawing:
     row = {lane.key: i for i, lane in enumerate(lanes)}
     lo = timeline.events[0].date.toordinal()
     hi = max(timeline.events[-1].date.toordinal(), lo + 1)
-    sx = lambda o: x0 + (o - lo) / (hi - lo) * (W - x0 - 16)  # noqa: E731
+    sx = lambda o: x0 + 12 + (o - lo) / (hi - lo) * (W - x0 - 30)  # noqa: E731 - clear of names
     sy = lambda i: top - i * 18  # noqa: E731
     for lane, i in row.items():
         c = PALETTE[i % len(PALETTE)]
