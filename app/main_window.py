@@ -171,6 +171,8 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("&View"))
         view.addAction(self.case_dock.toggleViewAction())
         view.addAction(self.analysis_dock.toggleViewAction())
+        self._action(view, self.tr("&Alerts"), _LazyActions("alerts").show_alerts)
+        self._action(view, self.tr("Compute risk &scores"), _LazyActions("alerts").compute_risk)
         tools.append(self._action(view, self.tr("&Refresh"), lambda _w: self.refresh(),
                                   QKeySequence.Refresh))
         self.toolbar = self.addToolBar(self.tr("Main"))
@@ -278,7 +280,8 @@ class MainWindow(QMainWindow):
         f = browse.Filters(
             text=chosen["text"], status=chosen["status"] or None, hs_prefix=chosen["hs"] or None,
             since=chosen["since"], until=chosen["until"],
-            country=chosen["country"] or None, port=chosen["port"] or None)
+            country=chosen["country"] or None, port=chosen["port"] or None,
+            min_risk=chosen.get("min_risk"))
         self._cases.filters = f
         self._decls.filters = f
 

@@ -7,17 +7,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from .db import Database
-from .models import Case, Declaration, Seizure
+from .models import Case, Declaration, RiskScore, Seizure
 from .normalize import country_iso3, port_locode
 from .rawsql import fetch_ids
 
 CASE_COLUMNS = ("case_ref", "title", "status", "opened_on", "lead_officer")
 DECLARATION_COLUMNS = ("declaration_no", "declaration_date", "hs_code", "gross_weight_kg",
                        "country_of_export", "port_of_transshipment", "port_of_discharge",
-                       "country_of_destination", "vessel_name", "bl_no")
+                       "country_of_destination", "vessel_name", "bl_no", "risk", "risk_reason")
+# the stored risk score (table risk_score, casedb.risk; a declaration without one counts 0) and
+# its strongest signal's reason (the browser's tooltip on the score)
+RISK_COLUMNS = ("risk", "risk_reason")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Filters:
     hs_prefix: str | None = None
     country: str | None = None  # export or destination: ISO3, ISO2 or a name
     port: str | None = None  # any leg: UN/LOCODE or a port name
+    min_risk: float | None = None  # the stored risk score at least this (0..1)
 
 
 def _decl_filter(q: Select, f: Filters) -> Select:
@@ -48,11 +52,14 @@ def _decl_filter(q: Select, f: Filters) -> Select:
         q = q.where(or_(Declaration.port_of_loading == port,
                         Declaration.port_of_transshipment == port,
                         Declaration.port_of_discharge == port))
+    if f.min_risk:
+        q = q.where(Declaration.id.in_(
+            select(RiskScore.declaration_id).where(RiskScore.score >= f.min_risk)))
     return q
 
 
 def _decl_filtered(f: Filters) -> bool:
-    return any((f.since, f.until, f.hs_prefix, f.country, f.port))
+    return any((f.since, f.until, f.hs_prefix, f.country, f.port, f.min_risk))
 
 
 def case_ids(db: Database, filters: Filters = Filters(), order: str = "case_ref",
@@ -83,21 +90,36 @@ def case_rows(db: Database, ids: list[int]) -> list[tuple]:
 
 def declaration_ids(db: Database, filters: Filters = Filters(), order: str = "declaration_date",
                     descending: bool = False) -> list[int]:
-    col = getattr(Declaration, order if order in DECLARATION_COLUMNS else "declaration_date")
     q = _decl_filter(select(Declaration.id), filters)
     if filters.text.strip():
         from .search import declaration_id_query
 
         q = q.where(Declaration.id.in_(declaration_id_query(db, filters.text)))
+    if order in RISK_COLUMNS:
+        score = func.coalesce(RiskScore.score, 0.0)
+        q = q.outerjoin(RiskScore, RiskScore.declaration_id == Declaration.id)
+        return _ids(db, q.order_by(score.desc() if descending else score.asc(), Declaration.id))
+    col = getattr(Declaration, order if order in DECLARATION_COLUMNS else "declaration_date")
     return _ids(db, q.order_by(col.desc() if descending else col.asc(), Declaration.id))
 
 
 def declaration_rows(db: Database, ids: list[int]) -> list[tuple]:
-    cols = [getattr(Declaration, c) for c in DECLARATION_COLUMNS]
+    """Each declaration's DECLARATION_COLUMNS."""
+    cols = [getattr(Declaration, c) for c in DECLARATION_COLUMNS if c not in RISK_COLUMNS]
     with db.read() as s:
         rows = {r[0]: r[1:] for r in s.execute(
-            select(Declaration.id, *cols).where(Declaration.id.in_(ids)))}
-    return [rows.get(i, ("",) * len(cols)) for i in ids]
+            select(Declaration.id, *cols, RiskScore.score, RiskScore.signals)
+            .outerjoin(RiskScore, RiskScore.declaration_id == Declaration.id)
+            .where(Declaration.id.in_(ids)))}
+    empty = ("",) * (len(cols) + 2)
+    return [(*row[:-1], _top_reason(row[-1])) for row in (rows.get(i, empty) for i in ids)]
+
+
+def _top_reason(signals) -> str:
+    """The reason of the strongest signal in a stored risk_score.signals list."""
+    if not signals:
+        return ""
+    return str(max(signals, key=lambda sig: sig.get("weight", 0)).get("reason", ""))
 
 
 def case_ref_of(db: Database, case_id: int) -> str:

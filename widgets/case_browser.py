@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,7 +29,8 @@ class CaseBrowser(QWidget):
     """Emits ``open_case_requested(case_id)``; the sources re-query with the current filters."""
 
     open_case_requested = Signal(int)
-    # {"text", "status", "hs", "since", "until", "country", "port"}: strings, dates or None
+    # {"text", "status", "hs", "since", "until", "country", "port", "min_risk"}: strings, dates,
+    # a float or None
     filters_changed = Signal(dict)
     add_to_case_requested = Signal(list)  # declaration ids
     evidence_requested = Signal(int)  # a declaration id: its source rows as written
@@ -44,8 +46,9 @@ class CaseBrowser(QWidget):
         self.declarations = RecordTable(declarations, [
             self.tr("Declaration"), self.tr("Date"), self.tr("HS"), self.tr("Gross kg"),
             self.tr("From"), self.tr("Via"), self.tr("Discharge"), self.tr("To"),
-            self.tr("Vessel"), self.tr("B/L")], self, runner=runner)
-        self.declarations.set_column_widths([120, 95, 70, 90, 55, 70, 80, 50, 130, 120])
+            self.tr("Vessel"), self.tr("B/L"), self.tr("Risk")], self, runner=runner,
+            tips={10: 11})  # the risk score's tooltip: its strongest signal's reason
+        self.declarations.set_column_widths([120, 95, 70, 90, 55, 70, 80, 50, 130, 120, 60])
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.cases, self.tr("Cases"))
         self.tabs.addTab(self.declarations, self.tr("Declarations"))
@@ -64,6 +67,7 @@ class CaseBrowser(QWidget):
             edit.dateChanged.connect(self._debounce.start)
         for edit in (self.country, self.port):
             edit.textChanged.connect(self._debounce.start)
+        self.min_risk.valueChanged.connect(self._debounce.start)
         self._stale: set[int] = set()
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.cases.record_activated.connect(self.open_case_requested)
@@ -103,6 +107,13 @@ class CaseBrowser(QWidget):
         self.country.setPlaceholderText(self.tr("Country (name or ISO code)"))
         self.port = QLineEdit(self)
         self.port.setPlaceholderText(self.tr("Port (name or UN/LOCODE)"))
+        self.min_risk = QDoubleSpinBox(self)  # 0: any risk
+        self.min_risk.setRange(0.0, 1.0)
+        self.min_risk.setSingleStep(0.1)
+        self.min_risk.setPrefix(self.tr("Risk ≥ "))
+        self.min_risk.setSpecialValueText(self.tr("Any risk"))
+        self.min_risk.setToolTip(self.tr(
+            "Only declarations whose computed risk score (0 to 1) is at least this"))
         self.count = QLabel(self)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
@@ -116,6 +127,7 @@ class CaseBrowser(QWidget):
         more.addWidget(self.until)
         more.addWidget(self.country, 1)
         more.addWidget(self.port, 1)
+        more.addWidget(self.min_risk)
         return bar, more
 
     def _date_edit(self) -> QDateEdit:
@@ -124,7 +136,8 @@ class CaseBrowser(QWidget):
     def filters(self) -> dict:
         return {"text": self.search.text().strip(), "status": self.status.currentData() or "",
                 "hs": self.hs.text().strip(), "since": day_of(self.since), "until": day_of(self.until),
-                "country": self.country.text().strip(), "port": self.port.text().strip()}
+                "country": self.country.text().strip(), "port": self.port.text().strip(),
+                "min_risk": self.min_risk.value() or None}
 
     def show_cases_matching(self, text: str) -> None:
         self.tabs.setCurrentIndex(0)

@@ -25,6 +25,24 @@ class RecordSource(Protocol):
 log = logging.getLogger(__name__)
 
 
+class _TippedModel(PagedTableModel):
+    """A paged model whose columns in ``tips`` show, as their tooltip, the row's value at the
+    index given (a value fetched past the shown columns, e.g. a risk score's reason)."""
+
+    def __init__(self, *args, tips: dict[int, int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._tips = tips
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        tip = self._tips.get(index.column()) if role == Qt.ItemDataRole.ToolTipRole else None
+        if tip is not None and index.isValid() and 0 <= index.row() < self.rowCount():
+            page, offset = divmod(index.row(), self.PAGE)
+            rows = self._page(page)
+            row = rows[offset] if offset < len(rows) else ()
+            return (row[tip] or None) if tip < len(row) else None
+        return super().data(index, role)
+
+
 def _query_ids(source: RecordSource, order: str, descending: bool, generation: int):
     """The id query (ORDER BY and filters in SQL), about 1 s for 1M rows: run off the GUI
     thread, packed there too."""
@@ -40,11 +58,11 @@ class RecordTable(QWidget):
     count_changed = Signal(int)
 
     def __init__(self, source: RecordSource, headers: list[str], parent: QWidget | None = None,
-                 shown: dict | None = None, *, runner: Runner):
+                 shown: dict | None = None, *, runner: Runner, tips: dict[int, int] | None = None):
         super().__init__(parent)
         self._source, self._runner = source, runner
         self._order, self._descending = source.columns[0], False
-        self.model = PagedTableModel(headers, source.rows, self, shown)
+        self.model = _TippedModel(headers, source.rows, self, shown, tips=tips or {})
         self._generation = 0
         self._running = 0  # queries not finished yet
         self.loading = False

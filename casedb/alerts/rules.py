@@ -85,7 +85,10 @@ def _declaration_hits(db: Database, rule: Watchlist, ids) -> list[tuple[int, str
             DeclarationContainer.container_no == no, _in(DeclarationContainer.declaration_id, ids))
         reason = f"container {no}"
     elif rule.kind == "vessel":
-        imo = normalize_imo(v)
+        try:
+            imo = normalize_imo(v)
+        except ValueError:  # a vessel name, not an IMO number (it failed every import)
+            imo = None
         cond = d.vessel_imo == imo if imo else d.vessel_name.ilike(v)
         q, reason = select(d.id).where(cond, _in(d.id, ids)), f"vessel {v}"
     elif rule.kind == "hs":
