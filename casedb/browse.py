@@ -15,9 +15,9 @@ from .normalize import country_iso3, port_locode
 from .rawsql import fetch_ids
 
 CASE_COLUMNS = ("case_ref", "title", "status", "opened_on", "lead_officer")
-DECLARATION_COLUMNS = ("declaration_no", "declaration_date", "hs_code", "gross_weight_kg",
+DECLARATION_COLUMNS = ("declaration_no", "risk", "declaration_date", "hs_code", "gross_weight_kg",
                        "country_of_export", "port_of_transshipment", "port_of_discharge",
-                       "country_of_destination", "vessel_name", "bl_no", "risk", "risk_reason")
+                       "country_of_destination", "vessel_name", "bl_no", "risk_reason")
 # the stored risk score (table risk_score, casedb.risk; a declaration without one counts 0) and
 # its strongest signal's reason (the browser's tooltip on the score)
 RISK_COLUMNS = ("risk", "risk_reason")
@@ -105,14 +105,17 @@ def declaration_ids(db: Database, filters: Filters = Filters(), order: str = "de
 
 def declaration_rows(db: Database, ids: list[int]) -> list[tuple]:
     """Each declaration's DECLARATION_COLUMNS."""
-    cols = [getattr(Declaration, c) for c in DECLARATION_COLUMNS if c not in RISK_COLUMNS]
+    stored = {"risk": RiskScore.score, "risk_reason": RiskScore.signals}
+    cols = [stored.get(c) or getattr(Declaration, c) for c in DECLARATION_COLUMNS]
     with db.read() as s:
         rows = {r[0]: r[1:] for r in s.execute(
-            select(Declaration.id, *cols, RiskScore.score, RiskScore.signals)
+            select(Declaration.id, *cols)
             .outerjoin(RiskScore, RiskScore.declaration_id == Declaration.id)
             .where(Declaration.id.in_(ids)))}
-    empty = ("",) * (len(cols) + 2)
-    return [(*row[:-1], _top_reason(row[-1])) for row in (rows.get(i, empty) for i in ids)]
+    reason = DECLARATION_COLUMNS.index("risk_reason")
+    for i, row in rows.items():  # the stored signals -> the strongest one's reason
+        rows[i] = (*row[:reason], _top_reason(row[reason]), *row[reason + 1:])
+    return [rows.get(i, ("",) * len(cols)) for i in ids]
 
 
 def _top_reason(signals) -> str:

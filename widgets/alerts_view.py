@@ -110,6 +110,7 @@ class AlertsView(QWidget):
     add_to_case_requested = Signal(list)  # declaration ids
 
     COLUMNS = 7
+    STATUS, REASON = 4, 6
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -131,13 +132,14 @@ class AlertsView(QWidget):
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Declaration"), self.tr("Date"), self.tr("Rule"), self.tr("Watches"),
-            self.tr("Reason"), self.tr("Status"), self.tr("Raised")])
+            self.tr("Status"), self.tr("Raised"), self.tr("Reason")])
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, width in enumerate((120, 90, 180, 80, 520, 80)):
+        for i, width in enumerate((120, 90, 180, 80, 80, 125)):
             self.table.setColumnWidth(i, width)
         self.menu = TableMenu(self.table)
         self.menu.add(self.tr("Show the row as written…"), self._on_open_chosen, single=True)
@@ -174,12 +176,12 @@ class AlertsView(QWidget):
         self.table.setRowCount(len(self.rows))
         for r, (alert, _declaration_id) in enumerate(self.rows):
             values = (alert.declaration_no, alert.declaration_date.isoformat()
-                      if alert.declaration_date else "", alert.rule, alert.kind, alert.reason,
+                      if alert.declaration_date else "", alert.rule, alert.kind,
                       self.status_word(alert.status),
-                      alert.created_at.strftime("%Y-%m-%d %H:%M"))
+                      alert.created_at.strftime("%Y-%m-%d %H:%M"), alert.reason)
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if c == 4:
+                if c == self.REASON:
                     item.setToolTip(value)
                 self.table.setItem(r, c, item)
         self.count.setText(self.tr("%n alert(s)", "", len(self.rows)))

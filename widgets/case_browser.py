@@ -44,11 +44,11 @@ class CaseBrowser(QWidget):
                                  shown={2: status_word}, runner=runner)  # statuses in words
         self.cases.set_column_widths([150, 320, 140, 100, 140])
         self.declarations = RecordTable(declarations, [
-            self.tr("Declaration"), self.tr("Date"), self.tr("HS"), self.tr("Gross kg"),
-            self.tr("From"), self.tr("Via"), self.tr("Discharge"), self.tr("To"),
-            self.tr("Vessel"), self.tr("B/L"), self.tr("Risk")], self, runner=runner,
-            tips={10: 11})  # the risk score's tooltip: its strongest signal's reason
-        self.declarations.set_column_widths([120, 95, 70, 90, 55, 70, 80, 50, 130, 120, 60])
+            self.tr("Declaration"), self.tr("Risk"), self.tr("Date"), self.tr("HS"),
+            self.tr("Gross kg"), self.tr("From"), self.tr("Via"), self.tr("Discharge"),
+            self.tr("To"), self.tr("Vessel"), self.tr("B/L")], self, runner=runner,
+            tips={1: 11})  # the risk score's tooltip: its strongest signal's reason
+        self.declarations.set_column_widths([120, 50, 95, 70, 90, 55, 70, 80, 50, 130, 120])
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.cases, self.tr("Cases"))
         self.tabs.addTab(self.declarations, self.tr("Declarations"))

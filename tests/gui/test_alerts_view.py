@@ -75,8 +75,8 @@ def test_a_rule_saved_then_an_import_raises_alerts_shown_and_reviewed(qtbot, win
     qtbot.waitUntil(lambda: view.table.rowCount() == 11, timeout=WAIT_MS)
     rows = _shown(view)
     assert {r[0] for r in rows} == {f"R{i:03d}" for i in range(11)}
-    assert {r[2] for r in rows} == {"Ring code"} and {r[5] for r in rows} == {"new"}
-    assert all("3915" in r[4] for r in rows), rows[0][4]
+    assert {r[2] for r in rows} == {"Ring code"} and {r[4] for r in rows} == {"new"}
+    assert all(r[6] == "HS code 391590*" for r in rows), rows[0][6]
     # 3. The first one marked reviewed: it leaves the list of new alerts.
     view.table.selectRow(0)
     first = rows[0][0]
@@ -89,7 +89,7 @@ def test_a_rule_saved_then_an_import_raises_alerts_shown_and_reviewed(qtbot, win
     # ... and shows under Reviewed.
     view.status.setCurrentIndex(view.status.findData("reviewed"))
     qtbot.waitUntil(lambda: [r[0] for r in _shown(view)] == [first], timeout=WAIT_MS)
-    assert _shown(view)[0][5] == "reviewed"
+    assert _shown(view)[0][4] == "reviewed"
 
 
 def test_an_alert_double_clicked_opens_its_declaration(qtbot, window, tmp_path):

@@ -17,7 +17,7 @@ from tests.gui.test_change_flow import HEADER, _regular, _ring
 from tests.writers import write_csv
 
 WAIT_MS = 60_000
-RISK = 10  # the Risk column
+RISK = 1  # the Risk column
 
 
 @pytest.fixture
