@@ -61,8 +61,7 @@ class SplitView(QWidget):
         self.plot.setLabel("left", self.tr("Gross weight (t)"))
         self.plot.setLabel("bottom", self.tr("Declared on"))
         self.plot.getPlotItem().setMenuEnabled(False)
-        self.plot.addLegend(offset=(-10, 10), labelTextColor="#202020",
-                            brush=pg.mkBrush(255, 255, 255, 220))
+        self.legend = self.plot.addLegend(labelTextColor="#202020")
         self.plot.setToolTip(self.tr("Click a declaration to open it"))
         self.points: list[pg.ScatterPlotItem] = []
         self.network = LinkChart(self, runner=runner)
@@ -119,9 +118,19 @@ class SplitView(QWidget):
             scatter.sigClicked.connect(self._on_points_clicked)
             self.plot.addItem(scatter)
             self.points.append(scatter)
+        self._legend_beside()
         if ring.threshold_kg:
             self.plot.addItem(pg.InfiniteLine(pos=ring.threshold_kg / 1000, angle=0,
                                               pen=pg.mkPen("#b00", width=2, style=Qt.PenStyle.DashLine)))
+
+    def _legend_beside(self) -> None:
+        """The shippers' legend right of the axes, in a margin of its width: on the plot it
+        hid declarations."""
+        item = self.plot.getPlotItem()
+        width = self.legend.boundingRect().width() + 12
+        item.layout.setContentsMargins(0, 0, width, 0)
+        self.legend.setParentItem(item)
+        self.legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-2, 8))
 
     def _on_points_clicked(self, _item, spots, *_event) -> None:
         if len(spots):
