@@ -290,6 +290,30 @@ ZH = {
     # run-time strings (statuses, roles, identifier and link kinds: VALUES, below)
     "hs": "稅則", "declaration": "報單", "seizure": "查獲", "note": "註記", "opened": "立案",
 }
+ZH.update({  # the alerts view, its new-rule dialog and risk in the declarations browser
+    "&Alerts": "警示(&A)", "Compute risk &scores": "計算風險分數(&S)", "Alerts": "警示",
+    "Compute risk scores": "計算風險分數", "Computing the risk scores…": "正在計算風險分數…",
+    "Risk scores computed: %1 declarations with a signal": "風險分數計算完成：%1 筆報單有風險訊號",
+    "Alerts marked %1": "警示已標記為%1", "Rule saved: it is checked after every import":
+        "規則已儲存：每次匯入後都會檢查", "New alerts": "新警示", "Reviewed": "已審閱",
+    "Dismissed": "已排除", "All alerts": "所有警示", "Mark reviewed": "標記為已審閱",
+    "Dismiss": "排除", "New rule…": "新增規則…", "New rule": "新增規則", "Rule": "規則",
+    "Watches": "監看類型", "Raised": "發出時間", "%n alert(s)": "%n 則警示", "new": "新",
+    "reviewed": "已審閱", "dismissed": "已排除", "Watch": "監看", "Party (id or name)":
+        "關係人（編號或名稱）", "Tax id": "統一編號", "Vessel (IMO or name)": "船舶（IMO 或船名）",
+    "Detector": "偵測器", "optional: the kind and value": "選填：預設為類型與值",
+    "Export country, transit port and discharge port joined by '>', e.g. GBR>SGSIN>MYPKG, "
+    "or GBR>MYPKG; '*' for any part.":
+        "以「>」連接出口國、轉運港與卸貨港，例如 GBR>SGSIN>MYPKG 或 GBR>MYPKG；「*」代表任意。",
+    "An HS code or its first digits, e.g. 3915.": "稅則號別或其前幾碼，例如 3915。",
+    "Every declaration the detector flags (its risk signal), checked after each import.":
+        "偵測器標示的每筆報單（其風險訊號），每次匯入後檢查。",
+    "As written in the declarations; it is normalised as the import does.":
+        "依報單上的寫法；會如匯入時一樣正規化。",
+    "Risk": "風險", "Risk ≥ ": "風險 ≥ ", "Any risk": "不限風險",
+    "Only declarations whose computed risk score (0 to 1) is at least this":
+        "只顯示計算所得風險分數（0 至 1）不低於此值的報單",
+})
 ZH.update(VALUES["zh-TW"])  # the dossier's table of stored values, shared with the workstation
 ABOUT_PREFIX = "<h3>WasteIntel %1</h3>"
 ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站。</p><p>內含資料與程式庫："

@@ -22,8 +22,7 @@ log = logging.getLogger(__name__)
 DETECTOR_MIN_WEIGHT = 0.5  # as ``wasteintel alerts watch detector ...`` by default
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AlertsActions", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def _compute_risk(db, progress=None) -> int:
@@ -52,7 +51,7 @@ class AlertsActions:
     def __init__(self, window):
         self.window = window
         self.view = AlertsView(window)
-        self.dock = QDockWidget(_tr("Alerts"), window)
+        self.dock = QDockWidget(translate("AlertsActions", "Alerts"), window)
         self.dock.setObjectName("alerts_dock")
         self.dock.setWidget(self.view)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
@@ -80,16 +79,19 @@ class AlertsActions:
             self.reload(self.view.shown_status)
 
     def review(self, alert_ids: list[int], status: str) -> Job:
+        done = translate("AlertsActions", "Alerts marked %1")
         return self._write(Job(review_alerts, self.window.db, alert_ids, status=status),
-                           _tr("Alerts marked %1").replace("%1", self.view.status_word(status)))
+                           done.replace("%1", self.view.status_word(status)))
 
     def save_rule(self, kind: str, value: str, name: str) -> Job:
         return self._write(Job(_save_rule, self.window.db, kind, value, name),
-                           _tr("Rule saved: it is checked after every import"))
+                           translate("AlertsActions",
+                                     "Rule saved: it is checked after every import"))
 
     def compute_risk(self) -> Job:
         job = Job(_compute_risk, self.window.db)
-        self.window.statusBar().showMessage(_tr("Computing the risk scores…"))
+        self.window.statusBar().showMessage(
+            translate("AlertsActions", "Computing the risk scores…"))
         job.signals.succeeded.connect(self._on_risk_computed)
         job.signals.failed.connect(self._failed)
         return self.window.jobs.start(job, writes=True)
@@ -98,8 +100,8 @@ class AlertsActions:
         self.window.browser.refresh()  # the scores are not declarations' data: only it shows them
         self.window.publish(ChangeSet.of(ALERTS))
         self.window.statusBar().showMessage(
-            _tr("Risk scores computed: %1 declarations with a signal").replace("%1", str(n)),
-            8000)
+            translate("AlertsActions", "Risk scores computed: %1 declarations with a signal")
+            .replace("%1", str(n)), 8000)
 
     def _write(self, job: Job, done: str) -> Job:
         job.signals.succeeded.connect(lambda _out: self._written(done))
@@ -111,8 +113,8 @@ class AlertsActions:
         self.window.statusBar().showMessage(done, 8000)
 
     def _failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self.window, _tr("Alerts"), str(exc).splitlines()[0] if str(exc)
-                            else type(exc).__name__)
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        QMessageBox.warning(self.window, translate("AlertsActions", "Alerts"), text)
 
 
 def connect(window) -> AlertsActions:
