@@ -1,6 +1,145 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AlertsActions</name>
+    <message>
+        <location filename="../../app/actions/alerts.py" line="54" />
+        <location filename="../../app/actions/alerts.py" line="117" />
+        <source>Alerts</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/alerts.py" line="82" />
+        <source>Alerts marked %1</source>
+        <translation>警示已標記為%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/alerts.py" line="88" />
+        <source>Rule saved: it is checked after every import</source>
+        <translation>規則已儲存：每次匯入後都會檢查</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/alerts.py" line="94" />
+        <source>Computing the risk scores…</source>
+        <translation>正在計算風險分數…</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/alerts.py" line="103" />
+        <source>Risk scores computed: %1 declarations with a signal</source>
+        <translation>風險分數計算完成：%1 筆報單有風險訊號</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsView</name>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="119" />
+        <source>New alerts</source>
+        <translation>新警示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="119" />
+        <source>Reviewed</source>
+        <translation>已審閱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="120" />
+        <source>Dismissed</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="120" />
+        <source>All alerts</source>
+        <translation>所有警示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="122" />
+        <location filename="../../widgets/alerts_view.py" line="148" />
+        <source>Mark reviewed</source>
+        <translation>標記為已審閱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="123" />
+        <location filename="../../widgets/alerts_view.py" line="149" />
+        <source>Dismiss</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="124" />
+        <source>New rule…</source>
+        <translation>新增規則…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="125" />
+        <source>Compute risk scores</source>
+        <translation>計算風險分數</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="134" />
+        <source>Declaration</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="134" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="134" />
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="134" />
+        <source>Watches</source>
+        <translation>監看類型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="135" />
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="135" />
+        <source>Raised</source>
+        <translation>發出時間</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="135" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="145" />
+        <source>Show the row as written…</source>
+        <translation>檢視原始資料列…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="146" />
+        <source>Add to case…</source>
+        <translation>加入案件…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/alerts_view.py" line="187" />
+        <source>%n alert(s)</source>
+        <translation><numerusform>%n 則警示</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="191" />
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="191" />
+        <source>reviewed</source>
+        <translation>已審閱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="192" />
+        <source>dismissed</source>
+        <translation>已排除</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisActions</name>
     <message>
         <location filename="../../app/actions/analysis.py" line="119" />
@@ -234,152 +373,172 @@
 <context>
     <name>CaseBrowser</name>
     <message>
-        <location filename="../../widgets/case_browser.py" line="92" />
+        <location filename="../../widgets/case_browser.py" line="96" />
         <source>Search case, company (any spelling), container, B/L, HS code…</source>
         <translation>搜尋案件、公司（任何拼寫）、貨櫃、提單、稅則…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="95" />
+        <location filename="../../widgets/case_browser.py" line="99" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="99" />
+        <location filename="../../widgets/case_browser.py" line="103" />
         <source>HS family, e.g. 3915</source>
         <translation>稅則類別，例如 3915</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="40" />
+        <location filename="../../widgets/case_browser.py" line="42" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="40" />
+        <location filename="../../widgets/case_browser.py" line="42" />
         <source>Title</source>
         <translation>案由</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="40" />
+        <location filename="../../widgets/case_browser.py" line="42" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="43" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="41" />
+        <location filename="../../widgets/case_browser.py" line="43" />
         <source>Lead officer</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="45" />
+        <location filename="../../widgets/case_browser.py" line="47" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="45" />
+        <location filename="../../widgets/case_browser.py" line="47" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="45" />
+        <location filename="../../widgets/case_browser.py" line="47" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="45" />
+        <location filename="../../widgets/case_browser.py" line="47" />
+        <source>Risk</source>
+        <translation>風險</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="48" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="46" />
+        <location filename="../../widgets/case_browser.py" line="48" />
         <source>From</source>
         <translation>起運國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="46" />
+        <location filename="../../widgets/case_browser.py" line="48" />
         <source>Via</source>
         <translation>轉運港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="46" />
+        <location filename="../../widgets/case_browser.py" line="48" />
         <source>Discharge</source>
         <translation>卸貨港</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="46" />
+        <location filename="../../widgets/case_browser.py" line="49" />
         <source>To</source>
         <translation>目的國</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="47" />
+        <location filename="../../widgets/case_browser.py" line="49" />
         <source>Vessel</source>
         <translation>船名</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="47" />
+        <location filename="../../widgets/case_browser.py" line="49" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="50" />
+        <location filename="../../widgets/case_browser.py" line="53" />
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="51" />
+        <location filename="../../widgets/case_browser.py" line="54" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="71" />
+        <location filename="../../widgets/case_browser.py" line="75" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="72" />
+        <location filename="../../widgets/case_browser.py" line="76" />
         <source>Show the row as written…</source>
         <translation>檢視原始資料列…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="75" />
+        <location filename="../../widgets/case_browser.py" line="79" />
         <source>Add to case…</source>
         <translation>加入案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="78" />
+        <location filename="../../widgets/case_browser.py" line="82" />
         <source>Search for this</source>
         <translation>搜尋此項</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="103" />
+        <location filename="../../widgets/case_browser.py" line="107" />
         <source>Country (name or ISO code)</source>
         <translation>國別（名稱或 ISO 代碼）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="105" />
+        <location filename="../../widgets/case_browser.py" line="109" />
         <source>Port (name or UN/LOCODE)</source>
         <translation>港口（名稱或 UN/LOCODE）</translation>
     </message>
     <message>
         <location filename="../../widgets/case_browser.py" line="113" />
+        <source>Risk ≥ </source>
+        <translation>風險 ≥ </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="114" />
+        <source>Any risk</source>
+        <translation>不限風險</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="116" />
+        <source>Only declarations whose computed risk score (0 to 1) is at least this</source>
+        <translation>只顯示計算所得風險分數（0 至 1）不低於此值的報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_browser.py" line="124" />
         <source>Declared from</source>
         <translation>申報日期自</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="115" />
+        <location filename="../../widgets/case_browser.py" line="126" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="122" />
+        <location filename="../../widgets/case_browser.py" line="134" />
         <source>any date</source>
         <translation>不限日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_browser.py" line="148" />
+        <location filename="../../widgets/case_browser.py" line="161" />
         <source>%n case(s)</source>
         <translation><numerusform>%n 件案件</numerusform></translation>
     </message>
@@ -1909,7 +2068,7 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="64" />
-        <location filename="../../app/main_window.py" line="223" />
+        <location filename="../../app/main_window.py" line="225" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -1985,56 +2144,66 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="174" />
+        <source>&amp;Alerts</source>
+        <translation>警示(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="175" />
+        <source>Compute risk &amp;scores</source>
+        <translation>計算風險分數(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="176" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176" />
+        <location filename="../../app/main_window.py" line="178" />
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="180" />
+        <location filename="../../app/main_window.py" line="182" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182" />
+        <location filename="../../app/main_window.py" line="184" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="183" />
+        <location filename="../../app/main_window.py" line="185" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="205" />
+        <location filename="../../app/main_window.py" line="207" />
         <source>Follow the system</source>
         <translation>依系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="216" />
+        <location filename="../../app/main_window.py" line="218" />
         <source>The language changes when WasteIntel next starts.</source>
         <translation>語言將於下次啟動 WasteIntel 時變更。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="227" />
+        <location filename="../../app/main_window.py" line="229" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="271" />
+        <location filename="../../app/main_window.py" line="273" />
         <source>Could not finish %1: %2</source>
         <translation>無法完成 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="333" />
+        <location filename="../../app/main_window.py" line="336" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="334" />
+        <location filename="../../app/main_window.py" line="337" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
@@ -2397,6 +2566,104 @@ Add the ring to %2 instead of opening a new case?</source>
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="43" />
+        <source>New rule</source>
+        <translation>新增規則</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="51" />
+        <source>optional: the kind and value</source>
+        <translation>選填：預設為類型與值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="55" />
+        <source>Watch</source>
+        <translation>監看</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="56" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="57" />
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="71" />
+        <source>Party (id or name)</source>
+        <translation>關係人（編號或名稱）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="71" />
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="72" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="72" />
+        <source>E-mail</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="73" />
+        <source>Tax id</source>
+        <translation>統一編號</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="73" />
+        <source>Container</source>
+        <translation>貨櫃</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="74" />
+        <source>Vessel (IMO or name)</source>
+        <translation>船舶（IMO 或船名）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="74" />
+        <source>Route</source>
+        <translation>航線</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="75" />
+        <source>HS code</source>
+        <translation>稅則號別</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="75" />
+        <source>Detector</source>
+        <translation>偵測器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="83" />
+        <source>Export country, transit port and discharge port joined by '&gt;', e.g. GBR&gt;SGSIN&gt;MYPKG, or GBR&gt;MYPKG; '*' for any part.</source>
+        <translation>以「&gt;」連接出口國、轉運港與卸貨港，例如 GBR&gt;SGSIN&gt;MYPKG 或 GBR&gt;MYPKG；「*」代表任意。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="85" />
+        <source>An HS code or its first digits, e.g. 3915.</source>
+        <translation>稅則號別或其前幾碼，例如 3915。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="86" />
+        <source>Every declaration the detector flags (its risk signal), checked after each import.</source>
+        <translation>偵測器標示的每筆報單（其風險訊號），每次匯入後檢查。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alerts_view.py" line="88" />
+        <source>As written in the declarations; it is normalised as the import does.</source>
+        <translation>依報單上的寫法；會如匯入時一樣正規化。</translation>
+    </message>
+</context>
+<context>
     <name>SchemaUpgrade</name>
     <message>
         <location filename="../../app/schema_upgrade.py" line="32" />
@@ -2599,7 +2866,7 @@ Add the ring to %2 instead of opening a new case?</source>
         <translation>申報日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="66" />
+        <location filename="../../widgets/split_view.py" line="65" />
         <source>Click a declaration to open it</source>
         <translation>點選報單即可開啟</translation>
     </message>
@@ -2824,47 +3091,49 @@ Add the ring to %2 instead of opening a new case?</source>
         <translation>差異</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="188" />
-        <source>Export report</source>
-        <translation>匯出報告</translation>
-    </message>
-    <message>
         <location filename="../../widgets/import_wizard.py" line="189" />
-        <source>CSV (*.csv);;Excel (*.xlsx)</source>
-        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../widgets/import_wizard.py" line="200" />
         <source>imported</source>
         <translation>已匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="200" />
+        <location filename="../../widgets/import_wizard.py" line="189" />
         <source>partly imported</source>
         <translation>部分匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="201" />
+        <location filename="../../widgets/import_wizard.py" line="190" />
         <source>nothing stored</source>
         <translation>未儲存任何資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="201" />
+        <location filename="../../widgets/import_wizard.py" line="190" />
         <source>unreadable</source>
         <translation>無法讀取</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="202" />
+        <location filename="../../widgets/import_wizard.py" line="191" />
         <source>not declarations</source>
         <translation>非報單資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="203" />
+        <location filename="../../widgets/import_wizard.py" line="192" />
         <source>needs a decision</source>
         <translation>待決定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="192" />
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="196" />
+        <source>Export report</source>
+        <translation>匯出報告</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="197" />
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
 </context>
 </TS>
