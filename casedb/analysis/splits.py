@@ -109,16 +109,19 @@ def rings_in(db: Database, frame: pl.DataFrame, *, min_score: float = 0.5, thres
     scored = [(*ctx.evaluate(win, min_score), win) for win in ctx.windows(progress)]
     scored = [x for x in scored if x[0] >= min_score]
     scored.sort(key=lambda x: -x[0])
-    merged = _merge(scored)
+    merged = _merge(scored, ctx.shipper)
     names = _names(ctx, merged)
     rings = [_ring(ctx, score, ev, rows, names) for score, ev, rows in merged]
     log.info("split detection: %d rings from %d windows", len(rings), len(scored))
     return sorted(rings, key=lambda r: (-r.score, r.first))
 
 
-def _merge(scored) -> list[tuple[float, dict, np.ndarray]]:
+def _merge(scored, shipper: np.ndarray) -> list[tuple[float, dict, np.ndarray]]:
     """Windows sharing at least half of the smaller one's declarations are one ring, scored
-    as its best window; its declarations are all of theirs."""
+    as its best window; its declarations are all of theirs, except that a ring found through
+    its shells' shared identifiers (a sender cluster) takes from the windows of its receivers
+    only its own shippers' declarations: the other shippers of a busy consignee are not its
+    shells (the demo's first ring had taken in three regular shippers that way)."""
     owner: dict[int, int] = {}
     rings: list[list] = []
     for score, ev, win in scored:
@@ -129,6 +132,9 @@ def _merge(scored) -> list[tuple[float, dict, np.ndarray]]:
         if target is None:
             target = len(rings)
             rings.append([score, ev, []])
+        elif rings[target][1]["view"] == "sender" and ev["view"] != "sender":
+            own = {int(shipper[r]) for r in rings[target][2]}
+            rows = [r for r in rows if int(shipper[r]) in own]
         for r in rows:
             if r not in owner:
                 owner[r] = target
