@@ -56,16 +56,27 @@ def shoot(out: Path, language: str, db) -> list[Path]:
     _settle(app, 20)
     map_view = window.analysis.map
     map_view.mode.setCurrentIndex(map_view.mode.findData("before-after"))
-    for index, name in ((1, "route_map"), (2, "split_shipments"), (3, "link_chart")):
-        window.analysis.tabs.setCurrentIndex(index)
+    tabs = window.analysis.tabs
+    for widget, name in ((window.analysis.map, "route_map"),
+                         (window.analysis.splits, "split_shipments"),
+                         (window.analysis.links, "link_chart"),
+                         (window.analysis.timeline, "timeline")):
+        tabs.setCurrentWidget(widget)
         _settle(app)
         shots.append(_save(window, out / f"{name}_{language}.png"))
+    tabs.setCurrentIndex(0)
+    _settle(app)
+    shots.append(_save(window, out / f"route_shift_{language}.png"))
     shots += _dialogs(app, window, out, language)
     shots += _case_work(app, window, out, language)
     window.analysis.tabs.setCurrentIndex(0)
     window.analysis.source.setCurrentIndex(1)  # BACI trade statistics
     _settle_jobs(app, window)
     shots.append(_save(window, out / f"route_shift_baci_{language}.png"))
+    window.analysis.routes.views.setCurrentWidget(window.analysis.routes.heat)
+    _settle(app)
+    shots.append(_save(window, out / f"route_heat_baci_{language}.png"))
+    window.analysis.routes.views.setCurrentIndex(0)
     window.browser.search.setText("Abc Recyling")
     window.browser._on_debounce_timeout()
     _settle(app)
