@@ -111,3 +111,25 @@ def test_an_alert_double_clicked_opens_its_declaration(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: manager.evidence_view is not None
                     and manager.evidence_view.isVisible(), timeout=WAIT_MS)
     manager.evidence_view.close()
+
+
+def test_the_alerts_view_and_its_dialog_read_in_chinese(qtbot, qapp):
+    """zh-TW: the view's buttons, filter, headers and the new-rule dialog have no English."""
+    from app import i18n
+    from tests.gui.test_zh_tw_complete import _english, _walk
+
+    translators = i18n.install(qapp, "zh_TW")
+    try:
+        view = alerts_view.AlertsView()
+        qtbot.addWidget(view)
+        dialog = view.ask_rule()
+        dialog.kind.setCurrentIndex(dialog.kind.findData("route"))
+        view.show_alerts("new", [])
+        english = {**_walk(view), **_walk(dialog)}
+        assert not english, english
+        assert not _english(dialog.windowTitle()) and not _english(view.count.text())
+        assert view.count.text() == "0 則警示"
+        dialog.close()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
