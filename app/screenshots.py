@@ -77,6 +77,7 @@ def shoot(out: Path, language: str, db) -> list[Path]:
     _settle(app)
     shots.append(_save(window, out / f"route_heat_baci_{language}.png"))
     window.analysis.routes.views.setCurrentIndex(0)
+    shots += _alerts(app, window, out, language)
     window.browser.search.setText("Abc Recyling")
     window.browser._on_debounce_timeout()
     _settle(app)
@@ -140,6 +141,37 @@ def _case_work(app: QApplication, window, out: Path, language: str) -> list[Path
     _settle_jobs(app, window)
     shots.append(_save(window.search_actions.dock, out / f"search_vessel_{language}.png"))
     window.case_dock.raise_()
+    return shots
+
+
+def _alerts(app: QApplication, window, out: Path, language: str) -> list[Path]:
+    """The alerts dock (a split-ring rule's hits) under the declarations sorted by risk, and the
+    new-rule dialog."""
+    from casedb.alerts import add_watchlist, list_watchlists, run_watchlists
+
+    from .actions.alerts import compute_risk, show_alerts
+
+    if not list_watchlists(window.db):  # the first language's run saves it
+        add_watchlist(window.db, "detector", "split", name="Split shipments",
+                      params={"min_weight": 0.5})
+        run_watchlists(window.db)
+    compute_risk(window)
+    _settle_jobs(app, window)
+    browser = window.browser
+    browser.tabs.setCurrentIndex(1)
+    for _ in range(2):  # the Risk column, riskiest first
+        browser.declarations.view.horizontalHeader().sectionClicked.emit(1)
+        _settle_jobs(app, window)
+    actions = show_alerts(window)
+    _settle_jobs(app, window)
+    shots = [_save(window, out / f"alerts_risk_{language}.png")]
+    dialog = actions.view.ask_rule()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("route"))
+    _settle(app)
+    shots.append(_save(dialog, out / f"alert_rule_{language}.png"))
+    dialog.close()
+    window.analysis_dock.raise_()
+    browser.tabs.setCurrentIndex(0)
     return shots
 
 
