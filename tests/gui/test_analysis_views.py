@@ -123,7 +123,7 @@ def test_expanding_a_party_adds_its_cases_and_partners(qtbot, window):
     links = window.analysis.links
     qtbot.waitUntil(lambda: a in links.nodes, timeout=10_000)
     before = set(links.nodes)
-    party = next(n for n in before if n.startswith("p"))
+    party = next(n for n in before if n[0] == "p" and n[1:].isdigit())
     links.expand_requested.emit(party)
     qtbot.waitUntil(lambda: len(links.nodes) > len(before), timeout=10_000)
     added = set(links.nodes) - before
@@ -169,15 +169,17 @@ def test_a_ring_opens_as_a_new_case_and_adds_to_another(qtbot, demo_db, tmp_path
         db.dispose()
 
 
-def test_activating_a_party_lists_its_cases(qtbot, window):
+def test_activating_a_party_opens_it_as_a_company(qtbot, window):
+    """A company opens as itself (issue 20), no longer as a search for its name, which a common
+    word could flood."""
     a, _ = TRUTH["linked_pairs"][0]["cases"]
     window.open_case(a)
     links = window.analysis.links
     qtbot.waitUntil(lambda: a in links.nodes, timeout=10_000)
-    party = next(n for n in links.nodes if n.startswith("p"))
+    party = next(n for n in links.nodes if n[0] == "p" and n[1:].isdigit())
     name = links.network.labels[links.network.ids.index(party)]
-    with qtbot.waitSignal(window.browser.cases.count_changed, timeout=10_000):
-        links.node_activated.emit(party)
-    assert window.browser.search.text() == name
-    model = window.browser.cases.model
-    assert a in {model.data(model.index(r, 0)) for r in range(model.rowCount())}
+    links.node_activated.emit(party)
+    company = window.company
+    qtbot.waitUntil(lambda: company.dock.isVisible() and bool(company.view.title.text()),
+                    timeout=10_000)
+    assert company.view.title.text() == name
