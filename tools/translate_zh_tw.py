@@ -257,6 +257,8 @@ ZH = {
     "refused": "拒收", "warning": "警示", "discrepancy": "差異", "imported": "已匯入",
     "partly imported": "部分匯入", "failed": "失敗", "nothing stored": "未儲存任何資料", "unreadable": "無法讀取",
     "not declarations": "非報單資料", "needs a decision": "待決定",
+    "Split shipment ring %1": "分批申報集團 %1",
+    "The ring's parties and declarations on the timeline": "在時間軸上檢視此集團的關係人與報單",
     "at least ": "至少 ",
     "Hide the nodes whose links carry fewer tonnes (cases stay)":
         "隱藏連結總噸數低於此值的節點（案件保留）",

@@ -51,6 +51,8 @@ class AnalysisDock(QWidget):
     route_declarations_requested = Signal(object, str)  # the RouteQuery shown, a route key
     declaration_requested = Signal(str)  # a declaration number: show it
     timeline_event_selected = Signal(str, object)  # event key, declaration id or None
+    ring_timeline_requested = Signal(int)  # index of a ring shown
+    node_timeline_requested = Signal(str)  # a link chart node: a party or a case
 
     def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
@@ -91,6 +93,9 @@ class AnalysisDock(QWidget):
         self.links.node_activated.connect(self._on_links_node_activated)
         self.links.expand_requested.connect(self.expand_requested)
         self.timeline.event_selected.connect(self.timeline_event_selected)
+        self.timeline.event_selected.connect(self._on_timeline_event_selected)
+        self.splits.timeline_requested.connect(self.ring_timeline_requested)
+        self.links.timeline_requested.connect(self.node_timeline_requested)
 
     def _route_page(self) -> QWidget:
         page = QWidget(self)
@@ -134,6 +139,13 @@ class AnalysisDock(QWidget):
         if table is not None and 0 <= index < len(table.periods):
             self.map.set_event_period(table.periods[index])
             self.event_shifts_requested.emit(table, index)
+
+    def _on_timeline_event_selected(self, key: str, _declaration_id) -> None:
+        """The link chart follows: the event's parties selected there."""
+        event = self.timeline.events.get(key)
+        if event is not None:
+            self.links.select_nodes([lane for lane in event.lanes
+                                     if lane in self.links.network.index])
 
     def _on_links_node_activated(self, node: str) -> None:
         network = self.links.network
@@ -189,9 +201,11 @@ class AnalysisDock(QWidget):
     def show_case_network(self, nodes, edges) -> None:
         self.links.show_network(nodes, edges)
 
-    def show_timeline(self, timeline) -> None:
+    def show_timeline(self, timeline, bring_forward: bool = False) -> None:
         """A casedb.timeline.Timeline: of the open case, a ring or a company."""
         self.timeline.show_timeline(timeline)
+        if bring_forward:
+            self.tabs.setCurrentWidget(self.timeline)
 
     def add_expansion(self, node: str, nodes, edges) -> None:
         """``node``'s neighbours: the heaviest shown, the rest behind "Show all"."""

@@ -39,6 +39,7 @@ class LinkChart(QWidget):
     layout_progressed = Signal()  # an intermediate layout was drawn
     layout_finished = Signal()
     add_to_case_requested = Signal(str)  # node id: add what it stands for to the open case
+    timeline_requested = Signal(str)  # a party or case node: show its timeline
     save_requested = Signal()  # the user asks to keep the chart (``menu.state()``) with the case
 
     def __init__(self, parent: QWidget | None = None, *, runner: Runner):

@@ -35,6 +35,8 @@ class LinkMenu(QObject):
         menu = QMenu(chart)
         self._act(menu, self.tr("Open"), lambda: chart.node_activated.emit(node))
         self._act(menu, self.tr("Expand"), lambda: chart.expand_requested.emit(node))
+        if graph.kinds[row] in ("party", "case"):
+            self._act(menu, self.tr("Timeline"), lambda: chart.timeline_requested.emit(node))
         if node in self.pending:
             self._act(menu, self.tr("Show all %1 neighbours").replace(
                 "%1", str(self.shown_of(node)[1])), lambda: self.show_rest(node))

@@ -42,6 +42,7 @@ class SplitView(QWidget):
     open_as_case_requested = Signal(int)  # index of the ring to open as a new case
     add_to_case_requested = Signal(int)  # index of the ring to add to the open case
     declaration_requested = Signal(str)  # a declaration number: open it
+    timeline_requested = Signal(int)  # index of the ring to show on the timeline
 
     def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
@@ -57,6 +58,11 @@ class SplitView(QWidget):
             lambda: self._emit_for_current(self.open_as_case_requested))
         self.add_case_button.clicked.connect(
             lambda: self._emit_for_current(self.add_to_case_requested))
+        self.timeline_button = QPushButton(self.tr("Timeline"), self)
+        self.timeline_button.setToolTip(self.tr("The ring's parties and declarations on the "
+                                                "timeline"))
+        self.timeline_button.clicked.connect(
+            lambda: self._emit_for_current(self.timeline_requested))
         self.plot = pg.PlotWidget(self, background="w", axisItems={"bottom": DateAxis()})
         self.plot.setLabel("left", self.tr("Gross weight (t)"))
         self.plot.setLabel("bottom", self.tr("Declared on"))
@@ -74,7 +80,8 @@ class SplitView(QWidget):
         v = QVBoxLayout(right)
         top = QHBoxLayout()
         top.addWidget(self.detail, 1)
-        for button in (self.new_case_button, self.add_case_button, self.export_button):
+        for button in (self.timeline_button, self.new_case_button, self.add_case_button,
+                       self.export_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         v.addLayout(top)
         charts = QSplitter(Qt.Orientation.Horizontal, right)  # the dock is wide and low

@@ -25,7 +25,7 @@ from casedb.changes import DECLARATIONS, PARTIES, TRADE, ChangeSet
 from casedb.db import default_data_dir
 from casedb.linked import linked_cases
 from casedb.network import case_network, party_neighbourhood
-from casedb.timeline import case_timeline
+from casedb.timeline import case_timeline, declarations_timeline, party_timeline
 from casedb.trade import TradeQueryError, list_datasets, trade_shares
 from widgets.analysis_dock import DECLARATIONS as DECLARATIONS_SOURCE
 from widgets.analysis_dock import TRADE as TRADE_SOURCE
@@ -58,6 +58,8 @@ class AnalysisActions(QObject):
         d.route_declarations_requested.connect(self._on_dock_route_declarations_requested)
         d.declaration_requested.connect(self.show_declaration)
         d.links.save_requested.connect(self.save_chart)
+        d.ring_timeline_requested.connect(self._on_dock_ring_timeline_requested)
+        d.node_timeline_requested.connect(self._on_dock_node_timeline_requested)
         d.map.route_filter_requested.connect(
             lambda route: self._on_dock_route_declarations_requested(
                 RouteQuery(d.route_query().source, d.route_query().hs, "route"), route))
@@ -150,6 +152,20 @@ class AnalysisActions(QObject):
         self.window.statusBar().showMessage(
             self.tr("Link chart saved with %1").replace("%1", ref), 6000)
         return path
+
+    def _on_dock_ring_timeline_requested(self, row: int) -> None:
+        ring = self.dock.shown_rings[row]
+        title = self.tr("Split shipment ring %1").replace("%1", str(row + 1))
+        self._submit(declarations_timeline, ring.declaration_ids, title,
+                     succeeded=lambda t: self.dock.show_timeline(t, bring_forward=True))
+
+    def _on_dock_node_timeline_requested(self, node: str) -> None:
+        if node.startswith("p") and node[1:].isdigit():
+            self._submit(party_timeline, int(node[1:]),
+                         succeeded=lambda t: self.dock.show_timeline(t, bring_forward=True))
+        else:
+            self._submit(case_timeline, node,
+                         succeeded=lambda t: self.dock.show_timeline(t, bring_forward=True))
 
     def show_declaration(self, number: str) -> None:
         """The declarations browser searched for one declaration number."""

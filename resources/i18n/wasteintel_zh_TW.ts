@@ -142,48 +142,53 @@
 <context>
     <name>AnalysisActions</name>
     <message>
-        <location filename="../../app/actions/analysis.py" line="119" />
+        <location filename="../../app/actions/analysis.py" line="121" />
         <source>Only declarations with a known destination can be listed by route.</source>
         <translation>僅有已知目的地的報單可依航線列出。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="144" />
+        <location filename="../../app/actions/analysis.py" line="146" />
         <source>Save with case</source>
         <translation>隨案件儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="151" />
+        <location filename="../../app/actions/analysis.py" line="153" />
         <source>Link chart saved with %1</source>
         <translation>關聯圖已隨 %1 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="168" />
+        <location filename="../../app/actions/analysis.py" line="158" />
+        <source>Split shipment ring %1</source>
+        <translation>分批申報集團 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/analysis.py" line="184" />
         <source>Open as a new case</source>
         <translation>開立為新案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="169" />
+        <location filename="../../app/actions/analysis.py" line="185" />
         <source>Case reference:</source>
         <translation>案件編號：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="176" />
+        <location filename="../../app/actions/analysis.py" line="192" />
         <source>Split shipment ring: %1 declarations, %2 t</source>
         <translation>分批申報集團：%1 筆報單，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="183" />
+        <location filename="../../app/actions/analysis.py" line="199" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="145" />
-        <location filename="../../app/actions/analysis.py" line="184" />
+        <location filename="../../app/actions/analysis.py" line="147" />
+        <location filename="../../app/actions/analysis.py" line="200" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="194" />
+        <location filename="../../app/actions/analysis.py" line="210" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
@@ -191,102 +196,102 @@
 <context>
     <name>AnalysisDock</name>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="58" />
+        <location filename="../../widgets/analysis_dock.py" line="60" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="59" />
+        <location filename="../../widgets/analysis_dock.py" line="61" />
         <source>Trade statistics (BACI)</source>
         <translation>貿易統計（BACI）</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="63" />
+        <location filename="../../widgets/analysis_dock.py" line="65" />
         <source>HS code or its first digits, e.g. 3915 (plastic scrap)</source>
         <translation>稅則號別或其前幾碼，例如 3915（廢塑膠）</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="74" />
+        <location filename="../../widgets/analysis_dock.py" line="76" />
         <source>Route shifts</source>
         <translation>航線轉移</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="75" />
+        <location filename="../../widgets/analysis_dock.py" line="77" />
         <source>Map</source>
         <translation>地圖</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="76" />
+        <location filename="../../widgets/analysis_dock.py" line="78" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="77" />
+        <location filename="../../widgets/analysis_dock.py" line="79" />
         <source>Link chart</source>
         <translation>關聯圖</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="78" />
+        <location filename="../../widgets/analysis_dock.py" line="80" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="98" />
+        <location filename="../../widgets/analysis_dock.py" line="103" />
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="98" />
+        <location filename="../../widgets/analysis_dock.py" line="103" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="99" />
+        <location filename="../../widgets/analysis_dock.py" line="104" />
         <source>Grouped by</source>
         <translation>分組依據</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="112" />
+        <location filename="../../widgets/analysis_dock.py" line="117" />
         <source>destination country</source>
         <translation>目的國</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="113" />
+        <location filename="../../widgets/analysis_dock.py" line="118" />
         <source>destination port</source>
         <translation>目的港</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="115" />
+        <location filename="../../widgets/analysis_dock.py" line="120" />
         <source>importer</source>
         <translation>進口國</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="116" />
+        <location filename="../../widgets/analysis_dock.py" line="121" />
         <source>exporter</source>
         <translation>出口國</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="160" />
+        <location filename="../../widgets/analysis_dock.py" line="172" />
         <source>Trade statistics: %1 (%2 %3)</source>
         <translation>貿易統計：%1（%2 %3）</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="162" />
+        <location filename="../../widgets/analysis_dock.py" line="174" />
         <source>Trade statistics: %1</source>
         <translation>貿易統計：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="167" />
+        <location filename="../../widgets/analysis_dock.py" line="179" />
         <source>%1, HS %2</source>
         <translation>%1，稅則 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="168" />
+        <location filename="../../widgets/analysis_dock.py" line="180" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="171" />
+        <location filename="../../widgets/analysis_dock.py" line="183" />
         <source>%1 (partial: %2)</source>
         <translation>%1（部分期間：%2）</translation>
     </message>
@@ -1648,22 +1653,22 @@
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../widgets/link_chart.py" line="355" />
+        <location filename="../../widgets/link_chart.py" line="356" />
         <source>No path links %1 and %2.</source>
         <translation>%1 與 %2 之間沒有路徑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="414" />
+        <location filename="../../widgets/link_chart.py" line="415" />
         <source>%n node(s)</source>
         <translation><numerusform>%n 個節點</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="415" />
+        <location filename="../../widgets/link_chart.py" line="416" />
         <source>%n link(s)</source>
         <translation><numerusform>%n 條連結</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/link_chart.py" line="417" />
+        <location filename="../../widgets/link_chart.py" line="418" />
         <source>laying out…</source>
         <translation>配置中…</translation>
     </message>
@@ -1710,36 +1715,41 @@
     </message>
     <message>
         <location filename="../../widgets/link_menu.py" line="39" />
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_menu.py" line="41" />
         <source>Show all %1 neighbours</source>
         <translation>顯示全部 %1 個相鄰節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="41" />
+        <location filename="../../widgets/link_menu.py" line="43" />
         <source>Hide</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="43" />
+        <location filename="../../widgets/link_menu.py" line="45" />
         <source>Unpin</source>
         <translation>取消固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="43" />
+        <location filename="../../widgets/link_menu.py" line="45" />
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="45" />
+        <location filename="../../widgets/link_menu.py" line="47" />
         <source>Find path to</source>
         <translation>尋找路徑至</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="49" />
+        <location filename="../../widgets/link_menu.py" line="51" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="51" />
+        <location filename="../../widgets/link_menu.py" line="53" />
         <source>Copy</source>
         <translation>複製</translation>
     </message>
@@ -2841,42 +2851,52 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>SplitView</name>
     <message>
-        <location filename="../../widgets/split_view.py" line="52" />
+        <location filename="../../widgets/split_view.py" line="53" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="54" />
+        <location filename="../../widgets/split_view.py" line="55" />
         <source>Open as a new case…</source>
         <translation>開立為新案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="55" />
+        <location filename="../../widgets/split_view.py" line="56" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
         <location filename="../../widgets/split_view.py" line="61" />
+        <source>Timeline</source>
+        <translation>時間軸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="62" />
+        <source>The ring's parties and declarations on the timeline</source>
+        <translation>在時間軸上檢視此集團的關係人與報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="67" />
         <source>Gross weight (t)</source>
         <translation>毛重（公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="62" />
+        <location filename="../../widgets/split_view.py" line="68" />
         <source>Declared on</source>
         <translation>申報日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="65" />
+        <location filename="../../widgets/split_view.py" line="71" />
         <source>Click a declaration to open it</source>
         <translation>點選報單即可開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="70" />
+        <location filename="../../widgets/split_view.py" line="76" />
         <source>The ring's shippers and consignees, linked by the tonnes between them, and the phones, addresses or e-mails the shippers share</source>
         <translation>此集團的出口人與進口人，以其間公噸數相連，並列出出口人共用的電話、地址或電子郵件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="99" />
+        <location filename="../../widgets/split_view.py" line="106" />
         <source>score %1 — %2</source>
         <translation>分數 %1 — %2</translation>
     </message>

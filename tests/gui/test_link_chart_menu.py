@@ -31,7 +31,7 @@ def test_a_right_click_opens_the_nodes_menu_and_its_actions_work(qtbot, chart):
     _right_click(qtbot, chart, "p2")
     menu = chart.menu.menu
     assert menu is not None and menu.isVisible()
-    assert _texts(menu) == ["Open", "Expand", "Hide", "Pin", "Find path to",
+    assert _texts(menu) == ["Open", "Expand", "Timeline", "Hide", "Pin", "Find path to",
                             "Add to the open case", "Copy"]
     assert chart.selected == ["p2"]
     actions = {a.text(): a for a in menu.actions()}

@@ -79,3 +79,29 @@ def test_opening_a_case_draws_its_timeline_in_the_analysis_dock(qtbot, window):
                     and panel.timeline.timeline.title == ref, timeout=15_000)
     assert panel.tabs.tabText(panel.tabs.indexOf(panel.timeline)) == "Timeline"
     assert len(panel.timeline.scatter.points()) > 0
+
+
+def test_a_ring_and_a_company_on_the_timeline_and_the_link_chart_following(qtbot, window):
+    panel = window.analysis
+    qtbot.waitUntil(lambda: panel.splits.rings.count() > 0, timeout=20_000)
+    panel.splits.rings.setCurrentRow(0)
+    panel.splits.timeline_button.click()
+    ring = panel.shown_rings[0]
+    qtbot.waitUntil(lambda: panel.timeline.timeline is not None
+                    and panel.timeline.timeline.title == "Split shipment ring 1", timeout=15_000)
+    assert panel.tabs.currentWidget() is panel.timeline
+    declared = {e.declaration_id for e in panel.timeline.timeline.events}
+    assert declared == set(ring.declaration_ids)
+
+    ref = TRUTH["linked_pairs"][0]["cases"][0]
+    window.open_case(ref)
+    links = panel.links
+    qtbot.waitUntil(lambda: ref in links.nodes, timeout=15_000)
+    party = next(n for n in links.nodes if n.startswith("p"))
+    name = links.network.labels[links.network.index[party]]
+    links.timeline_requested.emit(party)
+    qtbot.waitUntil(lambda: panel.timeline.timeline.title == name, timeout=15_000)
+    # an event chosen on the timeline selects its parties on the link chart
+    event = next(e for e in panel.timeline.timeline.events if party in e.lanes)
+    panel.timeline.event_selected.emit(event.key, event.declaration_id)
+    assert party in links.selected
