@@ -44,7 +44,7 @@ def _splits(qtbot, window, shown=True):
     qtbot.waitUntil(lambda: bool(panel.splits.plot.getPlotItem().listDataItems()), timeout=5000)
     first = panel.splits.plot.getPlotItem().listDataItems()[0]
     return (panel.splits, panel.splits.export_image,
-            [pg.mkBrush(first.opts["symbolBrush"]).color().name()])
+            [pg.mkBrush(first.opts["brush"]).color().name()])  # a ScatterPlotItem
 
 
 def _map(qtbot, window, shown=True):
@@ -146,7 +146,7 @@ def test_the_split_export_is_the_selected_rings_timeline(qtbot, window, tmp_path
     other = next(i for i, r in enumerate(panel.shown_rings) if len(r.declaration_nos) != first)
     export(tmp_path / "first.svg")
     splits.rings.setCurrentRow(other)
-    qtbot.waitUntil(lambda: sum(len(i.xData) for i in splits.plot.getPlotItem().listDataItems())
+    qtbot.waitUntil(lambda: sum(len(i.getData()[0]) for i in splits.plot.getPlotItem().listDataItems())
                     == len(panel.shown_rings[other].declaration_nos), timeout=5000)
     export(tmp_path / "other.svg")
     assert (tmp_path / "first.svg").read_bytes() != (tmp_path / "other.svg").read_bytes()
