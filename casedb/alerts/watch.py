@@ -17,7 +17,8 @@ from ..db import Database
 from ..errors import NotFound
 from ..models import ALERT_STATUSES, WATCH_KINDS, Alert, Declaration, Watchlist
 from ..models.base import utcnow
-from .rules import DETECTORS, RuleError, matches
+from ..normalize.containers import normalize_container
+from .rules import DETECTORS, RuleError, _route, matches
 
 log = logging.getLogger(__name__)
 
@@ -52,12 +53,24 @@ def add_watchlist(db: Database, kind: str, value: str, *, name: str | None = Non
         raise RuleError(f"detector {value!r}: one of {', '.join(DETECTORS)}")
     if not value.strip():
         raise RuleError(f"a {kind} rule needs a value to watch")
+    _check_value(kind, value.strip())
     with db.begin() as s:
         rule = Watchlist(name=name or f"{kind} {value}", kind=kind, value=value.strip(),
                          params=params or {}, active=True, created_by=db.user)
         s.add(rule)
         s.flush()
         return rule.id
+
+
+def _check_value(kind: str, value: str) -> None:
+    """A rule whose value cannot be matched is refused when saved, not at every import."""
+    if kind == "container":
+        try:
+            normalize_container(value)
+        except ValueError as exc:
+            raise RuleError(f"container rule: {exc}") from None
+    elif kind == "route":
+        _route(value)
 
 
 def _risk_signals(db: Database):

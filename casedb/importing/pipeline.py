@@ -68,6 +68,7 @@ class FileReport:
     discrepancies: tuple[tuple, ...] = ()
     dry_run: bool = False
     alerts: int = 0  # new watchlist alerts raised by the declarations it stored
+    alerts_error: str = ""  # why the saved rules could not run, if they could not
 
     @property
     def changed(self) -> bool:
@@ -88,7 +89,8 @@ class FileReport:
                 "warnings": [w.to_json() for w in self.warnings],
                 "discrepancies": [dict(zip(("sheet", "row", "field", "stored", "other"), d,
                                            strict=False)) for d in self.discrepancies],
-                "dry_run": self.dry_run, "alerts": self.alerts}
+                "dry_run": self.dry_run, "alerts": self.alerts,
+                **({"alerts_error": self.alerts_error} if self.alerts_error else {})}
 
 
 @dataclass(frozen=True)
@@ -140,10 +142,21 @@ def import_file(db: Database, path, *, spec: ImportSpec | None = None,  # noqa: 
     path = Path(path)
     report = retrying_races(db, lambda: _import_file(db, path, spec, progress, dry_run, isolate))
     if report.changed:
-        from ..alerts import run_watchlists  # the saved rules run after every import
-
-        report = replace(report, alerts=run_watchlists(db, report.declaration_ids))
+        report = _run_watchlists(db, report)
     return report
+
+
+def _run_watchlists(db: Database, report: FileReport) -> FileReport:
+    """The saved rules run over what an import stored. The import is committed by then: a rule
+    that cannot run is said in the report, never taken for a failed import."""
+    from ..alerts import run_watchlists
+    from ..errors import CaseDbError
+
+    try:
+        return replace(report, alerts=run_watchlists(db, report.declaration_ids))
+    except (CaseDbError, ValueError) as exc:
+        log.warning("watchlists did not run after importing %s: %s", report.file, exc)
+        return replace(report, alerts_error=str(exc))
 
 
 def _open_source(path: Path, spec: ImportSpec | None, isolate: bool):

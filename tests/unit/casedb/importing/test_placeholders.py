@@ -113,3 +113,14 @@ def test_saved_watchlist_rules_run_after_every_import(sqlite_db, tmp_path):
     assert "MSCU1234566" in alert.reason
     again = import_file(sqlite_db, write_csv(tmp_path / "w.csv", [HEADER, FULL]))
     assert again.alerts == 0 and len(list_alerts(sqlite_db)) == 1
+
+
+def test_a_rule_that_cannot_match_is_refused_when_saved(sqlite_db):
+    import pytest as _pytest
+
+    from casedb.alerts import add_watchlist
+    from casedb.alerts.rules import RuleError
+
+    for kind, value in (("container", "MSCU1234567"), ("route", "GBR")):
+        with _pytest.raises(RuleError):
+            add_watchlist(sqlite_db, kind, value)
