@@ -259,6 +259,10 @@ ZH = {
     "not declarations": "非報單資料", "needs a decision": "待決定",
     "Split shipment ring %1": "分批申報集團 %1",
     "The ring's parties and declarations on the timeline": "在時間軸上檢視此集團的關係人與報單",
+    "%1 t or more": "%1 公噸以上", "%1 to %2 t": "%1 至 %2 公噸",
+    "Colour by tonnes": "依噸數著色",
+    "Colour nodes by the tonnes on their links, in bands (legend)":
+        "依節點連結的總噸數分級著色（見圖例）",
     "at least ": "至少 ",
     "Hide the nodes whose links carry fewer tonnes (cases stay)":
         "隱藏連結總噸數低於此值的節點（案件保留）",

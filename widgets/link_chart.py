@@ -22,7 +22,13 @@ from widgets.chart_export import export_plot
 from widgets.link_details import LinkDetails
 from widgets.link_items import LinkItems
 from widgets.link_menu import LinkMenu
-from widgets.link_style import add_legend_entries, make_legend
+from widgets.link_style import (
+    add_band_entries,
+    add_legend_entries,
+    band_colours,
+    make_legend,
+    node_tonnes,
+)
 from widgets.link_toolbar import LinkToolbar
 
 __all__ = ["LinkChart"]
@@ -53,6 +59,7 @@ class LinkChart(QWidget):
         self._communities: np.ndarray | None = None
         self._centrality: np.ndarray | None = None
         self._size_by: str | None = None
+        self.colour_by_tonnes = False  # conditional formatting: tonnage bands, with a legend
         self._tasks = Tasks()
         self._layout: Task | None = None
         self._layout_tag = 0
@@ -216,9 +223,13 @@ class LinkChart(QWidget):
 
     def _draw(self, structure: bool) -> None:
         if structure:
-            self.items.restyle(self._communities, self._centrality)
+            banded = self.colour_by_tonnes and self.network.n
+            self.items.restyle(self._communities, self._centrality, band_colours(node_tonnes(
+                self.network.edges, self.network.tonnes, self.network.n)) if banded else None)
             add_legend_entries(self.legend, self.network.kinds,
-                               neutral=self._communities is not None)
+                               neutral=self._communities is not None or banded)
+            if banded:
+                add_band_entries(self.legend)
         self.items.draw()
         self._draw_marks()
         if self.details.always:
@@ -362,6 +373,12 @@ class LinkChart(QWidget):
         return [(ids[a], ids[b]) for a, b in self.network.edges[self._path_edges].tolist()]
 
     # --- analyses in the background --------------------------------------------------------------
+
+    def set_colour_by_tonnes(self, on: bool) -> None:
+        """Nodes coloured by the tonnes on their links, in bands shown in the legend."""
+        self.colour_by_tonnes = bool(on)
+        self.toolbar.tonnes_colour_action.setChecked(self.colour_by_tonnes)
+        self._draw(structure=True)
 
     def set_colour_by_community(self, on: bool) -> None:
         self.toolbar.community_action.setChecked(bool(on))

@@ -83,12 +83,14 @@ class LinkItems:
     # --- style ------------------------------------------------------------------------------
 
     def restyle(self, communities: np.ndarray | None = None,
-                centrality: np.ndarray | None = None) -> None:
+                centrality: np.ndarray | None = None, colours: np.ndarray | None = None) -> None:
         """Symbols and colours by kind (colours by community when given), sizes by kind (by
         centrality, 0..1, when given); edge width classes by tonnes."""
         styles = [style_of(k) for k in self.graph.kinds]
         self.symbols = np.array([s.symbol for s in styles] or [], dtype=object)
-        if communities is not None and len(communities) == self.graph.n:
+        if colours is not None and len(colours) == self.graph.n:  # conditional formatting
+            self.colours = colours
+        elif communities is not None and len(communities) == self.graph.n:
             self.colours = community_colours(communities)
         else:
             self.colours = np.array([s.colour for s in styles], dtype=object)

@@ -112,3 +112,40 @@ def add_legend_entries(legend: pg.LegendItem, kinds: list[str], neutral: bool = 
         sample = pg.ScatterPlotItem(symbol=style.symbol, size=10, pen=pg.mkPen("#333", width=0.5),
                                     brush=pg.mkBrush("#9a9a9a" if neutral else style.colour))
         legend.addItem(sample, kind_label(kind))
+
+
+# Conditional formatting (i2-style): nodes coloured by the tonnes on their links, in bands.
+TONNE_BANDS = ((0.0, "#fed976"), (10.0, "#fd8d3c"), (100.0, "#e31a1c"), (1000.0, "#800026"))
+
+
+def node_tonnes(edges: np.ndarray, tonnes: np.ndarray, n: int) -> np.ndarray:
+    """Each node's tonnes: the sum over its links."""
+    total = np.zeros(n)
+    if len(edges):
+        np.add.at(total, edges[:, 0], tonnes)
+        np.add.at(total, edges[:, 1], tonnes)
+    return total
+
+
+def band_colours(total: np.ndarray) -> np.ndarray:
+    """The band colour of each node's tonnes."""
+    floors = np.array([b[0] for b in TONNE_BANDS])
+    palette = np.array([b[1] for b in TONNE_BANDS], dtype=object)
+    return palette[np.searchsorted(floors, np.nan_to_num(total), side="right") - 1]
+
+
+def band_label(i: int) -> str:
+    low = TONNE_BANDS[i][0]
+    if i + 1 == len(TONNE_BANDS):
+        return QCoreApplication.translate("LinkStyle", "%1 t or more").replace("%1", f"{low:,.0f}")
+    high = TONNE_BANDS[i + 1][0]
+    return QCoreApplication.translate("LinkStyle", "%1 to %2 t").replace(
+        "%1", f"{low:,.0f}").replace("%2", f"{high:,.0f}")
+
+
+def add_band_entries(legend: pg.LegendItem) -> None:
+    """The tonnage bands under the kinds (the kinds then drawn grey)."""
+    for i, (_, colour) in enumerate(TONNE_BANDS):
+        sample = pg.ScatterPlotItem(symbol="s", size=10, pen=pg.mkPen("#333", width=0.5),
+                                    brush=pg.mkBrush(colour))
+        legend.addItem(sample, band_label(i))

@@ -45,6 +45,10 @@ class LinkToolbar(QToolBar):
                                           lambda on: chart.set_colour_by_community(on),
                                           self.tr("Colour nodes by community (Louvain)"))
         self.community_action.setCheckable(True)
+        self.tonnes_colour_action = self._add(
+            self.tr("Colour by tonnes"), lambda on: chart.set_colour_by_tonnes(on),
+            self.tr("Colour nodes by the tonnes on their links, in bands (legend)"))
+        self.tonnes_colour_action.setCheckable(True)
         self.size_button, self.size_actions = self._size_menu()
         self.addWidget(self.size_button)
         self.link_labels_action = self._add(self.tr("Link labels"),

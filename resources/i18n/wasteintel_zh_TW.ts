@@ -1653,22 +1653,22 @@
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../widgets/link_chart.py" line="356" />
+        <location filename="../../widgets/link_chart.py" line="367" />
         <source>No path links %1 and %2.</source>
         <translation>%1 與 %2 之間沒有路徑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="415" />
+        <location filename="../../widgets/link_chart.py" line="432" />
         <source>%n node(s)</source>
         <translation><numerusform>%n 個節點</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="416" />
+        <location filename="../../widgets/link_chart.py" line="433" />
         <source>%n link(s)</source>
         <translation><numerusform>%n 條連結</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/link_chart.py" line="418" />
+        <location filename="../../widgets/link_chart.py" line="435" />
         <source>laying out…</source>
         <translation>配置中…</translation>
     </message>
@@ -1811,6 +1811,16 @@
         <source>B/L</source>
         <translation>提單</translation>
     </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="140" />
+        <source>%1 t or more</source>
+        <translation>%1 公噸以上</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="142" />
+        <source>%1 to %2 t</source>
+        <translation>%1 至 %2 公噸</translation>
+    </message>
 </context>
 <context>
     <name>LinkToolbar</name>
@@ -1895,87 +1905,97 @@
         <translation>依社群（Louvain）為節點著色</translation>
     </message>
     <message>
+        <location filename="../../widgets/link_toolbar.py" line="49" />
+        <source>Colour by tonnes</source>
+        <translation>依噸數著色</translation>
+    </message>
+    <message>
         <location filename="../../widgets/link_toolbar.py" line="50" />
+        <source>Colour nodes by the tonnes on their links, in bands (legend)</source>
+        <translation>依節點連結的總噸數分級著色（見圖例）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="54" />
         <source>Link labels</source>
         <translation>連結標籤</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="52" />
+        <location filename="../../widgets/link_toolbar.py" line="56" />
         <source>Show the tonnes on every link (else on the links of the node under the mouse)</source>
         <translation>在每條連結上顯示公噸數（否則只顯示滑鼠所指節點的連結）</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="56" />
+        <location filename="../../widgets/link_toolbar.py" line="60" />
         <source>Types</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="57" />
+        <location filename="../../widgets/link_toolbar.py" line="61" />
         <source>Show or hide the nodes of each type</source>
         <translation>顯示或隱藏各類型的節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="67" />
+        <location filename="../../widgets/link_toolbar.py" line="71" />
         <source>at least </source>
         <translation>至少 </translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="68" />
+        <location filename="../../widgets/link_toolbar.py" line="72" />
         <source>Hide the nodes whose links carry fewer tonnes (cases stay)</source>
         <translation>隱藏連結總噸數低於此值的節點（案件保留）</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="74" />
+        <location filename="../../widgets/link_toolbar.py" line="78" />
         <source>Re-layout</source>
         <translation>重新配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="75" />
+        <location filename="../../widgets/link_toolbar.py" line="79" />
         <source>Lay the network out again; pinned nodes stay</source>
         <translation>重新配置網絡；已固定的節點不動</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="76" />
+        <location filename="../../widgets/link_toolbar.py" line="80" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="77" />
+        <location filename="../../widgets/link_toolbar.py" line="81" />
         <source>Save the chart as a PNG or SVG file</source>
         <translation>將圖表存為 PNG 或 SVG 檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="78" />
+        <location filename="../../widgets/link_toolbar.py" line="82" />
         <source>Save with case</source>
         <translation>隨案件儲存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="79" />
+        <location filename="../../widgets/link_toolbar.py" line="83" />
         <source>Keep the chart as it is (places, pins, hidden nodes) with the open case</source>
         <translation>將關聯圖現狀（位置、固定點、隱藏節點）隨開啟中的案件保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="91" />
+        <location filename="../../widgets/link_toolbar.py" line="95" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="92" />
+        <location filename="../../widgets/link_toolbar.py" line="96" />
         <source>Size nodes by kind or by centrality</source>
         <translation>依類型或中心性調整節點大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="96" />
+        <location filename="../../widgets/link_toolbar.py" line="100" />
         <source>Size by kind</source>
         <translation>依類型調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="97" />
+        <location filename="../../widgets/link_toolbar.py" line="101" />
         <source>Size by degree</source>
         <translation>依連結數調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="98" />
+        <location filename="../../widgets/link_toolbar.py" line="102" />
         <source>Size by betweenness (estimate)</source>
         <translation>依中介中心性（估計）調整大小</translation>
     </message>

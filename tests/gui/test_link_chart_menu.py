@@ -171,3 +171,20 @@ def test_a_tonnage_floor_hides_the_light_nodes_but_not_the_cases(qtbot, chart):
     assert set(chart.nodes) == {n[0] for n in NODES}
     assert len(chart.network.edges) == len(EDGES)
     qtbot.waitUntil(lambda: not chart.is_laying_out(), timeout=15_000)
+
+
+def test_colour_by_tonnes_bands_the_nodes_and_says_so_in_the_legend(qtbot, chart):
+    from widgets.link_style import TONNE_BANDS, style_of
+
+    _show(qtbot, chart)
+    chart.toolbar.tonnes_colour_action.trigger()
+    colours = dict(zip(chart.network.ids, chart.items.colours.tolist(), strict=True))
+    assert colours["C-2"] == TONNE_BANDS[2][1]  # 300 + 10 + 5 t: 100 to 1,000 t
+    assert colours["p1"] == TONNE_BANDS[2][1]  # 120 t
+    assert colours["C-1"] == TONNE_BANDS[2][1] and colours["A1"] == TONNE_BANDS[0][1]
+    assert colours["V1"] == TONNE_BANDS[1][1]  # 10 t
+    legend = [label.text for _, label in chart.legend.items]
+    assert {"0 to 10 t", "10 to 100 t", "100 to 1,000 t", "1,000 t or more"} <= set(legend)
+    chart.toolbar.tonnes_colour_action.trigger()
+    assert chart.items.colours[chart.network.index["p1"]] == style_of("party").colour
+    assert "1,000 t or more" not in [label.text for _, label in chart.legend.items]
