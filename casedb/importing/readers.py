@@ -320,14 +320,15 @@ def text_records(table: TextTable, limits: ReadLimits = DEFAULT_LIMITS,
     csv.field_size_limit(limits.max_cell_chars)
     reader = csv.reader(text, delimiter=table.delimiter)
     blanks = _BlankRecords(table, limits)
-    n = 0
+    n, limit = 0, limits.max_rows
     try:
         for r in itertools.islice(reader, max_rows):
             n += 1
-            if n > limits.max_rows:
+            if n > limit:
                 raise ReadError(str(table.path), f"sheet {table.path.stem!r} has more than "
                                                  f"{limits.max_rows:,} rows")
-            yield r if any(r) else blanks.record(n, len(r))
+            # A record's first cell most often tells it holds something, without a call.
+            yield r if (r and r[0]) or any(r) else blanks.record(n, len(r))
     except csv.Error as exc:
         if "field limit" in str(exc):
             raise ReadError(str(table.path), f"row {n + 1}: a cell of more than "
