@@ -239,7 +239,9 @@ ZH = {
     "Only declarations with a known destination can be listed by route.":
         "僅有已知目的地的報單可依航線列出。",
     "As it will be stored": "儲存後的內容", "Unit": "單位", "(not said)": "（未註明）",
-    "Settle this before importing:": "匯入前請先處理：", "Share (%)": "占比 (%)",
+    "Settle this before importing:": "匯入前請先處理：",
+    "header says “%1”": "欄名為「%1」", "beside “%1”": "緊鄰「%1」",
+    "%1% of %2 values fit": "%2 個值中 %1% 相符", "not imported": "不匯入", "Share (%)": "占比 (%)",
     "Event: drag the line to compare the routes before and after another period":
         "事件：拖曳此線以比較另一時點前後的航線",
     "Click a route to list its declarations": "點選航線即可列出其報單", "unknown": "不明",

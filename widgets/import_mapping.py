@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from casedb.importing.field_labels import field_label
+
+from .case_words import language
+
 WEIGHT_FIELDS = ("gross_weight_kg", "net_weight_kg", "quantity_seized_kg")
 UNITS = ("kg", "t", "lb")
 UNSURE = QColor("#ffe08a")  # worth a look
@@ -127,7 +131,7 @@ class ImportMappingPage(QWizardPage):
             combo = QComboBox(self.table)
             combo.addItem(self.tr("(ignore)"), None)
             for f in self._fields:
-                combo.addItem(f, f)
+                combo.addItem(field_label(f, language()), f)
             combo.setCurrentIndex(max(0, combo.findData(m.field)))
             combo.currentIndexChanged.connect(self._on_field_changed)
             self.table.setCellWidget(r, COL_FIELD, combo)
@@ -137,9 +141,24 @@ class ImportMappingPage(QWizardPage):
             if m.field and m.confidence < 0.8:
                 conf.setBackground(UNSURE)
             self.table.setItem(r, COL_CONFIDENCE, conf)
-            self.table.setItem(r, COL_EVIDENCE, QTableWidgetItem(m.evidence))
+            self.table.setItem(r, COL_EVIDENCE, QTableWidgetItem(self._evidence(m)))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
+
+    def _evidence(self, m) -> str:
+        """Why a column maps as it does, in the user's language: the header's words, the
+        column beside it, the share of its values that fit."""
+        parts = []
+        if m.matched:
+            parts.append(self.tr("header says “%1”").replace("%1", m.matched))
+        if m.beside:
+            parts.append(self.tr("beside “%1”").replace("%1", m.beside))
+        if m.fit is not None:
+            parts.append(self.tr("%1% of %2 values fit").replace("%1", f"{m.fit:.0%}"[:-1])
+                         .replace("%2", str(m.sampled)))
+        if not m.field and m.evidence.startswith("not mapped"):
+            parts.append(self.tr("not imported"))
+        return "; ".join(parts)
 
     def _unit_combo(self, row: int, m) -> QComboBox | None:
         if m.field not in WEIGHT_FIELDS:
@@ -175,7 +194,7 @@ class ImportMappingPage(QWizardPage):
         fields = [m.field for m in s.mappings if m.field]
         fields += sorted({k for r in rows for k in r} - set(fields))
         self.preview.setColumnCount(len(fields))
-        self.preview.setHorizontalHeaderLabels(fields)
+        self.preview.setHorizontalHeaderLabels([field_label(f, language()) for f in fields])
         self.preview.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, name in enumerate(fields):
@@ -183,6 +202,7 @@ class ImportMappingPage(QWizardPage):
                 text = "" if value is None else (", ".join(map(str, value))
                                                  if isinstance(value, list) else str(value))
                 self.preview.setItem(r, c, QTableWidgetItem(text))
+        self.preview.resizeColumnsToContents()
 
     # -- choices ------------------------------------------------------------------------------
     def _on_field_changed(self, _index: int) -> None:

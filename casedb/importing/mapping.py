@@ -39,6 +39,9 @@ class ColumnMapping:
     unit: str | None = None  # a weight's unit, a value's currency, named by the header
     evidence: str = ""  # why: the header's words, the share of values that fit
     fit: float | None = None  # the share of the sampled values that read as the field
+    matched: str = ""  # the synonym (or words) of the field the header holds
+    sampled: int = 0  # the values the fit was measured on
+    beside: str = ""  # the header of the column whose role it took ("Razón Social")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ class Candidate:
     header_score: float
     fit: float | None
     evidence: str
+    matched: str = ""
+    sampled: int = 0
+    beside: str = ""
 
 
 def _combine(name: str, header: float, share: float | None) -> float:
@@ -81,13 +87,15 @@ def score_columns(headers: Sequence[str], samples: Sequence[Sequence] | None = N
                 h = min(h, 0.7)  # a plain "Weight" is probably gross, not certainly
             share = fit(name, values) if values else None
             found.append(Candidate(name, round(_combine(name, h, share), 3), h, share,
-                                   _evidence(header, why, share, len(values))))
+                                   _evidence(header, why, share, len(values)), why,
+                                   len(values)))
         known = {c.field for c in found}
         for name, least in SELF_EVIDENT.items():
             share = fit(name, values) if values and name not in known else None
             if share is not None and share >= least:
                 found.append(Candidate(name, round(0.5 * share, 3), 0.0, share,
-                                       _evidence(header, "", share, len(values))))
+                                       _evidence(header, "", share, len(values)), "",
+                                       len(values)))
         out.append(sorted(found, key=lambda c: -c.score))
     _roles_beside(out, headers)
     return out
@@ -118,7 +126,8 @@ def _roles_beside(candidates: list[list[Candidate]], headers: Sequence[str]) -> 
             if role is not None and best.score >= MIN_SCORE:
                 candidates[col].append(Candidate(
                     f"{role}_{attr}", 0.75, 0.75, None,
-                    f"header {header!r} beside {headers[other]!r}"))
+                    f"header {header!r} beside {headers[other]!r}",
+                    beside=str(headers[other] or "")))
                 break
 
 
@@ -161,5 +170,5 @@ def auto_map(headers: Sequence[str], samples: Sequence[Sequence] | None = None
         unit = (unit_from_header(header) if FIELDS[c.field].kind is Kind.WEIGHT
                 else currency_from_header(header) if c.field == "declared_value" else None)
         out.append(ColumnMapping(i, str(header or ""), c.field, min(c.score, 1.0), unit,
-                                 c.evidence, c.fit))
+                                 c.evidence, c.fit, c.matched, c.sampled, c.beside))
     return out

@@ -94,7 +94,7 @@ def test_import_wizard_on_a_real_xlsx_end_to_end(qtbot, empty_window, tmp_path):
     assert page.written.rowCount() == 5
     assert page.preview.rowCount() == 3  # as it will be stored: the two rows refused are not
     stored = [page.preview.horizontalHeaderItem(c).text() for c in range(page.preview.columnCount())]
-    weight = page.preview.item(0, stored.index("gross_weight_kg")).text()
+    weight = page.preview.item(0, stored.index("Gross weight (kg)")).text()  # field in words
     assert float(weight) > 0  # as it will be stored: kilograms, not the text written
     # The investigator keeps the remarks as the goods description.
     remarks = [m.header for m in page.sheet.mappings].index("Remarks")
