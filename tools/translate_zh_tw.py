@@ -240,6 +240,10 @@ ZH = {
         "僅有已知目的地的報單可依航線列出。",
     "As it will be stored": "儲存後的內容", "Unit": "單位", "(not said)": "（未註明）",
     "Settle this before importing:": "匯入前請先處理：",
+    "no column holds the %1": "沒有欄位是%1", " (perhaps %1)": "（可能是 %1）",
+    "several columns could hold the %1: %2; choose one": "有數個欄位可能是%1：%2；請選擇其一",
+    "column %1 names no unit, and its values would be implausible as kilograms: choose its unit":
+        "%1 欄未註明單位，其數值若以公斤計並不合理：請選擇單位",
     "header says “%1”": "欄名為「%1」", "beside “%1”": "緊鄰「%1」",
     "%1% of %2 values fit": "%2 個值中 %1% 相符", "not imported": "不匯入", "Share (%)": "占比 (%)",
     "Event: drag the line to compare the routes before and after another period":

@@ -179,9 +179,22 @@ class ImportMappingPage(QWizardPage):
             self.questions.hide()
             return
         lines = [self.tr("Settle this before importing:")]
-        lines += [f"• {q.reason}" for q in s.questions]
+        lines += [f"• {self._question(q)}" for q in s.questions]
         self.questions.setText("\n".join(lines))
         self.questions.show()
+
+    def _question(self, q) -> str:
+        """A question of the import (casedb.importing.questions) in the user's language."""
+        what = field_label(q.field, language())
+        columns = ", ".join(f"“{c}”" for c in q.columns)
+        if q.kind == "missing":
+            text = self.tr("no column holds the %1").replace("%1", what)
+            return text + (self.tr(" (perhaps %1)").replace("%1", columns) if columns else "")
+        if q.kind == "ambiguous":
+            return self.tr("several columns could hold the %1: %2; choose one").replace(
+                "%1", what).replace("%2", columns)
+        return self.tr("column %1 names no unit, and its values would be implausible as "
+                       "kilograms: choose its unit").replace("%1", columns)
 
     def _fill_rows(self, s) -> None:
         self.written.setColumnCount(len(s.headers))
