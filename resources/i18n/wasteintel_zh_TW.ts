@@ -1537,97 +1537,137 @@
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="40" />
+        <location filename="../../widgets/import_mapping.py" line="44" />
         <source>Check the columns</source>
         <translation>確認欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="50" />
+        <location filename="../../widgets/import_mapping.py" line="54" />
         <source>As it will be stored</source>
         <translation>儲存後的內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="51" />
+        <location filename="../../widgets/import_mapping.py" line="55" />
         <source>As written</source>
         <translation>原始內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="52" />
+        <location filename="../../widgets/import_mapping.py" line="56" />
         <source>Save as import spec…</source>
         <translation>另存為匯入規格…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="53" />
+        <location filename="../../widgets/import_mapping.py" line="57" />
         <source>Load import spec…</source>
         <translation>載入匯入規格…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="64" />
+        <location filename="../../widgets/import_mapping.py" line="68" />
         <source>First rows:</source>
         <translation>前幾列：</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="91" />
+        <location filename="../../widgets/import_mapping.py" line="95" />
         <source>%1, sheet %2: header found on row %3</source>
         <translation>%1，工作表 %2：欄名位於第 %3 列</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="116" />
+        <location filename="../../widgets/import_mapping.py" line="120" />
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="116" />
+        <location filename="../../widgets/import_mapping.py" line="120" />
         <source>Field</source>
         <translation>對應欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="117" />
+        <location filename="../../widgets/import_mapping.py" line="121" />
         <source>Unit</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="117" />
+        <location filename="../../widgets/import_mapping.py" line="121" />
         <source>Confidence</source>
         <translation>信心度</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="118" />
+        <location filename="../../widgets/import_mapping.py" line="122" />
         <source>Evidence</source>
         <translation>證據</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="128" />
+        <location filename="../../widgets/import_mapping.py" line="132" />
         <source>(ignore)</source>
         <translation>（略過）</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="149" />
+        <location filename="../../widgets/import_mapping.py" line="153" />
+        <source>header says “%1”</source>
+        <translation>欄名為「%1」</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="155" />
+        <source>beside “%1”</source>
+        <translation>緊鄰「%1」</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="157" />
+        <source>%1% of %2 values fit</source>
+        <translation>%2 個值中 %1% 相符</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="160" />
+        <source>not imported</source>
+        <translation>不匯入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="168" />
         <source>(not said)</source>
         <translation>（未註明）</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="162" />
+        <location filename="../../widgets/import_mapping.py" line="181" />
         <source>Settle this before importing:</source>
         <translation>匯入前請先處理：</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="211" />
+        <location filename="../../widgets/import_mapping.py" line="191" />
+        <source>no column holds the %1</source>
+        <translation>沒有欄位是%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="192" />
+        <source> (perhaps %1)</source>
+        <translation>（可能是 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="194" />
+        <source>several columns could hold the %1: %2; choose one</source>
+        <translation>有數個欄位可能是%1：%2；請選擇其一</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="196" />
+        <source>column %1 names no unit, and its values would be implausible as kilograms: choose its unit</source>
+        <translation>%1 欄未註明單位，其數值若以公斤計並不合理：請選擇單位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="244" />
         <source>Save import spec</source>
         <translation>儲存匯入規格</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="212" />
+        <location filename="../../widgets/import_mapping.py" line="245" />
         <source>Import specs (*.json *.yaml)</source>
         <translation>匯入規格 (*.json *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="219" />
+        <location filename="../../widgets/import_mapping.py" line="252" />
         <source>Load import spec</source>
         <translation>載入匯入規格</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="220" />
+        <location filename="../../widgets/import_mapping.py" line="253" />
         <source>Import specs (*.json *.yaml *.yml)</source>
         <translation>匯入規格 (*.json *.yaml *.yml)</translation>
     </message>
