@@ -113,7 +113,8 @@ def test_dossier_lists_the_case_attachments_with_their_hashes(demo_db, tmp_path)
 
     from casedb.attachments import add_attachment
 
-    db = Database(migrate.backup(demo_db, tmp_path / "copy.db"), user="officer")  # demo stays
+    # a copy (not audited: that would write into the shared demo database)
+    db = Database(migrate.backup(demo_db, tmp_path / "copy.db", audited=False), user="officer")
     photo = tmp_path / "container MSCU photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg" * 100)
     add_attachment(db, RING_CASE, photo, "Bales at the quay, 2019-05-02")
