@@ -16,6 +16,7 @@ from ..normalize.weights import parse_weight_kg
 from .content import column_values
 from .lenient import lenient_containers
 from .mapping import MIN_SCORE, ColumnMapping, score_columns
+from .row_outcome import bare_number
 from .spec import ImportSpec
 
 MISSING, AMBIGUOUS, UNIT = "missing", "ambiguous", "unit"
@@ -119,7 +120,7 @@ def _header(cands: list, column: int) -> str:
 
 def _unit_question(sheet: str, m: ColumnMapping, mapped: dict, samples) -> Question | None:
     cells = column_values(samples, m.column)
-    bare = [c for c in cells if _bare(c)]
+    bare = [c for c in cells if bare_number(c)]
     if len(bare) < 3 or len(bare) < 0.8 * len(cells):
         return None  # the cells carry their units, or too few to judge
     weights = []
@@ -162,22 +163,9 @@ def _implausible(m: ColumnMapping, weights: list[float], mapped: dict, samples) 
     return None
 
 
-def _bare(cell) -> bool:
-    if isinstance(cell, bool):
-        return False
-    if isinstance(cell, (int, float)):
-        return True
-    text = str(cell).strip().replace(",", "").replace(" ", "")
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
 def _num(cell) -> float | None:
     try:
-        return float(str(cell).replace(",", "")) if _bare(cell) else None
+        return float(str(cell).replace(",", "")) if bare_number(cell) else None
     except ValueError:
         return None
 

@@ -45,38 +45,37 @@ def _where(model, status: str | None, declaration_no: str | None):
     return conds
 
 
+def _rows(db: Database, model, status, declaration_no, limit: int):
+    """The findings of ``model`` with their declaration, file and importer, newest first."""
+    q = (select(model, Declaration.declaration_no, Declaration.authority,
+                SourceFile.file_name, SourceFile.sha256, ImportRun.actor)
+         .outerjoin(Declaration, Declaration.id == model.declaration_id)
+         .join(SourceFile, SourceFile.id == model.source_file_id)
+         .join(ImportRun, ImportRun.id == model.import_run_id)
+         .where(*_where(model, status, declaration_no))
+         .order_by(model.id.desc()).limit(limit))
+    with db.read() as s:
+        return s.execute(q).all()
+
+
 def discrepancies(db: Database, *, status: str | None = "open", declaration_no: str | None = None,
                   limit: int = 1000) -> list[Finding]:
     """The discrepancies (``status`` None: every one), newest first."""
-    q = (select(Discrepancy, Declaration.declaration_no, Declaration.authority,
-                SourceFile.file_name, SourceFile.sha256, ImportRun.actor)
-         .outerjoin(Declaration, Declaration.id == Discrepancy.declaration_id)
-         .join(SourceFile, SourceFile.id == Discrepancy.source_file_id)
-         .join(ImportRun, ImportRun.id == Discrepancy.import_run_id)
-         .where(*_where(Discrepancy, status, declaration_no))
-         .order_by(Discrepancy.id.desc()).limit(limit))
-    with db.read() as s:
-        return [Finding(d.id, "discrepancy", no, auth, d.field + (f" (item {d.item_no})"
-                                                                  if d.item_no else ""),
-                        d.stored_value, d.other_value, "two sources disagree", d.status, name,
-                        sha, d.sheet, d.row_number, actor)
-                for d, no, auth, name, sha, actor in s.execute(q)]
+    return [Finding(d.id, "discrepancy", no, auth,
+                    d.field + (f" (item {d.item_no})" if d.item_no else ""), d.stored_value,
+                    d.other_value, "two sources disagree", d.status, name, sha, d.sheet,
+                    d.row_number, actor)
+            for d, no, auth, name, sha, actor in _rows(db, Discrepancy, status, declaration_no,
+                                                        limit)]
 
 
 def warnings(db: Database, *, declaration_no: str | None = None,
              limit: int = 1000) -> list[Finding]:
     """The optional values imports kept as written, with why, newest first."""
-    q = (select(ImportWarning, Declaration.declaration_no, Declaration.authority,
-                SourceFile.file_name, SourceFile.sha256, ImportRun.actor)
-         .outerjoin(Declaration, Declaration.id == ImportWarning.declaration_id)
-         .join(SourceFile, SourceFile.id == ImportWarning.source_file_id)
-         .join(ImportRun, ImportRun.id == ImportWarning.import_run_id)
-         .where(*_where(ImportWarning, None, declaration_no))
-         .order_by(ImportWarning.id.desc()).limit(limit))
-    with db.read() as s:
-        return [Finding(w.id, "warning", no, auth, w.field, w.raw_value, None, w.reason,
-                        "kept as written", name, sha, w.sheet, w.row_number, actor)
-                for w, no, auth, name, sha, actor in s.execute(q)]
+    return [Finding(w.id, "warning", no, auth, w.field, w.raw_value, None, w.reason,
+                    "kept as written", name, sha, w.sheet, w.row_number, actor)
+            for w, no, auth, name, sha, actor in _rows(db, ImportWarning, None, declaration_no,
+                                                        limit)]
 
 
 def decide_discrepancy(db: Database, discrepancy_id: int, status: str, reason: str) -> Finding:

@@ -85,7 +85,7 @@ def row_units(values: dict, weight_cells: dict, units: dict, problems: RowProble
         default = UNITS_KG[(units.get(name) or m.unit or "kg").lower()]
         col = values[name]
         for i, unit in enumerate(row_unit):
-            if unit is None or col[i] is None or not _bare_number(cells[i]):
+            if unit is None or col[i] is None or not bare_number(cells[i]):
                 continue
             factor = UNITS_KG.get(unit.strip().lower().rstrip("."))
             if factor is None:
@@ -96,7 +96,8 @@ def row_units(values: dict, weight_cells: dict, units: dict, problems: RowProble
                 col[i] = col[i] / default * factor
 
 
-def _bare_number(cell) -> bool:
+def bare_number(cell) -> bool:
+    """Whether a cell is a number without a unit (12500, "12,500", "18.5")."""
     if isinstance(cell, (int, float)) and not isinstance(cell, bool):
         return True
     text = str(cell).strip().replace(",", "").replace(" ", "")
