@@ -34,7 +34,7 @@ def test_a_company_double_clicked_on_the_link_chart_opens_as_itself(qtbot, windo
         open_case(qtbot, window, REF)
     assert any(n.startswith("p") for n in chart.nodes)
     qtbot.waitExposed(chart.view)
-    node = next(n for n in chart.nodes if n.startswith("p"))
+    node = next(n for n in chart.nodes if n[0] == "p" and n[1:].isdigit())  # a party node
     point = chart.view.mapFromScene(chart.items.view_pos_of(chart.network.index[node]))
     viewport, left = chart.view.viewport(), Qt.MouseButton.LeftButton
     qtbot.mouseClick(viewport, left, pos=point)

@@ -97,7 +97,7 @@ def test_a_ring_and_a_company_on_the_timeline_and_the_link_chart_following(qtbot
     window.open_case(ref)
     links = panel.links
     qtbot.waitUntil(lambda: ref in links.nodes, timeout=15_000)
-    party = next(n for n in links.nodes if n.startswith("p"))
+    party = next(n for n in links.nodes if n[0] == "p" and n[1:].isdigit())  # a party node
     name = links.network.labels[links.network.index[party]]
     links.timeline_requested.emit(party)
     qtbot.waitUntil(lambda: panel.timeline.timeline.title == name, timeout=15_000)

@@ -113,8 +113,12 @@ def test_dossier_lists_the_case_attachments_with_their_hashes(demo_db, tmp_path)
 
     from casedb.attachments import add_attachment
 
-    # a copy (not audited: that would write into the shared demo database)
-    db = Database(migrate.backup(demo_db, tmp_path / "copy.db", audited=False), user="officer")
+    # a demo database of its own: the shared one is written by the GUI tests of this worker
+    from casedb.demo import demo_database
+
+    own = demo_database(tmp_path / "own.db")
+    own.dispose()
+    db = Database(own.sqlite_path, user="officer")
     photo = tmp_path / "container MSCU photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg" * 100)
     add_attachment(db, RING_CASE, photo, "Bales at the quay, 2019-05-02")
