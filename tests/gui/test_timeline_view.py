@@ -98,9 +98,12 @@ def test_a_ring_and_a_company_on_the_timeline_and_the_link_chart_following(qtbot
     links = panel.links
     qtbot.waitUntil(lambda: ref in links.nodes, timeout=15_000)
     party = next(n for n in links.nodes if n[0] == "p" and n[1:].isdigit())  # a party node
-    name = links.network.labels[links.network.index[party]]
     links.timeline_requested.emit(party)
-    qtbot.waitUntil(lambda: panel.timeline.timeline.title == name, timeout=15_000)
+    # the company's own timeline (its title is the name it shows, which another test of this
+    # worker may have changed by merging spellings on the shared demo database)
+    qtbot.waitUntil(lambda: any(party in e.lanes for e in panel.timeline.timeline.events)
+                    and panel.timeline.timeline.title != "Split shipment ring 1",
+                    timeout=15_000)
     # an event chosen on the timeline selects its parties on the link chart
     event = next(e for e in panel.timeline.timeline.events if party in e.lanes)
     panel.timeline.event_selected.emit(event.key, event.declaration_id)
