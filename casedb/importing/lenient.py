@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..normalize import port_locode, split_containers
+from ..normalize.containers import SEPARATORS as CONTAINER_SEPARATORS
 from ..normalize.containers import normalize_container
 from .rows import text_value
 
@@ -41,7 +42,7 @@ def lenient_containers(raw):
     except ValueError as exc:
         text = text_value(raw) or ""
         good, bad = [], []
-        for part in text.replace(";", ",").replace("/", ",").split(","):
+        for part in CONTAINER_SEPARATORS.split(text):  # as split_containers cuts a cell
             part = part.strip()
             if not part:
                 continue

@@ -154,10 +154,12 @@ def assign(candidates: list[list[Candidate]]) -> dict[int, Candidate]:
     return chosen
 
 
-def auto_map(headers: Sequence[str], samples: Sequence[Sequence] | None = None
-             ) -> list[ColumnMapping]:
-    """The mapping of each column (``samples``: the first data rows, for content scoring)."""
-    candidates = score_columns(headers, samples)
+def auto_map(headers: Sequence[str], samples: Sequence[Sequence] | None = None, *,
+             candidates: list[list[Candidate]] | None = None) -> list[ColumnMapping]:
+    """The mapping of each column (``samples``: the first data rows, for content scoring;
+    ``candidates``: score_columns of the same, when the caller has them already)."""
+    if candidates is None:
+        candidates = score_columns(headers, samples)
     chosen = assign(candidates)
     out = []
     for i, header in enumerate(headers):

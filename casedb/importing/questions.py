@@ -42,14 +42,16 @@ class Question:
                 "reason": self.reason, "columns": list(self.columns)}
 
 
-def questions(sheet: str, headers: Sequence[str], mappings: Sequence[ColumnMapping],
-              samples: Sequence[Sequence], spec: ImportSpec | None) -> list[Question]:
-    """What must be settled before ``sheet`` can be imported."""
+def questions(sheet: str, headers: Sequence[str], mappings: Sequence[ColumnMapping],  # noqa: PLR0913
+              samples: Sequence[Sequence], spec: ImportSpec | None,
+              candidates: list | None = None) -> list[Question]:
+    """What must be settled before ``sheet`` can be imported (``candidates``: score_columns of
+    the same headers and samples, when the caller has them already)."""
     spec = spec or ImportSpec()
     mapped = {m.field: m for m in mappings if m.field}
     given = set(spec.constants)
     settled = {m.field for m in mappings if m.field and m.confidence >= 1.0 and m.evidence == ""}
-    cands = score_columns(headers, samples)
+    cands = candidates if candidates is not None else score_columns(headers, samples)
     out = []
     for name, alternatives in _required(mapped, given):
         out += _missing_or_ambiguous(sheet, name, alternatives, mapped, cands, settled)

@@ -18,7 +18,7 @@ from ..errors import NeedsDecision, NotDeclarations, ReadError
 from .columns import Chunk, ColumnNormaliser
 from .content import SAMPLE_ROWS
 from .header import data_end, header_row, header_texts, is_trailing
-from .mapping import ColumnMapping, auto_map
+from .mapping import ColumnMapping, auto_map, score_columns
 from .questions import Question, questions, trade_statistics_columns
 from .readers import RawSheet, read_workbook
 from .spec import ImportSpec, apply_spec
@@ -187,10 +187,11 @@ def place_header(path: Path, name: str, rows: list[list], spec: ImportSpec | Non
     headers = (header_texts(rows[row]) if found
                else [str(c).strip() if c is not None else "" for c in rows[row]])
     samples = sample_rows(rows, row)
-    mappings = auto_map(headers, samples)
+    scored = score_columns(headers, samples)  # once: for the mapping and for its questions
+    mappings = auto_map(headers, samples, candidates=scored)
     if spec is not None:
         mappings = apply_spec(mappings, spec, headers)
-    asked = tuple(questions(name, headers, mappings, samples, spec))
+    asked = tuple(questions(name, headers, mappings, samples, spec, scored))
     trade = tuple(trade_statistics_columns(headers, mappings))
     return HeaderPlace(row, headers, list(mappings), found, asked, trade)
 

@@ -16,6 +16,7 @@ for _c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
 _FORMAT = re.compile(r"^[A-Z]{3}[UJZR]\d{7}$")
 _SPLIT = re.compile(r"[/,;、，；\n\r|+&]+|\s{2,}|\s+(?=[A-Za-z]{4}\s?\d)")
 _CLEAN = re.compile(r"[\s\-.]")
+SEPARATORS = _SPLIT  # what separates the numbers of a cell holding several
 
 
 _VALUES = {**_LETTERS, **{str(d): d for d in range(10)}}
