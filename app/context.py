@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from casedb import migrate
-from casedb.db import Database
 from casedb.errors import ConfigError
+from casedb.store import migrate
+from casedb.store.database import Database
 
 
 def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
@@ -16,7 +16,7 @@ def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
     The default and demo SQLite databases are created on first use; an explicit URL of an
     outdated database is upgraded too (Alembic keeps this safe and idempotent)."""
     if getattr(args, "demo", False):
-        from casedb.demo import demo_database
+        from casedb.synth.demo_database import demo_database
 
         return demo_database()
     url = getattr(args, "db", None)

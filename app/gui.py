@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from casedb.db import Database
+from casedb.store.database import Database
 
 from . import i18n, theme
 from .schema_upgrade import ensure_schema_shown
@@ -42,7 +42,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def open_database(db_url: str | None, demo: bool) -> Database:
     if demo:
-        from casedb.demo import demo_database
+        from casedb.synth.demo_database import demo_database
 
         return demo_database()
     db = Database(db_url)

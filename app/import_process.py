@@ -17,9 +17,9 @@ import pickle
 import queue
 import time
 
-from casedb.db import Database
 from casedb.errors import CaseDbError
-from casedb.jobs import Cancelled, NullProgress, Progress
+from casedb.progress import Cancelled, NullProgress, Progress
+from casedb.store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -94,12 +94,14 @@ class _ChildProgress:
 
 def _child(url: str, user: str, paths: list[str], spec, events, stop) -> None:
     gc.disable()  # this process only imports and then exits (see the module's text)
+    from casedb.alerts import run_watchlists
     from casedb.importing.batch import import_batch
 
     db = None
     try:
         db = Database(url, user=user)
-        outcomes = import_batch(db, paths, spec=spec, progress=_ChildProgress(events, stop))
+        outcomes = import_batch(db, paths, spec=spec, progress=_ChildProgress(events, stop),
+                                watch=run_watchlists)
     except Cancelled:
         events.put(("cancelled",))
     except Exception as exc:  # noqa: BLE001 - sent to the window's process, raised there

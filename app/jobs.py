@@ -17,7 +17,7 @@ from types import GeneratorType
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from casedb.jobs import Cancelled
+from casedb.progress import Cancelled
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 The log file is readable by its owner only (0600, its folder 0700) and keeps no row data:
 SQLAlchemy's statement log (which carries the SQL parameters: company names, numbers) is off
-at every verbosity, the engines hide parameters from their errors (casedb.db), and what a
+at every verbosity, the engines hide parameters from their errors (casedb.store.database), and what a
 database server quotes of a row in an error ("DETAIL: Key (raw_name, country)=(...)") is
 cut from every record before it is written.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from casedb.security.files import open_private, private_dir
+from casedb.store.private_files import open_private, private_dir
 
 _configured = False
 # A server's quotation of row values: PostgreSQL's DETAIL lines, SQLAlchemy's parameter lists.

@@ -10,11 +10,11 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 import resources
-from casedb import browse
-from casedb.casefile import load_case_file
+from casedb.browse import tables as browse
+from casedb.cases.casefile import load_case_file
 from casedb.changes import CASES, DECLARATIONS, PARTIES, ChangeSet
-from casedb.db import Database
-from casedb.linked import linked_cases
+from casedb.links.linked_cases import linked_cases
+from casedb.store.database import Database
 from widgets.case_browser import CaseBrowser
 from widgets.case_view import CaseView
 

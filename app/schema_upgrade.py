@@ -1,5 +1,5 @@
 """Opening an older case database: its schema is upgraded once, after a copy of the file is
-kept (casedb.migrate.ensure_schema), while a busy dialog says what is happening. A million
+kept (casedb.store.migrate.ensure_schema), while a busy dialog says what is happening. A million
 declarations take about 12 s (copy 700 MB, upgrade, statistics); a silent pause that long
 looks like a hang."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QLabel, QProgressDialog, QWidget
 
-from casedb import migrate
-from casedb.db import Database
+from casedb.store import migrate
+from casedb.store.database import Database
 
 from .jobs import Job, JobRunner
 

@@ -194,7 +194,7 @@ def main(argv=None) -> int:
     tmp = tempfile.mkdtemp(prefix="wasteintel-shots-")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tmp)
     make_app()
-    from casedb.demo import demo_database
+    from casedb.synth.demo_database import demo_database
 
     db = demo_database(Path(tmp) / "demo.db")
     for language in ("en", "zh_TW"):

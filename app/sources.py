@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from casedb import browse
-from casedb.db import Database
+from casedb.browse import tables as browse
+from casedb.store.database import Database
 
 
 class CaseSource:

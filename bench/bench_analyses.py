@@ -14,10 +14,10 @@ import polars as pl
 from bench.world import build_bench_db
 from casedb.analysis.routes import route_shares
 from casedb.analysis.splits import detect_splits
-from casedb.db import Database
-from casedb.entities import fuzzy_pairs
-from casedb.linked import linked_cases
-from casedb.network import party_network
+from casedb.links.linked_cases import linked_cases
+from casedb.links.network import party_network
+from casedb.parties.resolution import fuzzy_pairs
+from casedb.store.database import Database
 
 
 def _time(fn, repeat: int = 1) -> float:

@@ -18,9 +18,9 @@ import time
 import polars as pl
 
 from bench.world import cache_dir
-from casedb import migrate
-from casedb.db import Database
 from casedb.risk import risk_scores
+from casedb.store import migrate
+from casedb.store.database import Database
 from casedb.synth.risk_load import load_world
 from casedb.synth.risk_plants import TYPOLOGIES
 from casedb.synth.risk_world import build_risk_world

@@ -19,7 +19,7 @@ import sys, time
 from PySide6.QtWidgets import QApplication
 from app.gui import make_app
 from app.settings import Settings
-from casedb.db import Database
+from casedb.store.database import Database
 app = make_app()
 from app.main_window import MainWindow
 t0 = time.perf_counter()

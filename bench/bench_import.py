@@ -34,7 +34,7 @@ def peak_mb():
 _CHILD = """
 import gc, json, sys, time
 gc.disable()  # a process that only imports, as the workstation's and the command's are
-from casedb.db import Database
+from casedb.store.database import Database
 from casedb import migrate
 from casedb.importing.pipeline import import_file
 db = Database(sys.argv[1]); migrate.upgrade(db)
@@ -47,7 +47,7 @@ print(json.dumps({"secs": secs, "rows": r.rows_read, "imported": r.imported,
 
 _RAW = """
 import gc, json, sqlite3, sys, time
-from casedb.db import Database
+from casedb.store.database import Database
 from casedb import migrate
 from casedb.importing.readers import read_workbook
 db = Database(sys.argv[1]); migrate.upgrade(db); db.dispose()
@@ -67,7 +67,7 @@ print(json.dumps({"read": t_read, "insert": t_ins, "rows": len(rows), "peak_mb":
 # cost of the writes, with the indexes and pragmas of the real database, not of normalisation.
 _FULL = """
 import gc, json, sqlite3, sys, time
-from casedb.db import Database
+from casedb.store.database import Database
 from casedb import migrate
 from casedb.importing.readers import read_workbook
 db = Database(sys.argv[1]); migrate.upgrade(db); db.dispose()

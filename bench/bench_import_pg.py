@@ -23,7 +23,7 @@ URL_VARIABLE = "WASTEINTEL_BENCH_PG_URL"
 _RAW = """
 import gc, json, sys, time
 import psycopg
-from casedb.db import Database
+from casedb.store.database import Database
 from casedb import migrate
 from casedb.importing.readers import read_workbook
 db = Database(sys.argv[1]); migrate.upgrade(db); db.dispose()

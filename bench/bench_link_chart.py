@@ -19,7 +19,7 @@ from pathlib import Path
 import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication
 
-from casedb.graph_layout import progressive_layout
+from casedb.links.layout import progressive_layout
 from widgets.link_chart import LinkChart
 
 ROOT = Path(__file__).resolve().parents[1]

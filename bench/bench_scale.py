@@ -44,11 +44,11 @@ TABLES = ("party", "party_name", "party_identifier", "declaration", "declaration
 
 _MEASURE = _PEAK + """
 import json, statistics, sys, time
-from casedb.db import Database
+from casedb.store.database import Database
 from casedb.analysis.routes import route_shares
 from casedb.analysis.splits import detect_splits
-from casedb.browse import declaration_ids, declaration_rows
-from casedb.linked import linked_cases
+from casedb.browse.tables import declaration_ids, declaration_rows
+from casedb.links.linked_cases import linked_cases
 from sqlalchemy import text
 db = Database(sys.argv[1])
 with db.read() as s:
@@ -77,8 +77,8 @@ def pg_world(n: int, admin_url: str) -> str:
     """The SQLite world of ``n`` copied into a PostgreSQL database kept for the next run."""
     import psycopg
 
-    from casedb import migrate
-    from casedb.db import Database
+    from casedb.store import migrate
+    from casedb.store.database import Database
 
     (head,) = migrate.heads()
     name = f"wi_scale_{n}_{head}"

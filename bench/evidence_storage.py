@@ -20,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from casedb import migrate
-from casedb.db import Database
 from casedb.importing.pipeline import import_file
+from casedb.store import migrate
+from casedb.store.database import Database
 
 HEADER = ["Declaration No.", "Declaration Date", "Shipper", "Shipper Address", "Consignee",
           "Broker", "HS Code", "Goods Description", "Gross Weight (kg)", "Net Weight (kg)",
@@ -52,8 +52,8 @@ def write_csv(path: Path, n: int) -> None:
 def main(argv: list[str]) -> None:
     n = int(next((a for a in argv if a.isdigit()), 200_000))
     if "--without" in argv:
-        import casedb.importing.fresh as fresh
-        import casedb.importing.store as store
+        import casedb.importing.write_merge as store
+        import casedb.importing.write_new as fresh
 
         store.store_raw = fresh.store_raw = lambda *a, **k: None
     with tempfile.TemporaryDirectory() as tmp:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from casedb import migrate
-from casedb.db import SQLITE_PAGE_SIZE, Database
 from casedb.normalize.containers import container_check_digit
 from casedb.normalize.names import name_key
+from casedb.store import migrate
+from casedb.store.database import SQLITE_PAGE_SIZE, Database
 
 log = logging.getLogger(__name__)
 COUNTRIES = np.array(["GBR", "USA", "JPN", "DEU", "NLD", "AUS", "TWN", "MYS", "VNM", "THA",

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from casedb import migrate
-from casedb.db import Database, normalize_url
+from casedb.store import migrate
+from casedb.store.database import Database, normalize_url
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGINES = ("sqlite", "postgresql")
@@ -138,7 +138,7 @@ def sqlite_db(tmp_path) -> Database:
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory) -> Database:
     """The demo database, built once per test session through the real import pipeline."""
-    from casedb.demo import demo_database
+    from casedb.synth.demo_database import demo_database
 
     database = demo_database(tmp_path_factory.mktemp("demo") / "demo.db")
     yield database

@@ -202,7 +202,7 @@ class AnalysisDock(QWidget):
         self.links.show_network(nodes, edges)
 
     def show_timeline(self, timeline, bring_forward: bool = False) -> None:
-        """A casedb.timeline.Timeline: of the open case, a ring or a company."""
+        """A casedb.analysis.timeline.Timeline: of the open case, a ring or a company."""
         self.timeline.show_timeline(timeline)
         if bring_forward:
             self.tabs.setCurrentWidget(self.timeline)

@@ -55,7 +55,7 @@ class AttachmentsPanel(QWidget):
         self._on_table_selection_changed()
 
     def show_attachments(self, items) -> None:
-        """Show ``casedb.attachments.AttachmentInfo`` values (anything with their fields)."""
+        """Show ``casedb.cases.attachments.AttachmentInfo`` values (anything with their fields)."""
         items = list(items)
         self.table.clearSelection()
         self.table.setRowCount(len(items))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casedb.case_status import WORKFLOW
+from casedb.cases.status import WORKFLOW
 
 from .background import Runner
 from .case_words import status_word

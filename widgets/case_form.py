@@ -1,5 +1,5 @@
 """The case form: a new case by hand, or every field of an existing one edited. Statuses are
-offered along the workflow only (casedb.case_status), in words; the form returns plain values."""
+offered along the workflow only (casedb.cases.status), in words; the form returns plain values."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casedb import case_status
+from casedb.cases import status as case_status
 from casedb.models.teams import CLASSIFICATIONS
 
 from .case_words import status_word
@@ -24,7 +24,7 @@ from .fields import date_edit, day_of
 
 class CaseForm(QDialog):
     """``record`` None: a new case (every field, the reference too); else a
-    ``casedb.cases.CaseRecord`` whose fields are edited (``changes()`` holds only those that
+    ``casedb.cases.records.CaseRecord`` whose fields are edited (``changes()`` holds only those that
     differ)."""
 
     def __init__(self, parent: QWidget | None = None, record=None):

@@ -63,9 +63,9 @@ class CaseView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._case_ref = ""
-        self.record = None  # the casedb.cases.CaseRecord shown (with the version read)
-        self.case_file = None  # the casedb.casefile.CaseFile shown
-        self._note_records: dict[int, object] = {}  # note id -> casedb.cases.NoteRecord
+        self.record = None  # the casedb.cases.records.CaseRecord shown (with the version read)
+        self.case_file = None  # the casedb.cases.casefile.CaseFile shown
+        self._note_records: dict[int, object] = {}  # note id -> casedb.cases.records.NoteRecord
         self._editing: tuple[int, int] | None = None  # (note id, version) being edited
         self.title = QLabel(self)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -107,7 +107,7 @@ class CaseView(QWidget):
         return self._case_ref
 
     def show_case(self, case_file, linked) -> None:
-        """Show a ``casedb.casefile.CaseFile`` and its ``casedb.linked.LinkedCases``."""
+        """Show a ``casedb.cases.casefile.CaseFile`` and its ``casedb.links.linked_cases.LinkedCases``."""
         c = case_file.case
         self._case_ref = c.case_ref
         self.record = c
@@ -136,7 +136,7 @@ class CaseView(QWidget):
         self.case_shown.emit(c.case_ref)
 
     def show_attachments(self, items) -> None:
-        """Show the case's attachments (``casedb.attachments.AttachmentInfo`` values)."""
+        """Show the case's attachments (``casedb.cases.attachments.AttachmentInfo`` values)."""
         items = list(items)
         self.attachments.show_attachments(items)
         index = self.tabs.indexOf(self.attachments)
@@ -357,7 +357,7 @@ class CaseView(QWidget):
         return w
 
     def show_sources(self, sources: dict) -> None:
-        """Each declaration's source rows: ``casedb.evidence.sources_of``'s answer (declaration
+        """Each declaration's source rows: ``casedb.evidence.trail.sources_of``'s answer (declaration
         id -> [(file, sheet, row)])."""
         rows = [(did, file, sheet, row) for did in self._declaration_nos
                 for file, sheet, row in sources.get(did, ())]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from casedb import case_status
+from casedb.cases import status as case_status
 
 
 def language() -> str:

@@ -1,4 +1,4 @@
-"""The company view: a party as itself, from ``casedb.party_view.PartyView``: names as written
+"""The company view: a party as itself, from ``casedb.parties.view.PartyView``: names as written
 with how many declarations used each, identifiers, roles, declarations a page at a time, the
 cases holding them, counterparties ranked by tonnes, routes, a monthly timeline and its
 entity-resolution history. It only emits what the user asks for; ``app`` opens and loads."""
@@ -14,7 +14,7 @@ from .case_words import status_word
 from .fields import ID_ROLE, fill, record_table
 
 _table, _fill = record_table, fill
-# casedb.party_view._what's sentences
+# casedb.parties.view._what's sentences
 _MERGED = re.compile(r"merged (.*) into (.*)")
 _SPLIT = re.compile(r"split (['\"])(.*)\1 out as party (\d+)")
 _REJECTED = re.compile(r"(.*) \(not the same party\)")
@@ -120,7 +120,7 @@ class CompanyView(QWidget):
             self.search_requested.emit(self.names.item(rows[0], 0).text())), single=True)
 
     def show_party(self, view) -> None:
-        """Show a ``casedb.party_view.PartyView`` (the page of declarations it holds)."""
+        """Show a ``casedb.parties.view.PartyView`` (the page of declarations it holds)."""
         self.party = view
         self.title.setText(view.display_name)
         roles = ", ".join(f"{self.tr(role)} {n}" for role, n in sorted(view.roles.items()))
@@ -149,7 +149,7 @@ class CompanyView(QWidget):
         self._update_pages()
 
     def _what(self, text: str) -> str:
-        """casedb.party_view's English sentence of a decision, in the interface's language."""
+        """casedb.parties.view's English sentence of a decision, in the interface's language."""
         m = _MERGED.fullmatch(text)
         if m:
             return self.tr("merged %1 into %2").replace("%1", m[1]).replace("%2", m[2])

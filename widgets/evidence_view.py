@@ -13,7 +13,7 @@ _table, _fill = record_table, fill
 
 
 class EvidenceView(QDialog):
-    """Shows a ``casedb.evidence.Evidence``."""
+    """Shows a ``casedb.evidence.trail.Evidence``."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

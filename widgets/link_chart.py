@@ -2,7 +2,7 @@
 colour and symbol (legend), edges as wide as their tonnage; laid out off the GUI thread and
 refined on screen; select, open, expand, hide, pin, shortest path, communities, centrality,
 export. Drawing lives in link_items; the network, its analyses and its layout are Qt-free, in
-casedb.graph and casedb.graph_layout."""
+casedb.links.graph and casedb.links.layout."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from casedb.graph import LinkGraph, centrality, communities
-from casedb.graph_layout import progressive_layout
+from casedb.links.graph import LinkGraph, centrality, communities
+from casedb.links.layout import progressive_layout
 from widgets.background import Runner, Task, Tasks
 from widgets.chart_export import export_plot
 from widgets.link_details import LinkDetails

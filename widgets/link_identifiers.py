@@ -13,7 +13,7 @@ def node_id(kind: str, value: str) -> str:
 
 
 def with_identifiers(case_file, nodes: list, edges: list) -> tuple[list, list]:
-    """``nodes`` and ``edges`` (from casedb.network.case_network) with the case's identifiers
+    """``nodes`` and ``edges`` (from casedb.links.network.case_network) with the case's identifiers
     added: parties to their phones, addresses and e-mails; the case to its declarations'
     containers, B/L and sailings, weighted by each declaration's tonnes."""
     ref = case_file.case.case_ref

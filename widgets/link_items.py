@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from casedb.graph import LinkGraph
+from casedb.links.graph import LinkGraph
 from widgets.link_style import (
     EDGE_COLOUR,
     PATH_COLOUR,

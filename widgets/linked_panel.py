@@ -48,7 +48,7 @@ class LinkedPanel(QWidget):
         self.weak.toggled.connect(self._ask)
 
     def show_case(self, case_ref: str, linked) -> None:
-        """The case's links as the case file loaded them (``casedb.linked.LinkedCases``), then
+        """The case's links as the case file loaded them (``casedb.links.linked_cases.LinkedCases``), then
         the full rows asked for."""
         self.case_ref = case_ref
         self.show_rows(case_ref, [_Row.of(link, case_ref) for link in linked.linked])
@@ -60,7 +60,7 @@ class LinkedPanel(QWidget):
             self.linked_requested.emit(self.case_ref, self.hops.value(), self.weak.isChecked())
 
     def show_rows(self, case_ref: str, rows) -> None:
-        """Rows as ``casedb.linked_rows.LinkedRow`` (case_ref, title, status, opened_on, first,
+        """Rows as ``casedb.links.linked_rows.LinkedRow`` (case_ref, title, status, opened_on, first,
         last, hops, score, through, shared: kind, value, here, there)."""
         if case_ref != self.case_ref:
             return
@@ -84,7 +84,7 @@ class LinkedPanel(QWidget):
 
 
 class _Row:
-    """A ``casedb.linked.Link`` read as a row (before the full rows arrive)."""
+    """A ``casedb.links.linked_cases.Link`` read as a row (before the full rows arrive)."""
 
     def __init__(self, **kw):
         self.__dict__.update(kw)

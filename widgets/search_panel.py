@@ -1,4 +1,4 @@
-"""Search that says what it found: each hit (``casedb.search.Hit``) listed with the record, the
+"""Search that says what it found: each hit (``casedb.browse.search.Hit``) listed with the record, the
 field and stored value that matched, and how strongly (exact, partial, near spelling). A case
 opens as a case, a company as a company, a declaration as its source rows; declarations can be
 added to a case from here."""
@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from casedb.search import LIMIT
+from casedb.browse.search import LIMIT
 
 from .table_menu import TableMenu, selected_rows
 
-MAX_HITS = 500  # casedb.search.search's default limit
+MAX_HITS = 500  # casedb.browse.search.search's default limit
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
 

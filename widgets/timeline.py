@@ -95,7 +95,7 @@ class TimelineView(QWidget):
     # --- input ---------------------------------------------------------------------------------
 
     def show_timeline(self, timeline, title: str = "") -> None:
-        """``timeline``: a casedb.timeline.Timeline."""
+        """``timeline``: a casedb.analysis.timeline.Timeline."""
         self.timeline, self.selected = timeline, None
         self.title.setText(title or timeline.title)
         self.detail.clear()

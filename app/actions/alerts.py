@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QMessageBox
 
 from casedb.alerts import RuleError, add_watchlist, review_alerts
+from casedb.alerts.risk_alerts import alerts_with_declarations
 from casedb.changes import ALERTS, DECLARATIONS, ChangeSet
 from casedb.normalize import normalize_container
-from casedb.risk.browse import alerts_with_declarations
 from widgets.alerts_view import AlertsView
 
 from ..jobs import Job

@@ -13,19 +13,19 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy.engine import make_url
 
-from casedb import cases
 from casedb.analysis import splits_data
 from casedb.analysis.ring_network import ring_network
 from casedb.analysis.route_lines import warm
 from casedb.analysis.routes import route_shares
 from casedb.analysis.shares import event_shifts
 from casedb.analysis.splits import ring_timeline, rings_in
-from casedb.casefile import load_case_file
+from casedb.analysis.timeline import case_timeline, declarations_timeline, party_timeline
+from casedb.cases import members
+from casedb.cases.casefile import load_case_file
 from casedb.changes import DECLARATIONS, PARTIES, TRADE, ChangeSet
-from casedb.db import default_data_dir
-from casedb.linked import linked_cases
-from casedb.network import case_network, party_neighbourhood
-from casedb.timeline import case_timeline, declarations_timeline, party_timeline
+from casedb.links.linked_cases import linked_cases
+from casedb.links.network import case_network, party_neighbourhood
+from casedb.store.database import default_data_dir
 from casedb.trade import TradeQueryError, list_datasets, trade_shares
 from widgets.analysis_dock import DECLARATIONS as DECLARATIONS_SOURCE
 from widgets.analysis_dock import TRADE as TRADE_SOURCE
@@ -323,13 +323,13 @@ def _expansion(db, node: str):
 
 
 def _ring_case(db, case_ref: str, title: str, ring) -> str:
-    cases.case_from_declarations(db, case_ref, title, ring.declaration_ids,
+    members.case_from_declarations(db, case_ref, title, ring.declaration_ids,
                                  summary="\n".join(explain(ring)),
                                  detection_method="split-shipment analysis")
     return case_ref
 
 
 def _ring_into_case(db, case_ref: str, ring) -> str:
-    cases.add_declarations(db, case_ref, ring.declaration_ids, reason="split-shipment ring",
+    members.add_declarations(db, case_ref, ring.declaration_ids, reason="split-shipment ring",
                            detection_method="split-shipment analysis")
     return case_ref

@@ -9,9 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox
 
-from casedb import attachments, cases
+from casedb.cases import records as cases
 from casedb.changes import ATTACHMENTS, NOTES, ChangeSet
 from casedb.errors import CaseDbError, ConflictError, NotFound, ReadError
+from casedb.evidence import attachments
 
 from ..jobs import Job
 

@@ -1,7 +1,7 @@
 """Case management from the workstation: a new case, a case's fields edited, declarations added
 (from the browser, a ring, search results, the company view) and removed, two cases merged, a
 declaration's source rows shown. Writes run in jobs on the writer pool; each one done is pushed
-on the window's undo stack (undone with casedb.undo, redone by writing it again); a stale write
+on the window's undo stack (undone with casedb.cases.undo, redone by writing it again); a stale write
 (someone else changed the case) is shown to the user, never saved over."""
 
 from __future__ import annotations
@@ -12,8 +12,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
-from casedb import case_members, cases, evidence, undo
+from casedb.cases import members as case_members
+from casedb.cases import records as cases
+from casedb.cases import undo
 from casedb.errors import ConflictError
+from casedb.evidence import trail as evidence
 from widgets.case_form import CaseForm
 from widgets.case_picker import CasePicker
 from widgets.evidence_view import EvidenceView
@@ -28,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 class _Write(QUndoCommand):
-    """A case write done: undo reverts the case's last change (casedb.undo), redo writes it
+    """A case write done: undo reverts the case's last change (casedb.cases.undo), redo writes it
     again. The first redo (Qt calls it on push) is the write already done."""
 
     def __init__(self, manager: CaseManagement, text: str, case_ref: str, write):
@@ -278,9 +281,9 @@ def _merge(db, keep, other, reason):
 
 def _linked_rows(db, ref, hops, weak):
     try:
-        from casedb.linked_rows import linked_rows
+        from casedb.links.linked_rows import linked_rows
     except ImportError:  # not landed: the links as the case file read them stay shown
-        log.warning("casedb.linked_rows is missing; linked cases shown without their details")
+        log.warning("casedb.links.linked_rows is missing; linked cases shown without their details")
         return None
     return linked_rows(db, ref, hops=hops, weak=weak)
 

@@ -1,14 +1,14 @@
 """The company view opened by the app: from the case view's parties, the link chart, search
 results and the entity review (each says ``party_open_requested``); loaded in a job
-(casedb.party_view), shown in a dock beside the case."""
+(casedb.parties.view), shown in a dock beside the case."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
-from casedb.party_view import party_view
-from casedb.undo import undo_last
+from casedb.cases.undo import undo_last
+from casedb.parties.view import party_view
 from widgets.company_view import CompanyView
 
 from ..jobs import Job
@@ -48,7 +48,7 @@ class CompanyActions:
         self.dock.raise_()
 
     def undo_decision(self, party_id: int) -> Job:
-        """Undo the party's last entity-resolution decision (casedb.undo); the views refresh
+        """Undo the party's last entity-resolution decision (casedb.cases.undo); the views refresh
         what it changed and the company is shown again."""
         job = Job(undo_last, self.window.db, "party", party_id)
         job.signals.succeeded.connect(lambda undone: self._undone(party_id, undone))

@@ -7,8 +7,8 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from casedb.db import Database
 from casedb.errors import CaseDbError
+from casedb.store.database import Database
 
 from ..schema_upgrade import ensure_schema_shown
 

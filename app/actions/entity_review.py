@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
-from casedb import entities
 from casedb.changes import PARTIES, ChangeSet
+from casedb.parties import resolution as entities
 from widgets.entity_review import EntityReview
 
 

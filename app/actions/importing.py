@@ -8,7 +8,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from casedb.changes import ChangeSet
-from casedb.exports import write_table
+from casedb.exports.tables import write_table
 from casedb.importing.dry_run import preview_normalised
 from casedb.importing.fields import FIELDS
 from widgets.import_wizard import ImportWizard

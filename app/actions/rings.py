@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from casedb.case_members import held_by_cases
+from casedb.cases.members import held_by_cases
 
 from ..jobs import Job
 

@@ -1,4 +1,4 @@
-"""Search from the workstation (Ctrl+F): casedb.search in a job, its hits in a dock that says
+"""Search from the workstation (Ctrl+F): casedb.browse.search in a job, its hits in a dock that says
 what matched; opening a hit opens a case, a company or a declaration's source rows."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
-from casedb.search import search
+from casedb.browse.search import search
 from widgets.search_panel import SearchPanel
 
 from ..jobs import Job

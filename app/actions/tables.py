@@ -8,7 +8,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from casedb.exports import export_records
+from casedb.exports.tables import export_records
 
 log = logging.getLogger(__name__)
 

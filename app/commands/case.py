@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from casedb import case_status
+from casedb.cases import status as case_status
 
 from ..arguments import iso_date
 from ..cli import add_db_option, add_json_option
@@ -86,14 +86,14 @@ def _given(args) -> dict:
 
 
 def _new(args) -> int:
-    from casedb.case_members import new_case
+    from casedb.cases.members import new_case
 
     return _report(args, new_case(open_db(args), args.case_ref, reason=args.reason,
                                   **_given(args)), "created")
 
 
 def _edit(args) -> int:
-    from casedb.cases import edit_case
+    from casedb.cases.records import edit_case
 
     from ..arguments import UsageError
 
@@ -106,7 +106,7 @@ def _edit(args) -> int:
 
 
 def _add(args) -> int:
-    from casedb.case_members import add_to_case, declaration_ids
+    from casedb.cases.members import add_to_case, declaration_ids
 
     db = open_db(args)
     ids = declaration_ids(db, args.numbers)
@@ -115,7 +115,7 @@ def _add(args) -> int:
 
 
 def _remove(args) -> int:
-    from casedb.case_members import declaration_ids, remove_from_case
+    from casedb.cases.members import declaration_ids, remove_from_case
 
     db = open_db(args)
     ids = declaration_ids(db, args.numbers)
@@ -124,14 +124,14 @@ def _remove(args) -> int:
 
 
 def _merge(args) -> int:
-    from casedb.case_members import merge_cases
+    from casedb.cases.members import merge_cases
 
     return _report(args, merge_cases(open_db(args), args.case_ref, args.other_ref,
                                      reason=args.reason), "merged into")
 
 
 def _undo(args) -> int:
-    from casedb.undo import redo_last, undo_last
+    from casedb.cases.undo import redo_last, undo_last
 
     if args.verb == "redo":
         done = redo_last(open_db(args), args.case_ref, reason=args.reason)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casedb.cases import list_cases
+from casedb.cases.records import list_cases
 from casedb.models import CASE_STATUSES
 
 from ..cli import add_db_option, add_json_option

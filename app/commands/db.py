@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from casedb import migrate
-from casedb.db import Database
+from casedb.store import migrate
+from casedb.store.database import Database
 
 from ..arguments import new_file
 from ..cli import add_actions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casedb import entities
+from casedb.parties import resolution as entities
 
 from ..arguments import fraction, positive_int
 from ..cli import add_actions

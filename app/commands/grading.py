@@ -10,7 +10,7 @@ TARGETS = {"source": "source_file", "note": "note", "attachment": "attachment"}
 
 
 def register(sub) -> None:
-    from casedb.grading import SCHEMES
+    from casedb.evidence.grading import SCHEMES
 
     p = sub.add_parser("grade", help="grade the source of an import, a note or an attachment")
     gsub = p.add_subparsers(dest="grade_command", metavar="WHAT", required=True)
@@ -30,8 +30,8 @@ def register(sub) -> None:
 
 
 def _grade(args) -> int:
-    from casedb import grading
     from casedb.errors import ConfigError
+    from casedb.evidence import grading
 
     db = open_db(args)
     entity = TARGETS[args.grade_command]
@@ -50,7 +50,7 @@ def _grade(args) -> int:
 
 
 def _scheme(args) -> int:
-    from casedb import grading
+    from casedb.evidence import grading
 
     db = open_db(args)
     name = grading.set_default_scheme(db, args.name) if args.name else \

@@ -93,7 +93,7 @@ def _run(args) -> int:
     db = open_db(args)
     if args.grade:
         from casedb.errors import ConfigError
-        from casedb.grading import default_scheme, parse
+        from casedb.evidence.grading import default_scheme, parse
 
         try:
             parse(args.grade, default_scheme(db))  # before any file is imported
@@ -110,6 +110,7 @@ def _run(args) -> int:
 
 
 def _one(db, path: Path, spec, args) -> dict:
+    from casedb.alerts import run_watchlists
     from casedb.importing.dry_run import dry_run
     from casedb.importing.pipeline import import_file
     from casedb.importing.spec import save_spec
@@ -124,9 +125,9 @@ def _one(db, path: Path, spec, args) -> dict:
             if args.save_spec:
                 save_spec(replace(done.spec), args.save_spec)
             return {**done.to_json(), "file": str(path)}
-        report = import_file(db, path, spec=spec).to_json()
+        report = import_file(db, path, spec=spec, watch=run_watchlists).to_json()
         if args.grade and report["status"] != "nothing stored":
-            from casedb.grading import set_source_grade
+            from casedb.evidence.grading import set_source_grade
 
             report["grade"] = str(set_source_grade(db, report["sha256"], args.grade))
         return {**report, "file": str(path)}

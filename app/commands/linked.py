@@ -21,7 +21,7 @@ def register(sub) -> None:
 
 
 def _run(args) -> int:
-    from casedb.linked import linked_cases
+    from casedb.links.linked_cases import linked_cases
 
     result = linked_cases(open_db(args), args.case_ref, hops=args.hops, weak=args.weak)
     if args.json:

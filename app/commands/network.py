@@ -21,8 +21,8 @@ def _filters(p) -> None:
 def _filter(args, db):
     """The filter of the command line; a case reference that does not exist is an error (not
     an empty network)."""
-    from casedb.cases import get_case
-    from casedb.network import NetworkFilter
+    from casedb.cases.records import get_case
+    from casedb.links.network import NetworkFilter
 
     for ref in args.cases:
         get_case(db, ref)
@@ -61,7 +61,7 @@ def register(sub) -> None:
 
 
 def _stats(args) -> int:
-    from casedb.network import network_stats, party_network
+    from casedb.links.network import network_stats, party_network
 
     db = open_db(args)
     stats = network_stats(party_network(db, _filter(args, db)))
@@ -76,7 +76,7 @@ def _stats(args) -> int:
 
 
 def _export(args) -> int:
-    from casedb.network import party_network, route_network, write_graph
+    from casedb.links.network import party_network, route_network, write_graph
 
     db = open_db(args)
     build = party_network if args.kind == "party" else route_network
@@ -87,8 +87,8 @@ def _export(args) -> int:
 
 
 def _export_table(args) -> int:
-    from casedb.browse import Filters
-    from casedb.exports import export_records
+    from casedb.browse.tables import Filters
+    from casedb.exports.tables import export_records
 
     f = Filters(text=args.search, status=args.status, since=args.since, until=args.until,
                 hs_prefix=args.hs, country=args.country, port=args.port)

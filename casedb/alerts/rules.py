@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from sqlalchemy import and_, select, true
 
-from ..db import Database
+from casedb.store.database import Database
+
 from ..errors import CaseDbError
 from ..models import (
     Declaration,

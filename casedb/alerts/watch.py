@@ -13,7 +13,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ..db import Database
+from casedb.store.database import Database
+
 from ..errors import NotFound
 from ..models import ALERT_STATUSES, WATCH_KINDS, Alert, Declaration, Watchlist
 from ..models.base import utcnow

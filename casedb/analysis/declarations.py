@@ -13,8 +13,9 @@ import datetime as dt
 import polars as pl
 from sqlalchemy import case, func, select
 
-from ..db import Database
-from ..frames import fetch_frame
+from casedb.store.database import Database
+from casedb.store.polars_query import fetch_frame
+
 from ..models import Declaration, DeclarationParty
 
 ROLES = ("shipper", "consignee", "notify", "broker", "forwarder")

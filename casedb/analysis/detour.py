@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from sqlalchemy import func, select
 
-from ..db import Database
+from casedb.store.database import Database
+
 from ..models import Declaration
 from ..normalize import port_info
 

@@ -20,7 +20,8 @@ import datetime as dt
 import polars as pl
 from sqlalchemy import select
 
-from ..db import Database
+from casedb.store.database import Database
+
 from ..models import Setting
 from .shifts import change_points
 from .unit_values import MIN_REFERENCE, priced_with_references, references, with_log_price

@@ -11,7 +11,8 @@ from collections import defaultdict
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
 
-from ..db import Database
+from casedb.store.database import Database
+
 from ..models import Declaration, DeclarationParty, PartyIdentifier
 from .splits import SplitRing
 

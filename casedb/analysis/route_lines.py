@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import product
 
-from ..jobs import NullProgress, Progress
+from casedb.progress import NullProgress, Progress
+
 from ..normalize import port_info, port_name, ports
 from .shares import ShareTable, around_event
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import polars as pl
 from sqlalchemy import func, select
 
-from ..db import Database
-from ..frames import fetch_frame
+from casedb.store.database import Database
+from casedb.store.polars_query import fetch_frame
+
 from ..models import Declaration
 from ..normalize import country_name, port_name
 from .shares import ShareTable, event_shifts, period_expr, share_table, with_shifts

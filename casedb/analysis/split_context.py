@@ -7,8 +7,9 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
-from ..db import Database
-from ..jobs import Progress
+from casedb.progress import Progress
+from casedb.store.database import Database
+
 from .split_evidence import MIN_SHARE, ROUND_KG, Bunching, WeightBase, band_of, pileups, spread
 from .split_stack import stack_windows
 from .split_windows import WINDOW_DAYS, Window, scan

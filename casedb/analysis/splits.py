@@ -28,8 +28,9 @@ import numpy as np
 import polars as pl
 from sqlalchemy import select
 
-from ..db import Database
-from ..jobs import NullProgress, Progress
+from casedb.progress import NullProgress, Progress
+from casedb.store.database import Database
+
 from ..models import Setting
 from .split_context import SplitContext
 from .split_reasons import (  # noqa: F401 - the templates are part of this module's interface

@@ -9,8 +9,9 @@ import numpy as np
 import polars as pl
 from sqlalchemy import and_, func, select
 
-from ..db import Database
-from ..frames import fetch_frame
+from casedb.store.database import Database
+from casedb.store.polars_query import fetch_frame
+
 from ..models import DeclarationContainer, Party, PartyIdentifier
 from .declarations import load_declarations
 

@@ -16,7 +16,8 @@ import logging
 import polars as pl
 from sqlalchemy import select
 
-from ..db import Database
+from casedb.store.database import Database
+
 from ..models import Seizure
 from .detour import detour_ratio
 

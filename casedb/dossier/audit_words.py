@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from .. import case_status
+from casedb.cases import status as case_status
 
 ZH = {
     "create": "建立", "update": "修改", "add": "加入", "remove": "移除", "merge": "合併",

@@ -14,15 +14,16 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from .. import grading
+from casedb.analysis.timeline import case_timeline
+from casedb.cases.casefile import CaseFile, load_case_file
+from casedb.evidence import grading
+from casedb.links.linked_cases import LinkedCases, linked_cases
+from casedb.store.audit import AuditRow, entries
+from casedb.store.database import Database
+
 from ..analysis import splits_data
 from ..analysis.splits import ring_timeline, rings_in
-from ..audit import AuditRow, entries
-from ..casefile import CaseFile, load_case_file
-from ..db import Database
-from ..linked import LinkedCases, linked_cases
 from ..models import Note, Seizure
-from ..timeline import case_timeline
 from . import charts
 from .audit_words import audit_text
 from .labels import labels, split_reasons, value
@@ -41,11 +42,11 @@ class DossierData:
     classification: str
     lang: str
     generated: dt.datetime
-    # casedb.grading.case_grades: ("note", id), ("attachment", id), ("source_file", sha256)
+    # casedb.evidence.grading.case_grades: ("note", id), ("attachment", id), ("source_file", sha256)
     grades: dict = field(default_factory=dict)
     # each declaration's own shipper and source rows (casedb.dossier.story)
     facts: DeclarationFacts = field(default_factory=lambda: DeclarationFacts({}, {}))
-    timeline: object | None = None  # casedb.timeline.Timeline of the case: theme lines
+    timeline: object | None = None  # casedb.analysis.timeline.Timeline of the case: theme lines
 
     def narrative(self) -> list[str]:
         """The summary's sentences: what, who, where, when, linked cases."""

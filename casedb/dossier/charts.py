@@ -8,7 +8,8 @@ import networkx as nx
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
 
-from ..graph_layout import unit_layout
+from casedb.links.layout import unit_layout
+
 from ..normalize import port_info
 
 W, H = 480, 220
@@ -133,7 +134,7 @@ def _land_rings(lo_x: float, hi_x: float, lo_y: float, hi_y: float):
 
 
 def theme_lines_chart(timeline, font: str, no_party: str = "—") -> Drawing:
-    """A casedb.timeline.Timeline as i2-style theme lines: one lane per party (its name on the
+    """A casedb.analysis.timeline.Timeline as i2-style theme lines: one lane per party (its name on the
     left), declarations as circles sized by tonnes on their lane, seizures as red diamonds,
     dashed links between events sharing an identifier."""
     lanes = timeline.lanes[:12]

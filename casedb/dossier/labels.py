@@ -1,7 +1,8 @@
 """Dossier headings, and the explanations of split-shipment rings, in English and Traditional
 Chinese."""
 
-from .. import case_status
+from casedb.cases import status as case_status
+
 from ..analysis import splits
 
 LABELS = {
@@ -48,7 +49,7 @@ VALUES = {"zh-TW": {
 
 def value(lang: str, stored: str | None) -> str:
     """A stored status, role or identifier kind as it reads in ``lang`` (statuses from the
-    workflow's own table, casedb.case_status)."""
+    workflow's own table, casedb.cases.status)."""
     if stored in case_status.WORDS["en"]:
         return case_status.word(stored, lang)
     return VALUES.get(lang, {}).get(stored, stored) if stored else ""

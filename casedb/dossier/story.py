@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..db import Database
-from ..evidence import sources_of
+from casedb.evidence.trail import sources_of
+from casedb.store.database import Database
+
 from ..models import DeclarationParty, Party
 
 

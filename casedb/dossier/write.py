@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .. import audit
-from ..db import Database
+from casedb.store import audit
+from casedb.store.database import Database
+
 from ..errors import CaseDbError
-from ..security.files import private_file
+from ..store.private_files import private_file
 from .build import gather, render_html
 
 log = logging.getLogger(__name__)

@@ -3,7 +3,7 @@
 A redacted bundle calls its parties PARTY-1, PARTY-2... (country kept, names, variants and
 identifiers left out), drops the narrative text (case summary, investigator notes), and scrubs
 the short free-text fields (title, tags, goods descriptions, the seizures' category, offence,
-detection method and outcome) with casedb.redaction; ``removed`` lists, field by field, the kinds
+detection method and outcome) with casedb.exports.redaction; ``removed`` lists, field by field, the kinds
 of data taken out. ``build_bundle`` returns the bundle without writing it: the preview.
 """
 
@@ -17,9 +17,12 @@ from pathlib import Path
 
 from sqlalchemy import select, union
 
-from .. import audit, grading
-from ..casefile import load_case_file
-from ..db import Database
+from casedb.cases.casefile import load_case_file
+from casedb.evidence import grading
+from casedb.exports.redaction import Scrubber
+from casedb.store import audit
+from casedb.store.database import Database
+
 from ..errors import CaseDbError
 from ..models import (
     Declaration,
@@ -30,8 +33,7 @@ from ..models import (
     PartyName,
     Seizure,
 )
-from ..redaction import Scrubber
-from ..security.files import private_file
+from ..store.private_files import private_file
 from .schema import DECLARATION_FIELDS, FORMAT, ITEM_FIELDS, SEIZURE_FIELDS, VERSION, validate
 
 log = logging.getLogger(__name__)

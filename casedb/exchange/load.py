@@ -9,8 +9,9 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casedb.store.database import Database
+
 from ..changes import DECLARATIONS, NOTES, PARTIES, ChangeSet
-from ..db import Database
 from ..errors import CaseDbError
 from .export import BundleError
 from .schema import NonFinite, Problem, validate

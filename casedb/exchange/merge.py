@@ -22,9 +22,11 @@ import math
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from .. import audit, grading
-from ..cases import create_case
-from ..db import Database
+from casedb.cases.records import create_case
+from casedb.evidence import grading
+from casedb.store import audit
+from casedb.store.database import Database
+
 from ..errors import CaseDbError
 from ..importing.parties import PartyResolver
 from ..models import (

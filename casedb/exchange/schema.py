@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import pycountry
 
-from .. import grading
+from casedb.evidence import grading
+
 from ..errors import ConfigError
 from ..models import (
     CASE_STATUSES,
@@ -316,7 +317,7 @@ GRADE_KEYS = {"of", "note", "sha256", "file_name", "scheme", "grade"}
 
 def _grades(c: Checker, grades, notes: int) -> None:
     """Each grade names a note of the bundle (its place in the list) or a source file (its
-    SHA-256), and is a grade of its scheme (casedb.grading)."""
+    SHA-256), and is a grade of its scheme (casedb.evidence.grading)."""
     for i, g in enumerate(c.array(grades, "$.grades", "grades")):
         where = f"$.grades[{i}]"
         if not c.obj(g, where, GRADE_KEYS, {"of", "scheme", "grade"}) or \

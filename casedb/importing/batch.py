@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..db import Database
+from casedb.progress import NullProgress, Progress
+from casedb.store.database import Database
+
 from ..errors import CaseDbError, NeedsDecision, NotDeclarations, ReadError
-from ..jobs import NullProgress, Progress
-from .pipeline import FileReport, import_file
+from .pipeline import FileReport, Watch, import_file
 from .spec import ImportSpec
 
 UNREADABLE, NOT_DECLARATIONS, NEEDS_DECISION = "unreadable", "not declarations", "needs a decision"
@@ -45,16 +46,17 @@ class FileOutcome:
 
 
 def import_batch(db: Database, paths: Iterable, *, spec: ImportSpec | None = None,
-                 progress: Progress | None = None, isolate: bool = False) -> list[FileOutcome]:
-    """Import each file in its own transaction; the outcome of every one (``isolate``: see
-    pipeline.import_file)."""
+                 progress: Progress | None = None, isolate: bool = False,
+                 watch: Watch | None = None) -> list[FileOutcome]:
+    """Import each file in its own transaction; the outcome of every one (``isolate`` and
+    ``watch``: see pipeline.import_file)."""
     progress = progress or NullProgress()
     out = []
     for path in paths:
         progress.raise_if_cancelled()
         try:
             out.append(FileOutcome(str(path), import_file(
-                db, path, spec=spec, progress=progress, isolate=isolate)))
+                db, path, spec=spec, progress=progress, isolate=isolate, watch=watch)))
         except NeedsDecision as exc:
             out.append(FileOutcome(str(path), None, NEEDS_DECISION, exc.reason,
                                    tuple(exc.questions)))

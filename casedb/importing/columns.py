@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from operator import itemgetter
 
-from ..evidence import cells_json
+from casedb.evidence.trail import cells_json
+
 from ..normalize import (
     country_iso3,
     infer_date_order,
@@ -56,7 +57,7 @@ class Chunk:
     # header, the value as written, reason), for rows of the chunk.
     warnings: list[tuple[int, str, str, str, str]] = field(default_factory=list)
     # The rows' cells as read, and the sheet's columns as (header, field or None): the
-    # evidence trail keeps them (casedb.evidence), when given.
+    # evidence trail keeps them (casedb.evidence.trail), when given.
     raw: list | None = None
     headers: tuple[tuple[str, str | None], ...] | None = None
 

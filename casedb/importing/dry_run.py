@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..db import Database
+from casedb.store.database import Database
+
 from ..errors import NeedsDecision
 from .columns import ColumnNormaliser
 from .pipeline import FilePreview, FileReport, import_file, preview_file

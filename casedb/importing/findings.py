@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from ..bulk import insert_rows
+from casedb.importing.write_new import Outcome
+from casedb.store.bulk import insert_rows
+
 from ..models import Discrepancy, ImportWarning
-from .fresh import Outcome
 from .tolerance import shown
 
 

@@ -26,9 +26,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from ..db import SQLITE_BUSY_TIMEOUT_MS, Database
+from casedb.progress import NullProgress, Progress
+from casedb.store.database import SQLITE_BUSY_TIMEOUT_MS, Database
+
 from ..errors import CaseDbError
-from ..jobs import NullProgress, Progress
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

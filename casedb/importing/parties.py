@@ -5,7 +5,7 @@ party it was resolved to, whatever merges investigators made since; a new raw na
 with the same normalised name key in the same country, or becomes a new party. Without a country a
 name key is too weak ('Orient Scrap Inc.' is not 'Orient Scrap Co., Ltd.'): only the very same
 spelling counts, when it belongs to exactly one party. Fuzzy matches are left to entity resolution
-(casedb.entities), where investigators confirm them.
+(casedb.parties.resolution), where investigators confirm them.
 
 The name maps are loaded once per file and new parties are created in bulk, a batch at a time.
 """
@@ -19,7 +19,8 @@ from operator import itemgetter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..bulk import insert_returning_ids
+from casedb.store.bulk import insert_returning_ids
+
 from ..models import Party, PartyIdentifier, PartyName
 from ..normalize import address_key, name_key
 

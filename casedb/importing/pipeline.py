@@ -10,16 +10,18 @@ import datetime as dt
 import hashlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
 
-from .. import audit
-from ..db import Database
-from ..evidence import keep_copy, keeps_copies
-from ..jobs import NullProgress, Progress
+from casedb.evidence.trail import keep_copy, keeps_copies
+from casedb.importing.write_merge import DeclarationWriter
+from casedb.progress import NullProgress, Progress
+from casedb.store import audit
+from casedb.store.database import Database
+
 from ..models import ImportRun, SourceFile
 from .indexes import (
     WRITTEN_TABLES,
@@ -33,7 +35,6 @@ from .reader_process import ProcessSource
 from .sheets import Refusal, RowWarning, field_headers, read_sheets
 from .sources import LocalSource, open_source
 from .spec import ImportSpec
-from .store import DeclarationWriter
 
 log = logging.getLogger(__name__)
 
@@ -130,30 +131,35 @@ def preview_file(path, spec: ImportSpec | None = None, max_rows: int = 50) -> Fi
     return FilePreview(str(path), file_sha256(path), sheets)
 
 
+Watch = Callable[[Database, Iterable[int]], int]  # the saved rules over stored declarations
+
+
 def import_file(db: Database, path, *, spec: ImportSpec | None = None,  # noqa: PLR0913
                 progress: Progress | None = None, dry_run: bool = False,
-                isolate: bool = False) -> FileReport:
+                isolate: bool = False, watch: Watch | None = None) -> FileReport:
     """Import one spreadsheet in one transaction. Raises ReadError when it cannot be read.
     With ``dry_run`` the import runs whole and is rolled back: the report says what it would
     have done, and the database is left as it was. With ``isolate`` (the workstation) the
     file is read by a second process whatever its size, so a file that crashes the reader or
-    exhausts its memory cannot take the window down."""
+    exhausts its memory cannot take the window down. ``watch`` (the saved watchlist rules,
+    ``casedb.alerts.run_watchlists``, which the application passes: the rules are an analysis,
+    a layer above importing) runs over what the import stored and says how many alerts it
+    raised."""
     progress = progress or NullProgress()
     path = Path(path)
     report = retrying_races(db, lambda: _import_file(db, path, spec, progress, dry_run, isolate))
-    if report.changed:
-        report = _run_watchlists(db, report)
+    if report.changed and watch is not None:
+        report = _run_watchlists(db, report, watch)
     return report
 
 
-def _run_watchlists(db: Database, report: FileReport) -> FileReport:
+def _run_watchlists(db: Database, report: FileReport, watch: Watch) -> FileReport:
     """The saved rules run over what an import stored. The import is committed by then: a rule
     that cannot run is said in the report, never taken for a failed import."""
-    from ..alerts import run_watchlists
     from ..errors import CaseDbError
 
     try:
-        return replace(report, alerts=run_watchlists(db, report.declaration_ids))
+        return replace(report, alerts=watch(db, report.declaration_ids))
     except (CaseDbError, ValueError) as exc:
         log.warning("watchlists did not run after importing %s: %s", report.file, exc)
         return replace(report, alerts_error=str(exc))

@@ -8,8 +8,9 @@ from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 
-from .. import audit
-from ..db import Database
+from casedb.store import audit
+from casedb.store.database import Database
+
 from ..errors import NotFound
 from ..models import Declaration, ImportRun, SourceFile
 from ..models.findings import DISCREPANCY_STATUSES, Discrepancy, ImportWarning

@@ -7,7 +7,8 @@ import datetime as dt
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from .. import audit
+from casedb.store import audit
+
 from ..models import Case, Seizure
 from .rows import SourceRow
 

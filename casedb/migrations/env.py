@@ -1,4 +1,4 @@
-"""Alembic environment: run with a connection handed in by casedb.migrate."""
+"""Alembic environment: run with a connection handed in by casedb.store.migrate."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamped, utcnow
 
-# The workflow's statuses (casedb.case_status), then those written before it.
+# The workflow's statuses (casedb.cases.status), then those written before it.
 CASE_STATUSES = ("open", "investigating", "referred", "closed", "under investigation",
                  "prosecuted")
 

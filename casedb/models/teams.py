@@ -57,7 +57,7 @@ class CaseMarking(Base):
 
 
 class SourceGrade(Base):
-    """The grade of one record's source in one grading scheme (casedb.grading)."""
+    """The grade of one record's source in one grading scheme (casedb.evidence.grading)."""
 
     __tablename__ = "source_grade"
     __table_args__ = (UniqueConstraint("entity", "entity_id"),)

@@ -25,11 +25,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from casedb.progress import NullProgress, Progress
+from casedb.store.database import Database
+
 from ..analysis import hs_switch, splits_data, transshipment, unit_values
 from ..analysis.declarations import load_declarations
 from ..analysis.splits import rings_in
-from ..db import Database
-from ..jobs import NullProgress, Progress
 
 log = logging.getLogger(__name__)
 PORT_HOP_EVENT = 0.2

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import delete, insert, select
 
-from ..db import Database
+from casedb.store.database import Database
+
 from ..models import Declaration, RiskScore
 from ..models.base import utcnow
 from .score import RiskRow

@@ -24,8 +24,9 @@ import re
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
-from .. import audit
-from ..db import Database
+from casedb.store import audit
+from casedb.store.database import Database
+
 from ..errors import CaseDbError, ConfigError, NotFound
 from ..models import CLASSIFICATIONS, Base, Case, CaseMarking, Clearance, Team, TeamMember
 

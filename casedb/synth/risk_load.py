@@ -10,7 +10,8 @@ import logging
 import polars as pl
 from sqlalchemy import func, insert, select
 
-from ..db import Database
+from casedb.store.database import Database
+
 from ..errors import CaseDbError
 from ..models import (
     Declaration,

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 import polars as pl
 from sqlalchemy import select
 
+from casedb.store.database import Database
+
 from ..analysis.shares import ShareTable, event_shifts, share_table, with_shifts
-from ..db import Database
 from ..errors import CaseDbError
 from ..models import TradeFlow
 from .datasets import partial_years

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import polars as pl
 from sqlalchemy import delete, func, select
 
-from .. import audit
-from ..db import Database
+from casedb.store import audit
+from casedb.store.database import Database
+
 from ..errors import NotFound
 from ..models import RowProvenance, TradeFlow
 from ..models.trade import TradeDataset

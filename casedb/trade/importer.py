@@ -11,11 +11,12 @@ from pathlib import Path
 import polars as pl
 from sqlalchemy import delete, func, insert, select
 
-from .. import audit
-from ..db import Database
+from casedb.progress import NullProgress, Progress
+from casedb.store import audit
+from casedb.store.database import Database
+
 from ..errors import ReadError
 from ..importing.pipeline import file_sha256
-from ..jobs import NullProgress, Progress
 from ..models import ImportRun, RowProvenance, SourceFile, TradeFlow
 from ..models.trade import TradeDataset
 from .canonical import Canonical, canonical

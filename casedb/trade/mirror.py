@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from ..db import Database
+from casedb.store.database import Database
+
 from .analysis import load, whole_years_first
 from .datasets import partial_years
 from .partners import WORLD, Resolver

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from casedb.db import Database
+from casedb.store.database import Database
 
 TRUTH = json.loads((Path(__file__).resolve().parents[2] / "resources" / "demo" / "truth.json")
                    .read_text("utf-8"))

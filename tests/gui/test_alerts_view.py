@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from casedb import migrate
 from casedb.alerts import DETECTORS, list_alerts, list_watchlists
 from casedb.changes import ChangeSet
-from casedb.db import Database
 from casedb.importing.pipeline import import_file
 from casedb.models import WATCH_KINDS
+from casedb.store import migrate
+from casedb.store.database import Database
 from tests.gui.test_change_flow import HEADER, _regular, _ring
 from tests.writers import write_csv, write_xlsx
 from widgets import alerts_view

@@ -136,8 +136,8 @@ def test_a_ring_opens_as_a_new_case_and_adds_to_another(qtbot, demo_db, tmp_path
 
     from app.main_window import MainWindow
     from app.settings import Settings
-    from casedb.casefile import load_case_file
-    from casedb.db import Database
+    from casedb.cases.casefile import load_case_file
+    from casedb.store.database import Database
 
     shutil.copy(demo_db.sqlite_path, tmp_path / "demo.db")
     db = Database(tmp_path / "demo.db", user="officer.lin")

@@ -14,10 +14,11 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from app.actions import case_edits
-from casedb import attachments, cases
-from casedb.audit import entries
-from casedb.db import Database
+from casedb.cases import records as cases
+from casedb.evidence import attachments
 from casedb.models import Attachment, AuditEntry, Note
+from casedb.store.audit import entries
+from casedb.store.database import Database
 from widgets import case_attachments
 
 TRUTH = json.loads((Path(__file__).resolve().parents[2] / "resources" / "demo" / "truth.json")

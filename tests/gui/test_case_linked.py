@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from case_window import TRUTH, WAIT_MS, close_window, copy_demo, open_case, open_window
 
-from casedb import cases
+from casedb.cases import records as cases
 from widgets.case_words import status_word
 
 

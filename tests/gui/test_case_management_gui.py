@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
 from app.actions import case_manage
-from casedb import cases
+from casedb.cases import records as cases
 from casedb.models import Seizure
 
 REF = TRUTH["cases"][0]

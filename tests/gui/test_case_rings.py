@@ -8,8 +8,8 @@ import pytest
 from case_window import TRUTH, WAIT_MS, close_window, copy_demo, open_case, open_window
 from sqlalchemy import func, select
 
-from casedb import cases
-from casedb.case_members import held_by_cases
+from casedb.cases import records as cases
+from casedb.cases.members import held_by_cases
 from casedb.models import Case, Seizure
 
 REF = TRUTH["cases"][0]

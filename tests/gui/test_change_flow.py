@@ -11,10 +11,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QTableWidget, QTreeWidget
 from sqlalchemy import select
 
-from casedb import cases, migrate
-from casedb.db import Database
+from casedb.cases import members
 from casedb.importing.pipeline import import_files
 from casedb.models import Party
+from casedb.store import migrate
+from casedb.store.database import Database
 from tests.gui.test_workflows import _wizard_to_mapping_page
 from tests.writers import write_csv, write_xlsx
 
@@ -68,7 +69,7 @@ def world(qtbot, tmp_path):
         from casedb.models import Declaration
 
         b0 = s.scalar(select(Declaration.id).where(Declaration.declaration_no == "B000"))
-    cases.case_from_declarations(db, "C-1", "Mersin loads", [b0])
+    members.case_from_declarations(db, "C-1", "Mersin loads", [b0])
     from app.main_window import MainWindow
     from app.settings import Settings
 

@@ -1,7 +1,7 @@
 """The company view on a copy of the demo database: a company opened from the link chart (a
 double-click on its node) and from the case view's parties shows itself - its names as
 written, identifiers, declarations a page at a time, cases and counterparties - as
-casedb.party_view reads it."""
+casedb.parties.view reads it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from case_window import TRUTH, WAIT_MS, close_window, copy_demo, open_case, open_window
 from PySide6.QtCore import Qt
 
-from casedb.party_view import party_view
+from casedb.parties.view import party_view
 
 REF = TRUTH["cases"][0]
 
@@ -79,8 +79,8 @@ def test_a_party_in_the_case_view_opens_its_company_and_pages_its_declarations(q
 
 
 def test_a_merge_undone_from_the_company_view_brings_the_other_company_back(qtbot, window):
-    from casedb import entities
     from casedb.errors import NotFound
+    from casedb.parties import resolution as entities
 
     open_case(qtbot, window, REF)
     keep, other = [p.id for p in window.case_view.case_file.parties[:2]]

@@ -1,5 +1,5 @@
 """The link chart and ``wasteintel network stats`` agree: same communities, same centrality,
-on the same network (both computed by casedb.graph)."""
+on the same network (both computed by casedb.links.graph)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import pytest
 
 from app.cli import main
-from casedb.network import party_network
+from casedb.links.network import party_network
 
 
 def test_the_charts_communities_and_centrality_equal_network_stats(qtbot, chart, demo_db,

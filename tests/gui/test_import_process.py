@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.import_process import import_in_process
-from casedb import migrate
-from casedb.db import Database
-from casedb.jobs import CallbackProgress
 from casedb.models import Declaration
+from casedb.progress import CallbackProgress
+from casedb.store import migrate
+from casedb.store.database import Database
 from tests.writers import write_csv
 
 HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)"]

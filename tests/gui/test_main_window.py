@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from casedb.audit import entries
+from casedb.store.audit import entries
 
 TRUTH = json.loads((Path(__file__).resolve().parents[2] / "resources" / "demo" / "truth.json")
                    .read_text("utf-8"))
@@ -171,7 +171,7 @@ def test_case_statuses_read_in_the_chosen_language(qtbot, window, qapp):
     try:
         shown = model.data(status)
         assert QCoreApplication.translate("MainWindow", "en") == "zh-TW"
-        assert shown == "新案"  # casedb.case_status's word, as the CLI and dossier say it
+        assert shown == "新案"  # casedb.cases.status's word, as the CLI and dossier say it
     finally:
         for t in translators:
             qapp.removeTranslator(t)

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
-from casedb import migrate
-from casedb.db import Database
 from casedb.importing.pipeline import import_file
 from casedb.risk import stored_scores
+from casedb.store import migrate
+from casedb.store.database import Database
 from tests.gui.test_change_flow import HEADER, _regular, _ring
 from tests.writers import write_csv
 

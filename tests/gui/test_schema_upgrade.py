@@ -7,8 +7,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.schema_upgrade import ensure_schema_shown
-from casedb import migrate
-from casedb.db import Database
+from casedb.store import migrate
+from casedb.store.database import Database
 
 
 def test_an_older_database_is_upgraded_under_a_busy_dialog(qtbot, tmp_path):

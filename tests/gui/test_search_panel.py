@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from casedb import cases
+from casedb.cases import records as cases
 from casedb.models import Declaration, Party, PartyIdentifier, Seizure
 
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
-from casedb.timeline import case_timeline
+from casedb.analysis.timeline import case_timeline
 from widgets.date_axis import DAY, timestamp
 from widgets.timeline import MAX_SIZE, TimelineView
 

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, QLocale, Qt, QTimer
 from sqlalchemy import func, select
 
-from casedb import migrate
-from casedb.db import Database
 from casedb.importing import pipeline
 from casedb.models import AuditEntry, Declaration, ImportRun, RowProvenance, SourceFile
+from casedb.store import migrate
+from casedb.store.database import Database
 from tests.writers import write_csv, write_xlsx
 
 HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)",

@@ -8,9 +8,9 @@ import json
 import subprocess
 import sys
 
-from casedb import migrate
-from casedb.db import Database
 from casedb.importing.pipeline import import_file
+from casedb.store import migrate
+from casedb.store.database import Database
 from tests.writers import write_csv
 
 INFORMANT = "Siti Aminah"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from casedb.cases import get_case, list_cases
+from casedb.cases.records import get_case, list_cases
 from casedb.importing.pipeline import import_file
 from tests.writers import write_csv
 

@@ -12,10 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from casedb import migrate
-from casedb.db import Database
 from casedb.importing.pipeline import import_file
 from casedb.models import Case
+from casedb.store import migrate
+from casedb.store.database import Database
 from tests.writers import write_csv
 
 pytestmark = pytest.mark.slow  # about 40 command lines, each a new process

@@ -64,8 +64,8 @@ def test_db_upgrade_check_backup(tmp_path):
 
 
 def test_db_upgrade_of_an_older_database_keeps_a_copy(tmp_path):
-    from casedb import migrate
-    from casedb.db import Database
+    from casedb.store import migrate
+    from casedb.store.database import Database
 
     old = Database(tmp_path / "old.db")
     migrate.upgrade(old, "0001")

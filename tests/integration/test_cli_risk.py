@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from casedb import migrate
-from casedb.db import Database
+from casedb.store import migrate
+from casedb.store.database import Database
 from casedb.synth.risk_load import load_world
 from tests.unit.casedb.risk.worlds import declaration_truth, world
 

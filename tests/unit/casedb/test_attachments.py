@@ -8,18 +8,19 @@ import hashlib
 import pytest
 from sqlalchemy import func, select
 
-from casedb import attachments, audit
-from casedb.attachments import (
+from casedb.cases.attachments import (
     MAX_ATTACHMENT_BYTES,
     add_attachment,
     list_attachments,
     remove_attachment,
     save_attachment,
 )
-from casedb.casefile import load_case_file
-from casedb.cases import create_case
+from casedb.cases.casefile import load_case_file
+from casedb.cases.records import create_case
 from casedb.errors import CaseDbError, NotFound, ReadError
+from casedb.evidence import attachments
 from casedb.models import Attachment, AuditEntry
+from casedb.store import audit
 
 # Every byte value, a NUL and invalid UTF-8: what a text column would mangle.
 CONTENT = bytes(range(256)) * 40 + b"\x00\xff\xfe end"

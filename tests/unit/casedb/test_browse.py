@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from casedb import browse
+from casedb.browse import tables as browse
 from tests import factories as f
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import insert, select
 
-from casedb import bulk
-from casedb.bulk import insert_counted
 from casedb.models import ImportRun, RowProvenance, SourceFile
+from casedb.store import bulk
+from casedb.store.bulk import insert_counted
 
 
 def _run(session) -> tuple[int, int]:
@@ -53,8 +53,8 @@ def test_runs_break_where_any_column_stops_counting():
 
 @pytest.mark.parametrize("n", [3, 120])  # as INSERTs; on PostgreSQL from 50 rows as a COPY
 def test_rows_and_their_ids_go_in_as_given(db, n):
-    from casedb.bulk import insert_returning_ids
     from casedb.models import Party
+    from casedb.store.bulk import insert_returning_ids
 
     rows = [{"display_name": f"Firm {i}\t'\\N\"", "name_key": f"firm {i}", "country": None,
              "kind": "company", "version": 1} for i in range(n)]

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Float, String, func, select
 
-from casedb.casefile import load_case_file
+from casedb.cases.casefile import load_case_file
 from casedb.errors import CaseDbError
 from casedb.exchange import check_bundle, load_bundle
 from casedb.models import Base, Case

@@ -8,12 +8,12 @@ from collections import Counter
 
 from sqlalchemy import select
 
+from casedb.analysis.ring_rows import ring_rows
 from casedb.analysis.splits import detect_splits
-from casedb.case_members import new_case
-from casedb.linked import linked_cases
-from casedb.linked_rows import linked_rows
+from casedb.cases.members import new_case
+from casedb.links.linked_cases import linked_cases
+from casedb.links.linked_rows import linked_rows
 from casedb.models import Case, PartyIdentifier, Seizure
-from casedb.ring_rows import ring_rows
 from tests import factories as f
 
 

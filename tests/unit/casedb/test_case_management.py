@@ -8,8 +8,8 @@ import json
 
 import pytest
 
-from casedb import audit, case_status
-from casedb.case_members import (
+from casedb.cases import status as case_status
+from casedb.cases.members import (
     add_seizure,
     add_to_case,
     declaration_ids,
@@ -18,10 +18,11 @@ from casedb.case_members import (
     new_case,
     remove_from_case,
 )
-from casedb.cases import edit_case, get_case, list_cases
-from casedb.db import Database
+from casedb.cases.records import edit_case, get_case, list_cases
 from casedb.errors import CaseDbError, ConflictError, NotFound
 from casedb.models import CASE_STATUSES
+from casedb.store import audit
+from casedb.store.database import Database
 from tests import factories
 
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from casedb import audit, entities
-from casedb.case_members import add_to_case, merge_cases, new_case, remove_from_case
-from casedb.cases import edit_case, get_case, list_cases
+from casedb.cases.members import add_to_case, merge_cases, new_case, remove_from_case
+from casedb.cases.records import edit_case, get_case, list_cases
+from casedb.cases.undo import redo_last, undo_last
 from casedb.errors import ConflictError, NotFound
 from casedb.models import DeclarationParty, MatchDecision, Party, PartyIdentifier
-from casedb.undo import redo_last, undo_last
+from casedb.parties import resolution as entities
+from casedb.store import audit
 from tests import factories
 
 

@@ -9,9 +9,9 @@ import textwrap
 
 import pytest
 
-from casedb import audit
-from casedb.cases import add_note, create_case, edit_note, get_case, list_cases, update_case
+from casedb.cases.records import add_note, create_case, edit_note, get_case, list_cases, update_case
 from casedb.errors import CaseDbError, ConflictError, NotFound
+from casedb.store import audit
 
 
 def test_create_and_list(db):
@@ -59,8 +59,8 @@ def test_two_processes_editing_the_same_case(db):
     create_case(db, "C-9", "t")
     seen = get_case(db, "C-9").version
     script = textwrap.dedent(f"""
-        from casedb.db import Database
-        from casedb.cases import update_case
+        from casedb.store.database import Database
+        from casedb.cases.records import update_case
         db = Database({db.url!r}, user="bob")
         update_case(db, "C-9", {seen}, {{"summary": "bob was here"}}, reason="bob's edit")
     """)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from casedb import changes
-from casedb.attachments import add_attachment, remove_attachment
-from casedb.cases import create_case
+from casedb.cases.attachments import add_attachment, remove_attachment
+from casedb.cases.records import create_case
 from casedb.changes import ChangeSet
-from casedb.entities import merge, reject
+from casedb.parties.resolution import merge, reject
 from tests import factories as f
 
 

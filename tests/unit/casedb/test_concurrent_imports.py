@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import create_engine, func, select, text
 
 from casedb.importing.pipeline import import_file, import_files
-from casedb.jobs import CallbackProgress
 from casedb.models import Declaration, Party, PartyName
+from casedb.progress import CallbackProgress
 from tests.writers import write_csv
 
 HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Shipper",
@@ -114,7 +114,7 @@ def test_a_sqlite_import_waits_for_another_writer_with_progress(sqlite_db, tmp_p
 
 
 def test_a_waiting_sqlite_import_can_be_cancelled(sqlite_db, tmp_path):
-    from casedb.jobs import Cancelled
+    from casedb.progress import Cancelled
 
     path = declarations_file(tmp_path / "f.csv", "C")
     holder = sqlite3.connect(sqlite_db.sqlite_path, isolation_level=None)

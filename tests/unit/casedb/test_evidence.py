@@ -9,8 +9,8 @@ import hashlib
 import pytest
 from sqlalchemy import func, select
 
-from casedb import evidence
 from casedb.errors import NotFound
+from casedb.evidence import trail as evidence
 from casedb.importing.pipeline import import_file
 from casedb.models import Declaration, RawRow
 from tests.writers import write_csv, write_xlsx

@@ -10,15 +10,17 @@ import sys
 
 import pytest
 
-from casedb import audit, grading
-from casedb.attachments import add_attachment
-from casedb.casefile import load_case_file
-from casedb.cases import add_note, case_from_declarations
+from casedb.cases.attachments import add_attachment
+from casedb.cases.casefile import load_case_file
+from casedb.cases.members import case_from_declarations
+from casedb.cases.records import add_note
 from casedb.dossier import write_dossier
 from casedb.errors import ConfigError, NotFound
+from casedb.evidence import grading
 from casedb.exchange import export_bundle, import_bundle
 from casedb.exchange.schema import validate
 from casedb.importing.pipeline import import_file
+from casedb.store import audit
 from tests.writers import write_csv
 
 

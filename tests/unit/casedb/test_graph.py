@@ -1,4 +1,4 @@
-"""casedb.graph and graph_layout: communities weighted by tonnes, centrality, paths, layout."""
+"""casedb.links.graph and graph_layout: communities weighted by tonnes, centrality, paths, layout."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from casedb import graph
-from casedb.graph_layout import unit_layout
-from casedb.network import network_stats
+from casedb.links import graph
+from casedb.links.layout import unit_layout
+from casedb.links.network import network_stats
 
 # Two triangles joined by one edge; the heavy trade runs a0-b0 and a1-b1 across them.
 EDGES = np.array([(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3), (0, 3), (1, 4)])

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from casedb import entities
-from casedb.case_members import add_to_case, new_case
+from casedb.cases.members import add_to_case, new_case
 from casedb.importing.pipeline import import_file
 from casedb.models import Declaration, Party
-from casedb.party_view import party_view
+from casedb.parties import resolution as entities
+from casedb.parties.view import party_view
 from tests.writers import write_xlsx
 
 HEADER = ["Declaration No.", "Declaration Date", "Shipper", "Shipper Phone", "Consignee",

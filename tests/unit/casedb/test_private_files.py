@@ -13,15 +13,15 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.logs import file_handler
-from casedb import audit, migrate
-from casedb.attachments import add_attachment, save_attachment
-from casedb.cases import case_from_declarations
-from casedb.db import Database
+from casedb.cases.attachments import add_attachment, save_attachment
+from casedb.cases.members import case_from_declarations
 from casedb.dossier import write_dossier
 from casedb.exchange import export_bundle
-from casedb.exports import export_records
+from casedb.exports.tables import export_records
 from casedb.importing.pipeline import import_file
-from casedb.network import party_network, write_graph
+from casedb.links.network import party_network, write_graph
+from casedb.store import audit, migrate
+from casedb.store.database import Database
 from tests.writers import write_csv
 
 COMPANY = "Orient Scrap Co., Ltd."

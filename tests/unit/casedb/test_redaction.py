@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from casedb.cases import add_note, get_case, update_case
+from casedb.cases.records import add_note, get_case, update_case
 from casedb.exchange import build_bundle, export_bundle
+from casedb.exports.redaction import MARK, Scrubber
 from casedb.importing.pipeline import import_file
-from casedb.redaction import MARK, Scrubber
 from tests.writers import write_xlsx
 
 PASSPORT = "K48213377"

@@ -10,12 +10,12 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from casedb import audit
-from casedb.casefile import load_case_file
-from casedb.cases import create_case, get_case, list_cases, update_case
-from casedb.db import Database
+from casedb.cases.casefile import load_case_file
+from casedb.cases.records import create_case, get_case, list_cases, update_case
 from casedb.errors import NotFound
 from casedb.security.roles import add_to_team, grant_role, mark_case, set_clearance, setup_roles
+from casedb.store import audit
+from casedb.store.database import Database
 from tests.conftest import migrated_pg_database
 
 

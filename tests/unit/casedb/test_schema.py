@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from casedb import audit, migrate
-from casedb.db import SQLITE_PAGE_SIZE, Database
 from casedb.errors import CaseDbError
+from casedb.store import audit, migrate
+from casedb.store.database import SQLITE_PAGE_SIZE, Database
 
 EXPECTED_TABLES = {
     "case", "declaration", "declaration_container", "party", "party_name", "party_identifier",
@@ -104,7 +104,7 @@ def test_existing_sqlite_database_keeps_its_page_size(tmp_path):
 
 
 def test_sqlite_backup_is_consistent_copy(sqlite_db, tmp_path):
-    from casedb.cases import create_case
+    from casedb.cases.records import create_case
 
     create_case(sqlite_db, "C-1", "first")
     out = migrate.backup(sqlite_db, tmp_path / "copy.db")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from casedb import browse
-from casedb.search import search
+from casedb.browse import tables as browse
+from casedb.browse.search import search
 from tests import factories as f
 
 

@@ -9,11 +9,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from casedb.case_members import add_seizure, add_to_case, new_case
+from casedb.analysis.timeline import case_timeline, declarations_timeline, party_timeline
+from casedb.cases.members import add_seizure, add_to_case, new_case
 from casedb.errors import NotFound
 from casedb.importing.pipeline import import_file
 from casedb.models import Declaration, Party
-from casedb.timeline import case_timeline, declarations_timeline, party_timeline
 from tests.writers import write_xlsx
 
 HEADER = ["Declaration No.", "Declaration Date", "Shipper", "Shipper Phone", "Consignee",

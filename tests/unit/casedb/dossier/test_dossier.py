@@ -11,11 +11,12 @@ from pathlib import Path
 import openpyxl
 from pypdf import PdfReader
 
-from casedb import migrate
-from casedb.casefile import load_case_file
-from casedb.db import Database
+from casedb.cases.casefile import load_case_file
 from casedb.dossier import write_dossier
-from casedb.exports import export_bundle, import_bundle, neutralise, write_table
+from casedb.exchange import export_bundle, import_bundle
+from casedb.exports.tables import neutralise, write_table
+from casedb.store import migrate
+from casedb.store.database import Database
 
 TRUTH = json.loads((Path(__file__).resolve().parents[4] / "resources" / "demo" / "truth.json")
                    .read_text("utf-8"))
@@ -111,10 +112,10 @@ def _facts(declarations) -> list[tuple]:
 def test_dossier_lists_the_case_attachments_with_their_hashes(demo_db, tmp_path):
     import hashlib
 
-    from casedb.attachments import add_attachment
+    from casedb.cases.attachments import add_attachment
 
     # a demo database of its own: the shared one is written by the GUI tests of this worker
-    from casedb.demo import demo_database
+    from casedb.synth.demo_database import demo_database
 
     own = demo_database(tmp_path / "own.db")
     own.dispose()

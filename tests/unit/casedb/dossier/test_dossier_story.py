@@ -8,7 +8,7 @@ import html
 
 from sqlalchemy import select
 
-from casedb.case_members import add_to_case, new_case
+from casedb.cases.members import add_to_case, new_case
 from casedb.dossier.build import gather, render_html, sections
 from casedb.dossier.story import timeline_points
 from casedb.importing.pipeline import import_file
@@ -72,7 +72,7 @@ def test_narrative_in_both_languages(db, tmp_path):
 
 def test_status_in_words_of_the_workflow(db, tmp_path):
     _case(db, tmp_path)
-    from casedb.cases import edit_case
+    from casedb.cases.records import edit_case
 
     edit_case(db, "TW-D-1", {"status": "investigating"}, expected_version=None)
     assert "<td>偵查中</td>" in render_html(gather(db, "TW-D-1", "RESTRICTED", "zh-TW"))
@@ -81,7 +81,7 @@ def test_status_in_words_of_the_workflow(db, tmp_path):
 
 def test_audit_trail_in_words(db, tmp_path):
     _case(db, tmp_path)
-    from casedb.cases import edit_case
+    from casedb.cases.records import edit_case
 
     edit_case(db, "TW-D-1", {"status": "investigating"}, expected_version=None, reason="tip")
     en = sections(gather(db, "TW-D-1", "RESTRICTED", "en"))

@@ -8,11 +8,11 @@ import networkx as nx
 import pytest
 from sqlalchemy import select
 
-from casedb import audit
-from casedb.entities import candidates, merge, reject, resolve, split
-from casedb.linked import linked_cases, linked_pairs
+from casedb.links.linked_cases import linked_cases, linked_pairs
+from casedb.links.network import network_stats, party_network, shortest_path, write_graph
 from casedb.models import DeclarationParty, Party
-from casedb.network import network_stats, party_network, shortest_path, write_graph
+from casedb.parties.resolution import candidates, merge, reject, resolve, split
+from casedb.store import audit
 from tests import factories as f
 
 VARIANTS = ("ABC Recycling Co., Ltd.", "A.B.C. RECYCLING CO LTD", "Abc Recyling Company Limited")

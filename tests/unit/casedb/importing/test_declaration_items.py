@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from casedb.importing import pipeline
 from casedb.importing.pipeline import import_file
-from casedb.importing.store import DeclarationWriter
+from casedb.importing.write_merge import DeclarationWriter
 from casedb.models import Declaration, DeclarationItem, Discrepancy, RowProvenance
 from tests.unit.casedb.importing.test_pipeline_bulk import dump, row_by_row
 from tests.writers import write_csv, write_ods, write_xlsx

@@ -172,7 +172,7 @@ REPO = Path(__file__).resolve().parents[4]
 PEAK_KB = 500 * 1024
 IMPORT = """
 import json, resource, sys
-from casedb.db import Database
+from casedb.store.database import Database
 from casedb.errors import ReadError
 from casedb.importing.pipeline import import_file
 try:

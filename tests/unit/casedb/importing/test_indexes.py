@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import insert, inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from casedb import migrate
 from casedb.importing import indexes
 from casedb.importing.indexes import secondary_indexes_deferred
 from casedb.models import Declaration
+from casedb.store import migrate
 
 TABLES = ("declaration", "declaration_party", "declaration_container", "row_provenance")
 MIN = 100  # stands in for MIN_ROWS

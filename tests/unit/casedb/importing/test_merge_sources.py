@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from casedb import audit
 from casedb.importing.pipeline import import_file
 from casedb.importing.spec import ImportSpec
 from casedb.models import (
@@ -16,6 +15,7 @@ from casedb.models import (
     RowProvenance,
     SourceFile,
 )
+from casedb.store import audit
 from tests.writers import write_csv, write_ods, write_xls, write_xlsx
 
 # An ASYCUDA-style export (whole kilograms, UN/LOCODEs) ...

@@ -16,8 +16,6 @@ from contextlib import ExitStack
 import pytest
 from sqlalchemy import select
 
-from casedb import migrate
-from casedb.db import Database
 from casedb.errors import CaseDbError
 from casedb.importing.pipeline import import_file
 from casedb.importing.spec import ImportSpec
@@ -32,6 +30,8 @@ from casedb.models import (
     PartyName,
     Seizure,
 )
+from casedb.store import migrate
+from casedb.store.database import Database
 from tests.conftest import migrated_pg_database
 from tests.national_files import DECLARATION_SHAPES, NationalFile, Row
 from tests.national_registers import (

@@ -7,11 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select, text
 
-from casedb import migrate
 from casedb.importing import indexes, pipeline
 from casedb.importing.pipeline import import_file
-from casedb.importing.store import DeclarationWriter
-from casedb.jobs import CallbackProgress, Cancelled
+from casedb.importing.write_merge import DeclarationWriter
 from casedb.models import (
     Declaration,
     DeclarationContainer,
@@ -25,6 +23,8 @@ from casedb.models import (
     RowProvenance,
     Seizure,
 )
+from casedb.progress import CallbackProgress, Cancelled
+from casedb.store import migrate
 from tests.writers import write_csv, write_xlsx
 
 HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Net Weight",

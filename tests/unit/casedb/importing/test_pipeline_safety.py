@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 from casedb.errors import ReadError
 from casedb.importing import pipeline
 from casedb.importing.pipeline import import_file
-from casedb.jobs import CallbackProgress, Cancelled
 from casedb.models import Declaration, ImportRun, RowProvenance, SourceFile
+from casedb.progress import CallbackProgress, Cancelled
 from tests.writers import write_csv, write_xlsx
 
 HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Shipper",
@@ -129,10 +129,10 @@ def test_killed_import_leaves_nothing_and_rerun_imports_everything(sqlite_db, tm
     con.close()
     script = textwrap.dedent(f"""
         import sys
-        from casedb.db import Database
+        from casedb.store.database import Database
         from casedb.importing import pipeline
         from casedb.importing.pipeline import import_file
-        from casedb.jobs import CallbackProgress
+        from casedb.progress import CallbackProgress
         if {where!r} == "process":
             pipeline.MIN_PROCESS_BYTES = 0
         def cb(done, total):

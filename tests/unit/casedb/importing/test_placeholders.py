@@ -104,14 +104,16 @@ def test_the_placeholder_words_are_blank_in_any_case():
 
 
 def test_saved_watchlist_rules_run_after_every_import(sqlite_db, tmp_path):
-    from casedb.alerts import add_watchlist, list_alerts
+    from casedb.alerts import add_watchlist, list_alerts, run_watchlists
 
     add_watchlist(sqlite_db, "container", "MSCU1234566")
-    report = import_file(sqlite_db, write_csv(tmp_path / "w.csv", [HEADER, FULL]))
+    report = import_file(sqlite_db, write_csv(tmp_path / "w.csv", [HEADER, FULL]),
+                         watch=run_watchlists)
     assert report.alerts == 1
     (alert,) = list_alerts(sqlite_db)
     assert "MSCU1234566" in alert.reason
-    again = import_file(sqlite_db, write_csv(tmp_path / "w.csv", [HEADER, FULL]))
+    again = import_file(sqlite_db, write_csv(tmp_path / "w.csv", [HEADER, FULL]),
+                        watch=run_watchlists)
     assert again.alerts == 0 and len(list_alerts(sqlite_db)) == 1
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 
 from casedb.importing.columns import Chunk
 from casedb.importing.pipeline import import_file
-from casedb.importing.store import DeclarationWriter
+from casedb.importing.write_merge import DeclarationWriter
 from casedb.models import (
     Declaration,
     DeclarationContainer,

@@ -7,11 +7,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 
-from casedb import browse
 from casedb.alerts import add_watchlist, run_watchlists
-from casedb.exports import export_records
+from casedb.alerts.risk_alerts import alerts_with_declarations
+from casedb.browse import tables as browse
+from casedb.exports.tables import export_records
 from casedb.risk import RiskRow, Signal, store_scores
-from casedb.risk.browse import alerts_with_declarations
 from tests import factories as f
 
 SCORES = {"D1": 0.2, "D2": 0.9, "D3": 0.55}  # D4, D5: no score

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from casedb.demo import demo_files
 from casedb.importing.readers import read_workbook
 from casedb.models import Case, Declaration, RowProvenance
 from casedb.normalize import normalize_imo, split_containers
 from casedb.synth.demo import build_world, write_demo
+from casedb.synth.demo_database import demo_files
 
 DEMO = Path(__file__).resolve().parents[4] / "resources" / "demo"
 

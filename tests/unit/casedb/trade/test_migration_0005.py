@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from casedb import migrate
-from casedb.db import Database
+from casedb.store import migrate
+from casedb.store.database import Database
 
 
 @pytest.mark.parametrize("empty_db_url", ["sqlite", "postgresql"], indirect=True)

@@ -1,0 +1,1 @@
+"""What the browsing views read: paged tables and search that says what it found."""

@@ -1,0 +1,1 @@
+"""Cases: records and edits, members, status workflow, the case file, undo."""

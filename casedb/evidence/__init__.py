@@ -1,0 +1,1 @@
+"""Evidence: the trail of each imported row, source grading, attachments."""

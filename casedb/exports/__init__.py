@@ -1,0 +1,1 @@
+"""Exports that leave the database: tables (CSV, XLSX) and redaction."""

@@ -1,0 +1,1 @@
+"""Links between cases and parties: linked cases, networks, graph maths, layout."""

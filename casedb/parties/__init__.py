@@ -1,0 +1,1 @@
+"""Parties: entity resolution (merge, split, reject), its undo, the company view."""

@@ -1,0 +1,1 @@
+"""The database itself: engine, migrations, bulk inserts, fast reads, the audit log."""
