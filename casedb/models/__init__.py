@@ -3,6 +3,7 @@
 from .alerts import ALERT_STATUSES, WATCH_KINDS, Alert, RiskScore, Watchlist
 from .base import Base
 from .case import CASE_STATUSES, Attachment, Case, Note, Seizure
+from .chart import LinkChartState
 from .declaration import (
     DIRECTIONS,
     RECORD_KINDS,
@@ -33,4 +34,5 @@ __all__ = [
     "SourceFile", "TradeFlow", "ALERT_STATUSES", "WATCH_KINDS", "Alert", "RiskScore", "Watchlist",
     "RawRow", "RawSheet", "SourceCopy",
     "CLASSIFICATIONS", "CaseMarking", "Clearance", "SourceGrade", "Team", "TeamMember",
+    "LinkChartState",
 ]
