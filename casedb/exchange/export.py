@@ -34,20 +34,19 @@ from ..models import (
     Seizure,
 )
 from ..store.private_files import private_file
-from .schema import DECLARATION_FIELDS, FORMAT, ITEM_FIELDS, SEIZURE_FIELDS, VERSION, validate
+from .load import parse_bundle_text
+from .schema import (
+    DECLARATION_FIELDS,
+    FORMAT,
+    ITEM_FIELDS,
+    SEIZURE_FIELDS,
+    VERSION,
+    BundleError,
+    validate,
+)
 
 log = logging.getLogger(__name__)
 SCRUBBED_SEIZURE = ("waste_category", "offence", "detection_method", "outcome")
-
-
-class BundleError(CaseDbError):
-    """A bundle that cannot be written or read; ``problems`` lists each field at fault."""
-
-    def __init__(self, path, problems: list):
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        super().__init__(f"{path}: {problems[0]}{more}")
-        self.path = str(path)
-        self.problems = problems
 
 
 def _iso(v):
@@ -210,8 +209,6 @@ def export_bundle(db: Database, case_ref: str, path, *, redact: bool = False) ->
 
 
 def _reparsed(bundle: dict):
-    from .load import parse_bundle_text
-
     try:
         return parse_bundle_text(json.dumps(bundle, allow_nan=True))
     except ValueError:  # pragma: no cover - json.dumps output always parses

@@ -13,8 +13,7 @@ from casedb.store.database import Database
 
 from ..changes import DECLARATIONS, NOTES, PARTIES, ChangeSet
 from ..errors import CaseDbError
-from .export import BundleError
-from .schema import NonFinite, Problem, validate
+from .schema import BundleError, NonFinite, Problem, validate
 
 log = logging.getLogger(__name__)
 MAX_BYTES = 256 * 1024 * 1024

@@ -17,7 +17,7 @@ import pycountry
 
 from casedb.evidence import grading
 
-from ..errors import ConfigError
+from ..errors import CaseDbError, ConfigError
 from ..models import (
     CASE_STATUSES,
     DIRECTIONS,
@@ -412,3 +412,13 @@ def _roles(c: Checker, roles, where: str, refs: set[str]) -> None:
         elif not (isinstance(ref, str) and ref in refs):
             c.add(f"{where}.{role}", f"names party {_show(ref)}, which the bundle's parties do "
                                      "not list")
+
+
+class BundleError(CaseDbError):
+    """A bundle that cannot be written or read; ``problems`` lists each field at fault."""
+
+    def __init__(self, path, problems: list):
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(f"{path}: {problems[0]}{more}")
+        self.path = str(path)
+        self.problems = problems

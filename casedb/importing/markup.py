@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import ReadError
+from .encodings import text_encoding
 
 HEAD_BYTES = 8192  # what is looked at to tell a page or an XML workbook from a table of text
 PIECE = 1 << 20  # bytes decoded at a time
@@ -91,8 +92,6 @@ def _declared(head: bytes, kind: str) -> str | None:
 def encoding_of(path: Path, kind: str) -> str:
     """The encoding a markup file is read in: its byte-order mark, UTF-16 as its bytes show
     it, the encoding it declares if all its bytes decode so, else as a text file's is found."""
-    from .readers import text_encoding
-
     with open(path, "rb") as f:
         head = f.read(HEAD_BYTES)
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),

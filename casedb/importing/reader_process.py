@@ -27,8 +27,8 @@ from pathlib import Path
 from ..errors import ReadError
 from .columns import Chunk
 from .sheets import Refusal, SheetLayout
-from .sources import open_sheets
 from .spec import ImportSpec
+from .text_stream import open_sheets
 
 log = logging.getLogger(__name__)
 

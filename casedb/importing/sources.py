@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .columns import Chunk
-from .readers import is_text_file
-from .sheets import Refusal, SheetLayout, WorkbookSheets
+from .reader_process import ProcessSource
+from .sheets import Refusal, SheetLayout
 from .spec import ImportSpec
-from .text_stream import TextStream
+from .text_stream import open_sheets
 
 # Files from this size on are read by a second process even when not isolated: 8 MB is about
 # 50,000 rows of CSV or 80,000 of xlsx, where reading while the importer writes saves a second.
@@ -29,17 +29,10 @@ def open_source(path: Path, spec: ImportSpec | None, chunk_size: int, *, isolate
     ``isolate`` (the workstation: a reader that crashes or runs out of memory cannot take the
     window with it, whatever the file's size) or when the file is large enough for reading
     beside the writing to pay; this process otherwise (the command line, small files)."""
-    from .reader_process import ProcessSource  # it imports this module
-
     large = path.stat().st_size >= min_process_bytes and (os.cpu_count() or 1) > 1
     if isolate or large:
         return ProcessSource(path, spec, chunk_size)
     return LocalSource(path, spec, chunk_size)
-
-
-def open_sheets(path: Path, spec: ImportSpec | None) -> TextStream | WorkbookSheets:
-    """The sheets of ``path``; nothing is read until ``layouts()``."""
-    return TextStream(path, spec) if is_text_file(path) else WorkbookSheets(path, spec)
 
 
 class LocalSource:

@@ -27,12 +27,21 @@ from ..errors import ReadError
 from .columns import Chunk, ColumnNormaliser
 from .content import SAMPLE_ROWS
 from .header import SCAN_ROWS, is_total_row
-from .readers import DEFAULT_LIMITS, SharedTexts, TextTable, open_text, text_cells, text_records
+from .readers import (
+    DEFAULT_LIMITS,
+    SharedTexts,
+    TextTable,
+    is_text_file,
+    open_text,
+    text_cells,
+    text_records,
+)
 from .safety import ReadLimits, check_file
 from .sheets import (
     HeaderPlace,
     Refusal,
     SheetLayout,
+    WorkbookSheets,
     add_runs,
     choose_sheets,
     chunk_bounds,
@@ -200,3 +209,9 @@ def _blank(record: list[str]) -> bool:
 def _closes_sheet(record: list[str]) -> bool:
     """A totals row or a blank one (header.is_trailing)."""
     return not _has_text(record) or is_total_row(record)
+
+
+def open_sheets(path: Path, spec: ImportSpec | None) -> TextStream | WorkbookSheets:
+    """The sheets of ``path`` (a text file as a stream, a workbook whole); nothing is read until
+    ``layouts()``."""
+    return TextStream(path, spec) if is_text_file(path) else WorkbookSheets(path, spec)

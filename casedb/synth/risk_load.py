@@ -23,7 +23,7 @@ from ..models import (
 )
 from ..normalize.containers import container_check_digit
 from ..normalize.names import address_key, name_key, normalize_phone
-from .risk_world import RiskWorld
+from .risk_legit import RiskWorld
 
 log = logging.getLogger(__name__)
 CHUNK = 20_000

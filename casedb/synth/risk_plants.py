@@ -23,7 +23,7 @@ import numpy as np
 import polars as pl
 
 from .risk_geo import out_of_the_way
-from .risk_world import BASEL_PLASTICS, CHINA_BAN, END, EXPORTERS, IMPORTERS, PRICES, START, Parties
+from .risk_legit import BASEL_PLASTICS, CHINA_BAN, END, EXPORTERS, IMPORTERS, PRICES, START, Parties
 
 TYPOLOGIES = ("scatter-gather", "fan-in", "fan-out", "stack", "hs-switch", "unit-value",
               "transshipment")

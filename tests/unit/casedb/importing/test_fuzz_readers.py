@@ -12,8 +12,7 @@ from casedb.errors import CaseDbError, ReadError
 from casedb.importing.pipeline import preview_file
 from casedb.importing.readers import read_workbook
 from casedb.importing.sheets import WorkbookSheets
-from casedb.importing.sources import open_sheets
-from casedb.importing.text_stream import TextStream
+from casedb.importing.text_stream import TextStream, open_sheets
 from tests.writers import write_csv, write_xlsx
 
 ROWS = [["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Shipper"],

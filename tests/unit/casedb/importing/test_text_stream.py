@@ -10,9 +10,8 @@ from casedb.importing import text_stream
 from casedb.importing.readers import read_workbook
 from casedb.importing.safety import ReadLimits
 from casedb.importing.sheets import WorkbookSheets
-from casedb.importing.sources import open_sheets
 from casedb.importing.spec import ImportSpec
-from casedb.importing.text_stream import TextStream
+from casedb.importing.text_stream import TextStream, open_sheets
 from tests.writers import write_csv
 
 HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Net Weight",
