@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from casedb.cases import records as cases
 from casedb.changes import ATTACHMENTS, NOTES, ChangeSet
 from casedb.errors import CaseDbError, ConflictError, NotFound, ReadError
-from casedb.evidence import attachments
+from casedb.cases import attachments
 
 from ..jobs import Job
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from app.actions import case_edits
 from casedb.cases import records as cases
-from casedb.evidence import attachments
+from casedb.cases import attachments
 from casedb.models import Attachment, AuditEntry, Note
 from casedb.store.audit import entries
 from casedb.store.database import Database

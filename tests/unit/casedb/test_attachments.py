@@ -18,7 +18,7 @@ from casedb.cases.attachments import (
 from casedb.cases.casefile import load_case_file
 from casedb.cases.records import create_case
 from casedb.errors import CaseDbError, NotFound, ReadError
-from casedb.evidence import attachments
+from casedb.cases import attachments
 from casedb.models import Attachment, AuditEntry
 from casedb.store import audit
 
