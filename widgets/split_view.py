@@ -1,4 +1,6 @@
-"""Split-shipment rings: the list with scores and explanations, each ring's timeline
+"""Split-shipment rings: a sortable table (score, typology, shippers, shared identifiers,
+tonnes, ports, dates, the cases already holding its declarations, its strongest reason; see
+widgets/ring_table.py) with a filter box, each ring's timeline
 (declarations as date x weight on a date axis, coloured by shipper, the threshold as a line; a
 click on a declaration asks for it), which exports to PNG and SVG, and beside it the ring's
 small network of shells, consignees and the phones or addresses tying the shells together."""
@@ -13,8 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -25,10 +26,10 @@ from .background import Runner
 from .chart_export import export_plot, export_with_dialog
 from .date_axis import DateAxis, timestamp
 from .link_chart import LinkChart
+from .ring_table import RingTable, plain_row
 from .route_chart import COLOURS
 
 log = logging.getLogger(__name__)
-
 
 
 def explain(ring) -> list[str]:
@@ -37,8 +38,10 @@ def explain(ring) -> list[str]:
     return [QCoreApplication.translate("SplitView", template).format(**values)
             for template, values in ring.explanations]
 
+
 class SplitView(QWidget):
-    ring_selected = Signal(int)  # index in the list
+    ring_selected = Signal(int)  # index in the list shown (whatever the table's order)
+    rings_shown = Signal(list)  # the rings now in the table: their rows' details are asked for
     open_as_case_requested = Signal(int)  # index of the ring to open as a new case
     add_to_case_requested = Signal(int)  # index of the ring to add to the open case
     declaration_requested = Signal(str)  # a declaration number: open it
@@ -46,8 +49,13 @@ class SplitView(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, runner: Runner):
         super().__init__(parent)
-        self.rings = QListWidget(self)
-        self.rings.setWordWrap(True)
+        self.rings = RingTable(self)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter the rings: shipper, identifier, port, "
+                                               "case…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.rings.proxy.setFilterFixedString)
+        self._current = -1  # the ring shown beside the table
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export image…"), self)
@@ -90,24 +98,65 @@ class SplitView(QWidget):
         charts.setSizes([560, 440])
         v.addWidget(charts, 1)
         split = QSplitter(self)
-        split.addWidget(self.rings)
+        split.addWidget(self._left())
         split.addWidget(right)
-        split.setSizes([420, 700])
+        split.setSizes([560, 640])
         QVBoxLayout(self).addWidget(split)
-        self.rings.currentRowChanged.connect(self.ring_selected)
+        self.rings.selectionModel().currentRowChanged.connect(self._on_rings_current_changed)
+
+    def _left(self) -> QWidget:
+        """The filter box over the rings' table."""
+        left = QWidget(self)
+        v = QVBoxLayout(left)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.filter)
+        v.addWidget(self.rings, 1)
+        return left
+
+    def _on_rings_current_changed(self, current, _previous) -> None:
+        ring = self.rings.ring_at(current.row()) if current.isValid() else -1
+        if ring >= 0 and ring != self._current:  # a re-sort moves the row, not the ring
+            self._current = ring
+            self.ring_selected.emit(ring)
 
     def _emit_for_current(self, signal) -> None:
-        if self.rings.currentRow() >= 0:
-            signal.emit(self.rings.currentRow())
+        if self.current_ring() >= 0:
+            signal.emit(self.current_ring())
+
+    def current_ring(self) -> int:
+        """The selected ring's index in the list shown (-1: none)."""
+        index = self.rings.currentIndex()
+        return self.rings.ring_at(index.row()) if index.isValid() else -1
+
+    def ring_count(self) -> int:
+        return self.rings.table_model.rowCount()
+
+    def select_ring(self, index: int) -> None:
+        """Select the ring at ``index`` of the list shown (where the table's order put it)."""
+        row = self.rings.view_row_of(index)
+        if row >= 0:
+            self.rings.setCurrentIndex(self.rings.proxy.index(row, 0))
+            self.rings.selectRow(row)
 
     def show_rings(self, rings) -> None:
-        self.rings.clear()
-        for r in rings:
-            item = QListWidgetItem(self.tr("score %1 — %2").replace("%1", f"{r.score:.2f}")
-                                   .replace("%2", explain(r)[0]))
-            self.rings.addItem(item)
+        """Rings in their table (details that need the database follow: ``rings_shown``)."""
+        rings = list(rings)
+        self._current = -1
+        self.rings.table_model.set_rows([plain_row(i, r) for i, r in enumerate(rings)],
+                                        [explain(r)[0] if r.explanations else "" for r in rings],
+                                        detailed=False)
+        self.rings.fit_columns()
         if rings:
-            self.rings.setCurrentRow(0)
+            self.select_ring(0)
+        self.rings_shown.emit(rings)
+
+    def show_ring_rows(self, rows) -> bool:
+        """The rows of the rings shown with their shared identifiers, ports and cases
+        (casedb.analysis.ring_rows); False if they are of other rings."""
+        done = self.rings.table_model.update_rows(rows)
+        if done:
+            self.rings.fit_columns()
+        return done
 
     def show_timeline(self, ring, points: list[tuple]) -> None:
         """``points``: (date, kg, shipper, declaration no) from casedb's ring_timeline."""

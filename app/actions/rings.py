@@ -1,14 +1,18 @@
 """A split-shipment ring into a case, checked first: when some of its declarations are already
 in a case, "open as case" says which cases hold how many and offers to add the ring to that case
 instead; "add to case" asks which case (the open one first) and is undoable like every case
-write (app/actions/case_manage.py). Takes over the analysis dock's two ring requests."""
+write (app/actions/case_manage.py). Takes over the analysis dock's two ring requests, and fills
+the rings' table with what needs the database (shared identifiers, ports, the cases holding
+their declarations: casedb.analysis.ring_rows), again after every change to cases."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
+from casedb.analysis.ring_rows import ring_rows
 from casedb.cases.members import held_by_cases
+from casedb.changes import CASES
 
 from ..jobs import Job
 
@@ -24,6 +28,20 @@ class RingCases:
               self.open_as_case)
         _swap(dock.ring_to_case_requested, actions._on_dock_ring_to_case_requested,
               self.add_to_case)
+        dock.splits.rings_shown.connect(self.load_rows)
+        window.changed.connect(self._on_window_changed)
+
+    def load_rows(self, rings) -> Job | None:
+        """The rows of ``rings`` (the rings in the table) in a job, then in the table."""
+        if not rings:
+            return None
+        job = Job(ring_rows, self.window.db, list(rings))
+        job.signals.succeeded.connect(self.actions.dock.splits.show_ring_rows)
+        return self.window.jobs.start(job)
+
+    def _on_window_changed(self, changes) -> None:
+        if changes.touches(CASES) and self.actions.dock.shown_rings:
+            self.load_rows(self.actions.dock.shown_rings)
 
     def _ring(self, row: int):
         return self.actions.dock.shown_rings[row]

@@ -57,31 +57,33 @@ def test_the_hs_code_and_grouping_are_the_users(qtbot, window):
 
 def test_pattern_view_lists_the_planted_rings_and_no_decoy(qtbot, window):
     panel = window.analysis
-    qtbot.waitUntil(lambda: panel.splits.rings.count() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.splits.ring_count() > 0, timeout=10_000)
     rings = {frozenset(r.declaration_nos) for r in panel.shown_rings}
     for planted in TRUTH["rings"]:
         assert any(set(planted["declarations"]) <= got for got in rings)
     decoys = {n for d in TRUTH["decoys"] for n in d["declarations"]}
     assert not any(got & decoys for got in rings)
-    panel.splits.rings.setCurrentRow(0)
+    panel.splits.select_ring(0)
     items = panel.splits.plot.getPlotItem().listDataItems()
     assert sum(len(i.getData()[0]) for i in items) == len(panel.shown_rings[0].declaration_nos)
 
 
 def test_ring_explanations_follow_the_language(qtbot, window, qapp):
     from app import i18n
+    from widgets.ring_table import WHY
 
     panel = window.analysis
-    qtbot.waitUntil(lambda: panel.splits.rings.count() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.splits.ring_count() > 0, timeout=10_000)
     ring = panel.shown_rings[0]
-    assert panel.splits.rings.item(0).text().endswith(ring.reasons[0])  # English by default
+    why = panel.splits.rings.table_model.index(0, WHY)  # ring 0, wherever the sort put it
+    assert why.data() == ring.reasons[0]  # English by default
     translators = i18n.install(qapp, "zh_TW")
     try:
         panel.splits.show_rings(panel.shown_rings)
-        shown = panel.splits.rings.item(0).text()
+        shown = panel.splits.rings.table_model.index(0, WHY).data()
         n = len(ring.declaration_nos)
         assert f"共 {n} 筆報單" in shown and "公噸" in shown and "declarations" not in shown
-        panel.splits.rings.setCurrentRow(0)
+        panel.splits.select_ring(0)
         assert "declarations" not in panel.splits.detail.text()
     finally:
         for t in translators:

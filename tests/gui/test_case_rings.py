@@ -48,7 +48,7 @@ def test_a_ring_added_to_the_open_case_then_undone(qtbot, window):
     before = _held(window.db, REF)
     row = _ring_row(dock, window.db)
     ring = set(dock.shown_rings[row].declaration_ids)
-    dock.splits.rings.setCurrentRow(row)
+    dock.splits.select_ring(row)
     dock.splits.add_case_button.click()
     picker = window.case_management.dialog
     assert picker.case_ref() == REF
@@ -73,7 +73,7 @@ def test_open_as_case_warns_when_declarations_are_in_a_case_and_adds_the_rest(qt
     assert len(held[first]) < len(ring)
     with window.db.read() as s:
         n_cases = s.scalar(select(func.count()).select_from(Case))
-    dock.splits.rings.setCurrentRow(row)
+    dock.splits.select_ring(row)
     dock.splits.new_case_button.click()
     qtbot.waitUntil(lambda: window._ring_cases.question is not None, timeout=WAIT_MS)
     box = window._ring_cases.question

@@ -23,12 +23,12 @@ def test_selecting_a_ring_shows_its_network_of_shells_and_consignees(qtbot, wind
     panel = window.analysis
     panel.tabs.setCurrentWidget(panel.splits)
     view = panel.splits
-    qtbot.waitUntil(lambda: view.rings.count() > 1, timeout=15_000)
-    view.rings.setCurrentRow(1)  # another ring first: the first ring's network must replace it
+    qtbot.waitUntil(lambda: view.ring_count() > 1, timeout=15_000)
+    view.select_ring(1)  # another ring first: the first ring's network must replace it
     second = {f"p{p}" for p in panel.shown_rings[1].shipper_ids + panel.shown_rings[1].consignee_ids}
     qtbot.waitUntil(lambda: second <= set(view.network.nodes), timeout=10_000)
 
-    view.rings.setCurrentRow(0)
+    view.select_ring(0)
     ring = panel.shown_rings[0]
     shippers = {f"p{p}" for p in ring.shipper_ids}
     consignees = {f"p{p}" for p in ring.consignee_ids}

@@ -23,7 +23,7 @@ def test_clicking_a_declaration_of_a_ring_shows_it_in_the_browser(qtbot, window)
     panel = window.analysis
     panel.tabs.setCurrentWidget(panel.splits)
     view = panel.splits
-    qtbot.waitUntil(lambda: view.rings.count() > 0 and bool(view.points), timeout=20_000)
+    qtbot.waitUntil(lambda: view.ring_count() > 0 and bool(view.points), timeout=20_000)
     QApplication.processEvents()
     # the network beside the chart, not under it
     assert view.network.geometry().left() >= view.plot.geometry().right() - 10

@@ -83,8 +83,8 @@ def test_opening_a_case_draws_its_timeline_in_the_analysis_dock(qtbot, window):
 
 def test_a_ring_and_a_company_on_the_timeline_and_the_link_chart_following(qtbot, window):
     panel = window.analysis
-    qtbot.waitUntil(lambda: panel.splits.rings.count() > 0, timeout=20_000)
-    panel.splits.rings.setCurrentRow(0)
+    qtbot.waitUntil(lambda: panel.splits.ring_count() > 0, timeout=20_000)
+    panel.splits.select_ring(0)
     panel.splits.timeline_button.click()
     ring = panel.shown_rings[0]
     qtbot.waitUntil(lambda: panel.timeline.timeline is not None
