@@ -25,6 +25,7 @@ from .route_chart import RouteChart
 from .route_map import RouteMapView
 from .split_view import SplitView
 from .timeline import TimelineView
+from .timeline_sync import SelectionSync
 
 DECLARATIONS, TRADE = "declarations", "trade"
 
@@ -93,7 +94,7 @@ class AnalysisDock(QWidget):
         self.links.node_activated.connect(self._on_links_node_activated)
         self.links.expand_requested.connect(self.expand_requested)
         self.timeline.event_selected.connect(self.timeline_event_selected)
-        self.timeline.event_selected.connect(self._on_timeline_event_selected)
+        self.sync = SelectionSync(self.timeline, self.links, self)  # the chart follows, and back
         self.splits.timeline_requested.connect(self.ring_timeline_requested)
         self.links.timeline_requested.connect(self.node_timeline_requested)
 
@@ -139,13 +140,6 @@ class AnalysisDock(QWidget):
         if table is not None and 0 <= index < len(table.periods):
             self.map.set_event_period(table.periods[index])
             self.event_shifts_requested.emit(table, index)
-
-    def _on_timeline_event_selected(self, key: str, _declaration_id) -> None:
-        """The link chart follows: the event's parties selected there."""
-        event = self.timeline.events.get(key)
-        if event is not None:
-            self.links.select_nodes([lane for lane in event.lanes
-                                     if lane in self.links.network.index])
 
     def _on_links_node_activated(self, node: str) -> None:
         network = self.links.network

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTableWidgetSelectionRange,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -59,6 +60,7 @@ class CaseView(QWidget):
     party_open_requested = Signal(int)  # party id: open the company view
     case_shown = Signal(str)  # a case was (re)loaded into the view
     linked_requested = Signal(str, int, bool)  # case reference, hops, weak links too
+    declaration_selected = Signal(int)  # a declaration picked in the table (the timeline follows)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -199,11 +201,33 @@ class CaseView(QWidget):
         self.declarations_table.setSelectionMode(
             QAbstractItemView.SelectionMode.ExtendedSelection)
         self.declarations_table.cellDoubleClicked.connect(self._on_declaration_double_clicked)
+        self.declarations_table.itemSelectionChanged.connect(self._on_declarations_selected)
         menu = TableMenu(self.declarations_table)
         menu.add(self.tr("Show the row as written…"), self._on_evidence_chosen, single=True)
         menu.add(self.tr("Remove from this case"), self._on_remove_chosen)
         v.addWidget(self.declarations_table)
         return w
+
+    def _on_declarations_selected(self) -> None:
+        item = self.declarations_table.currentItem()
+        if item is not None and item.isSelected():
+            self.declaration_selected.emit(
+                self.declarations_table.item(item.row(), 0).data(NOTE_ROLE))
+
+    def select_declarations(self, ids) -> None:
+        """Select these declarations' rows (a selection made on the timeline or the chart)."""
+        table, ids = getattr(self, "declarations_table", None), set(ids)
+        if table is None:
+            return
+        table.blockSignals(True)
+        table.clearSelection()
+        rows = [r for r in range(table.rowCount()) if table.item(r, 0).data(NOTE_ROLE) in ids]
+        for r in rows:
+            table.setRangeSelected(QTableWidgetSelectionRange(r, 0, r, table.columnCount() - 1),
+                                   True)
+        if rows:
+            table.scrollToItem(table.item(rows[0], 0))
+        table.blockSignals(False)
 
     def _declaration_ids(self, table, rows) -> list[int]:
         return [table.item(r, 0).data(NOTE_ROLE) for r in rows]

@@ -7,19 +7,18 @@ casedb.links.graph and casedb.links.layout."""
 from __future__ import annotations
 
 import logging
-import time
-from types import GeneratorType
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from casedb.links.graph import LinkGraph, centrality, communities
-from casedb.links.layout import progressive_layout
+from casedb.links.graph import LinkGraph
 from widgets.background import Runner, Task, Tasks
 from widgets.chart_export import export_plot
+from widgets.link_background import ChartBackground
 from widgets.link_details import LinkDetails
+from widgets.link_filters import LinkFilterBar, LinkFilters
 from widgets.link_items import LinkItems
 from widgets.link_menu import LinkMenu
 from widgets.link_style import (
@@ -35,10 +34,9 @@ __all__ = ["LinkChart"]
 log = logging.getLogger(__name__)
 
 EXPAND_ITERATIONS = 150
-TOUCH_UP_HEAT = 0.3
 
 
-class LinkChart(QWidget):
+class LinkChart(ChartBackground, QWidget):
     node_activated = Signal(str)  # node id, e.g. a case reference: double-click
     expand_requested = Signal(str)  # node id whose neighbours the shell should add_network()
     selection_changed = Signal()
@@ -75,10 +73,13 @@ class LinkChart(QWidget):
         self.legend = make_legend(self.box)
         self.status = QLabel(self)
         self.menu = LinkMenu(self)  # context menu, filter by kind, state
+        self.filters = LinkFilters(self)  # by role and date range, from the case's facts
         self.toolbar = LinkToolbar(self)
+        self.filter_bar = LinkFilterBar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.filter_bar)
         self.details = LinkDetails(self)  # attribute panel, tooltips, link labels
         row = QHBoxLayout()
         row.addWidget(self.view, 1)
@@ -108,6 +109,7 @@ class LinkChart(QWidget):
         self.items.graph = self.network
         self.selected, self.path, self._hidden = [], [], []
         self.menu.filtered, self.menu.pending = {}, {}
+        self.filters.reset()
         self.network.merge(nodes, edges, positions)
         self._follow_layout = True
         self._structure_changed()
@@ -130,79 +132,6 @@ class LinkChart(QWidget):
             fixed[:old] = True
             self._start_layout(fixed, EXPAND_ITERATIONS)
         return [self.network.ids[r] for r in added]
-
-    # --- layout -----------------------------------------------------------------------------
-
-    def is_laying_out(self) -> bool:
-        return self._layout is not None
-
-    def wait_for_layout(self, msecs: int = 10_000) -> bool:
-        """Block until the background work is done (scripts, screenshots); the results arrive
-        with the next event processing."""
-        return self._tasks.wait(msecs)
-
-    def relayout(self) -> None:
-        """Lay out afresh; pinned nodes keep their place and the rest grow from them."""
-        if not self.network.n:
-            return
-        self.network.pos[~self.network.pinned] = np.nan
-        self._follow_layout = True
-        self._start_layout()
-
-    def _start_layout(self, fixed: np.ndarray | None = None, iterations: int | None = None,
-                      heat: float = 1.0) -> None:
-        self._cancel_layout()
-        self._layout_tag += 1
-        fixed = self.network.pinned.copy() if fixed is None else fixed
-        self._layout = self._tasks.add(self._runner.run(
-            _tagged, self._layout_tag, progressive_layout, self.network.n,
-            self.network.edges.copy(), self.network.pos.copy(), fixed, iterations, heat,
-            partial=self._on_layout_progressed, succeeded=self._on_layout_succeeded,
-            finished=self._on_layout_finished))
-        self._show_status()
-
-    def _cancel_layout(self) -> None:
-        if self._layout is not None:
-            self._layout.cancel()
-            self._layout = None
-
-    def _relayout_after_change(self) -> None:
-        """The network changed under a running layout: go on from where it is (or start over
-        when nothing was placed yet); the running one would answer for the old rows."""
-        if self.is_laying_out():
-            self._start_layout(heat=TOUCH_UP_HEAT if self.items.placed() else 1.0)
-
-    def _on_layout_progressed(self, tagged) -> None:
-        tag, pos = tagged
-        now = time.monotonic()
-        if tag != self._layout_tag or now - self._drawn_at < 4 * self._draw_seconds:
-            return  # stale, or drawing would take most of the GUI thread's time
-        self._apply_positions(pos)
-        self.layout_progressed.emit()
-
-    def _on_layout_succeeded(self, tagged) -> None:
-        tag, pos = tagged if tagged is not None else (None, None)
-        if tag == self._layout_tag and pos is not None:
-            self._apply_positions(pos)
-
-    def _on_layout_finished(self) -> None:
-        """Any layout task ended (done, cancelled or failed): the chart is still once none
-        runs."""
-        if self._layout is not None and self._layout.done:
-            self._layout = None
-            self._show_status()
-            self.layout_finished.emit()
-
-    def _apply_positions(self, pos) -> None:
-        if len(pos) != self.network.n:
-            return
-        t0 = time.perf_counter()
-        self.network.pos = np.asarray(pos, dtype=float)
-        if self._follow_layout:
-            self.fit_view(manual=False)
-        self._draw(structure=False)
-        self._draw_seconds = time.perf_counter() - t0
-        self._drawn_at = time.monotonic()
 
     # --- drawing ----------------------------------------------------------------------------
 
@@ -372,7 +301,7 @@ class LinkChart(QWidget):
         ids = self.network.ids
         return [(ids[a], ids[b]) for a, b in self.network.edges[self._path_edges].tolist()]
 
-    # --- analyses in the background --------------------------------------------------------------
+    # --- styles and facts -----------------------------------------------------------------------
 
     def set_colour_by_tonnes(self, on: bool) -> None:
         """Nodes coloured by the tonnes on their links, in bands shown in the legend."""
@@ -380,45 +309,25 @@ class LinkChart(QWidget):
         self.toolbar.tonnes_colour_action.setChecked(self.colour_by_tonnes)
         self._draw(structure=True)
 
-    def set_colour_by_community(self, on: bool) -> None:
-        self.toolbar.community_action.setChecked(bool(on))
-        if on and self._communities is None:
-            self._run(communities, self._on_communities_ready, self.network.n,
-                      self.network.edges.copy(), self.network.tonnes.copy())
-        elif not on:
-            self._communities = None
-            self._draw(structure=True)
+    def styles(self) -> dict:
+        """How the chart is drawn, for its saved state."""
+        return {"colour_by_tonnes": self.colour_by_tonnes,
+                "communities": self.toolbar.community_action.isChecked(),
+                "size_by": self._size_by, "link_labels": self.details.always}
 
-    def _on_communities_ready(self, tagged) -> None:
-        tag, membership = tagged
-        if (tag == self.network.version and membership is not None
-                and self.toolbar.community_action.isChecked()):
-            self._communities = membership
-            self._draw(structure=True)
+    def set_styles(self, styles: dict) -> None:
+        self.set_colour_by_tonnes(bool(styles.get("colour_by_tonnes")))
+        self.set_colour_by_community(bool(styles.get("communities")))
+        size_by = styles.get("size_by")
+        self.set_size_by(size_by if size_by in self.toolbar.size_actions else None)
+        self.toolbar.link_labels_action.setChecked(bool(styles.get("link_labels")))
+        self.details.set_always(bool(styles.get("link_labels")))
 
-    def set_size_by(self, measure: str | None) -> None:
-        """None (by kind), "degree" or "betweenness" (an estimate)."""
-        self._size_by = measure
-        self.toolbar.size_actions[measure].setChecked(True)
-        if measure is None:
-            self._centrality = None
-            self._draw(structure=True)
-        else:
-            self._run(centrality, self._on_centrality_ready, self.network.n,
-                      self.network.edges.copy(), measure)
-
-    def _on_centrality_ready(self, tagged) -> None:
-        tag, values = tagged
-        if tag == self.network.version and values is not None and self._size_by:
-            self._centrality = values
-            self._draw(structure=True)
-
-    def _run(self, fn, slot, *args) -> None:
-        self._tasks.add(self._runner.run(_tagged, self.network.version, fn, *args,
-                                         succeeded=slot))
-
-    def analyses_pending(self) -> bool:
-        return self._tasks.pending()
+    def set_facts(self, facts) -> None:
+        """What the case says of its nodes and links (casedb.links.link_facts.LinkFacts):
+        roles and dates to filter by, what each link shares to label it with."""
+        self.filters.set_facts(facts)
+        self.details.draw_link_labels()
 
     # --- export, status, lifetime ---------------------------------------------------------------
 
@@ -435,20 +344,7 @@ class LinkChart(QWidget):
             text += " — " + self.tr("laying out…")
         self.status.setText(text)
 
-    def stop_background_work(self, msecs: int = 2000) -> bool:
-        """Cancel the layout and analyses and wait for them (at most ``msecs``)."""
-        self._cancel_layout()
-        return self._tasks.stop(msecs)
-
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.stop_background_work(0)
         super().closeEvent(event)
 
-
-def _tagged(tag: int, fn, *args):
-    """``fn(*args)`` with ``tag`` beside its answer (each yield, for a generator), so the chart
-    knows which request it answers."""
-    out = fn(*args)
-    if isinstance(out, GeneratorType):
-        return ((tag, value) for value in out)
-    return tag, out

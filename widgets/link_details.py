@@ -1,6 +1,7 @@
-"""The link chart's details: an attribute panel for the selected node (kind, links, tonnes, its
-heaviest neighbours), a tooltip for the node under the mouse, and link labels (tonnes) shown
-for the hovered node's links, or for every link drawn by a toggle."""
+"""The link chart's details: an attribute panel for the selected node (kind, roles, dates, links,
+tonnes, its heaviest neighbours), a tooltip for the node under the mouse, and link labels (the
+role or identifier kind, the value the two ends share, the tonnes) shown for the hovered node's
+links, or for every link drawn by a toggle."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF
 from PySide6.QtWidgets import QTextBrowser
 
-from .link_style import kind_label
+from .link_style import kind_label, link_words, role_label
 
 MAX_LABELS = 150  # link labels drawn at once
 TOP_NEIGHBOURS = 8  # listed in the panel
+VALUE_CHARS = 28  # of a shared value on a link label
 
 
 class LinkDetails(QObject):
@@ -54,6 +56,15 @@ class LinkDetails(QObject):
                  html.escape(kind_label(graph.kinds[row])),
                  self.tr("%1 link(s), %2 t").replace("%1", str(len(links))).replace(
                      "%2", f"{total:,.1f}")]
+        facts = self.chart.filters.facts
+        node = graph.ids[row]
+        if facts is not None and facts.roles.get(node):
+            lines.append(self.tr("Roles: %1").replace("%1", html.escape(
+                ", ".join(role_label(r) for r in facts.roles[node]))))
+        if facts is not None and node in facts.spans:
+            first, last = facts.spans[node]
+            lines.append(self.tr("Declared %1 to %2").replace("%1", first.isoformat()).replace(
+                "%2", last.isoformat()))
         if graph.pinned[row]:
             lines.append(self.tr("pinned"))
         if links:
@@ -86,9 +97,26 @@ class LinkDetails(QObject):
         if not self.always:
             self.draw_link_labels()
 
+    def link_text(self, e: int) -> str:
+        """A link's label: its role or the kind of identifier it shares, the value shared, its
+        tonnes (those of the declarations behind it when the case's facts are known)."""
+        graph = self.chart.network
+        a, b = graph.edges[e]
+        facts = self.chart.filters.facts
+        fact = facts.link(graph.ids[a], graph.ids[b]) if facts is not None else None
+        if fact is None:
+            return f"{graph.tonnes[e]:,.0f} t"
+        parts = [link_words(fact.role)] if fact.role else []
+        if fact.value:
+            value = fact.value
+            parts.append(value if len(value) <= VALUE_CHARS else value[:VALUE_CHARS - 1] + "…")
+        if fact.tonnes:
+            parts.append(f"{fact.tonnes:,.0f} t")
+        return " · ".join(parts)
+
     def draw_link_labels(self) -> None:
-        """Tonnes at the middle of the links: of the hovered node, or of every link (the
-        heaviest MAX_LABELS) when ``always``."""
+        """Labels at the middle of the links (``link_text``): of the hovered node, or of every
+        link (the heaviest MAX_LABELS) when ``always``."""
         for item in self.link_labels:
             self.chart.box.removeItem(item)
         self.link_labels = []
@@ -105,7 +133,7 @@ class LinkDetails(QObject):
         for e in rows.tolist():
             a, b = graph.edges[e]
             mid = (graph.pos[a] + graph.pos[b]) / 2
-            text = pg.TextItem(f"{graph.tonnes[e]:,.0f} t", color="#404040",
+            text = pg.TextItem(self.link_text(e), color="#404040",
                                fill=(255, 255, 255, 200), anchor=(0.5, 0.5))
             text.setPos(float(mid[0]), float(mid[1]))
             text.setZValue(4)

@@ -1,7 +1,7 @@
 """What the link chart offers beyond its toolbar: a node's context menu (open, expand, hide,
-pin, find path to..., add to case, copy), the filter by node kind, and the chart's state as
-JSON (nodes, positions, pins, hidden nodes, kinds filtered out) to save with a case and reopen
-as it was."""
+pin, find path to..., add to case, copy), the filter by node kind and tonnage, and the chart's
+state as JSON (nodes, positions, pins, hidden nodes, what the filters took out and how they are
+set, styles) to save with a case (casedb.links.chart_state) and reopen as it was."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
+from .link_filters import put_back
 from .link_style import kind_label
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: styles and the role and date filters; version 1 charts still open
 PATH_TARGETS = 30  # nodes offered under "Find path to"
 TONNES_KEY = "@tonnes"  # in ``filtered``: the nodes below the tonnage floor
 TOP_NEIGHBOURS = 12  # an expansion shows the heaviest so many; "Show all" the rest
@@ -109,7 +110,8 @@ class LinkMenu(QObject):
 
     def kinds(self) -> list[str]:
         """Every kind in the chart, shown or filtered out."""
-        return sorted((set(self.chart.network.kinds) | set(self.filtered)) - {TONNES_KEY})
+        return sorted(set(self.chart.network.kinds)
+                      | {k for k in self.filtered if not k.startswith("@")})
 
     def set_kind_shown(self, kind: str, shown: bool) -> None:
         chart = self.chart
@@ -118,10 +120,7 @@ class LinkMenu(QObject):
                    if k == kind]
             self.filtered[kind] = chart.network.remove(ids)
         elif shown and kind in self.filtered:
-            nodes, edges, pos = self.filtered.pop(kind)
-            present = set(chart.network.ids) | {n[0] for n in nodes}
-            chart.network.merge(nodes, [e for e in edges if e[0] in present and e[1] in present],
-                                pos)
+            put_back(chart, self.filtered.pop(kind))
         else:
             return
         chart.refresh_structure()
@@ -131,9 +130,7 @@ class LinkMenu(QObject):
         0 brings them back."""
         chart, graph = self.chart, self.chart.network
         if TONNES_KEY in self.filtered:
-            nodes, edges, pos = self.filtered.pop(TONNES_KEY)
-            present = set(graph.ids) | {n[0] for n in nodes}
-            graph.merge(nodes, [e for e in edges if e[0] in present and e[1] in present], pos)
+            put_back(chart, self.filtered.pop(TONNES_KEY))
         if tonnes > 0 and graph.n:
             total = np.zeros(graph.n)
             np.add.at(total, graph.edges[:, 0], graph.tonnes)
@@ -150,7 +147,8 @@ class LinkMenu(QObject):
 
     def state(self) -> dict:
         """The chart as JSON-ready data: every node with its place and pin, every edge, the
-        nodes hidden and the kinds filtered out (their nodes kept to bring them back)."""
+        nodes hidden and those the filters took out (kept to bring them back), the filters'
+        settings and the styles."""
         graph = self.chart.network
         out = {"version": STATE_VERSION,
                "nodes": [[i, label, kind] for i, label, kind
@@ -160,12 +158,14 @@ class LinkMenu(QObject):
                "positions": _listed(graph.pos),
                "pinned": [graph.ids[r] for r in np.flatnonzero(graph.pinned)],
                "hidden": [_taken(t) for t in self.chart.hidden_sets()],
-               "filtered": {kind: _taken(t) for kind, t in self.filtered.items()}}
+               "filtered": {kind: _taken(t) for kind, t in self.filtered.items()},
+               "filters": self.chart.filters.state(),
+               "styles": self.chart.styles()}
         return out
 
     def restore(self, state: dict) -> None:
         """Show a chart saved by ``state``; ValueError for another version."""
-        if state.get("version") != STATE_VERSION:
+        if state.get("version") not in (1, STATE_VERSION):
             raise ValueError(f"a link chart saved in version {state.get('version')!r} cannot be "
                              f"opened here (version {STATE_VERSION}); lay the chart out anew")
         chart = self.chart
@@ -176,7 +176,9 @@ class LinkMenu(QObject):
         chart.set_pinned(state["pinned"], True)
         chart.set_hidden_sets([_untaken(t) for t in state["hidden"]])
         self.filtered = {kind: _untaken(t) for kind, t in state["filtered"].items()}
+        chart.filters.restore(state.get("filters", {}))
         chart.refresh_structure()
+        chart.set_styles(state.get("styles", {}))
 
 
 def _listed(pos: np.ndarray) -> list:

@@ -66,6 +66,26 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+def role_label(role: str) -> str:
+    """A party's role (or roles joined by "/") in the user's words; unknown ones as given."""
+    labels = {  # spelt out in full so that lupdate finds them
+        "shipper": QCoreApplication.translate("LinkStyle", "shipper"),
+        "consignee": QCoreApplication.translate("LinkStyle", "consignee"),
+        "broker": QCoreApplication.translate("LinkStyle", "broker"),
+        "forwarder": QCoreApplication.translate("LinkStyle", "forwarder"),
+        "notify": QCoreApplication.translate("LinkStyle", "notify party"),
+        "exporter": QCoreApplication.translate("LinkStyle", "exporter"),
+        "importer": QCoreApplication.translate("LinkStyle", "importer"),
+        "carrier": QCoreApplication.translate("LinkStyle", "carrier"),
+    }
+    return "/".join(labels.get(r, r) for r in role.split("/"))
+
+
+def link_words(role: str) -> str:
+    """What a link stands for: a party's role, or the kind of identifier it shares."""
+    return kind_label(role) if role in KIND_STYLE else role_label(role)
+
+
 def edge_widths(tonnes: np.ndarray) -> np.ndarray:
     """Whole-pixel edge widths, 1 to MAX_EDGE_WIDTH, from tonnes (NaN or negative: 1 px)."""
     t = np.nan_to_num(np.asarray(tonnes, dtype=float), nan=0.0).clip(min=0.0)

@@ -53,8 +53,10 @@ class LinkToolbar(QToolBar):
         self.addWidget(self.size_button)
         self.link_labels_action = self._add(self.tr("Link labels"),
                                             lambda on: chart.details.set_always(on),
-                                            self.tr("Show the tonnes on every link (else on "
-                                                    "the links of the node under the mouse)"))
+                                            self.tr("Label every link with its role or the "
+                                                    "identifier it shares, and its tonnes (else "
+                                                    "only the links of the node under the "
+                                                    "mouse)"))
         self.link_labels_action.setCheckable(True)
         self.kinds_button = QToolButton(self)
         self.kinds_button.setText(self.tr("Types"))

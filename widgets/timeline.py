@@ -2,7 +2,8 @@
 placed by date and sized by tonnes (an event touching several parties marks each of their lanes,
 joined by a thin line), dashed links between events that share an identifier, a date axis that
 zooms from years to days. Clicking an event selects it and says so (``event_selected``), so the
-case view and the link chart can follow; ``select`` takes a selection made elsewhere."""
+case view and the link chart can follow (widgets/timeline_sync.py); ``select`` takes a selection
+made elsewhere, ``mark`` several events (those of nodes chosen on the chart)."""
 
 from __future__ import annotations
 
@@ -91,12 +92,13 @@ class TimelineView(QWidget):
         self.lane_of: dict[str, int] = {}  # lane key -> row
         self.scatter: pg.ScatterPlotItem | None = None
         self.selected: str | None = None
+        self.marked: set[str] = set()  # events drawn as selected: the one selected, or several
 
     # --- input ---------------------------------------------------------------------------------
 
     def show_timeline(self, timeline, title: str = "") -> None:
         """``timeline``: a casedb.analysis.timeline.Timeline."""
-        self.timeline, self.selected = timeline, None
+        self.timeline, self.selected, self.marked = timeline, None, set()
         self.title.setText(title or timeline.title)
         self.detail.clear()
         self.plot.clear()
@@ -112,11 +114,26 @@ class TimelineView(QWidget):
     def select(self, key: str | None) -> None:
         """Mark the event ``key`` (from elsewhere: the case view, the link chart) and show it."""
         self.selected = key if key in self.events else None
-        if self.scatter is not None:
-            for spot in self.scatter.points():
-                spot.setPen(SELECTED_PEN if spot.data() == self.selected
-                            else pg.mkPen("#202020", width=0.5))
+        self._draw_marks({self.selected} if self.selected else set())
         self.detail.setText(self._describe(self.events[key]) if self.selected else "")
+
+    def mark(self, keys) -> None:
+        """Draw these events as selected (none selected alone); the detail line counts them."""
+        self.selected = None
+        self._draw_marks({k for k in keys if k in self.events})
+        self.detail.setText(self.tr("%n event(s) of the nodes chosen on the link chart", "",
+                                    len(self.marked)) if self.marked else "")
+
+    def _draw_marks(self, keys: set[str]) -> None:
+        if keys == self.marked or self.scatter is None:
+            self.marked = keys
+            return
+        changed = keys ^ self.marked
+        self.marked = keys
+        for spot in self.scatter.points():
+            if spot.data() in changed:
+                spot.setPen(SELECTED_PEN if spot.data() in keys
+                            else pg.mkPen("#202020", width=0.5))
 
     def select_declaration(self, declaration_id: int) -> None:
         self.select(f"d{declaration_id}")

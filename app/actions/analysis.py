@@ -4,14 +4,10 @@ for. The dock (widgets/analysis_dock.py) only draws and asks."""
 
 from __future__ import annotations
 
-import json
 import logging
-import re
-from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
-from sqlalchemy.engine import make_url
 
 from casedb.analysis import splits_data
 from casedb.analysis.ring_network import ring_network
@@ -23,9 +19,10 @@ from casedb.analysis.timeline import case_timeline, declarations_timeline, party
 from casedb.cases import members
 from casedb.cases.casefile import load_case_file
 from casedb.changes import DECLARATIONS, PARTIES, TRADE, ChangeSet
+from casedb.links.chart_state import open_chart_state, save_chart_state, side_file
+from casedb.links.link_facts import case_link_facts
 from casedb.links.linked_cases import linked_cases
 from casedb.links.network import case_network, party_neighbourhood
-from casedb.store.database import default_data_dir
 from casedb.trade import TradeQueryError, list_datasets, trade_shares
 from widgets.analysis_dock import DECLARATIONS as DECLARATIONS_SOURCE
 from widgets.analysis_dock import TRADE as TRADE_SOURCE
@@ -58,6 +55,7 @@ class AnalysisActions(QObject):
         d.route_declarations_requested.connect(self._on_dock_route_declarations_requested)
         d.declaration_requested.connect(self.show_declaration)
         d.links.save_requested.connect(self.save_chart)
+        d.sync.attach_case_view(window.case_view)  # one selection: timeline, case, chart
         d.ring_timeline_requested.connect(self._on_dock_ring_timeline_requested)
         d.node_timeline_requested.connect(self._on_dock_node_timeline_requested)
         d.map.route_filter_requested.connect(
@@ -99,12 +97,21 @@ class AnalysisActions(QObject):
         """The link chart of a case the window has loaded (never loaded twice); a case
         reloaded after a change that left its network as it was keeps its layout."""
         network = with_identifiers(case_file, *case_network(case_file, links))
+        ref = case_file.case.case_ref
         if network != self._case_network:
             self._case_network = network
-            saved = saved_chart(self.window.db, case_file.case.case_ref)
-            if not (saved and self._restore_chart(saved)):
-                self.dock.show_case_network(*network)
-        self._submit(case_timeline, case_file.case.case_ref, succeeded=self.dock.show_timeline)
+            # a chart kept in a file by an earlier version moves into the database: a write
+            self._submit(open_chart_state, ref, writes=side_file(self.window.db, ref).exists(),
+                         succeeded=lambda saved: self._show_chart(saved, network))
+        self._submit(case_link_facts, ref, succeeded=lambda facts: self.dock.links.set_facts(
+            facts) if self.window.open_case_ref == ref else None)
+        self._submit(case_timeline, ref, succeeded=self.dock.show_timeline)
+
+    def _show_chart(self, saved: dict | None, network) -> None:
+        """The case's chart as saved with it, else laid out anew (unless another case's
+        network came meanwhile)."""
+        if network is self._case_network and not (saved and self._restore_chart(saved)):
+            self.dock.show_case_network(*network)
 
     def _on_dock_routes_requested(self, query: RouteQuery) -> None:
         self.refresh_routes(query)
@@ -138,20 +145,24 @@ class AnalysisActions(QObject):
             return False
         return True
 
-    def save_chart(self) -> Path | None:
-        """The link chart as it is, kept with the open case (a JSON file beside the case
-        database: the schema has no place for it yet)."""
+    def save_chart(self):
+        """The link chart as it is, kept with the open case in the case database (audited);
+        returns the job writing it, None without an open case."""
         ref = self.window.open_case_ref
         if not ref:
             QMessageBox.information(self.window, self.tr("Save with case"),
                                     self.tr("Open a case first."))
             return None
-        path = chart_file(self.window.db, ref)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(self.dock.links.menu.state()), "utf-8")
+        job = self._submit(save_chart_state, ref, self.dock.links.menu.state(), writes=True,
+                           succeeded=lambda changes: self._on_chart_saved(ref, changes))
+        job.signals.failed.connect(lambda exc: QMessageBox.warning(
+            self.window, self.tr("Save with case"), str(exc)))
+        return job
+
+    def _on_chart_saved(self, ref: str, changes: ChangeSet) -> None:
+        self.window.publish(changes)
         self.window.statusBar().showMessage(
             self.tr("Link chart saved with %1").replace("%1", ref), 6000)
-        return path
 
     def _on_dock_ring_timeline_requested(self, row: int) -> None:
         ring = self.dock.shown_rings[row]
@@ -213,28 +224,6 @@ class AnalysisActions(QObject):
     def _on_ring_case_written(self, case_ref: str) -> None:
         self.window.publish(ChangeSet.of_case(case_ref))
         self.window.open_case(case_ref)
-
-
-def chart_file(db, case_ref: str) -> Path:
-    """Where a case's saved link chart lives: beside a SQLite database, else in the user's
-    data folder under the database's name."""
-    name = re.sub(r"[^\w.-]", "_", case_ref) + ".json"
-    if db.is_sqlite:
-        base = db.sqlite_path
-        return base.with_name(base.name + ".charts") / name
-    server = re.sub(r"[^\w.-]", "_", make_url(db.url).render_as_string(hide_password=True))
-    return default_data_dir() / "charts" / server / name
-
-
-def saved_chart(db, case_ref: str) -> dict | None:
-    path = chart_file(db, case_ref)
-    if not path.exists():
-        return None
-    try:
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        log.warning("the saved link chart %s cannot be read; the chart is laid out anew", path)
-        return None
 
 
 def _trade(db, query: RouteQuery, lang: str, by: str):

@@ -92,7 +92,7 @@ def test_the_charts_state_saves_as_json_and_reopens_as_it_was(qtbot, chart):
 
 
 def test_a_chart_saved_with_a_case_comes_back_when_the_case_is_reopened(qtbot, window):
-    from app.actions.analysis import chart_file
+    from casedb.links.chart_state import chart_state, delete_chart_state
 
     ref = "TWKHH-2019-0107"
     window.open_case(ref)
@@ -100,16 +100,18 @@ def test_a_chart_saved_with_a_case_comes_back_when_the_case_is_reopened(qtbot, w
     qtbot.waitUntil(lambda: chart.network.n > 0 and not chart.is_laying_out(), timeout=15_000)
     first = chart.nodes[0]
     chart.set_pinned([first], True)
-    path = window.analysis_actions.save_chart()
-    assert path == chart_file(window.db, ref) and path.exists()
-    saved_at = chart.position_of(first)
-    chart.show_network([("x", "x", "case")], [])
-    window.analysis_actions._case_network = None  # as after opening another case
-    window.open_case(ref)
-    qtbot.waitUntil(lambda: first in chart.nodes, timeout=15_000)
-    assert np.allclose(chart.position_of(first), saved_at)
-    assert chart.network.pinned[chart.network.index[first]]
-    path.unlink()
+    window.analysis_actions.save_chart()
+    qtbot.waitUntil(lambda: chart_state(window.db, ref) is not None, timeout=10_000)
+    try:
+        saved_at = chart.position_of(first)
+        chart.show_network([("x", "x", "case")], [])
+        window.analysis_actions._case_network = None  # as after opening another case
+        window.open_case(ref)
+        qtbot.waitUntil(lambda: first in chart.nodes, timeout=15_000)
+        assert np.allclose(chart.position_of(first), saved_at)
+        assert chart.network.pinned[chart.network.index[first]]
+    finally:
+        delete_chart_state(window.db, ref)  # the demo database is shared by the session
 
 
 def test_expanding_a_hub_shows_its_heaviest_neighbours_and_show_all_the_rest(qtbot, chart):
