@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from casedb.cases import log as case_log
+from casedb.cases import messages
 from casedb.cases import status as case_status
 from casedb.errors import CaseDbError, ConflictError, NotFound
 from casedb.models import Case, Note, Seizure
+from casedb.security.references import new_reference
 from casedb.store import audit
 from casedb.store.database import Database
 
@@ -83,15 +85,16 @@ def list_cases(db: Database, *, status: str | None = None) -> list[CaseSummary]:
          .outerjoin(Seizure, Seizure.case_id == Case.id)
          .group_by(Case.id).order_by(Case.case_ref))
     if status:
-        q = q.where(Case.status == status)
+        q = q.where(case_status.matches(Case.status, status))
     with db.read() as s:
-        return [CaseSummary(*row) for row in s.execute(q)]
+        return [CaseSummary(cid, ref, title, case_status.canonical(st), opened, *counts)
+                for cid, ref, title, st, opened, *counts in s.execute(q)]
 
 
 def case_id(session: Session, case_ref: str) -> int:
     cid = session.scalar(select(Case.id).where(Case.case_ref == case_ref))
     if cid is None:
-        raise NotFound(f"no case {case_ref!r}")
+        raise messages.error(NotFound, "no_case", ref=case_ref)
     return cid
 
 
@@ -108,7 +111,8 @@ def _record(case: Case) -> CaseRecord:
     if case.merged_into_id:
         into = object_session(case).scalar(select(Case.case_ref)
                                            .where(Case.id == case.merged_into_id))
-    return CaseRecord(case.id, case.case_ref, case.title, case.status, case.opened_on,
+    return CaseRecord(case.id, case.case_ref, case.title, case_status.canonical(case.status),
+                      case.opened_on,
                       case.closed_on, case.lead_officer, case.summary, tuple(case.tags or ()),
                       case.version, notes, case.team, case.classification, into)
 
@@ -120,13 +124,14 @@ def create_case(db: Database, case_ref: str, title: str = "", *, reason: str = "
         with db.begin() as s:
             return create_case(db, case_ref, title, reason=reason, session=s, **values)
     if session.scalar(select(Case.id).where(Case.case_ref == case_ref)) is not None:
-        raise ConflictError(f"case {case_ref!r} exists already")
+        raise messages.error(ConflictError, "case_exists", ref=case_ref)
     if not case_ref.strip():
-        raise CaseDbError("a case needs a reference; give one such as TW-2024-001")
+        raise messages.error(CaseDbError, "case_needs_ref")
     case_status.check_new(values.get("status", "open"))
     case = Case(case_ref=case_ref, title=title, **values)
-    session.add(case)
-    session.flush()
+    with new_reference(session, case_ref):  # a case the user may not see may hold it
+        session.add(case)
+        session.flush()
     audit.record(session, db.user, "create", "case", case.id, new=case_ref, reason=reason)
     return case.id
 
@@ -146,8 +151,8 @@ def edit_case(db: Database, case_ref: str, changes: dict, *, expected_version: i
     Returns what changed (the fields, the new version)."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise CaseDbError(f"cannot edit {', '.join(sorted(unknown))} of a case; editable: "
-                          f"{', '.join(EDITABLE)}")
+        raise messages.error(CaseDbError, "not_editable", fields=sorted(unknown),
+                             editable=EDITABLE)
     if "status" in changes:
         case_status.check_new(changes["status"])
     try:
@@ -177,9 +182,8 @@ def _raced(db: Database, case_ref: str, expected: int | None) -> ConflictError:
     with db.read() as s:
         case = case_log.load_case(s, case_ref, lock=False)
         if expected is not None:
-            return ConflictError(case_log.conflict_message(s, case, expected))
-    return ConflictError(f"case {case_ref} was changed by someone else while you saved it; "
-                         "reload it and apply your change again")
+            return case_log.conflict(s, case, expected)
+    return messages.error(ConflictError, "conflict_on_save", ref=case_ref)
 
 
 def _differs(name: str, old, new) -> bool:
@@ -203,9 +207,9 @@ def edit_note(db: Database, note_id: int, expected_version: int, body: str, *,
         with db.begin() as s:
             note = s.get(Note, note_id)
             if note is None:
-                raise NotFound(f"no note {note_id}")
+                raise messages.error(NotFound, "no_note", note=note_id)
             if note.version != expected_version:
-                raise ConflictError(f"note {note_id} was changed by someone else; reload it")
+                raise messages.error(ConflictError, "note_conflict", note=note_id)
             old = note.body
             if old != body:
                 note.body = body
@@ -215,4 +219,4 @@ def edit_note(db: Database, note_id: int, expected_version: int, body: str, *,
                              new=body, reason=reason)
             return note.version
     except StaleDataError as exc:
-        raise ConflictError(f"note {note_id} was changed by someone else; reload it") from exc
+        raise messages.error(ConflictError, "note_conflict", note=note_id) from exc

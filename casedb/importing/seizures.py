@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from casedb.security.references import ReferenceTaken, new_reference
 from casedb.store import audit
 
 from ..models import Case, Seizure
@@ -27,6 +28,7 @@ class SeizureWriter:
         self._user = user
         self._file_name = file_name
         self._cases: dict[str, int] = {}
+        self._taken: dict[str, str] = {}  # case number -> why it is refused
 
     def write(self, r: SourceRow, decl_id: int) -> int:
         """The id of the seizure of row ``r`` (with a case reference) on ``decl_id``."""
@@ -49,6 +51,17 @@ class SeizureWriter:
                 setattr(row, col, value)
         return row.id
 
+    def refusal(self, v: dict) -> tuple[str, str] | None:
+        """Why a row's case number cannot take its seizure, as (column, reason): a case the
+        user may not see holds it (casedb.security.references). Opens the case when new."""
+        ref = v["case_ref"][:64]
+        if ref not in self._taken:
+            try:
+                self._case_id(v)
+            except ReferenceTaken as exc:
+                self._taken[ref] = str(exc)
+        return ("case_ref", self._taken[ref]) if ref in self._taken else None
+
     def _case_id(self, v: dict) -> int:
         ref = v["case_ref"][:64]
         cid = self._cases.get(ref)
@@ -56,10 +69,11 @@ class SeizureWriter:
             cid = self._s.scalar(select(Case.id).where(Case.case_ref == ref))
             if cid is None:
                 opened = v.get("seizure_date") or v.get("declaration_date")
-                cid = self._s.execute(insert(Case).values(
-                    case_ref=ref, title=v.get("case_title") or "", status="open",
-                    opened_on=opened if isinstance(opened, dt.date) else None, summary="",
-                    tags=[], version=1).returning(Case.id)).scalar_one()
+                with new_reference(self._s, ref):
+                    cid = self._s.execute(insert(Case).values(
+                        case_ref=ref, title=v.get("case_title") or "", status="open",
+                        opened_on=opened if isinstance(opened, dt.date) else None, summary="",
+                        tags=[], version=1).returning(Case.id)).scalar_one()
                 audit.record(self._s, self._user, "create", "case", cid, new=ref,
                              reason=f"import {self._file_name}")
             self._cases[ref] = cid

@@ -189,11 +189,13 @@ class DeclarationWriter:
         for r in todo:
             key = _key(r.values)
             held = self._held.get(key)
+            why = missing_for_new(r.values) if held is None else None
+            if why is None and r.values.get("case_ref"):
+                why = self._seizures.refusal(r.values)  # a case the user may not see
+            if why is not None:
+                self.outcome.refused.append((r.sheet, r.row, *why))
+                continue
             if held is None:
-                why = missing_for_new(r.values)
-                if why is not None:
-                    self.outcome.refused.append((r.sheet, r.row, *why))
-                    continue
                 self._held[key] = Held.new({
                     **dict.fromkeys(DECLARATION_FIELDS), **_declaration_values(r.values),
                     "record_kind": r.values.get("record_kind")}, line_key(r.values))
