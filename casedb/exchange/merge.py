@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from casedb.cases.records import create_case
 from casedb.evidence import grading
+from casedb.models.base import clip, max_length
 from casedb.store import audit
 from casedb.store.database import Database
 
@@ -112,7 +113,7 @@ class BundleWriter:
 
     def _record(self, source: SourceFile | None, ref: str) -> None:
         if source is None:
-            source = SourceFile(sha256=self._sha, file_name=self._file[:400], size=0)
+            source = SourceFile(sha256=self._sha, file_name=clip(self._file, SourceFile.file_name), size=0)
             self._s.add(source)
             self._s.flush()
         self._s.add(ImportRun(source_file_id=source.id, actor=self._user, kind="bundle",
@@ -156,7 +157,7 @@ class BundleWriter:
         """A party of its own for a redacted bundle's placeholder (PARTY-1...), named after it,
         the case and the bundle: never merged with another."""
         suffix = f" (redacted, case {case_ref}, bundle {self._sha[:10]})"
-        limit = PartyName.__table__.c.raw_name.type.length
+        limit = max_length(PartyName.raw_name)
         raw = " ".join(p["name"].split())[:limit - len(suffix)] + suffix
         party = Party(display_name=raw, name_key=name_key(raw), country=p.get("country"),
                       kind="redacted")

@@ -31,6 +31,7 @@ from ..models import (
     Party,
     PartyIdentifier,
     Seizure,
+    SourceFile,
 )
 from ..normalize import country_iso3
 
@@ -157,6 +158,7 @@ CONTAINER = Field("container", max_len=_length(DeclarationContainer, "container_
                   required=True, pattern=r"[A-Z]{4}\d{7}")
 TAG = Field("tag", required=True, max_len=100)
 NOTE = Field("note", multiline=True, max_len=NOTE_MAX)
+FILE_NAME = Field("file_name", max_len=_length(SourceFile, "file_name"))
 
 
 class Checker:
@@ -334,7 +336,7 @@ def _grades(c: Checker, grades, notes: int) -> None:
         elif g["of"] == "source_file":
             c.field(g.get("sha256"), f"{where}.sha256",
                     Field("sha256", required=True, pattern="[0-9a-f]{64}"))
-            c.field(g.get("file_name"), f"{where}.file_name", Field("file_name", max_len=400))
+            c.field(g.get("file_name"), f"{where}.file_name", FILE_NAME)
         else:
             c.add(f"{where}.of", f"must be note or source_file, found {_show(g['of'])}")
 

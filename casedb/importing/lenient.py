@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..models import Declaration
+from ..models.base import max_length
 from ..normalize import port_locode, split_containers
 from ..normalize.containers import SEPARATORS as CONTAINER_SEPARATORS
 from ..normalize.containers import normalize_container
 from .rows import text_value
 
-PLACE_NAME_LIMIT = 64
+PLACE_NAME_LIMIT = max_length(Declaration.port_of_loading)
 
 
 @dataclass(frozen=True)

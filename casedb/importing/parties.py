@@ -22,7 +22,11 @@ from sqlalchemy.orm import Session
 from casedb.store.bulk import insert_returning_ids
 
 from ..models import Party, PartyIdentifier, PartyName
+from ..models.base import max_length
 from ..normalize import address_key, name_key
+
+VALUE_MAX = max_length(PartyIdentifier.value)
+KEY_MAX = max_length(PartyIdentifier.value_key)
 
 IDENTIFIER_FIELDS = {"address": address_key, "phone": str, "email": str, "tax_id": str.strip}
 
@@ -107,12 +111,12 @@ class PartyResolver:
                 continue
             value_key = keys.get(value)
             if value_key is None:
-                value_key = keys[value] = (keyfn(value) or "")[:400]
+                value_key = keys[value] = (keyfn(value) or "")[:KEY_MAX]
             sig = (pid, kind, value_key)
             if not value_key or sig in self._idents:
                 continue
             self._idents.add(sig)
-            rows.append({"party_id": pid, "kind": kind, "value": str(written or value)[:400],
+            rows.append({"party_id": pid, "kind": kind, "value": str(written or value)[:VALUE_MAX],
                          "value_key": value_key})
         return rows
 
@@ -130,12 +134,12 @@ class PartyResolver:
             value = values.get(f"{role}_{kind}")
             if not value:
                 continue
-            value_key = (keyfn(value) or "")[:400]
+            value_key = (keyfn(value) or "")[:KEY_MAX]
             sig = (party_id, kind, value_key)
             if not value_key or sig in self._idents:
                 continue
             self._idents.add(sig)
             shown = values.get(f"{role}_{kind}_raw") or value  # as written, for people
-            rows.append({"party_id": party_id, "kind": kind, "value": str(shown)[:400],
+            rows.append({"party_id": party_id, "kind": kind, "value": str(shown)[:VALUE_MAX],
                          "value_key": value_key})
         return rows

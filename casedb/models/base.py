@@ -25,6 +25,17 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def max_length(column) -> int | None:
+    """The length a String column holds, as its model declares it (``Party.name``), so that
+    no limit is written twice."""
+    return column.type.length
+
+
+def clip(text, column):
+    """``text`` cut to what ``column`` holds (None stays None)."""
+    return None if text is None else str(text)[:max_length(column)]
+
+
 class Timestamped:
     created_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, server_default=func.now()

@@ -11,6 +11,7 @@ from pathlib import Path
 import polars as pl
 from sqlalchemy import delete, func, insert, select
 
+from casedb.models.base import clip, max_length
 from casedb.progress import NullProgress, Progress
 from casedb.store import audit
 from casedb.store.database import Database
@@ -22,6 +23,8 @@ from ..models.trade import TradeDataset
 from .canonical import Canonical, canonical
 from .reading import LINE
 from .spec import check_spec, fingerprint
+
+SHEET = max_length(RowProvenance.sheet)
 
 log = logging.getLogger(__name__)
 BATCH = 5000
@@ -69,7 +72,7 @@ def import_trade(db: Database, path, *, spec: dict | None = None, dataset: str |
                                    "values of an unexpected kind); check the columns the "
                                    "layout or the spec names, see docs/trade.md") from None
     short = SHORT_NAMES.get(canon.layout, canon.layout)
-    name = (dataset or spec.get("dataset") or f"{short}:{path.name.split('.')[0]}")[:64]
+    name = (dataset or spec.get("dataset") or f"{short}:{path.name.split('.')[0]}")[:max_length(TradeDataset.name)]
     mark = fingerprint(spec, name)
     with db.begin() as s:
         sid = s.scalar(select(SourceFile.id).where(SourceFile.sha256 == digest))
@@ -79,7 +82,7 @@ def import_trade(db: Database, path, *, spec: dict | None = None, dataset: str |
         _refuse_overlap(s, path, name, canon.frame)
         _dataset_row(s, name, canon.layout)
         if sid is None:
-            sid = s.execute(insert(SourceFile).values(sha256=digest, file_name=path.name[:400],
+            sid = s.execute(insert(SourceFile).values(sha256=digest, file_name=clip(path.name, SourceFile.file_name),
                                                       size=path.stat().st_size)
                             .returning(SourceFile.id)).scalar_one()
         report = _report(path, digest, canon, name, replaced)
@@ -163,10 +166,10 @@ def _refuse_overlap(s, path: Path, name: str, frame: pl.DataFrame) -> None:
 def _dataset_row(s, name: str, layout: str) -> None:
     row = s.execute(select(TradeDataset).where(TradeDataset.name == name)).scalar_one_or_none()
     if row is None:
-        s.add(TradeDataset(name=name, layout=layout[:64]))
+        s.add(TradeDataset(name=name, layout=clip(layout, TradeDataset.layout)))
         s.flush()
     elif layout not in row.layout.split(", "):
-        row.layout = f"{row.layout}, {layout}"[:64]
+        row.layout = clip(f"{row.layout}, {layout}", TradeDataset.layout)
 
 
 def _write(s, frame: pl.DataFrame, name: str, ids: tuple[int, int], path: Path,
@@ -184,7 +187,7 @@ def _write(s, frame: pl.DataFrame, name: str, ids: tuple[int, int], path: Path,
                         batch).all()
         s.execute(insert(RowProvenance), [
             {"source_file_id": sid, "import_run_id": run,
-             "sheet": f"{path.name[:190]} {r['flow']}" if per_flow else path.name[:200],
+             "sheet": f"{path.name[:SHEET - 10]} {r['flow']}" if per_flow else path.name[:SHEET],
              "row_number": r[LINE], "entity": "trade_flow", "entity_id": fid}
             for r, fid in zip(chunk, flows, strict=True)])
         progress.report(start + len(chunk), len(rows))

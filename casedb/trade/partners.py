@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from casedb.models import TradeFlow
+from casedb.models.base import clip
+
 from ..normalize import country_iso3, country_name
 
 WORLD = "WLD"  # the partner of a reporter's total (all partners)
@@ -148,7 +151,7 @@ class Resolver:
             if found:
                 return found
         self.unknown[text] = self.unknown.get(text, 0) + 1
-        return text[:64]
+        return clip(text, TradeFlow.exporter)
 
     def _number(self, key: str, text: str) -> str:
         short = key.lstrip("0") or "0"
@@ -164,7 +167,7 @@ class Resolver:
             if found:
                 return found
         self.unknown[text] = self.unknown.get(text, 0) + 1
-        return text[:64]
+        return clip(text, TradeFlow.exporter)
 
     def warnings(self, what: str) -> list[str]:
         out = [f"{what} {name!r} is not a country we know: kept under that name ({n} rows); "
