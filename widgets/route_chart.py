@@ -1,7 +1,8 @@
 """Route shares over time (lines, and a heat matrix of route × period), their detected change
 points in each route's colour, a labelled event line that can be dragged, and the biggest
 risers and fallers around it. The legend sits beside the plot; clicking a route (its line or
-its legend entry) asks for its declarations. Exports the share chart to PNG and SVG."""
+its legend entry) asks for its declarations. Exports the share chart to PNG and SVG with its
+legend drawn beside the plot (the on-screen legend is a list widget, outside the picture)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ import logging
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetricsF, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -33,6 +34,7 @@ COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
            "#17becf", "#bcbd22", "#7f7f7f")
 UNKNOWN = "???"  # what casedb's route keys and labels hold for a port or country not given
 EVENT_PEN = "#b00000"
+LEGEND_MARGIN = 8  # px around the legend of an exported chart
 
 
 def shown_label(label: str, unknown: str) -> str:
@@ -99,6 +101,8 @@ class RouteChart(QWidget):
         layout.addLayout(row, 1)
         self.table = None
         self.colours: dict[str, str] = {}  # route key -> colour of its line and change points
+        self.curves: dict[str, pg.PlotDataItem] = {}  # route key -> its line
+        self.export_legend: pg.LegendItem | None = None  # the last export's, for tests
         self._event_mode = False
 
     def _shares_page(self) -> QWidget:
@@ -125,12 +129,13 @@ class RouteChart(QWidget):
         step = max(1, len(x) // 12)
         self.plot.getAxis("bottom").setTicks(
             [[(i, p) for i, p in enumerate(table.periods) if i % step == 0]])
-        self.colours = {}
+        self.colours, self.curves = {}, {}
         for n, s in enumerate(table.series[: self._top]):
             colour = self.colours[s.route] = COLOURS[n % len(COLOURS)]
             curve = self.plot.plot(x, [v * 100 for v in s.shares], pen=pg.mkPen(colour, width=2),
                                    name=self.label(s))
             curve.setCurveClickable(True, width=8)
+            self.curves[s.route] = curve
             curve.sigClicked.connect(lambda _c, *_a, route=s.route:
                                      self.route_declarations_requested.emit(route))
             self._add_key(s.route, self.label(s), colour)
@@ -211,9 +216,38 @@ class RouteChart(QWidget):
         self.route_declarations_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def export_image(self, path: str | Path) -> Path:
-        """The share chart (lines, change points, event marker) as PNG (at least 2400 px
-        wide) or SVG by ``path``'s suffix; ValueError for any other suffix."""
-        return export_plot(self.plot, path)
+        """The share chart (lines, change points, event marker) with its legend on the right,
+        as PNG (at least 2400 px wide) or SVG by ``path``'s suffix; ValueError for any other
+        suffix."""
+        item = self.plot.getPlotItem()
+        size = 0.8 * QFontMetricsF(self.plot.getAxis("bottom").font()).height()  # as the axes
+        legend = self.export_legend = pg.LegendItem(
+            labelTextSize=f"{size:.0f}px", labelTextColor="#202020", pen=pg.mkPen("#c0c0c0"),
+            brush=pg.mkBrush("#ffffff"))
+        # scaled with the picture like the axes (a legend on screen keeps its pixel size)
+        legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+        for i in range(self.key.count()):
+            entry = self.key.item(i)
+            curve = self.curves.get(entry.data(Qt.ItemDataRole.UserRole))
+            if curve is not None:
+                legend.addItem(curve, entry.text())
+        # a column right of the plot as wide as the legend, the legend drawn at its top
+        room = pg.GraphicsWidget()
+        width = legend.boundingRect().width() + 2 * LEGEND_MARGIN
+        room.setMinimumWidth(width)
+        room.setMaximumWidth(width)
+        item.layout.addItem(room, 2, 3)
+        item.layout.activate()
+        legend.setParentItem(item)
+        legend.setPos(room.pos() + QPointF(LEGEND_MARGIN, LEGEND_MARGIN))
+        try:
+            return export_plot(self.plot, path)
+        finally:
+            for part in (legend, room):
+                if part is room:
+                    item.layout.removeItem(room)
+                part.scene().removeItem(part)
+            item.layout.activate()
 
     def _on_export_button_clicked(self) -> None:
         export_with_dialog(self, self.export_image, "route-shares.png")
