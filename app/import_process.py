@@ -68,6 +68,10 @@ def _follow(child, events, stop, progress: Progress):
             continue
         if kind == "progress":
             progress.report(*payload)
+        elif kind == "waiting":  # for another writer's lock (casedb.importing.indexes)
+            waiting = getattr(progress, "waiting", None)
+            if waiting is not None:
+                waiting(*payload)
         elif kind == "done":
             return payload[0]
         elif kind == "cancelled":
@@ -86,6 +90,9 @@ class _ChildProgress:
         if now - self._last >= THROTTLE_S or done == total:
             self._last = now
             self._events.put(("progress", done, total))
+
+    def waiting(self, seconds: float) -> None:
+        self._events.put(("waiting", seconds))
 
     def raise_if_cancelled(self) -> None:
         if self._stop.is_set():

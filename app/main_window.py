@@ -86,9 +86,10 @@ class MainWindow(QMainWindow):
         self.case_view.open_case_requested.connect(self.open_case)
         self.changed.connect(self._on_changed)
         self.jobs.failed.connect(self._on_job_failed)
-        from .actions import case_edits
+        from .actions import case_edits, case_grading
 
         case_edits.connect_case_view(self)
+        case_grading.connect(self)
         geometry, state = settings.layout()
         if geometry:
             self.restoreGeometry(geometry)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .case_attachments import AttachmentsPanel
+from .case_grades import CaseGrades
 from .case_words import status_word
 from .linked_panel import LinkedPanel
 from .paged_model import display
@@ -96,6 +97,7 @@ class CaseView(QWidget):
         self.attachments.add_requested.connect(self._on_attachments_add_requested)
         self.attachments.save_requested.connect(self.save_attachment_requested)
         self.attachments.remove_requested.connect(self.remove_attachment_requested)
+        self.grades = CaseGrades(self)  # the Grade columns of notes, attachments and files
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.edit_button)
@@ -133,6 +135,8 @@ class CaseView(QWidget):
         self.tabs.addTab(self.attachments, "")
         self.show_attachments(getattr(case_file, "attachments", ()))
         self.tabs.addTab(self._provenance(case_file), self.tr("Provenance"))
+        self.grades.attach_case(case_file, self.notes_table, self.attachments.table,
+                                self.files_table)
         if current >= 0:
             self.tabs.setCurrentIndex(current)
         self.case_shown.emit(c.case_ref)
@@ -366,9 +370,11 @@ class CaseView(QWidget):
         w = QWidget(self)
         v = QVBoxLayout(w)
         v.addWidget(QLabel(self.tr("Files"), w))
-        v.addWidget(_table(w, [self.tr("File"), self.tr("Sheet"), self.tr("Rows"),
-                               self.tr("SHA-256")],
-                           [(p.file_name, p.sheet, p.rows, p.sha256) for p in cf.provenance]))
+        self.files_table = _table(w, [self.tr("File"), self.tr("Sheet"), self.tr("Rows"),
+                                      self.tr("SHA-256")],
+                                  [(p.file_name, p.sheet, p.rows, p.sha256)
+                                   for p in cf.provenance])
+        v.addWidget(self.files_table)
         v.addWidget(QLabel(self.tr("Sources of each declaration (double-click: the row as "
                                    "written)"), w))
         self._declaration_nos = {d.id: d.declaration_no for d in cf.declarations}

@@ -1,8 +1,9 @@
 """The import wizard's mapping page: the header found, each column's field with its confidence
 and the evidence for it (header words, the share of values that fit), the unit of each weight,
 what must be settled before importing (a required column missing or ambiguous, a weight's unit
-unknown: the columns concerned highlighted, Next blocked), and the first rows as written and as
-they will be stored."""
+unknown: the columns concerned highlighted, Next blocked), the first rows as written and as
+they will be stored, and the grade the files are given as a source (optional, in the
+administration's grading scheme; a grade half chosen blocks Next)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from casedb.importing.field_labels import field_label
 
 from .case_words import language
+from .grade_chooser import GradeChooser
 
 WEIGHT_FIELDS = ("gross_weight_kg", "net_weight_kg", "quantity_seized_kg")
 UNITS = ("kg", "t", "lb")
@@ -61,6 +63,13 @@ class ImportMappingPage(QWizardPage):
         buttons.addWidget(save)
         buttons.addWidget(load)
         buttons.addStretch(1)
+        self.grade = GradeChooser(self)
+        self.grade.setToolTip(self.tr("How reliable the source of these files is and how "
+                                      "credible what it gave; recorded with the import and "
+                                      "shown in dossiers and bundles"))
+        self.grade.changed.connect(self.completeChanged)
+        buttons.addWidget(QLabel(self.tr("Grade these files as a source (optional):"), self))
+        buttons.addWidget(self.grade)
         v = QVBoxLayout(self)
         v.addWidget(self.header)
         v.addWidget(self.questions)
@@ -87,7 +96,13 @@ class ImportMappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802
-        return self.sheet is not None and not self.sheet.questions
+        return (self.sheet is not None and not self.sheet.questions
+                and not self.grade.is_partial())
+
+    def chosen_grade(self) -> tuple[str, str] | None:
+        """(grade, scheme) to give the files imported, or None: not graded."""
+        grade = self.grade.grade()
+        return (grade, self.grade.scheme()) if grade else None
 
     def show_preview(self, result) -> None:
         self.sheet = result.sheets[0]

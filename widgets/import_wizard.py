@@ -1,7 +1,9 @@
 """The import wizard: choose files, preview the detected header and the automatic mapping with
 its confidences and evidence (import_mapping), settle what the import will not guess, save or
-load an import spec, run with progress and cancel, then each file's verdict and a report of
-refused rows, warnings and discrepancies that can be exported."""
+load an import spec, grade the files as a source, run with progress and cancel (and, while
+another program holds the SQLite database's write lock, how long the import has waited for
+it), then each file's verdict and a report of refused rows, warnings and discrepancies that can
+be exported."""
 
 from __future__ import annotations
 
@@ -46,6 +48,23 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.resize(1000, 640)
 
+    def set_grading_scheme(self, name: str) -> None:
+        """The administration's grading scheme (casedb.evidence.grading), for the grade chooser."""
+        self.mapping_page.grade.set_scheme(name)
+
+    def chosen_grade(self) -> tuple[str, str] | None:
+        """(grade, scheme) the files imported are to be given as a source, or None."""
+        return self.mapping_page.chosen_grade()
+
+    def set_waiting(self, seconds: float) -> None:
+        """The import waits for another program's write to the database to finish."""
+        page = self.run_page
+        page.bar.setRange(0, 0)
+        page.cancel.setEnabled(not page.isComplete())
+        page.status.setText(self.tr("Another program is writing to the case database: waiting "
+                                    "for it to finish (%1 s). You can cancel.")
+                            .replace("%1", QLocale().toString(int(seconds))))
+
     def paths(self) -> list[str]:
         return [self.files_page.files.item(i).text() for i in range(self.files_page.files.count())]
 
@@ -66,8 +85,9 @@ class ImportWizard(QWizard):
     def show_preview(self, preview) -> None:
         self.mapping_page.show_preview(preview)
 
-    def show_report(self, reports) -> None:
-        self.run_page.show_report(reports)
+    def show_report(self, reports, graded: dict | None = None) -> None:
+        """``graded``: file name -> (its grade as a source ('B2'), "") or ("", why not)."""
+        self.run_page.show_report(reports, graded or {})
 
     def show_failure(self, message: str) -> None:
         if self.currentPage() is self.mapping_page:
@@ -146,8 +166,10 @@ class _RunPage(QWizardPage):
         self.status.setText(self.tr("Importing…"))
         self.wiz.run_requested.emit(self.wiz.paths(), self.wiz.mapping_page.chosen_spec())
 
-    def show_report(self, outcomes) -> None:
-        """``outcomes``: casedb.importing.batch.FileOutcome (or FileReport) for each file."""
+    def show_report(self, outcomes, graded: dict | None = None) -> None:
+        """``outcomes``: casedb.importing.batch.FileOutcome (or FileReport) for each file;
+        ``graded``: file name -> (the grade it was given, "") or ("", why not)."""
+        graded = graded or {}
         lines, found = [], []
         number = QLocale().toString  # 200,000 rather than 200000
         for o in outcomes:
@@ -164,6 +186,11 @@ class _RunPage(QWizardPage):
                          .replace("%7", number(len(r.refused)))
                          .replace("%8", number(len(r.warnings)))
                          .replace("%9", number(len(r.discrepancies))))
+            if r.file in graded:
+                grade, failure = graded[r.file]
+                lines.append((self.tr("%1: graded %2 as a source").replace("%2", grade)
+                              if grade else self.tr("%1: not graded: %2").replace("%2", failure))
+                             .replace("%1", r.file))
             found += [(self.tr("refused"), x.sheet, x.row, x.column, "", x.reason)
                       for x in r.refused]
             found += [(self.tr("warning"), x.sheet, x.row, x.column, x.value, x.reason)

@@ -1,13 +1,16 @@
 """Importing spreadsheets from the workstation: the wizard, the import in a background job
-(progress, cancel), and the report."""
+(progress, cancel, waiting for another writer), the files graded as a source when the
+investigator chose a grade, and the report."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from casedb.changes import ChangeSet
+from casedb.errors import CaseDbError
+from casedb.evidence import grading
 from casedb.exports.tables import write_table
 from casedb.importing.dry_run import preview_normalised
 from casedb.importing.fields import FIELDS
@@ -34,6 +37,10 @@ class ImportFlow:
         self.wizard.export_report_requested.connect(self._on_wizard_export_report_requested)
         self.wizard.setProperty("flow", id(self))
         self.wizard._flow = self  # lifetime bound to the wizard
+        self.lock = _LockSignals(self.wizard)  # from the job's thread to this one
+        self.lock.waiting.connect(self._on_lock_waiting)
+        scheme = window.jobs.submit(grading.default_scheme, window.db)
+        scheme.signals.succeeded.connect(self.wizard.set_grading_scheme)
 
     def _on_wizard_preview_requested(self, path: str, spec) -> None:
         job = self.window.jobs.submit(_preview, path, spec)
@@ -42,7 +49,8 @@ class ImportFlow:
 
     def _on_wizard_run_requested(self, paths: list, spec) -> None:
         self.job = self.window.jobs.submit(
-            import_in_process, self.window.db, paths, spec=spec, writes=True
+            _import, self.window.db, paths, spec, self.wizard.chosen_grade(), self.lock,
+            writes=True,
         )
         self.job.signals.progressed.connect(self.wizard.set_progress)
         self.job.signals.succeeded.connect(self._on_job_succeeded)
@@ -53,9 +61,16 @@ class ImportFlow:
         if self.job is not None:
             self.job.cancel()
 
-    def _on_job_succeeded(self, reports) -> None:
+    def _on_lock_waiting(self, seconds: float) -> None:
+        self.wizard.set_waiting(seconds)
+        self.window.statusBar().showMessage(QCoreApplication.translate(
+            "ImportFlow", "Import waiting: another program is writing to the case database "
+            "(%1 s)").replace("%1", str(int(seconds))), 2000)
+
+    def _on_job_succeeded(self, done) -> None:
+        reports, graded = done
         self.reports = reports
-        self.wizard.show_report(reports)
+        self.wizard.show_report(reports, graded)
         self.window.publish(ChangeSet.of_reports(reports))
 
     def _on_job_failed(self, exc) -> None:
@@ -82,6 +97,46 @@ class ImportFlow:
             rows += [(r.file, "discrepancy", d[0], d[1], d[2], f"{d[3]} / {d[4]}", "")
                      for d in r.discrepancies]
         write_table(path, ["file", "kind", "sheet", "row", "column", "value", "reason"], rows)
+
+
+class _LockSignals(QObject):
+    waiting = Signal(float)  # seconds the import has waited for another writer so far
+
+
+class _Progress:
+    """The job's progress for the import, which also says when it waits for another writer
+    (casedb.importing.indexes.wait_for_write_lock): by a signal, the job being on a thread
+    of its own."""
+
+    def __init__(self, job, lock: _LockSignals):
+        self._job, self._lock = job, lock
+
+    def report(self, done: int, total: int) -> None:
+        self._job.report(done, total)
+
+    def raise_if_cancelled(self) -> None:
+        self._job.raise_if_cancelled()
+
+    def waiting(self, seconds: float) -> None:
+        self._lock.waiting.emit(seconds)
+
+
+def _import(db, paths: list, spec, grade, lock: _LockSignals, progress):
+    """The files imported (in a process of their own), then each file stored given ``grade``
+    ((grade, scheme) or None) as a source, audited, as ``wasteintel import --grade`` does.
+    Returns the outcomes and, by file name, (grade, "") or ("", why it was not graded)."""
+    outcomes = import_in_process(db, paths, spec=spec, progress=_Progress(progress, lock))
+    graded = {}
+    for o in outcomes if grade else ():
+        r = o.report
+        if r is None or r.status == "nothing stored":
+            continue
+        try:
+            graded[r.file] = (grading.set_source_grade(db, r.sha256, *grade).grade, "")
+        except CaseDbError as exc:  # the import stands; the grade can be given in the case
+            log.warning("imported file not graded: %s", exc)
+            graded[r.file] = ("", str(exc))
+    return outcomes, graded
 
 
 def _preview(path: str, spec, progress=None):

@@ -115,7 +115,7 @@ def sections(data: DossierData) -> list[tuple[str, list[str], list[tuple]]]:
 def _grade(data: DossierData, entity: str, key) -> str:
     """A record's grade as the dossier shows it: 'B2 (Admiralty/NATO 6x6: ...)', or ''."""
     g = data.grades.get((entity, key))
-    return "" if g is None else str(g)
+    return "" if g is None else g.text(data.lang)
 
 
 def drawings(data: DossierData, font: str) -> list[tuple[str, object]]:

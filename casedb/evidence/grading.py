@@ -61,6 +61,25 @@ SETTING = "grading_scheme"
 _SEPARATORS = re.compile(r"[\s/\-.,]+")
 _HEX = re.compile(r"[0-9a-f]+")
 
+# The same in Traditional Chinese, for the workstation and the dossier in zh-TW: each scheme's
+# title and the meaning of each letter or digit.
+ZH_TW = {
+    "admiralty": ("Admiralty／北約 6x6", (
+        {"A": "完全可靠", "B": "通常可靠", "C": "尚稱可靠", "D": "通常不可靠", "E": "不可靠",
+         "F": "可靠性無法判斷"},
+        {"1": "經其他來源證實", "2": "可能屬實", "3": "或許屬實", "4": "可疑",
+         "5": "不太可能屬實", "6": "真實性無法判斷"})),
+    "uk325": ("英國 3x5x2", (
+        {"1": "可靠來源", "2": "未經驗證的來源", "3": "不可靠來源"},
+        {"A": "來源直接知悉", "B": "間接知悉，已獲佐證", "C": "間接知悉", "D": "無從得知",
+         "E": "疑為不實"},
+        {"P": "可依法分享", "C": "可依法附條件分享"})),
+    "europol": ("Europol 4x4", (
+        {"A": "來源無疑義", "B": "來源大致可靠", "C": "來源大多不可靠", "X": "來源無法評估"},
+        {"1": "確知屬實，毫無保留", "2": "來源親身知悉", "3": "非來源親身知悉，已獲佐證",
+         "4": "無法判斷"})),
+}
+
 
 @dataclass(frozen=True)
 class Grade:
@@ -69,11 +88,22 @@ class Grade:
 
     @property
     def meaning(self) -> str:
-        parts = SCHEMES[self.scheme].parts
-        return "; ".join(p[c] for p, c in zip(parts, self.grade, strict=True))
+        return self.meaning_in("en")
+
+    def meaning_in(self, lang: str) -> str:
+        """What each letter or digit says, in ``lang`` ("en" or "zh-TW")."""
+        parts = meanings(self.scheme, lang)
+        return ("；" if lang == "zh-TW" else "; ").join(
+            p[c] for p, c in zip(parts, self.grade, strict=True))
+
+    def text(self, lang: str = "en") -> str:
+        """'B2 (Admiralty/NATO 6x6: usually reliable; probably true)', in ``lang``."""
+        if lang == "zh-TW":
+            return f"{self.grade}（{title(self.scheme, lang)}：{self.meaning_in(lang)}）"
+        return f"{self.grade} ({title(self.scheme)}: {self.meaning})"
 
     def __str__(self) -> str:
-        return f"{self.grade} ({SCHEMES[self.scheme].title}: {self.meaning})"
+        return self.text()
 
     def to_json(self) -> dict:
         return {"scheme": self.scheme, "grade": self.grade}
@@ -84,6 +114,18 @@ def scheme(name: str) -> Scheme:
     if found is None:
         raise ConfigError(f"unknown grading scheme {name!r}: one of {', '.join(SCHEMES)}")
     return found
+
+
+def title(name: str, lang: str = "en") -> str:
+    """A scheme's name as shown ("Admiralty/NATO 6x6"), in ``lang`` ("en" or "zh-TW")."""
+    s = scheme(name)
+    return ZH_TW[s.name][0] if lang == "zh-TW" else s.title
+
+
+def meanings(name: str, lang: str = "en") -> tuple[dict[str, str], ...]:
+    """Each position of a scheme's grades: its letters or digits -> meaning, in ``lang``."""
+    s = scheme(name)
+    return ZH_TW[s.name][1] if lang == "zh-TW" else s.parts
 
 
 def parse(grade: str, scheme_name: str) -> Grade:
