@@ -3,7 +3,8 @@ the routes, and the routes along their sea lanes with widths by tonnage; all per
 at a time on a slider, or before and after an event side by side. The map is cut where it cuts
 the fewest routes (trans-Pacific lanes run the short way), routes sharing a lane are drawn side
 by side with the biggest on top, port labels avoid each other, hovering a route names its tonnes
-and declarations and clicking it asks the browser for them. Exports to PNG and SVG."""
+and declarations and clicking it asks the browser for them. Exports to PNG and SVG. The ports
+and their labels are drawn by route_map_ports, the lanes laid out by route_map_layout."""
 
 from __future__ import annotations
 
@@ -29,12 +30,12 @@ from casedb.analysis.route_lines import RouteMap, every_map, land_rings, route_m
 
 from .chart_export import export_plot, export_with_dialog
 from .route_chart import COLOURS, UNKNOWN
-from .route_map_layout import best_cut, distance_to, lane_slots, offset, place_labels, rejoin, shift
+from .route_map_layout import best_cut, distance_to, lane_slots, offset, rejoin, shift
+from .route_map_ports import PortLayer
 
 log = logging.getLogger(__name__)
 
 LAND_BRUSH, LAND_PEN, SEA = "#e3e3e0", "#c2c2bd", "#f2f6f9"
-ROLE_BRUSH = {"origin": "#333333", "transit": "#ffffff", "destination": "#b00000"}
 # The route chart's colours first (the same route, the same colour), then ten unlike them.
 PALETTE = (*COLOURS, "#0b2e6f", "#111111", "#008080", "#c000c0", "#0b5d1e", "#d4a017",
            "#800000", "#7fd13b", "#fa8072", "#4f6d7a")
@@ -62,7 +63,7 @@ def _per_period(line, m: RouteMap) -> float:
     return line.tonnes / max(1, len(m.periods))
 
 
-class RouteMapView(QWidget):
+class RouteMapView(PortLayer, QWidget):
     """Shows a ShareTable (casedb.analysis.shares) on the world map. ``maps`` holds the
     RouteMap of each panel drawn, ``plots`` the panels (one, or two for before/after)."""
 
@@ -309,56 +310,6 @@ class RouteMapView(QWidget):
             "%2", f"{line.tonnes:,.0f}").replace("%3", m.span).replace(
             "%4", f"{rate:,.0f}").replace("%5", f"{line.share:.0%}").replace(
             "%6", f"{line.km or 0:,.0f}") + (f"\n{declarations}" if declarations else "")
-
-    def _draw_ports(self, plot: pg.PlotItem, m: RouteMap) -> pg.ScatterPlotItem:
-        roles = {"origin": self.tr("origin"), "transit": self.tr("transit"),
-                 "destination": self.tr("destination")}
-        spots = []
-        for p in m.ports:
-            tip = self.tr("%1 (%2)\n%3\n%4 t").replace("%1", p.name).replace(
-                "%2", p.locode).replace("%3", ", ".join(roles[r] for r in p.roles)).replace(
-                "%4", f"{p.tonnes:,.0f}")
-            spots.append({"pos": (shift(p.lon, self._cut), p.lat), "data": tip, "size": 9,
-                          "brush": pg.mkBrush(ROLE_BRUSH[p.roles[0]]),
-                          "symbol": "s" if p.roles[0] == "origin" else "o"})
-        scatter = pg.ScatterPlotItem(spots=spots, pen=pg.mkPen("#202020", width=1),
-                                     hoverable=True, tip=lambda x, y, data: data)
-        scatter.setZValue(10)
-        plot.addItem(scatter)
-        labels = []
-        for p in m.ports:
-            text = pg.TextItem(p.name, color="#202020", fill=(255, 255, 255, 170))
-            text.setZValue(11)
-            text.setVisible(False)
-            text.port = (shift(p.lon, self._cut), p.lat)
-            plot.addItem(text, ignoreBounds=True)
-            labels.append(text)
-        self.labels.append(labels)
-        panel = len(self.labels) - 1
-        plot.getViewBox().sigResized.connect(lambda _vb: self._place_labels(panel))
-        self._place_labels(panel)
-        return scatter
-
-    def _place_labels(self, panel: int) -> None:
-        """The busiest ports' names, each where it covers no other name and no other port."""
-        labels = self.labels[panel] if panel < len(self.labels) else []
-        vb = labels[0].getViewBox() if labels else None
-        if vb is None:
-            return
-        ports = []
-        for t in labels:
-            at = vb.mapViewToScene(QPointF(*t.port))
-            r = t.textItem.boundingRect()  # in pixels: the label ignores the map's scale
-            ports.append((at.x(), at.y(), r.width() + 2, r.height()))
-        frame = vb.sceneBoundingRect()
-        placed = {i: box for i, _side, box in place_labels(
-            ports, (frame.left(), frame.top(), frame.right(), frame.bottom()))}
-        for i, t in enumerate(labels):
-            t.setVisible(i in placed)
-            if i in placed:
-                x0, y0, _, _ = placed[i]
-                t.setAnchor((0, 0))
-                t.setPos(vb.mapSceneToView(QPointF(x0 + 1, y0)))
 
     def route_at(self, panel: int, x: float, y: float, tolerance: float) -> str:
         """The route drawn nearest (x, y) in map units, within ``tolerance``; "" when none."""
