@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from casedb import messages
 from casedb.cases.records import case_id
 from casedb.changes import ATTACHMENTS, ChangeSet
 from casedb.errors import CaseDbError, NotFound, ReadError
@@ -125,11 +126,10 @@ def save_attachment(db: Database, attachment_id: int, dest_path) -> Path:
         row = s.execute(select(Attachment.file_name, Attachment.sha256, Attachment.content)
                         .where(Attachment.id == attachment_id)).first()
     if row is None:
-        raise NotFound(f"no attachment {attachment_id}")
+        raise messages.error(NotFound, "no_attachment", attachment=attachment_id)
     name, sha, content = row
     if hashlib.sha256(content).hexdigest() != sha:
-        raise CaseDbError(f"attachment {name} is damaged: its content no longer matches its "
-                          f"SHA-256 {sha}")
+        raise messages.error(CaseDbError, "attachment_damaged", name=name, sha=sha)
     dest = Path(dest_path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
@@ -141,7 +141,8 @@ def save_attachment(db: Database, attachment_id: int, dest_path) -> Path:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise CaseDbError(f"cannot write {dest}: {exc.strerror or exc}") from exc
+        raise messages.error(CaseDbError, "cannot_write", path=dest,
+                             why=exc.strerror or exc) from exc
     log.info("saved attachment %s to %s", name, dest)
     audit.record_export(db, "attachment", dest, entity="attachment", entity_id=attachment_id,
                         detail=f"{name} (SHA-256 {sha})")
@@ -152,16 +153,17 @@ def remove_attachment(db: Database, attachment_id: int, reason: str) -> ChangeSe
     """Delete an attachment; a reason is required and goes to the audit log with the file's name
     and hash as the old value."""
     if not reason or not reason.strip():
-        raise CaseDbError("give a reason for removing an attachment")
+        raise messages.error(CaseDbError, "attachment_reason")
     with db.begin() as s:
         row = s.execute(select(Attachment.file_name, Attachment.sha256, Case.case_ref)
                         .join(Case, Case.id == Attachment.case_id)
                         .where(Attachment.id == attachment_id)).first()
         if row is None:
-            raise NotFound(f"no attachment {attachment_id}")
+            raise messages.error(NotFound, "no_attachment", attachment=attachment_id)
         name, sha, case_ref = row
         if s.execute(delete(Attachment).where(Attachment.id == attachment_id)).rowcount != 1:
-            raise NotFound(f"no attachment {attachment_id}")  # removed meanwhile: roll back
+            raise messages.error(NotFound, "no_attachment",  # removed meanwhile: roll back
+                                 attachment=attachment_id)
         audit.record(s, db.user, "delete", "attachment", attachment_id, field="file",
                      old=_label(case_ref, name, sha), reason=reason.strip())
     log.info("removed attachment %s from %s", name, case_ref)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from casedb import messages
 from casedb.changes import CASES, ChangeSet
 from casedb.errors import ConflictError, NotFound
 from casedb.models import AuditEntry, Case, Seizure
@@ -57,7 +58,7 @@ def load_case(session: Session, case_ref: str, *, lock: bool) -> Case:
     q = select(Case).where(Case.case_ref == case_ref)
     case = session.scalar(q.with_for_update(of=Case) if lock else q)
     if case is None:
-        raise NotFound(f"no case {case_ref!r}; list the cases with: wasteintel cases")
+        raise messages.error(NotFound, "no_case", ref=case_ref)
     return case
 
 
@@ -65,16 +66,19 @@ def check_version(session: Session, case: Case, expected: int | None) -> None:
     """Refuse a write prepared on an older version, naming who changed what since."""
     if expected is None or case.version == expected:
         return
-    raise ConflictError(conflict_message(session, case, expected))
+    raise conflict(session, case, expected)
+
+
+def conflict(session: Session, case: Case, expected: int) -> ConflictError:
+    """The conflict of a write prepared on version ``expected``: who changed what since (in
+    words in the user's language through casedb.cases.messages)."""
+    return messages.error(ConflictError, "conflict", ref=case.case_ref, expected=expected,
+                          version=case.version,
+                          since=changes_since(session, case.id, case.version - expected))
 
 
 def conflict_message(session: Session, case: Case, expected: int) -> str:
-    since = changes_since(session, case.id, case.version - expected)
-    what = "; ".join(f"{who} changed {', '.join(fields)}" for who, fields in since)
-    what = f" ({what})" if what else ""
-    return (f"case {case.case_ref} was changed by someone else since you opened it at version "
-            f"{expected}, now version {case.version}{what}; reload it and apply your change "
-            "again")
+    return str(conflict(session, case, expected))
 
 
 def changes_since(session: Session, case_id: int, groups: int) -> list[tuple[str, list[str]]]:

@@ -11,6 +11,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from casedb import messages
 from casedb.cases import log as case_log
 from casedb.cases import status as case_status
 from casedb.cases.log import CaseWrite
@@ -26,8 +27,8 @@ def new_case(db: Database, case_ref: str, *, reason: str = "", **values) -> Case
     (title, summary, opened_on, lead_officer, team, status, tags, classification)."""
     unknown = set(values) - set(EDITABLE)
     if unknown:
-        raise CaseDbError(f"a case has no {', '.join(sorted(unknown))}; its fields: "
-                          f"{', '.join(EDITABLE)}")
+        raise messages.error(CaseDbError, "no_such_fields", fields=sorted(unknown),
+                             editable=EDITABLE)
     values.setdefault("opened_on", dt.date.today())
     values.setdefault("status", "open")
     with db.begin() as s:
@@ -54,13 +55,11 @@ def declaration_ids(db: Database, numbers) -> list[int]:
         found.setdefault(no, []).append(did)
     missing = [n for n in numbers if n not in found]
     if missing:
-        raise NotFound(f"no declaration {', '.join(missing[:5])}"
-                       f"{' and others' if len(missing) > 5 else ''} in the database; check the "
-                       "numbers")
+        raise messages.error(NotFound, "no_declarations", numbers=missing[:5],
+                             more=len(missing) > 5)
     twice = [n for n in numbers if len(found[n]) > 1]
     if twice:
-        raise CaseDbError(f"declaration number {twice[0]} is used by more than one authority; "
-                          "add it from the browser, which tells them apart")
+        raise messages.error(CaseDbError, "declaration_twice", number=twice[0])
     return [found[n][0] for n in numbers]
 
 
@@ -130,9 +129,9 @@ def add_seizure(db: Database, case_ref: str, *, reason: str = "",
     waste_category, basel_code, offence, detection_method, outcome)."""
     unknown = set(values) - set(case_log.SEIZURE_FIELDS)
     if unknown:
-        raise CaseDbError(f"a seizure has no {', '.join(sorted(unknown))}")
+        raise messages.error(CaseDbError, "no_seizure_fields", fields=sorted(unknown))
     if values.get("quantity_kg") is not None and not values["quantity_kg"] > 0:
-        raise CaseDbError("a seized quantity must be more than 0 kg")
+        raise messages.error(CaseDbError, "quantity_positive")
     with db.begin() as s:
         audit.stamp(s)
         case = case_log.load_case(s, case_ref, lock=not db.is_sqlite)
@@ -140,8 +139,7 @@ def add_seizure(db: Database, case_ref: str, *, reason: str = "",
         if values.get("declaration_id") is not None and s.scalar(select(Seizure.id).where(
                 Seizure.case_id == case.id,
                 Seizure.declaration_id == values["declaration_id"])) is not None:
-            raise CaseDbError(f"case {case_ref} already holds that declaration; edit its "
-                              "seizure instead")
+            raise messages.error(CaseDbError, "holds_already", ref=case_ref)
         return _added(db, s, case, [Seizure(case_id=case.id, **values)], reason)
 
 
@@ -172,8 +170,8 @@ def remove_from_case(db: Database, case_ref: str, declaration_ids=(), *, seizure
         gone = [z for z in held if z.declaration_id in want_d or z.id in want_s]
         missing = want_d - {z.declaration_id for z in gone}
         if missing or want_s - {z.id for z in gone}:
-            raise NotFound(f"case {case_ref} does not hold {len(missing) or 'some'} of those "
-                           "records; nothing was removed")
+            raise messages.error(NotFound, "does_not_hold", ref=case_ref,
+                                 count=len(missing) or None)
         _remove(db, s, case, gone, reason)
         return CaseWrite((case_ref,), case.version, (), tuple(sorted(z.id for z in gone)),
                          tuple(sorted({z.declaration_id for z in gone} - {None})))
@@ -195,13 +193,13 @@ def merge_cases(db: Database, keep_ref: str, other_ref: str, *, reason: str = ""
     stays once), it is closed and points at the case it went into; its notes and attachments
     stay where they were written. One change on both cases, undone as one."""
     if keep_ref == other_ref:
-        raise CaseDbError(f"case {keep_ref} cannot be merged into itself; name two cases")
+        raise messages.error(CaseDbError, "merge_itself", ref=keep_ref)
     with db.begin() as s:
         audit.stamp(s)
         keep = case_log.load_case(s, keep_ref, lock=not db.is_sqlite)
         other = case_log.load_case(s, other_ref, lock=not db.is_sqlite)
         if other.merged_into_id is not None:
-            raise CaseDbError(f"case {other_ref} was merged already; undo that merge first")
+            raise messages.error(CaseDbError, "merged_already", ref=other_ref)
         if expected_versions:
             case_log.check_version(s, keep, expected_versions[0])
             case_log.check_version(s, other, expected_versions[1])

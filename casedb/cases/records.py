@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
+from casedb import messages
+from casedb.browse.statuses import matches
 from casedb.cases import log as case_log
-from casedb.cases import messages
 from casedb.cases import status as case_status
 from casedb.errors import CaseDbError, ConflictError, NotFound
 from casedb.models import Case, Note, Seizure
@@ -85,7 +86,7 @@ def list_cases(db: Database, *, status: str | None = None) -> list[CaseSummary]:
          .outerjoin(Seizure, Seizure.case_id == Case.id)
          .group_by(Case.id).order_by(Case.case_ref))
     if status:
-        q = q.where(case_status.matches(Case.status, status))
+        q = q.where(matches(Case.status, status))
     with db.read() as s:
         return [CaseSummary(cid, ref, title, case_status.canonical(st), opened, *counts)
                 for cid, ref, title, st, opened, *counts in s.execute(q)]

@@ -2,15 +2,21 @@
 closed, and reopen; the words of each status in English and Traditional Chinese (Qt-free, so
 the command line, the dossier and the workstation read the same table).
 
-Cases written before the workflow may carry "under investigation" or "prosecuted"; they read
-as "investigating" and "referred" for the transitions allowed from them, and keep their words."""
+Cases written before the workflow, imported from older systems or bundles, carry other words
+("under investigation", "prosecuted", "in progress", "archived", "偵查中"; casedb.normalize.statuses
+knows them): they are mapped to the workflow when read (``canonical``: the records, the words
+shown, the transitions allowed) and when filtered (casedb.browse.statuses.matches: a filter on
+"investigating" finds "Under Investigation" too). The stored value is left as it was until the
+case's status is next edited."""
 
 from __future__ import annotations
 
+from casedb import messages
 from casedb.errors import CaseDbError
+from casedb.normalize.statuses import LEGACY, WORDS, WORKFLOW, canonical, stored_as, word
 
-WORKFLOW = ("open", "investigating", "referred", "closed")
-LEGACY = {"under investigation": "investigating", "prosecuted": "referred"}
+__all__ = ["LEGACY", "TRANSITIONS", "WORDS", "WORKFLOW", "allowed", "canonical", "check_move",
+           "check_new", "stored_as", "word"]
 
 # Where a case may go from each status. Open -> referred: a seizure at the border goes straight
 # to the prosecutor. Referred -> investigating: the prosecutor sends it back for more work.
@@ -21,38 +27,22 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "closed": ("open",),  # reopen
 }
 
-WORDS = {
-    "en": {"open": "Open", "investigating": "Investigating", "referred": "Referred to prosecutor",
-           "closed": "Closed", "under investigation": "Under investigation",
-           "prosecuted": "Prosecuted"},
-    "zh-TW": {"open": "新案", "investigating": "偵查中", "referred": "已移送地檢署",
-              "closed": "結案", "under investigation": "偵查中", "prosecuted": "已起訴"},
-}
-
-
-def word(status: str | None, lang: str = "en") -> str:
-    """A status as it reads in ``lang`` (unknown statuses as stored)."""
-    if not status:
-        return ""
-    return WORDS.get(lang, WORDS["en"]).get(status, status)
-
 
 def allowed(status: str) -> tuple[str, ...]:
     """The statuses a case in ``status`` may move to."""
-    return TRANSITIONS.get(LEGACY.get(status, status), ())
+    return TRANSITIONS.get(canonical(status), ())
 
 
 def check_new(status: str) -> None:
     """A new case starts in one of the workflow's statuses."""
     if status not in WORKFLOW:
-        raise CaseDbError(f"unknown case status {status!r}; one of {', '.join(WORKFLOW)}")
+        raise messages.error(CaseDbError, "unknown_status", status=status, one_of=WORKFLOW)
 
 
 def check_move(case_ref: str, old: str, new: str) -> None:
     """Refuse a status change the workflow does not allow, saying which ones it does."""
     check_new(new)
-    if new == old or new in allowed(old):
+    if new == canonical(old) or new in allowed(old):
         return
-    can = ", ".join(allowed(old)) or "none"
-    raise CaseDbError(f"case {case_ref} cannot go from {old!r} to {new!r}; from {old!r} it can "
-                      f"go to: {can}")
+    raise messages.error(CaseDbError, "bad_move", ref=case_ref, old=old, new=new,
+                         can=allowed(old))

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from casedb import messages
 from casedb.cases import log as case_log
 from casedb.changes import CASES, DECLARATIONS, PARTIES, ChangeSet
 from casedb.errors import CaseDbError, ConflictError, NotFound
 from casedb.models import AuditEntry, Case, Seizure
-from casedb.store import audit
+from casedb.store import audit, audit_groups
 from casedb.store.database import Database
 
 KINDS = ("case", "party")
@@ -42,12 +43,12 @@ def undo_last(db: Database, kind: str, ident, *, reason: str = "") -> Undone:
     """Undo the last change not yet undone of a case (``ident``: its reference or id) or of a
     party's entity-resolution decisions (``ident``: the party id)."""
     if kind not in KINDS:
-        raise CaseDbError(f"nothing to undo of a {kind!r}; one of {', '.join(KINDS)}")
+        raise messages.error(CaseDbError, "undo_kind", kind=kind, kinds=KINDS)
     with db.begin() as s:
         entity_id = _case_id(s, ident) if kind == "case" else int(ident)
         group = last_change(s, kind, entity_id)
         if group is None:
-            raise NotFound(f"no change of {kind} {ident} to undo")
+            raise messages.error(NotFound, "nothing_to_undo", kind=kind, ident=ident)
         at = group[0].at
         audit.stamp(s)
         why = reason or f"undo: {group[0].reason}".strip()
@@ -70,7 +71,7 @@ def redo_last(db: Database, ident, *, reason: str = "") -> Undone:
         cid = _case_id(s, ident)
         group = last_undo(s, cid)
         if group is None:
-            raise NotFound(f"nothing of case {ident} to redo")
+            raise messages.error(NotFound, "nothing_to_redo", kind="case", ident=ident)
         at = group[0].at
         audit.stamp(s)
         why = reason or f"redo: {group[0].reason}".strip()
@@ -82,24 +83,8 @@ def redo_last(db: Database, ident, *, reason: str = "") -> Undone:
 
 def last_undo(s: Session, case_id: int) -> list[AuditEntry] | None:
     """The entries of the last undo of a case not redone yet, if no other change came since."""
-    rows = s.scalars(select(AuditEntry).where(AuditEntry.entity == "case",
-                                              AuditEntry.entity_id == case_id)
-                     .order_by(AuditEntry.id.desc()).limit(2000)).all()
-    groups: dict = {}
-    for e in rows:
-        groups.setdefault(e.at, []).append(e)
-    redone: set[str] = set()
-    for at, entries in groups.items():
-        actions = {e.action for e in entries}
-        if "redo" in actions:
-            redone.update(e.new_value for e in entries if e.action == "redo")
-        elif "undo" in actions and at.isoformat() not in redone:
-            return list(s.scalars(select(AuditEntry).where(AuditEntry.at == at,
-                                                           AuditEntry.actor == entries[0].actor)
-                                  .order_by(AuditEntry.id)))
-        elif "undo" not in actions:
-            return None  # a change after the undo: nothing to redo
-    return None
+    found = audit_groups.last_undo_group(s, "case", case_id)
+    return audit_groups.stamped(s, found[0], found[1][0].actor) if found else None
 
 
 def _case_id(s: Session, ident) -> int:
@@ -111,14 +96,8 @@ def _case_id(s: Session, ident) -> int:
 def last_change(s: Session, entity: str, entity_id: int) -> list[AuditEntry] | None:
     """The entries of the last change of an entity that is neither an undo nor undone (all the
     entries of its stamp, whatever entity they name, oldest first)."""
-    rows = s.scalars(select(AuditEntry).where(AuditEntry.entity == entity,
-                                              AuditEntry.entity_id == entity_id)
-                     .order_by(AuditEntry.id.desc()).limit(2000)).all()
     undone: set[str] = set()
-    groups: dict = {}
-    for e in rows:
-        groups.setdefault(e.at, []).append(e)
-    for at, entries in groups.items():
+    for at, entries in audit_groups.groups(s, entity, entity_id).items():
         markers = [e for e in entries if e.action == "undo"]
         if markers:
             undone.update(m.new_value for m in markers)
@@ -127,9 +106,7 @@ def last_change(s: Session, entity: str, entity_id: int) -> list[AuditEntry] | N
             continue
         if any(e.action == "create" for e in entries):
             return None  # back to the case's creation: nothing earlier to undo
-        return list(s.scalars(select(AuditEntry).where(AuditEntry.at == at,
-                                                       AuditEntry.actor == entries[0].actor)
-                              .order_by(AuditEntry.id)))
+        return audit_groups.stamped(s, at, entries[0].actor)
     return None
 
 
@@ -142,7 +119,7 @@ def _undo_case(db: Database, s: Session, group: list[AuditEntry],
             continue
         case = cases.get(e.entity_id) or s.get(Case, e.entity_id, with_for_update=not db.is_sqlite)
         if case is None:
-            raise NotFound(f"case {e.entity_id} is gone; its change cannot be undone")
+            raise messages.error(NotFound, "case_gone", case=e.entity_id)
         cases[case.id] = case
         if e.action == "update":
             _revert_field(db, s, case, e, why)
@@ -167,8 +144,8 @@ def _field_value(name: str, text: str | None):
 def _revert_field(db: Database, s: Session, case: Case, e: AuditEntry, why: str) -> None:
     now = case_log.text_of(e.field, getattr(case, e.field))
     if now != e.new_value:
-        raise ConflictError(f"case {case.case_ref}: {e.field} was changed since (now {now!r}); "
-                            "nothing was undone, edit it by hand")
+        raise messages.error(ConflictError, "field_changed_since", ref=case.case_ref,
+                             field=e.field, now=now)
     setattr(case, e.field, _field_value(e.field, e.old_value))
     audit.record(s, db.user, "update", "case", case.id, field=e.field, old=e.new_value,
                  new=e.old_value, reason=why)
@@ -178,8 +155,7 @@ def _drop_seizure(db: Database, s: Session, case: Case, e: AuditEntry, why: str)
     data = case_log.seizure_values(e.new_value)
     z = s.get(Seizure, data["id"])
     if z is None or z.case_id != case.id:
-        raise ConflictError(f"case {case.case_ref}: a record this change added was removed "
-                            "since; nothing was undone")
+        raise messages.error(ConflictError, "record_removed_since", ref=case.case_ref)
     audit.record(s, db.user, "remove", "case", case.id, field="seizure",
                  old=case_log.seizure_json(z), reason=why)
     s.delete(z)
@@ -191,8 +167,7 @@ def _restore_seizure(db: Database, s: Session, case: Case, e: AuditEntry, why: s
     if data.get("declaration_id") is not None and s.scalar(select(Seizure.id).where(
             Seizure.case_id == case.id,
             Seizure.declaration_id == data["declaration_id"])) is not None:
-        raise ConflictError(f"case {case.case_ref} holds that declaration again since; nothing "
-                            "was undone")
+        raise messages.error(ConflictError, "holds_again", ref=case.case_ref)
     values = {k: data.get(k) for k in case_log.SEIZURE_FIELDS}
     free = s.get(Seizure, data["id"]) is None
     z = Seizure(case_id=case.id, **values, **({"id": data["id"]} if free else {}))

@@ -9,6 +9,7 @@ import json
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from casedb import messages
 from casedb.errors import ConflictError
 from casedb.models import (
     AuditEntry,
@@ -49,15 +50,14 @@ def undo_decision(db: Database, s: Session, group: list[AuditEntry], why: str) -
         _restore_decision(s, json.loads(e.old_value))
         audit.record(s, db.user, "undo-reject", "party", e.entity_id, field="match", reason=why)
         return [e.entity_id]
-    raise ConflictError("the last decision on this party was made before decisions could be "
-                        "undone; make the opposite decision instead")
+    raise messages.error(ConflictError, "decision_too_old")
 
 
 def _undo_merge(db: Database, s: Session, e: AuditEntry, why: str) -> dict:
     moved = json.loads(e.new_value)
     p = moved["party"]
     if s.get(Party, p["id"]) is not None:
-        raise ConflictError(f"party {p['id']} exists again; the merge cannot be undone")
+        raise messages.error(ConflictError, "party_exists_again", party=p["id"])
     s.add(Party(**p))
     s.flush()
     if moved["names"]:
@@ -88,8 +88,7 @@ def _undo_split(db: Database, s: Session, e: AuditEntry, decided: AuditEntry | N
                 why: str) -> dict:
     new_id = int(e.new_value.split(" ", 1)[0])
     if s.scalar(select(PartyIdentifier.id).where(PartyIdentifier.party_id == new_id)):
-        raise ConflictError(f"party {new_id} gained identifiers since the split; merge it back "
-                            "instead")
+        raise messages.error(ConflictError, "split_gained_identifiers", party=new_id)
     s.execute(update(PartyName).where(PartyName.party_id == new_id)
               .values(party_id=e.entity_id))
     s.execute(update(DeclarationParty).where(DeclarationParty.party_id == new_id)
