@@ -326,6 +326,19 @@ ZH.update({  # the alerts view, its new-rule dialog and risk in the declarations
     "Only declarations whose computed risk score (0 to 1) is at least this":
         "只顯示計算所得風險分數（0 至 1）不低於此值的報單",
 })
+ZH.update({  # the link chart's role and date filters, link labels; the timeline's marks
+    "Roles": "角色", "Show or hide the parties of each role (shipper, consignee, broker...)":
+        "顯示或隱藏各角色（出口人、進口人、報關行…）的關係人",
+    "Declared from": "申報日期自", "All dates": "所有日期",
+    "Show the nodes of every date again": "重新顯示所有日期的節點",
+    "Show only the nodes with a declaration in these dates": "只顯示在此期間有報單的節點",
+    "%n node(s) filtered out": "已篩除 %n 個節點", "notify party": "受通知人", "carrier": "運送人",
+    "Roles: %1": "角色：%1", "Declared %1 to %2": "申報期間 %1 至 %2",
+    "Label every link with its role or the identifier it shares, and its tonnes (else only the "
+    "links of the node under the mouse)":
+        "在每條連結標示其角色或共用的識別資料及公噸數（否則只標示滑鼠所指節點的連結）",
+    "%n event(s) of the nodes chosen on the link chart": "關聯圖所選節點的 %n 個事件",
+})
 ZH.update(VALUES["zh-TW"])  # the dossier's table of stored values, shared with the workstation
 ABOUT_PREFIX = "<h3>WasteIntel %1</h3>"
 ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站。</p><p>內含資料與程式庫："
@@ -339,7 +352,8 @@ ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站
 ZH.update(SPLIT_REASONS["zh-TW"])  # a ring's explanations, from casedb's English templates
 # The same English word meaning something else in one view: (context, source) -> translation.
 IN_CONTEXT = {("RouteChart", "From"): "起始年度",  # the year a route's share changed from
-              ("RouteChart", "Before"): "之前", ("RouteChart", "After"): "之後"}
+              ("RouteChart", "Before"): "之前", ("RouteChart", "After"): "之後",
+              ("LinkStyle", "exporter"): "出口商", ("LinkStyle", "importer"): "進口商"}
 RUNTIME = {"SplitView": tuple(SPLIT_REASONS["zh-TW"]),
            "CaseBrowser": ("open", "under investigation", "referred", "prosecuted", "closed"),
            "CompanyView": ("shipper", "consignee", "broker", "forwarder", "notify", "address",
