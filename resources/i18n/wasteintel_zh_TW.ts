@@ -142,53 +142,54 @@
 <context>
     <name>AnalysisActions</name>
     <message>
-        <location filename="../../app/actions/analysis.py" line="121" />
+        <location filename="../../app/actions/analysis.py" line="128" />
         <source>Only declarations with a known destination can be listed by route.</source>
         <translation>僅有已知目的地的報單可依航線列出。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="146" />
+        <location filename="../../app/actions/analysis.py" line="153" />
+        <location filename="../../app/actions/analysis.py" line="159" />
         <source>Save with case</source>
         <translation>隨案件儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="153" />
+        <location filename="../../app/actions/analysis.py" line="165" />
         <source>Link chart saved with %1</source>
         <translation>關聯圖已隨 %1 儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="158" />
+        <location filename="../../app/actions/analysis.py" line="169" />
         <source>Split shipment ring %1</source>
         <translation>分批申報集團 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="184" />
+        <location filename="../../app/actions/analysis.py" line="195" />
         <source>Open as a new case</source>
         <translation>開立為新案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="185" />
+        <location filename="../../app/actions/analysis.py" line="196" />
         <source>Case reference:</source>
         <translation>案件編號：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="192" />
+        <location filename="../../app/actions/analysis.py" line="203" />
         <source>Split shipment ring: %1 declarations, %2 t</source>
         <translation>分批申報集團：%1 筆報單，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="199" />
+        <location filename="../../app/actions/analysis.py" line="210" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="147" />
-        <location filename="../../app/actions/analysis.py" line="200" />
+        <location filename="../../app/actions/analysis.py" line="154" />
+        <location filename="../../app/actions/analysis.py" line="211" />
         <source>Open a case first.</source>
         <translation>請先開啟案件。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/analysis.py" line="210" />
+        <location filename="../../app/actions/analysis.py" line="221" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
@@ -196,102 +197,102 @@
 <context>
     <name>AnalysisDock</name>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="60" />
+        <location filename="../../widgets/analysis_dock.py" line="61" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="61" />
+        <location filename="../../widgets/analysis_dock.py" line="62" />
         <source>Trade statistics (BACI)</source>
         <translation>貿易統計（BACI）</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="65" />
+        <location filename="../../widgets/analysis_dock.py" line="66" />
         <source>HS code or its first digits, e.g. 3915 (plastic scrap)</source>
         <translation>稅則號別或其前幾碼，例如 3915（廢塑膠）</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="76" />
+        <location filename="../../widgets/analysis_dock.py" line="77" />
         <source>Route shifts</source>
         <translation>航線轉移</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="77" />
+        <location filename="../../widgets/analysis_dock.py" line="78" />
         <source>Map</source>
         <translation>地圖</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="78" />
+        <location filename="../../widgets/analysis_dock.py" line="79" />
         <source>Split shipments</source>
         <translation>分批申報</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="79" />
+        <location filename="../../widgets/analysis_dock.py" line="80" />
         <source>Link chart</source>
         <translation>關聯圖</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="80" />
+        <location filename="../../widgets/analysis_dock.py" line="81" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="103" />
+        <location filename="../../widgets/analysis_dock.py" line="104" />
         <source>Source</source>
         <translation>來源</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="103" />
+        <location filename="../../widgets/analysis_dock.py" line="104" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="104" />
+        <location filename="../../widgets/analysis_dock.py" line="105" />
         <source>Grouped by</source>
         <translation>分組依據</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="117" />
+        <location filename="../../widgets/analysis_dock.py" line="118" />
         <source>destination country</source>
         <translation>目的國</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="118" />
+        <location filename="../../widgets/analysis_dock.py" line="119" />
         <source>destination port</source>
         <translation>目的港</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="120" />
+        <location filename="../../widgets/analysis_dock.py" line="121" />
         <source>importer</source>
         <translation>進口國</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="121" />
+        <location filename="../../widgets/analysis_dock.py" line="122" />
         <source>exporter</source>
         <translation>出口國</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="172" />
+        <location filename="../../widgets/analysis_dock.py" line="166" />
         <source>Trade statistics: %1 (%2 %3)</source>
         <translation>貿易統計：%1（%2 %3）</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="174" />
+        <location filename="../../widgets/analysis_dock.py" line="168" />
         <source>Trade statistics: %1</source>
         <translation>貿易統計：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="179" />
+        <location filename="../../widgets/analysis_dock.py" line="173" />
         <source>%1, HS %2</source>
         <translation>%1，稅則 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="180" />
+        <location filename="../../widgets/analysis_dock.py" line="174" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/analysis_dock.py" line="183" />
+        <location filename="../../widgets/analysis_dock.py" line="177" />
         <source>%1 (partial: %2)</source>
         <translation>%1（部分期間：%2）</translation>
     </message>
@@ -551,63 +552,63 @@
 <context>
     <name>CaseEdits</name>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="45" />
-        <location filename="../../app/actions/case_edits.py" line="51" />
+        <location filename="../../app/actions/case_edits.py" line="46" />
+        <location filename="../../app/actions/case_edits.py" line="52" />
         <source>Note saved</source>
         <translation>註記已儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="58" />
+        <location filename="../../app/actions/case_edits.py" line="59" />
         <source>Attached %1</source>
         <translation>已附加 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="64" />
+        <location filename="../../app/actions/case_edits.py" line="65" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="70" />
+        <location filename="../../app/actions/case_edits.py" line="71" />
         <source>Attachment removed</source>
         <translation>已移除附件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="97" />
+        <location filename="../../app/actions/case_edits.py" line="98" />
         <source>Note not saved</source>
         <translation>註記未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="98" />
+        <location filename="../../app/actions/case_edits.py" line="99" />
         <source>Someone else changed this note since you opened it. The case has been reloaded: compare their text in the list with yours in the editor, then save again or cancel.</source>
         <translation>您開啟此註記後已有他人修改。案件已重新載入：請比對清單中對方的內容與編輯區中您的內容，再重新儲存或取消。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="105" />
+        <location filename="../../app/actions/case_edits.py" line="106" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="113" />
+        <location filename="../../app/actions/case_edits.py" line="114" />
         <source>%1 is too large to attach (%2; the limit is %3).</source>
         <translation>%1 過大，無法附加（%2；上限為 %3）。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="117" />
+        <location filename="../../app/actions/case_edits.py" line="118" />
         <source>Someone else changed this since you opened it; nothing was saved. Refresh the case and try again.</source>
         <translation>您開啟後已有他人修改此項目，未儲存任何變更。請重新整理案件後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="121" />
+        <location filename="../../app/actions/case_edits.py" line="122" />
         <source>Cannot read %1: %2</source>
         <translation>無法讀取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="124" />
+        <location filename="../../app/actions/case_edits.py" line="125" />
         <source>It no longer exists (someone else may have removed it): %1</source>
         <translation>該項目已不存在（可能已被他人移除）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="129" />
+        <location filename="../../app/actions/case_edits.py" line="130" />
         <source>The change could not be made: %1</source>
         <translation>無法完成變更：%1</translation>
     </message>
@@ -706,24 +707,55 @@
     </message>
 </context>
 <context>
+    <name>CaseGrades</name>
+    <message>
+        <location filename="../../widgets/case_grades.py" line="104" />
+        <source>Grade</source>
+        <translation>評等</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_grades.py" line="107" />
+        <source>Grade…</source>
+        <translation>評等…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseGrading</name>
+    <message>
+        <location filename="../../app/actions/case_grading.py" line="45" />
+        <source>Graded %1</source>
+        <translation>已評等為 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_grading.py" line="49" />
+        <source>The grade could not be saved: %1</source>
+        <translation>無法儲存評等：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/case_grading.py" line="51" />
+        <source>Grade</source>
+        <translation>評等</translation>
+    </message>
+</context>
+<context>
     <name>CaseManagement</name>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="43" />
+        <location filename="../../app/actions/case_manage.py" line="46" />
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="48" />
+        <location filename="../../app/actions/case_manage.py" line="51" />
         <source>Undone: %1</source>
         <translation>已復原：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="90" />
+        <location filename="../../app/actions/case_manage.py" line="93" />
         <source>Not saved: someone else changed the case</source>
         <translation>未儲存：他人已修改此案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="92" />
+        <location filename="../../app/actions/case_manage.py" line="95" />
         <source>Someone else changed this case since you opened it, so your change was not saved. The case has been reloaded; look at their change and make yours again.
 
 %1</source>
@@ -732,72 +764,72 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="99" />
+        <location filename="../../app/actions/case_manage.py" line="102" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="114" />
+        <location filename="../../app/actions/case_manage.py" line="117" />
         <source>Case %1 created</source>
         <translation>已建立案件 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="130" />
+        <location filename="../../app/actions/case_manage.py" line="133" />
         <source>Edit %1</source>
         <translation>編輯 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="132" />
+        <location filename="../../app/actions/case_manage.py" line="135" />
         <source>Case %1 saved</source>
         <translation>案件 %1 已儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="142" />
+        <location filename="../../app/actions/case_manage.py" line="145" />
         <source>Add to case</source>
         <translation>加入案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="143" />
+        <location filename="../../app/actions/case_manage.py" line="146" />
         <source>Add %1 declaration(s) to:</source>
         <translation>將 %1 筆報單加入：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="155" />
+        <location filename="../../app/actions/case_manage.py" line="158" />
         <source>Add %1 declaration(s) to %2</source>
         <translation>將 %1 筆報單加入 %2</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="164" />
+        <location filename="../../app/actions/case_manage.py" line="167" />
         <source>Case %1 holds those declarations already</source>
         <translation>案件 %1 已包含這些報單</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="168" />
+        <location filename="../../app/actions/case_manage.py" line="171" />
         <source>Remove %1 declaration(s) from %2</source>
         <translation>自 %2 移除 %1 筆報單</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="170" />
+        <location filename="../../app/actions/case_manage.py" line="173" />
         <source>removed in the case view</source>
         <translation>於案件檢視中移除</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="179" />
+        <location filename="../../app/actions/case_manage.py" line="182" />
         <source>Open the case to keep first, then merge another into it.</source>
         <translation>請先開啟要保留的案件，再將另一案件併入。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="183" />
+        <location filename="../../app/actions/case_manage.py" line="186" />
         <source>Merge cases</source>
         <translation>合併案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="184" />
+        <location filename="../../app/actions/case_manage.py" line="187" />
         <source>Merge the case chosen into %1 (it is closed and its declarations move over):</source>
         <translation>將所選案件併入 %1（該案件將結案，其報單移入）：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="192" />
+        <location filename="../../app/actions/case_manage.py" line="195" />
         <source>Merge %1 into %2</source>
         <translation>將 %1 併入 %2</translation>
     </message>
@@ -833,321 +865,321 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../widgets/case_view.py" line="76" />
+        <location filename="../../widgets/case_view.py" line="79" />
         <source>Dossier…</source>
         <translation>卷宗…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="77" />
+        <location filename="../../widgets/case_view.py" line="80" />
         <source>Write this case's dossier (PDF or HTML)</source>
         <translation>產出本案卷宗（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="80" />
+        <location filename="../../widgets/case_view.py" line="83" />
         <source>Edit case…</source>
         <translation>編輯案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="81" />
+        <location filename="../../widgets/case_view.py" line="84" />
         <source>Edit the title, status, lead officer, summary, tags and other fields of this case</source>
         <translation>編輯本案的案由、狀態、承辦人、摘要、標籤等欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="124" />
-        <location filename="../../widgets/case_view.py" line="178" />
+        <location filename="../../widgets/case_view.py" line="128" />
+        <location filename="../../widgets/case_view.py" line="184" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="125" />
+        <location filename="../../widgets/case_view.py" line="129" />
         <source>Seizures and declarations</source>
         <translation>查獲與報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="126" />
+        <location filename="../../widgets/case_view.py" line="130" />
         <source>Parties</source>
         <translation>關係人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="128" />
+        <location filename="../../widgets/case_view.py" line="132" />
         <source>Linked cases (%n)</source>
         <translation><numerusform>關聯案件 (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="129" />
+        <location filename="../../widgets/case_view.py" line="133" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="130" />
+        <location filename="../../widgets/case_view.py" line="134" />
         <source>Notes</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="133" />
+        <location filename="../../widgets/case_view.py" line="137" />
         <source>Provenance</source>
         <translation>資料來源</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="144" />
+        <location filename="../../widgets/case_view.py" line="150" />
         <source>Attachments (%n)</source>
         <translation><numerusform>附件 (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="163" />
+        <location filename="../../widgets/case_view.py" line="169" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="165" />
+        <location filename="../../widgets/case_view.py" line="171" />
         <source>Merged into</source>
         <translation>已併入</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="166" />
+        <location filename="../../widgets/case_view.py" line="172" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="168" />
+        <location filename="../../widgets/case_view.py" line="174" />
         <source>Closed</source>
         <translation>結案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="169" />
+        <location filename="../../widgets/case_view.py" line="175" />
         <source>Lead officer</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="170" />
+        <location filename="../../widgets/case_view.py" line="176" />
         <source>Team</source>
         <translation>小組</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="171" />
+        <location filename="../../widgets/case_view.py" line="177" />
         <source>Classification</source>
         <translation>機密等級</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="172" />
-        <location filename="../../widgets/case_view.py" line="184" />
+        <location filename="../../widgets/case_view.py" line="178" />
+        <location filename="../../widgets/case_view.py" line="190" />
         <source>Seizures</source>
         <translation>查獲紀錄</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="173" />
-        <location filename="../../widgets/case_view.py" line="190" />
+        <location filename="../../widgets/case_view.py" line="179" />
+        <location filename="../../widgets/case_view.py" line="196" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="174" />
+        <location filename="../../widgets/case_view.py" line="180" />
         <source>Total gross weight</source>
         <translation>總毛重</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="175" />
+        <location filename="../../widgets/case_view.py" line="181" />
         <source>Tags</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="185" />
         <location filename="../../widgets/case_view.py" line="191" />
-        <location filename="../../widgets/case_view.py" line="351" />
+        <location filename="../../widgets/case_view.py" line="197" />
+        <location filename="../../widgets/case_view.py" line="381" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="185" />
+        <location filename="../../widgets/case_view.py" line="191" />
         <source>Seized on</source>
         <translation>查獲日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="185" />
+        <location filename="../../widgets/case_view.py" line="191" />
         <source>kg</source>
         <translation>公斤</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="186" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Offence</source>
         <translation>違規態樣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="186" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Basel</source>
         <translation>巴塞爾代碼</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="186" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Detection</source>
         <translation>查獲方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="187" />
+        <location filename="../../widgets/case_view.py" line="193" />
         <source>Outcome</source>
         <translation>處理狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="191" />
-        <location filename="../../widgets/case_view.py" line="245" />
+        <location filename="../../widgets/case_view.py" line="197" />
+        <location filename="../../widgets/case_view.py" line="273" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="197" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="192" />
+        <location filename="../../widgets/case_view.py" line="198" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="192" />
+        <location filename="../../widgets/case_view.py" line="198" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="192" />
+        <location filename="../../widgets/case_view.py" line="198" />
         <source>Sailing</source>
         <translation>航次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="193" />
+        <location filename="../../widgets/case_view.py" line="199" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="193" />
+        <location filename="../../widgets/case_view.py" line="199" />
         <source>Containers</source>
         <translation>貨櫃</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="203" />
-        <location filename="../../widgets/case_view.py" line="354" />
+        <location filename="../../widgets/case_view.py" line="210" />
+        <location filename="../../widgets/case_view.py" line="384" />
         <source>Show the row as written…</source>
         <translation>檢視原始資料列…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="224" />
+        <location filename="../../widgets/case_view.py" line="252" />
         <source>Party</source>
         <translation>關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="224" />
+        <location filename="../../widgets/case_view.py" line="252" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="224" />
+        <location filename="../../widgets/case_view.py" line="252" />
         <source>Country</source>
         <translation>國別</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="228" />
+        <location filename="../../widgets/case_view.py" line="256" />
         <source>as written: %1</source>
         <translation>原始寫法：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="234" />
+        <location filename="../../widgets/case_view.py" line="262" />
         <source>Double-click a party to open it</source>
         <translation>按兩下關係人即可開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="348" />
+        <location filename="../../widgets/case_view.py" line="378" />
         <source>Sources of each declaration (double-click: the row as written)</source>
         <translation>各報單的來源（按兩下：檢視原始資料列）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="352" />
+        <location filename="../../widgets/case_view.py" line="382" />
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="245" />
+        <location filename="../../widgets/case_view.py" line="273" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="204" />
+        <location filename="../../widgets/case_view.py" line="211" />
         <source>Remove from this case</source>
         <translation>自本案移除</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="245" />
+        <location filename="../../widgets/case_view.py" line="273" />
         <source>Detail</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="254" />
+        <location filename="../../widgets/case_view.py" line="282" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="254" />
+        <location filename="../../widgets/case_view.py" line="282" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="254" />
+        <location filename="../../widgets/case_view.py" line="282" />
         <source>Note</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="264" />
+        <location filename="../../widgets/case_view.py" line="292" />
         <source>Write a note (saved to the audit log)…</source>
         <translation>撰寫註記（記錄於稽核軌跡）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="266" />
+        <location filename="../../widgets/case_view.py" line="294" />
         <source>Add note</source>
         <translation>新增註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="268" />
+        <location filename="../../widgets/case_view.py" line="296" />
         <source>Edit</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="269" />
+        <location filename="../../widgets/case_view.py" line="297" />
         <source>Edit the selected note</source>
         <translation>編輯所選註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="271" />
+        <location filename="../../widgets/case_view.py" line="299" />
         <source>Save changes</source>
         <translation>儲存變更</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="273" />
+        <location filename="../../widgets/case_view.py" line="301" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="344" />
+        <location filename="../../widgets/case_view.py" line="372" />
         <source>Files</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="345" />
-        <location filename="../../widgets/case_view.py" line="351" />
+        <location filename="../../widgets/case_view.py" line="373" />
+        <location filename="../../widgets/case_view.py" line="381" />
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="345" />
-        <location filename="../../widgets/case_view.py" line="352" />
+        <location filename="../../widgets/case_view.py" line="373" />
+        <location filename="../../widgets/case_view.py" line="382" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="345" />
+        <location filename="../../widgets/case_view.py" line="373" />
         <source>Rows</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="346" />
+        <location filename="../../widgets/case_view.py" line="374" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -1522,14 +1554,37 @@
     </message>
 </context>
 <context>
+    <name>GradeDialog</name>
+    <message>
+        <location filename="../../widgets/case_grades.py" line="46" />
+        <source>Grade the source</source>
+        <translation>評定來源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_grades.py" line="47" />
+        <source>Grade of %1:</source>
+        <translation>%1 的評等：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_grades.py" line="55" />
+        <source>Now graded %1 (%2).</source>
+        <translation>目前評等為 %1（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../app/actions/importing.py" line="63" />
+        <location filename="../../app/actions/importing.py" line="66" />
+        <source>Import waiting: another program is writing to the case database (%1 s)</source>
+        <translation>匯入等候中：另一個程式正在寫入案件資料庫（%1 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/importing.py" line="78" />
         <source>Not imported: %1</source>
         <translation>未匯入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="68" />
+        <location filename="../../app/actions/importing.py" line="83" />
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未匯入任何資料。</translation>
     </message>
@@ -1537,137 +1592,147 @@
 <context>
     <name>ImportMappingPage</name>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="44" />
+        <location filename="../../widgets/import_mapping.py" line="46" />
         <source>Check the columns</source>
         <translation>確認欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="54" />
+        <location filename="../../widgets/import_mapping.py" line="56" />
         <source>As it will be stored</source>
         <translation>儲存後的內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="55" />
+        <location filename="../../widgets/import_mapping.py" line="57" />
         <source>As written</source>
         <translation>原始內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="56" />
+        <location filename="../../widgets/import_mapping.py" line="58" />
         <source>Save as import spec…</source>
         <translation>另存為匯入規格…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="57" />
+        <location filename="../../widgets/import_mapping.py" line="59" />
         <source>Load import spec…</source>
         <translation>載入匯入規格…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="68" />
+        <location filename="../../widgets/import_mapping.py" line="67" />
+        <source>How reliable the source of these files is and how credible what it gave; recorded with the import and shown in dossiers and bundles</source>
+        <translation>這些檔案來源的可靠程度與所提供資訊的可信度；隨匯入記錄，並顯示於卷宗與交換包</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="71" />
+        <source>Grade these files as a source (optional):</source>
+        <translation>將這些檔案評定為情資來源（選填）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_mapping.py" line="77" />
         <source>First rows:</source>
         <translation>前幾列：</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="95" />
+        <location filename="../../widgets/import_mapping.py" line="110" />
         <source>%1, sheet %2: header found on row %3</source>
         <translation>%1，工作表 %2：欄名位於第 %3 列</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="120" />
+        <location filename="../../widgets/import_mapping.py" line="135" />
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="120" />
+        <location filename="../../widgets/import_mapping.py" line="135" />
         <source>Field</source>
         <translation>對應欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="121" />
+        <location filename="../../widgets/import_mapping.py" line="136" />
         <source>Unit</source>
         <translation>單位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="121" />
+        <location filename="../../widgets/import_mapping.py" line="136" />
         <source>Confidence</source>
         <translation>信心度</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="122" />
+        <location filename="../../widgets/import_mapping.py" line="137" />
         <source>Evidence</source>
         <translation>證據</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="132" />
+        <location filename="../../widgets/import_mapping.py" line="147" />
         <source>(ignore)</source>
         <translation>（略過）</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="153" />
+        <location filename="../../widgets/import_mapping.py" line="168" />
         <source>header says “%1”</source>
         <translation>欄名為「%1」</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="155" />
+        <location filename="../../widgets/import_mapping.py" line="170" />
         <source>beside “%1”</source>
         <translation>緊鄰「%1」</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="157" />
+        <location filename="../../widgets/import_mapping.py" line="172" />
         <source>%1% of %2 values fit</source>
         <translation>%2 個值中 %1% 相符</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="160" />
+        <location filename="../../widgets/import_mapping.py" line="175" />
         <source>not imported</source>
         <translation>不匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="168" />
+        <location filename="../../widgets/import_mapping.py" line="183" />
         <source>(not said)</source>
         <translation>（未註明）</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="181" />
+        <location filename="../../widgets/import_mapping.py" line="196" />
         <source>Settle this before importing:</source>
         <translation>匯入前請先處理：</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="191" />
+        <location filename="../../widgets/import_mapping.py" line="206" />
         <source>no column holds the %1</source>
         <translation>沒有欄位是%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="192" />
+        <location filename="../../widgets/import_mapping.py" line="207" />
         <source> (perhaps %1)</source>
         <translation>（可能是 %1）</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="194" />
+        <location filename="../../widgets/import_mapping.py" line="209" />
         <source>several columns could hold the %1: %2; choose one</source>
         <translation>有數個欄位可能是%1：%2；請選擇其一</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="196" />
+        <location filename="../../widgets/import_mapping.py" line="211" />
         <source>column %1 names no unit, and its values would be implausible as kilograms: choose its unit</source>
         <translation>%1 欄未註明單位，其數值若以公斤計並不合理：請選擇單位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="244" />
+        <location filename="../../widgets/import_mapping.py" line="259" />
         <source>Save import spec</source>
         <translation>儲存匯入規格</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="245" />
+        <location filename="../../widgets/import_mapping.py" line="260" />
         <source>Import specs (*.json *.yaml)</source>
         <translation>匯入規格 (*.json *.yaml)</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="252" />
+        <location filename="../../widgets/import_mapping.py" line="267" />
         <source>Load import spec</source>
         <translation>載入匯入規格</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_mapping.py" line="253" />
+        <location filename="../../widgets/import_mapping.py" line="268" />
         <source>Import specs (*.json *.yaml *.yml)</source>
         <translation>匯入規格 (*.json *.yaml *.yml)</translation>
     </message>
@@ -1675,17 +1740,22 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="40" />
+        <location filename="../../widgets/import_wizard.py" line="42" />
         <source>Import spreadsheets</source>
         <translation>匯入試算表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="59" />
+        <location filename="../../widgets/import_wizard.py" line="64" />
+        <source>Another program is writing to the case database: waiting for it to finish (%1 s). You can cancel.</source>
+        <translation>另一個程式正在寫入案件資料庫：等待其完成（已等候 %1 秒）。您可以取消。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="78" />
         <source>Building indexes and saving…</source>
         <translation>正在建立索引並儲存…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="64" />
+        <location filename="../../widgets/import_wizard.py" line="83" />
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
@@ -1693,22 +1763,22 @@
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../widgets/link_chart.py" line="367" />
+        <location filename="../../widgets/link_chart.py" line="296" />
         <source>No path links %1 and %2.</source>
         <translation>%1 與 %2 之間沒有路徑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="432" />
+        <location filename="../../widgets/link_chart.py" line="341" />
         <source>%n node(s)</source>
         <translation><numerusform>%n 個節點</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="433" />
+        <location filename="../../widgets/link_chart.py" line="342" />
         <source>%n link(s)</source>
         <translation><numerusform>%n 條連結</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/link_chart.py" line="435" />
+        <location filename="../../widgets/link_chart.py" line="344" />
         <source>laying out…</source>
         <translation>配置中…</translation>
     </message>
@@ -1716,80 +1786,133 @@
 <context>
     <name>LinkDetails</name>
     <message>
-        <location filename="../../widgets/link_details.py" line="27" />
+        <location filename="../../widgets/link_details.py" line="29" />
         <source>Select a node to see its attributes</source>
         <translation>選取節點以檢視其屬性</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="55" />
+        <location filename="../../widgets/link_details.py" line="57" />
         <source>%1 link(s), %2 t</source>
         <translation>%1 條連結，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="58" />
+        <location filename="../../widgets/link_details.py" line="62" />
+        <source>Roles: %1</source>
+        <translation>角色：%1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_details.py" line="66" />
+        <source>Declared %1 to %2</source>
+        <translation>申報期間 %1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_details.py" line="69" />
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="60" />
+        <location filename="../../widgets/link_details.py" line="71" />
         <source>Heaviest links</source>
         <translation>權重最大的連結</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="82" />
+        <location filename="../../widgets/link_details.py" line="93" />
         <source>%1 (%2): %3 link(s)</source>
         <translation>%1（%2）：%3 條連結</translation>
     </message>
 </context>
 <context>
+    <name>LinkFilterBar</name>
+    <message>
+        <location filename="../../widgets/link_filters.py" line="154" />
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_filters.py" line="155" />
+        <source>Show or hide the parties of each role (shipper, consignee, broker...)</source>
+        <translation>顯示或隱藏各角色（出口人、進口人、報關行…）的關係人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_filters.py" line="163" />
+        <source>Declared from</source>
+        <translation>申報日期自</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_filters.py" line="165" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_filters.py" line="167" />
+        <source>All dates</source>
+        <translation>所有日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_filters.py" line="168" />
+        <source>Show the nodes of every date again</source>
+        <translation>重新顯示所有日期的節點</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_filters.py" line="179" />
+        <source>Show only the nodes with a declaration in these dates</source>
+        <translation>只顯示在此期間有報單的節點</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/link_filters.py" line="210" />
+        <source>%n node(s) filtered out</source>
+        <translation><numerusform>已篩除 %n 個節點</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>LinkMenu</name>
     <message>
-        <location filename="../../widgets/link_menu.py" line="36" />
+        <location filename="../../widgets/link_menu.py" line="37" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="37" />
+        <location filename="../../widgets/link_menu.py" line="38" />
         <source>Expand</source>
         <translation>展開</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="39" />
+        <location filename="../../widgets/link_menu.py" line="40" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="41" />
+        <location filename="../../widgets/link_menu.py" line="42" />
         <source>Show all %1 neighbours</source>
         <translation>顯示全部 %1 個相鄰節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="43" />
+        <location filename="../../widgets/link_menu.py" line="44" />
         <source>Hide</source>
         <translation>隱藏</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="45" />
+        <location filename="../../widgets/link_menu.py" line="46" />
         <source>Unpin</source>
         <translation>取消固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="45" />
+        <location filename="../../widgets/link_menu.py" line="46" />
         <source>Pin</source>
         <translation>固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="47" />
+        <location filename="../../widgets/link_menu.py" line="48" />
         <source>Find path to</source>
         <translation>尋找路徑至</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="51" />
+        <location filename="../../widgets/link_menu.py" line="52" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_menu.py" line="53" />
+        <location filename="../../widgets/link_menu.py" line="54" />
         <source>Copy</source>
         <translation>複製</translation>
     </message>
@@ -1852,12 +1975,52 @@
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="140" />
+        <location filename="../../widgets/link_style.py" line="72" />
+        <source>shipper</source>
+        <translation>出口人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="73" />
+        <source>consignee</source>
+        <translation>進口人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="74" />
+        <source>broker</source>
+        <translation>報關行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="75" />
+        <source>forwarder</source>
+        <translation>承攬業</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="76" />
+        <source>notify party</source>
+        <translation>受通知人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="77" />
+        <source>exporter</source>
+        <translation>出口商</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="78" />
+        <source>importer</source>
+        <translation>進口商</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="79" />
+        <source>carrier</source>
+        <translation>運送人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="160" />
         <source>%1 t or more</source>
         <translation>%1 公噸以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="142" />
+        <location filename="../../widgets/link_style.py" line="162" />
         <source>%1 to %2 t</source>
         <translation>%1 至 %2 公噸</translation>
     </message>
@@ -1961,81 +2124,81 @@
     </message>
     <message>
         <location filename="../../widgets/link_toolbar.py" line="56" />
-        <source>Show the tonnes on every link (else on the links of the node under the mouse)</source>
-        <translation>在每條連結上顯示公噸數（否則只顯示滑鼠所指節點的連結）</translation>
+        <source>Label every link with its role or the identifier it shares, and its tonnes (else only the links of the node under the mouse)</source>
+        <translation>在每條連結標示其角色或共用的識別資料及公噸數（否則只標示滑鼠所指節點的連結）</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="60" />
+        <location filename="../../widgets/link_toolbar.py" line="62" />
         <source>Types</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="61" />
+        <location filename="../../widgets/link_toolbar.py" line="63" />
         <source>Show or hide the nodes of each type</source>
         <translation>顯示或隱藏各類型的節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="71" />
+        <location filename="../../widgets/link_toolbar.py" line="73" />
         <source>at least </source>
         <translation>至少 </translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="72" />
+        <location filename="../../widgets/link_toolbar.py" line="74" />
         <source>Hide the nodes whose links carry fewer tonnes (cases stay)</source>
         <translation>隱藏連結總噸數低於此值的節點（案件保留）</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="78" />
+        <location filename="../../widgets/link_toolbar.py" line="80" />
         <source>Re-layout</source>
         <translation>重新配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="79" />
+        <location filename="../../widgets/link_toolbar.py" line="81" />
         <source>Lay the network out again; pinned nodes stay</source>
         <translation>重新配置網絡；已固定的節點不動</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="80" />
+        <location filename="../../widgets/link_toolbar.py" line="82" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="81" />
+        <location filename="../../widgets/link_toolbar.py" line="83" />
         <source>Save the chart as a PNG or SVG file</source>
         <translation>將圖表存為 PNG 或 SVG 檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="82" />
+        <location filename="../../widgets/link_toolbar.py" line="84" />
         <source>Save with case</source>
         <translation>隨案件儲存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="83" />
+        <location filename="../../widgets/link_toolbar.py" line="85" />
         <source>Keep the chart as it is (places, pins, hidden nodes) with the open case</source>
         <translation>將關聯圖現狀（位置、固定點、隱藏節點）隨開啟中的案件保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="95" />
+        <location filename="../../widgets/link_toolbar.py" line="97" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="96" />
+        <location filename="../../widgets/link_toolbar.py" line="98" />
         <source>Size nodes by kind or by centrality</source>
         <translation>依類型或中心性調整節點大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="100" />
+        <location filename="../../widgets/link_toolbar.py" line="102" />
         <source>Size by kind</source>
         <translation>依類型調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="101" />
+        <location filename="../../widgets/link_toolbar.py" line="103" />
         <source>Size by degree</source>
         <translation>依連結數調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="102" />
+        <location filename="../../widgets/link_toolbar.py" line="104" />
         <source>Size by betweenness (estimate)</source>
         <translation>依中介中心性（估計）調整大小</translation>
     </message>
@@ -2138,7 +2301,7 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="64" />
-        <location filename="../../app/main_window.py" line="225" />
+        <location filename="../../app/main_window.py" line="226" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
@@ -2158,122 +2321,122 @@
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148" />
+        <location filename="../../app/main_window.py" line="149" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149" />
+        <location filename="../../app/main_window.py" line="150" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150" />
+        <location filename="../../app/main_window.py" line="151" />
         <source>&amp;New database…</source>
         <translation>新增資料庫(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151" />
+        <location filename="../../app/main_window.py" line="152" />
         <source>Connect to &amp;PostgreSQL…</source>
         <translation>連線至 &amp;PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152" />
+        <location filename="../../app/main_window.py" line="153" />
         <source>&amp;Recent databases</source>
         <translation>最近使用的資料庫(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157" />
+        <location filename="../../app/main_window.py" line="158" />
         <source>&amp;Import spreadsheets…</source>
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="159" />
+        <location filename="../../app/main_window.py" line="160" />
         <source>&amp;Entity review…</source>
         <translation>關係人比對審查(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="161" />
+        <location filename="../../app/main_window.py" line="162" />
         <source>Export case &amp;dossier…</source>
         <translation>匯出案件卷宗(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164" />
+        <location filename="../../app/main_window.py" line="165" />
         <source>Export &amp;table…</source>
         <translation>匯出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="167" />
+        <location filename="../../app/main_window.py" line="168" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171" />
+        <location filename="../../app/main_window.py" line="172" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="174" />
+        <location filename="../../app/main_window.py" line="175" />
         <source>&amp;Alerts</source>
         <translation>警示(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175" />
+        <location filename="../../app/main_window.py" line="176" />
         <source>Compute risk &amp;scores</source>
         <translation>計算風險分數(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176" />
+        <location filename="../../app/main_window.py" line="177" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178" />
+        <location filename="../../app/main_window.py" line="179" />
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182" />
+        <location filename="../../app/main_window.py" line="183" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="184" />
+        <location filename="../../app/main_window.py" line="185" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="185" />
+        <location filename="../../app/main_window.py" line="186" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="207" />
+        <location filename="../../app/main_window.py" line="208" />
         <source>Follow the system</source>
         <translation>依系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="218" />
+        <location filename="../../app/main_window.py" line="219" />
         <source>The language changes when WasteIntel next starts.</source>
         <translation>語言將於下次啟動 WasteIntel 時變更。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="229" />
+        <location filename="../../app/main_window.py" line="230" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="273" />
+        <location filename="../../app/main_window.py" line="274" />
         <source>Could not finish %1: %2</source>
         <translation>無法完成 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="336" />
+        <location filename="../../app/main_window.py" line="337" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="337" />
+        <location filename="../../app/main_window.py" line="338" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
@@ -2429,19 +2592,46 @@
     </message>
 </context>
 <context>
+    <name>PortLayer</name>
+    <message>
+        <location filename="../../widgets/route_map_ports.py" line="21" />
+        <source>origin</source>
+        <translation>起運地</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map_ports.py" line="21" />
+        <source>transit</source>
+        <translation>轉運</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map_ports.py" line="22" />
+        <source>destination</source>
+        <translation>目的地</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/route_map_ports.py" line="25" />
+        <source>%1 (%2)
+%3
+%4 t</source>
+        <translation>%1（%2）
+%3
+%4 公噸</translation>
+    </message>
+</context>
+<context>
     <name>RingCases</name>
     <message>
-        <location filename="../../app/actions/rings.py" line="45" />
+        <location filename="../../app/actions/rings.py" line="63" />
         <source>%1: %2 of its %3 declarations</source>
         <translation>%1：該集團 %3 筆報單中的 %2 筆</translation>
     </message>
     <message>
-        <location filename="../../app/actions/rings.py" line="49" />
+        <location filename="../../app/actions/rings.py" line="67" />
         <source>Declarations already in a case</source>
         <translation>報單已屬於案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/rings.py" line="50" />
+        <location filename="../../app/actions/rings.py" line="68" />
         <source>Some of this ring's declarations are already in a case:
 %1
 
@@ -2452,17 +2642,17 @@ Add the ring to %2 instead of opening a new case?</source>
 是否改將此集團加入 %2，而不另開新案？</translation>
     </message>
     <message>
-        <location filename="../../app/actions/rings.py" line="54" />
+        <location filename="../../app/actions/rings.py" line="72" />
         <source>Add to %1</source>
         <translation>加入 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/rings.py" line="56" />
+        <location filename="../../app/actions/rings.py" line="74" />
         <source>New case anyway</source>
         <translation>仍要另開新案</translation>
     </message>
     <message>
-        <location filename="../../app/actions/rings.py" line="66" />
+        <location filename="../../app/actions/rings.py" line="84" />
         <source>split-shipment ring</source>
         <translation>分批申報集團</translation>
     </message>
@@ -2470,73 +2660,73 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>RouteChart</name>
     <message>
-        <location filename="../../widgets/route_chart.py" line="54" />
+        <location filename="../../widgets/route_chart.py" line="56" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="58" />
+        <location filename="../../widgets/route_chart.py" line="60" />
         <source>Share (%)</source>
         <translation>占比 (%)</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="66" />
+        <location filename="../../widgets/route_chart.py" line="68" />
         <source>Event: drag the line to compare the routes before and after another period</source>
         <translation>事件：拖曳此線以比較另一時點前後的航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="73" />
+        <location filename="../../widgets/route_chart.py" line="75" />
         <source>Click a route to list its declarations</source>
         <translation>點選航線即可列出其報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="77" />
+        <location filename="../../widgets/route_chart.py" line="79" />
         <source>Shares over time</source>
         <translation>比例趨勢</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="78" />
+        <location filename="../../widgets/route_chart.py" line="80" />
         <source>Heat matrix</source>
         <translation>熱度矩陣</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="82" />
+        <location filename="../../widgets/route_chart.py" line="84" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="82" />
+        <location filename="../../widgets/route_chart.py" line="84" />
         <source>From</source>
         <translation>起始年度</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="83" />
+        <location filename="../../widgets/route_chart.py" line="85" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="83" />
+        <location filename="../../widgets/route_chart.py" line="85" />
         <source>After</source>
         <translation>之後</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="117" />
-        <location filename="../../widgets/route_chart.py" line="176" />
+        <location filename="../../widgets/route_chart.py" line="121" />
+        <location filename="../../widgets/route_chart.py" line="181" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="201" />
+        <location filename="../../widgets/route_chart.py" line="206" />
         <source>Event: %1 ⇆</source>
         <translation>事件：%1 ⇆</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="172" />
+        <location filename="../../widgets/route_chart.py" line="177" />
         <source>Biggest risers and fallers around the event</source>
         <translation>事件前後增減最多的航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_chart.py" line="173" />
+        <location filename="../../widgets/route_chart.py" line="178" />
         <source>Change points detected in each route's share</source>
         <translation>各航線比例偵測到的轉折點</translation>
     </message>
@@ -2557,82 +2747,58 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>RouteMapView</name>
     <message>
-        <location filename="../../widgets/route_map.py" line="94" />
+        <location filename="../../widgets/route_map.py" line="95" />
         <source>All periods</source>
         <translation>所有期間</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="95" />
+        <location filename="../../widgets/route_map.py" line="96" />
         <source>Step by period</source>
         <translation>逐期檢視</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="96" />
+        <location filename="../../widgets/route_map.py" line="97" />
         <source>Before / after an event</source>
         <translation>事件前後</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="103" />
+        <location filename="../../widgets/route_map.py" line="104" />
         <source>Export…</source>
         <translation>匯出…</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="205" />
+        <location filename="../../widgets/route_map.py" line="206" />
         <source>Before: %1</source>
         <translation>之前：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="206" />
+        <location filename="../../widgets/route_map.py" line="207" />
         <source>After: %1</source>
         <translation>之後：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="282" />
+        <location filename="../../widgets/route_map.py" line="283" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="283" />
+        <location filename="../../widgets/route_map.py" line="284" />
         <source>%1 (%2 t)</source>
         <translation>%1（%2 公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="305" />
+        <location filename="../../widgets/route_map.py" line="306" />
         <source>%1 declarations</source>
         <translation>%1 筆報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/route_map.py" line="307" />
+        <location filename="../../widgets/route_map.py" line="308" />
         <source>%1
 %2 t in %3 (%4 t a period), %5 of the tonnage shown
 %6 km by sea</source>
         <translation>%1
 %3 共 %2 公噸（每期 %4 公噸），占所示噸數 %5
 海運 %6 公里</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/route_map.py" line="314" />
-        <source>origin</source>
-        <translation>起運地</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/route_map.py" line="314" />
-        <source>transit</source>
-        <translation>轉運</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/route_map.py" line="315" />
-        <source>destination</source>
-        <translation>目的地</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/route_map.py" line="318" />
-        <source>%1 (%2)
-%3
-%4 t</source>
-        <translation>%1（%2）
-%3
-%4 公噸</translation>
     </message>
 </context>
 <context>
@@ -2911,54 +3077,54 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>SplitView</name>
     <message>
-        <location filename="../../widgets/split_view.py" line="53" />
+        <location filename="../../widgets/split_view.py" line="54" />
+        <source>Filter the rings: shipper, identifier, port, case…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="61" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="55" />
+        <location filename="../../widgets/split_view.py" line="63" />
         <source>Open as a new case…</source>
         <translation>開立為新案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="56" />
+        <location filename="../../widgets/split_view.py" line="64" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="61" />
+        <location filename="../../widgets/split_view.py" line="69" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="62" />
+        <location filename="../../widgets/split_view.py" line="70" />
         <source>The ring's parties and declarations on the timeline</source>
         <translation>在時間軸上檢視此集團的關係人與報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="67" />
+        <location filename="../../widgets/split_view.py" line="75" />
         <source>Gross weight (t)</source>
         <translation>毛重（公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="68" />
+        <location filename="../../widgets/split_view.py" line="76" />
         <source>Declared on</source>
         <translation>申報日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="71" />
+        <location filename="../../widgets/split_view.py" line="79" />
         <source>Click a declaration to open it</source>
         <translation>點選報單即可開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="76" />
+        <location filename="../../widgets/split_view.py" line="84" />
         <source>The ring's shippers and consignees, linked by the tonnes between them, and the phones, addresses or e-mails the shippers share</source>
         <translation>此集團的出口人與進口人，以其間公噸數相連，並列出出口人共用的電話、地址或電子郵件</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/split_view.py" line="106" />
-        <source>score %1 — %2</source>
-        <translation>分數 %1 — %2</translation>
     </message>
 <message><source>{n} declarations in {days} days from {shippers} shippers; {tonnes} t in all</source><translation>{days} 天內 {shippers} 家出口人共 {n} 筆報單；合計 {tonnes} 公噸</translation></message><message><source>{n} declarations in {days} days from {shippers} shippers sharing {ties}; {tonnes} t in all</source><translation>{days} 天內 {shippers} 家出口人共 {n} 筆報單，共用 {ties}；合計 {tonnes} 公噸</translation></message><message><source>{n} declarations in {days} days from one shipper; {tonnes} t in all</source><translation>{days} 天內同一出口人共 {n} 筆報單；合計 {tonnes} 公噸</translation></message><message><source>each {low}-{high}% of {threshold} t</source><translation>每筆為 {threshold} 公噸門檻的 {low}-{high}%</translation></message><message><source>a burst: {ratio}x the group's usual rate</source><translation>短期密集申報：為該集團平常頻率的 {ratio} 倍</translation></message><message><source>spread over {count} discharge ports ({ports})</source><translation>分散於 {count} 個卸貨港（{ports}）</translation></message><message><source>the same goods declared under HS {codes}</source><translation>同一貨物以不同稅則申報：HS {codes}</translation></message><message><source>converging on one consignee: {name}</source><translation>集中於同一進口人：{name}</translation></message><message><source>converging on one notify party: {name}</source><translation>集中於同一受通知人：{name}</translation></message><message><source>converging on one broker: {name}</source><translation>集中於同一報關行：{name}</translation></message><message><source>converging on one discharge port: {name}</source><translation>集中於同一卸貨港：{name}</translation></message><message><source>spread over {count} consignees</source><translation>分散給 {count} 家進口人</translation></message><message><source>{share}% of these parties' declarations fall in this window (short-lived companies)</source><translation>這些業者 {share}% 的報單集中於此期間（短期存在的公司）</translation></message><message><source>{threshold} t is a configured threshold</source><translation>{threshold} 公噸為設定的門檻</translation></message><message><source>weights pile up just under {threshold} t across the whole database</source><translation>整個資料庫的重量集中於 {threshold} 公噸以下</translation></message><message><source>passed through {layers} layers of forwarders ({chain}) within {days} days, weights within {tolerance}%</source><translation>{days} 天內經 {layers} 層轉手（{chain}），重量相差不到 {tolerance}%</translation></message></context>
 <context>
@@ -2972,87 +3138,92 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../widgets/timeline.py" line="64" />
+        <location filename="../../widgets/timeline.py" line="65" />
         <source>Fit</source>
         <translation>全覽</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="65" />
+        <location filename="../../widgets/timeline.py" line="66" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="75" />
+        <location filename="../../widgets/timeline.py" line="76" />
         <source>Scroll to zoom from years to days; click an event</source>
         <translation>捲動滑鼠可由年縮放至日；點選事件</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../widgets/timeline.py" line="124" />
+        <source>%n event(s) of the nodes chosen on the link chart</source>
+        <translation><numerusform>關聯圖所選節點的 %n 個事件</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="140" />
+        <location filename="../../widgets/timeline.py" line="157" />
         <source>No party</source>
         <translation>無關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="201" />
+        <location filename="../../widgets/timeline.py" line="218" />
         <source>container</source>
         <translation>貨櫃</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="201" />
+        <location filename="../../widgets/timeline.py" line="218" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="202" />
+        <location filename="../../widgets/timeline.py" line="219" />
         <source>sailing</source>
         <translation>同航次</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="202" />
+        <location filename="../../widgets/timeline.py" line="219" />
         <source>phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="203" />
+        <location filename="../../widgets/timeline.py" line="220" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="203" />
+        <location filename="../../widgets/timeline.py" line="220" />
         <source>e-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="204" />
+        <location filename="../../widgets/timeline.py" line="221" />
         <source>● declaration (size: tonnes)</source>
         <translation>● 報單（大小：公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="205" />
+        <location filename="../../widgets/timeline.py" line="222" />
         <source>seizure</source>
         <translation>查獲</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="207" />
+        <location filename="../../widgets/timeline.py" line="224" />
         <source>declaration and its seizure</source>
         <translation>報單與其查獲</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="208" />
+        <location filename="../../widgets/timeline.py" line="225" />
         <source>same %1</source>
         <translation>相同%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="214" />
+        <location filename="../../widgets/timeline.py" line="231" />
         <source>Seizure</source>
         <translation>查獲</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="214" />
+        <location filename="../../widgets/timeline.py" line="231" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/timeline.py" line="215" />
+        <location filename="../../widgets/timeline.py" line="232" />
         <source>%1 %2 on %3, %4 t</source>
         <translation>%1 %2，%3，%4 公噸</translation>
     </message>
@@ -3060,27 +3231,27 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>_FilesPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="83" />
+        <location filename="../../widgets/import_wizard.py" line="103" />
         <source>Choose the files</source>
         <translation>選擇檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="84" />
+        <location filename="../../widgets/import_wizard.py" line="104" />
         <source>Spreadsheets from any system: xlsx, xls, ods, csv; English or Chinese headers. You can also drop files on the main window.</source>
         <translation>任何系統匯出的試算表：xlsx、xls、ods、csv；英文或中文欄名皆可。也可將檔案拖放至主視窗。</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="87" />
+        <location filename="../../widgets/import_wizard.py" line="107" />
         <source>Add files…</source>
         <translation>新增檔案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="102" />
+        <location filename="../../widgets/import_wizard.py" line="122" />
         <source>Import spreadsheets</source>
         <translation>匯入試算表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="103" />
+        <location filename="../../widgets/import_wizard.py" line="123" />
         <source>Spreadsheets (%1)</source>
         <translation>試算表 (%1)</translation>
     </message>
@@ -3088,7 +3259,7 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="115" />
+        <location filename="../../widgets/import_wizard.py" line="135" />
         <source>Reading %1…</source>
         <translation>讀取 %1 中…</translation>
     </message>
@@ -3096,122 +3267,132 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>_RunPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="126" />
+        <location filename="../../widgets/import_wizard.py" line="146" />
         <source>Import</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="129" />
+        <location filename="../../widgets/import_wizard.py" line="149" />
         <source>Cancel import</source>
         <translation>取消匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="132" />
+        <location filename="../../widgets/import_wizard.py" line="152" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="132" />
+        <location filename="../../widgets/import_wizard.py" line="152" />
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="132" />
+        <location filename="../../widgets/import_wizard.py" line="152" />
         <source>Kind</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="133" />
+        <location filename="../../widgets/import_wizard.py" line="153" />
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="133" />
+        <location filename="../../widgets/import_wizard.py" line="153" />
         <source>Value as written</source>
         <translation>原始值</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="134" />
+        <location filename="../../widgets/import_wizard.py" line="154" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="136" />
+        <location filename="../../widgets/import_wizard.py" line="156" />
         <source>Export report…</source>
         <translation>匯出報告…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="146" />
+        <location filename="../../widgets/import_wizard.py" line="166" />
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="156" />
+        <location filename="../../widgets/import_wizard.py" line="178" />
         <source>%1: %2 (nothing written): %3</source>
         <translation>%1：%2（未寫入）：%3</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="159" />
+        <location filename="../../widgets/import_wizard.py" line="181" />
         <source>%1: %2 — %3 rows read, %4 imported, %5 merged, %6 unchanged, %7 refused, %8 warnings, %9 discrepancies</source>
         <translation>%1：%2 — 讀取 %3 列，匯入 %4 筆，合併 %5 筆，未變更 %6 筆，拒收 %7 筆，警示 %8 筆，差異 %9 筆</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="167" />
+        <location filename="../../widgets/import_wizard.py" line="191" />
+        <source>%1: graded %2 as a source</source>
+        <translation>%1：來源評等為 %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="192" />
+        <source>%1: not graded: %2</source>
+        <translation>%1：未評等：%2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/import_wizard.py" line="194" />
         <source>refused</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="169" />
+        <location filename="../../widgets/import_wizard.py" line="196" />
         <source>warning</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="171" />
+        <location filename="../../widgets/import_wizard.py" line="198" />
         <source>discrepancy</source>
         <translation>差異</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="189" />
+        <location filename="../../widgets/import_wizard.py" line="216" />
         <source>imported</source>
         <translation>已匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="189" />
+        <location filename="../../widgets/import_wizard.py" line="216" />
         <source>partly imported</source>
         <translation>部分匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="190" />
+        <location filename="../../widgets/import_wizard.py" line="217" />
         <source>nothing stored</source>
         <translation>未儲存任何資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="190" />
+        <location filename="../../widgets/import_wizard.py" line="217" />
         <source>unreadable</source>
         <translation>無法讀取</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="191" />
+        <location filename="../../widgets/import_wizard.py" line="218" />
         <source>not declarations</source>
         <translation>非報單資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="192" />
+        <location filename="../../widgets/import_wizard.py" line="219" />
         <source>needs a decision</source>
         <translation>待決定</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="192" />
+        <location filename="../../widgets/import_wizard.py" line="219" />
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="196" />
+        <location filename="../../widgets/import_wizard.py" line="223" />
         <source>Export report</source>
         <translation>匯出報告</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="197" />
+        <location filename="../../widgets/import_wizard.py" line="224" />
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
