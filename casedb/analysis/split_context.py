@@ -10,10 +10,11 @@ import polars as pl
 from casedb.progress import Progress
 from casedb.store.database import Database
 
-from .split_evidence import MIN_SHARE, ROUND_KG, Bunching, WeightBase, band_of, pileups, spread
+from .split_evidence import MIN_SHARE, Bunching, band_of, spread
+from .split_shared import SharedEvidence, shared_evidence
 from .split_stack import stack_windows
 from .split_windows import WINDOW_DAYS, Window, scan
-from .splits_data import cluster_column, clusters
+from .splits_data import cluster_column
 
 WEIGHTS = {"burst": 0.3, "bunching": 0.3, "shells": 0.2, "links": 0.1, "ports": 0.1}
 # (view, keys, banded): banded views keep only the declarations just under a round threshold
@@ -36,30 +37,29 @@ def _codes(series: pl.Series) -> np.ndarray:
 
 
 class SplitContext:
-    def __init__(self, db: Database, frame: pl.DataFrame, configured):
+    def __init__(self, db: Database, frame: pl.DataFrame, configured,
+                 shared: SharedEvidence | None = None):
+        """``shared``: what all the declarations searched say, when ``frame`` is one goods
+        family of them (split_shared); by default, what ``frame`` says."""
         self.db = db
-        self.clusters = clusters(db)
-        piles = pileups(frame["kg"].drop_nulls().to_numpy())
-        bands = sorted(set(ROUND_KG) | set(configured) | set(piles))
+        shared = shared or shared_evidence(db, frame, configured)
+        self.clusters = shared.clusters
         f = frame.with_columns(
             pl.Series("sender", cluster_column(frame, "shipper", self.clusters)),
             pl.Series("receiver", cluster_column(frame, "consignee", self.clusters)),
             (pl.col("date") - pl.date(1970, 1, 1)).dt.total_days().alias("day"),
             pl.col("hs").str.slice(0, 6).alias("hs6"),
-            band_of(pl.col("kg"), bands).alias("band")).with_row_index("row")
+            band_of(pl.col("kg"), shared.bands).alias("band")).with_row_index("row")
         self.frame = f.with_columns(pl.when(pl.col(c) < 0).then(None).otherwise(pl.col(c))
                                     .alias(c) for c in ("sender", "receiver"))
-        self.base = WeightBase(self.frame, configured, piles)
+        self.base = shared.base
         self.day = self.frame["day"].to_numpy()
         self.kg = self.frame["kg"].cast(pl.Float64).fill_null(np.nan).to_numpy()
         self.shipper = self.frame["shipper"].fill_null(-1).to_numpy()
         self.consignee = self.frame["consignee"].fill_null(-1).to_numpy()
         self.pod = _codes(self.frame["pod"])
         self.family = self.frame["family"].to_numpy()
-        size = int(max(self.shipper.max(initial=0), self.consignee.max(initial=0))) + 1
-        self.totals = {"shipper": np.bincount(self.shipper[self.shipper >= 0], minlength=size),
-                       "consignee": np.bincount(self.consignee[self.consignee >= 0],
-                                                minlength=size)}
+        self.totals = shared.totals
         self._hub_totals: dict[int, np.ndarray] = {}
 
     def windows(self, progress: Progress) -> list[Window]:
@@ -72,7 +72,7 @@ class SplitContext:
             if is_banded and found:
                 self._count_hub(found, tuple(k for k in keys if k != "band"))
             out += found
-        out += stack_windows(self.frame)
+        out += stack_windows(self.frame, self.totals)
         progress.report(len(VIEWS) + 1, len(VIEWS) + 1)
         return out
 

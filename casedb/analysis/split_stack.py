@@ -33,20 +33,23 @@ def hops(frame: pl.DataFrame) -> pl.DataFrame:
                     & (pl.col("row") != pl.col("next_row"))).select("row", "next_row", "party")
 
 
-def _layers(h: pl.DataFrame, frame: pl.DataFrame) -> pl.DataFrame:
-    """Hops through middle companies whose declarations are mostly these hops."""
+def _layers(h: pl.DataFrame, frame: pl.DataFrame, totals=None) -> pl.DataFrame:
+    """Hops through middle companies whose declarations are mostly these hops (``totals``:
+    declarations per party id as shipper and as consignee, when ``frame`` is not all)."""
     if h.is_empty():
         return h
     in_hops = h.group_by("party").agg(pl.col("row").n_unique() + pl.col("next_row").n_unique())
     total = pl.concat([frame.select(pl.col("shipper").alias("party")),
                        frame.select(pl.col("consignee").alias("party"))]).drop_nulls() \
-        .group_by("party").len()
+        .group_by("party").len() if totals is None else in_hops.select("party", pl.Series(
+            "len", totals["shipper"][in_hops["party"].to_numpy()]
+            + totals["consignee"][in_hops["party"].to_numpy()]))
     keep = in_hops.join(total, on="party").filter(pl.col("len") <= 2 * pl.col("row"))["party"]
     return h.filter(pl.col("party").is_in(keep.implode()))
 
 
-def stack_windows(frame: pl.DataFrame) -> list[Window]:
-    h = _layers(hops(frame), frame)
+def stack_windows(frame: pl.DataFrame, totals=None) -> list[Window]:
+    h = _layers(hops(frame), frame, totals)
     if h.is_empty():
         return []
     parent: dict[int, int] = {}

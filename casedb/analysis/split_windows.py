@@ -39,7 +39,7 @@ def _groups(frame: pl.DataFrame, keys: list[str]) -> tuple[pl.DataFrame, np.ndar
     group number (groups told apart by the hash of their key: no join)."""
     f = frame.select("row", "day", "kg", *keys).drop_nulls(keys).with_columns(
         pl.struct(keys).hash().alias("h"))
-    f = f.filter(pl.len().over("h") >= MIN_DECLARATIONS).sort("h", "day")
+    f = f.filter(pl.len().over("h") >= MIN_DECLARATIONS).sort("h", "day", maintain_order=True)
     h = f["h"].to_numpy()
     g = np.cumsum(np.r_[False, h[1:] != h[:-1]]) if len(h) else np.zeros(0, dtype=np.int64)
     return f, g.astype(np.int64)

@@ -48,7 +48,8 @@ from .split_reasons import (  # noqa: F401 - the templates are part of this modu
     UNDER,
     explain,
 )
-from .splits_data import Clusters, load, party_names
+from .split_shared import shared_evidence
+from .splits_data import SPLIT_ROLES, Clusters, declaration_numbers, load, party_names
 
 log = logging.getLogger(__name__)
 
@@ -100,21 +101,62 @@ def detect_splits(db: Database, *, since=None, until=None, min_score: float = 0.
 
 
 def rings_in(db: Database, frame: pl.DataFrame, *, min_score: float = 0.5, thresholds_kg=None,
-             progress: Progress | None = None) -> list[SplitRing]:
-    """The rings among the declarations of ``frame`` (splits_data.load)."""
+             progress: Progress | None = None, by_family: bool = True) -> list[SplitRing]:
+    """The rings among the declarations of ``frame`` (splits_data.load). Every view groups by
+    goods family, so each family is searched on its own, given what all of ``frame`` says
+    (split_shared): the same rings as over the whole frame (``by_family=False``, the path
+    before issue 22), with one family's working columns in memory at a time."""
     progress = progress or NullProgress()
     if frame.is_empty():
         return []
     configured = tuple(thresholds_kg) if thresholds_kg else thresholds(db)
-    ctx = SplitContext(db, frame, configured)
+    if not by_family:
+        return _sorted(_rings(SplitContext(db, frame, configured), min_score, progress))
+    shared = shared_evidence(db, frame, configured)
+    families = sorted(frame["family"].cast(pl.Utf8).unique().to_list())
+    rings: list[SplitRing] = []
+    for i, fam in enumerate(families):
+        part = frame.filter(pl.col("family").cast(pl.Utf8) == fam).with_columns(
+            pl.col(c).cast(t) for c, t in _USUAL.items() if c in frame.columns)
+        ctx = SplitContext(db, part, configured, shared)
+        rings += _rings(ctx, min_score, _Share(progress, i, len(families)))
+    return _sorted(rings)
+
+
+# the types splits_data.load's compact frame gives back to a family searched
+_USUAL = {"hs": pl.Utf8, "pod": pl.Utf8, "family": pl.Utf8} | dict.fromkeys(SPLIT_ROLES,
+                                                                              pl.Int64)
+
+
+class _Share:
+    """The progress of one family's search: its share of the whole."""
+
+    def __init__(self, outer: Progress, index: int, count: int):
+        self.outer, self.index, self.count = outer, index, count
+
+    def report(self, done: int, total: int) -> None:
+        self.outer.report(self.index * total + done, self.count * total)
+
+    def raise_if_cancelled(self) -> None:
+        self.outer.raise_if_cancelled()
+
+
+def _sorted(rings: list[SplitRing]) -> list[SplitRing]:
+    return sorted(rings, key=lambda r: (-r.score, r.first))
+
+
+def _rings(ctx: SplitContext, min_score: float, progress: Progress) -> list[SplitRing]:
     scored = [(*ctx.evaluate(win, min_score), win) for win in ctx.windows(progress)]
     scored = [x for x in scored if x[0] >= min_score]
     scored.sort(key=lambda x: -x[0])
     merged = _merge(scored, ctx.shipper)
     names = _names(ctx, merged)
-    rings = [_ring(ctx, score, ev, rows, names) for score, ev, rows in merged]
+    numbers = None if "no" in ctx.frame.columns else declaration_numbers(
+        ctx.db, ctx.frame["id"].gather(np.concatenate([rows for *_, rows in merged]))
+        if merged else ())
+    rings = [_ring(ctx, score, ev, rows, names, numbers) for score, ev, rows in merged]
     log.info("split detection: %d rings from %d windows", len(rings), len(scored))
-    return sorted(rings, key=lambda r: (-r.score, r.first))
+    return rings
 
 
 def _merge(scored, shipper: np.ndarray) -> list[tuple[float, dict, np.ndarray]]:
@@ -154,8 +196,11 @@ def _names(ctx: SplitContext, merged) -> dict[int, str]:
 
 
 def _ring(ctx: SplitContext, score: float, ev: dict, rows: np.ndarray,
-          names: dict[int, str]) -> SplitRing:
+          names: dict[int, str], numbers: dict[int, str] | None = None) -> SplitRing:
     w = ctx.frame[rows].sort("date")
+    if numbers is not None:  # a compact frame: the numbers read for the rings only
+        w = w.with_columns(pl.col("id").replace_strict(numbers, return_dtype=pl.Utf8)
+                           .alias("no"))
     shippers = tuple(dict.fromkeys(int(x) for x in w["shipper"].drop_nulls()))
     consignees = tuple(dict.fromkeys(int(x) for x in w["consignee"].drop_nulls()))
     ev = {**ev, "shippers": shippers, "receivers": consignees,
@@ -189,5 +234,6 @@ def ring_timeline(db: Database, ring: SplitRing, frame: pl.DataFrame | None = No
     frame = load(db) if frame is None else frame
     frame = frame.filter(pl.col("id").is_in(list(ring.declaration_ids))).sort("date")
     names = dict(zip(ring.shipper_ids, ring.shipper_names, strict=True))
-    return [(r["date"], r["kg"] or 0.0, names.get(r["shipper"], ""), r["no"])
+    numbers = dict(zip(ring.declaration_ids, ring.declaration_nos, strict=True))
+    return [(r["date"], r["kg"] or 0.0, names.get(r["shipper"], ""), numbers[r["id"]])
             for r in frame.iter_rows(named=True)]

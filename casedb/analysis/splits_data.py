@@ -1,4 +1,5 @@
-"""Loading what the split detector needs in one query, and the sender clusters: parties tied by
+"""Loading what the split detector needs (only its columns, in compact types, a range of ids at a
+time: ten million declarations fit in half a gigabyte), and the sender clusters: parties tied by
 strong identifiers (same address, phone, email or tax id), found with union-find."""
 
 from __future__ import annotations
@@ -7,13 +8,12 @@ from collections import defaultdict
 
 import numpy as np
 import polars as pl
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 
 from casedb.store.database import Database
 from casedb.store.polars_query import fetch_frame
 
-from ..models import DeclarationContainer, Party, PartyIdentifier
-from .declarations import load_declarations
+from ..models import Declaration, DeclarationContainer, DeclarationParty, Party, PartyIdentifier
 
 # Goods families: a misdeclared code for the same goods belongs to the same family.
 FAMILIES = {
@@ -34,26 +34,91 @@ def family(hs: str | None) -> str:
     return _BY_PREFIX.get(hs[:4], hs[:4])
 
 
+SPLIT_ROLES = ("shipper", "consignee", "notify", "broker")  # the roles the views group by
+LEAN = {"id": pl.Int64, "date": pl.Date, "hs": pl.Utf8, "kg": pl.Float64, "pod": pl.Utf8}
+STEP = 1_000_000  # declaration ids read at a time
+# Held for every declaration searched (ten million: ~50 bytes each); a family's rows are given
+# back their usual types (splits.py) when it is searched.
+COMPACT = {"hs": pl.Categorical, "pod": pl.Categorical, "family": pl.Categorical} | dict.fromkeys(
+    SPLIT_ROLES, pl.Int32)
+
+
 def load(db: Database, since=None, until=None, declarations: pl.DataFrame | None = None
          ) -> pl.DataFrame:
     """The declarations as the split detector reads them (``declarations``: a frame of
-    casedb.analysis.declarations already loaded), one per shipment, with their goods family."""
-    frame = load_declarations(db, since, until) if declarations is None else declarations
-    frame = _one_per_shipment(db, frame)
+    casedb.analysis.declarations already loaded), one per shipment, with their goods family.
+    Without ``declarations``, only the columns the detector needs are read, a million ids at a
+    time, into compact types (COMPACT); their declaration numbers are read for the rings
+    found (``declaration_numbers``)."""
+    if declarations is None:
+        return _load_compact(db, since, until)
+    return _with_family(_one_per_shipment(db, declarations))
+
+
+def _with_family(frame: pl.DataFrame) -> pl.DataFrame:
     fams = {h: family(h) for h in frame["hs"].unique().to_list()}
     return frame.with_columns(pl.col("hs").replace_strict(fams, default="unknown").alias("family"))
 
 
+def _load_compact(db: Database, since, until) -> pl.DataFrame:
+    d = Declaration
+    with db.read() as s:
+        low, high = s.execute(select(func.min(d.id), func.max(d.id))).one()
+    mirrored = _mirrored(db).implode()
+    parts = []
+    for start in range(low or 0, (high or -1) + 1, STEP):
+        ids = (start, start + STEP - 1)
+        q = select(d.id, d.declaration_date, d.hs_code,
+                   func.coalesce(d.gross_weight_kg, d.net_weight_kg), d.port_of_discharge) \
+            .where(d.declaration_date.is_not(None), d.id.between(*ids))
+        q = q.where(d.declaration_date >= since) if since else q
+        q = q.where(d.declaration_date <= until) if until else q
+        part = fetch_frame(db, q, LEAN).filter(~pl.col("id").is_in(mirrored))
+        if part.height:
+            part = _with_family(part.join(_role_columns(db, ids), on="id", how="left")
+                                .sort("id"))
+            parts.append(part.with_columns(pl.col(c).cast(t) for c, t in COMPACT.items()))
+    if not parts:
+        return pl.DataFrame(schema=LEAN | COMPACT)
+    return pl.concat(parts)
+
+
+def _role_columns(db: Database, ids: tuple[int, int]) -> pl.DataFrame:
+    """One row per declaration of the id range, a party id per role of SPLIT_ROLES, pivoted
+    by the database."""
+    dp = DeclarationParty
+    cols = [func.max(case((dp.role == role, dp.party_id))).label(role) for role in SPLIT_ROLES]
+    q = select(dp.declaration_id, *cols).where(dp.role.in_(SPLIT_ROLES),
+                                               dp.declaration_id.between(*ids)) \
+        .group_by(dp.declaration_id)
+    return fetch_frame(db, q, {"id": pl.Int64} | dict.fromkeys(SPLIT_ROLES, pl.Int64))
+
+
+def declaration_numbers(db: Database, ids) -> dict[int, str]:
+    ids = sorted({int(i) for i in ids})
+    out: dict[int, str] = {}
+    with db.read() as s:
+        for i in range(0, len(ids), 900):
+            out.update(s.execute(select(Declaration.id, Declaration.declaration_no)
+                                 .where(Declaration.id.in_(ids[i:i + 900]))).all())
+    return out
+
+
 def _one_per_shipment(db: Database, frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.filter(~pl.col("id").is_in(_mirrored(db).implode()))
+
+
+def _mirrored(db: Database) -> pl.Series:
     """The same shipment declared by two administrations (export and import) counts once: a
-    declaration whose containers all belong to an earlier declaration is dropped. Only the
-    containers on more than one declaration are read (the database counts them)."""
+    declaration whose containers all belong to an earlier declaration is dropped (these are
+    its ids). Only the containers on more than one declaration are read (the database counts
+    them)."""
     dc = DeclarationContainer
     shared = select(dc.container_no).group_by(dc.container_no).having(func.count() > 1)
     rows = fetch_frame(db, select(dc.declaration_id, dc.container_no).where(
         dc.container_no.in_(shared)), {"id": pl.Int64, "cntr": pl.Utf8})
     if rows.is_empty():
-        return frame
+        return pl.Series("id", [], dtype=pl.Int64)
     owner = rows.group_by("cntr").agg(pl.col("id").min().alias("owner"))
     later = rows.join(owner, on="cntr").filter(pl.col("owner") != pl.col("id")) \
         .group_by("id").len()
@@ -61,8 +126,7 @@ def _one_per_shipment(db: Database, frame: pl.DataFrame) -> pl.DataFrame:
     counts = fetch_frame(db, select(dc.declaration_id, func.count()).where(
         dc.declaration_id.in_(holders)).group_by(dc.declaration_id),
         {"id": pl.Int64, "all": pl.Int64})
-    mirrored = later.join(counts, on="id").filter(pl.col("len") == pl.col("all"))["id"]
-    return frame.filter(~pl.col("id").is_in(mirrored.implode()))
+    return later.join(counts, on="id").filter(pl.col("len") == pl.col("all"))["id"]
 
 
 class Clusters:
