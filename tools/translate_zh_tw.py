@@ -326,6 +326,20 @@ ZH.update({  # the alerts view, its new-rule dialog and risk in the declarations
     "Only declarations whose computed risk score (0 to 1) is at least this":
         "只顯示計算所得風險分數（0 至 1）不低於此值的報單",
 })
+ZH.update({  # source grades in the case view and the import wizard; an import's wait for a lock
+    "Grade": "評等", "Grade…": "評等…", "Grade the source": "評定來源",
+    "Grade of %1:": "%1 的評等：", "Now graded %1 (%2).": "目前評等為 %1（%2）。",
+    "Graded %1": "已評等為 %1", "The grade could not be saved: %1": "無法儲存評等：%1",
+    "Grade these files as a source (optional):": "將這些檔案評定為情資來源（選填）：",
+    "How reliable the source of these files is and how credible what it gave; recorded with "
+    "the import and shown in dossiers and bundles":
+        "這些檔案來源的可靠程度與所提供資訊的可信度；隨匯入記錄，並顯示於卷宗與交換包",
+    "%1: graded %2 as a source": "%1：來源評等為 %2", "%1: not graded: %2": "%1：未評等：%2",
+    "Another program is writing to the case database: waiting for it to finish (%1 s). You "
+    "can cancel.": "另一個程式正在寫入案件資料庫：等待其完成（已等候 %1 秒）。您可以取消。",
+    "Import waiting: another program is writing to the case database (%1 s)":
+        "匯入等候中：另一個程式正在寫入案件資料庫（%1 秒）",
+})
 ZH.update({  # the link chart's role and date filters, link labels; the timeline's marks
     "Roles": "角色", "Show or hide the parties of each role (shipper, consignee, broker...)":
         "顯示或隱藏各角色（出口人、進口人、報關行…）的關係人",

@@ -3077,11 +3077,6 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>SplitView</name>
     <message>
-        <location filename="../../widgets/split_view.py" line="54" />
-        <source>Filter the rings: shipper, identifier, port, case…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../widgets/split_view.py" line="61" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
