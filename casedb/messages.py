@@ -17,6 +17,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "case_exists": {
         "en": "case {ref!r} exists already",
         "zh-TW": "案件 {ref} 已存在"},
+    "reference_taken": {  # casedb.security.references: perhaps by a case the user may not see
+        "en": "case reference {ref!r} is already used by another case (perhaps one you are not "
+              "allowed to see): choose another reference",
+        "zh-TW": "案號 {ref} 已由另一件案件使用（可能是您無權檢視的案件）：請另選案號"},
     "case_needs_ref": {
         "en": "a case needs a reference; give one such as TW-2024-001",
         "zh-TW": "案件須有案號，例如 TW-2024-001"},

@@ -25,19 +25,21 @@ from contextlib import contextmanager
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ..errors import CaseDbError
+from casedb import messages
+from casedb.errors import CaseDbError
 
 UNIQUE_REFERENCE = "uq_case_case_ref"
 UNIQUE_VIOLATION = "23505"
+KEY = "reference_taken"  # its words in casedb.messages
 
 
 class ReferenceTaken(CaseDbError):
     """A new case's reference is held by another case (perhaps one the user may not see)."""
 
     def __init__(self, case_ref: str):
-        super().__init__(f"case reference {case_ref!r} is already used by another case (perhaps "
-                         "one you are not allowed to see): choose another reference")
         self.case_ref = case_ref
+        self.message_key, self.message_values = KEY, {"ref": case_ref}  # zh-TW: messages.text
+        super().__init__(messages.text(self))
 
     def __reduce__(self):  # crosses from the importing process to the window's
         return type(self), (self.case_ref,)

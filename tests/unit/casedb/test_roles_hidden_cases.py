@@ -11,6 +11,7 @@ import sys
 import pytest
 from sqlalchemy import select
 
+from casedb import messages
 from casedb.cases.members import case_from_declarations
 from casedb.cases.records import create_case, get_case, list_cases
 from casedb.errors import ConflictError
@@ -36,6 +37,8 @@ def test_a_reference_held_by_a_hidden_case_is_refused_in_one_sentence(world):  #
     with pytest.raises(ReferenceTaken) as raised:
         create_case(a, "B-1", "my own case")
     _says_nothing_of_the_hidden_case(str(raised.value))
+    assert messages.text(raised.value, "zh-TW") == (  # the workstation's words in zh-TW
+        "案號 B-1 已由另一件案件使用（可能是您無權檢視的案件）：請另選案號")
     with pytest.raises(ReferenceTaken):  # the same from declarations (the case menu's way)
         case_from_declarations(a, "B-1", "my own case", [])
     # nothing was written, the hidden case untouched, and the connection still works
