@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 from sqlalchemy import Table, func, select, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 
 def allocate_ids(conn: Connection, table: Table, n: int) -> list[int]:
@@ -62,24 +63,35 @@ def insert_columns(conn: Connection, table: Table, columns: dict[str, Sequence])
             except TypeError:  # unhashable values (JSON)
                 values = list(map(process, values))
         data.append(values)
-    if dialect.name == "postgresql":
+    if dialect.name == "postgresql" and PG_COPY:
         _copy(conn, table, names, zip(*data, strict=True))
     else:
         conn.exec_driver_sql(_insert_sql(conn, table, names), list(zip(*data, strict=True)))
 
 
 MIN_COPY_ROWS = 50  # fewer rows go in as INSERTs: a COPY costs a round trip more to start
+# Whether PostgreSQL gets its rows by COPY (else executemany INSERTs, as SQLite; a test stores
+# the same file both ways and compares).
+PG_COPY = True
 
 
 def _copy(conn: Connection, table: Table, names: list[str], rows) -> None:
     """PostgreSQL's COPY, inside the caller's transaction, in place of an executemany of
     INSERTs (importing 100k declarations: 10.4 s of writing became 7.1 s; the rest is the
-    server checking foreign keys and maintaining indexes)."""
+    server checking foreign keys and maintaining indexes).
+
+    The driver's error comes out as SQLAlchemy's (an IntegrityError...), as from any other
+    statement: a COPY that lost a race with a concurrent import (a unique name it committed
+    first) is then retried by retrying_races like an INSERT would be."""
     quote = conn.dialect.identifier_preparer.quote
     sql = f"COPY {quote(table.name)} ({', '.join(quote(n) for n in names)}) FROM STDIN"
-    with conn.connection.dbapi_connection.cursor() as cur, cur.copy(sql) as copy:
-        for row in rows:
-            copy.write_row(row)
+    error = conn.dialect.loaded_dbapi.Error
+    try:
+        with conn.connection.dbapi_connection.cursor() as cur, cur.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+    except error as exc:
+        raise DBAPIError.instance(sql, None, exc, error, dialect=conn.dialect) from exc
 
 
 def _defaults(table: Table, present) -> dict:
@@ -118,7 +130,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     params = [tuple(p(r[n]) if p else r[n] for n, p in zip(names, processors, strict=True))
               for r in rows]
-    if dialect.name == "postgresql" and len(params) >= MIN_COPY_ROWS:
+    if dialect.name == "postgresql" and PG_COPY and len(params) >= MIN_COPY_ROWS:
         _copy(conn, table, names, params)  # 50k raw rows: 2.0 s as INSERTs, 0.7 s so
         return
     conn.exec_driver_sql(_insert_sql(conn, table, names), params)

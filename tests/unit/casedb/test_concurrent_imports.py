@@ -1,4 +1,5 @@
-"""Two writers at once: PostgreSQL imports naming the same new companies both succeed; on SQLite
+"""Two writers at once: PostgreSQL imports naming the same new companies both succeed (however
+many: a COPY that loses the race is retried like an INSERT); on SQLite
 an import waits for another writer's lock, with progress, however long it holds it."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from sqlalchemy import create_engine, func, select, text
 from casedb.importing.pipeline import import_file, import_files
 from casedb.models import Declaration, Party, PartyName
 from casedb.progress import CallbackProgress
+from casedb.store import bulk
 from tests.writers import write_csv
 
 HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)", "Shipper",
@@ -62,13 +64,12 @@ def _waiting_on_a_lock(url: str) -> bool:
         engine.dispose()
 
 
-@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
-def test_two_postgresql_imports_of_the_same_new_companies_both_succeed(db, tmp_path):
-    first = declarations_file(tmp_path / "first.csv", "A")
-    second = declarations_file(tmp_path / "second.csv", "B")
+def _one_waiting_for_the_other(db, first, second) -> dict:
+    """Import ``first``, held after its first chunk (its new companies in, uncommitted), then
+    ``second``, which waits on them; then let both finish. Their reports (or errors) by name."""
     gate, results = GatedProgress(), {}
     one = _run(results, "first", lambda: import_file(db, first, progress=gate))
-    assert gate.written.wait(60)  # the first import holds its new companies, uncommitted
+    assert gate.written.wait(60)
     two = _run(results, "second", lambda: import_file(db, second))
     for _ in range(600):  # the second import waits on the first's uncommitted names
         if _waiting_on_a_lock(db.url):
@@ -79,6 +80,14 @@ def test_two_postgresql_imports_of_the_same_new_companies_both_succeed(db, tmp_p
     gate.go.set()
     one.join(120)
     two.join(120)
+    return results
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_two_postgresql_imports_of_the_same_new_companies_both_succeed(db, tmp_path):
+    first = declarations_file(tmp_path / "first.csv", "A")
+    second = declarations_file(tmp_path / "second.csv", "B")
+    results = _one_waiting_for_the_other(db, first, second)
     assert not isinstance(results["first"], BaseException), results["first"]
     assert not isinstance(results["second"], BaseException), results["second"]
     assert (results["first"].imported, results["second"].imported) == (30, 30)
@@ -87,6 +96,33 @@ def test_two_postgresql_imports_of_the_same_new_companies_both_succeed(db, tmp_p
         assert s.scalar(select(func.count()).select_from(Party)) == len(COMPANIES)
         # each name once as a shipper (of Malaysia) and once as a consignee (no country)
         assert s.scalar(select(func.count()).select_from(PartyName)) == 2 * len(COMPANIES)
+
+
+# More new companies than bulk.MIN_COPY_ROWS: their names go in by COPY, not INSERTs.
+MANY = [f"Racing Scrap {i:03d} Co., Ltd." for i in range(2 * bulk.MIN_COPY_ROWS)]
+
+
+def many_companies_file(path, prefix: str):
+    n = len(MANY)
+    return write_csv(path, [HEADER, *([f"{prefix}{i:04d}", "2024-03-01", "391510", 1000 + i,
+                                       MANY[i], MANY[(i + 1) % n], "Malaysia"]
+                                      for i in range(n))])
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_a_copy_that_loses_the_race_is_retried(db, tmp_path):
+    """The second import's COPY of the same new names waits for the first import, fails on
+    their unique key when the first commits, and the whole import runs again and merges (the
+    driver's error from a COPY was not SQLAlchemy's, and was not retried)."""
+    results = _one_waiting_for_the_other(db, many_companies_file(tmp_path / "a.csv", "A"),
+                                         many_companies_file(tmp_path / "b.csv", "B"))
+    for key in ("first", "second"):
+        assert not isinstance(results[key], BaseException), results[key]
+        assert results[key].imported == len(MANY)
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Declaration)) == 2 * len(MANY)
+        assert s.scalar(select(func.count()).select_from(Party)) == len(MANY)
+        assert s.scalar(select(func.count()).select_from(PartyName)) == 2 * len(MANY)
 
 
 def test_a_sqlite_import_waits_for_another_writer_with_progress(sqlite_db, tmp_path):
