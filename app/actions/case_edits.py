@@ -9,11 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox
 
+from casedb import messages
+from casedb.cases import attachments
 from casedb.cases import records as cases
 from casedb.changes import ATTACHMENTS, NOTES, ChangeSet
 from casedb.errors import CaseDbError, ConflictError, NotFound, ReadError
-from casedb.cases import attachments
 
+from .. import i18n
 from ..jobs import Job
 
 
@@ -107,8 +109,14 @@ class CaseEdits:
                             _message(exc))
 
 
+def said(exc: BaseException) -> str:
+    """What a casedb error says, in the workstation's language (casedb.messages)."""
+    return messages.text(exc, i18n.active())
+
+
 def _message(exc: BaseException) -> str:
-    """The failure as the user reads it (casedb's errors carry facts, in English)."""
+    """The failure as the user reads it (casedb's errors carry facts: casedb.messages words
+    them in the user's language)."""
     size = QLocale().formattedDataSize
     if isinstance(exc, attachments.AttachmentTooLarge):
         return QCoreApplication.translate(
@@ -124,9 +132,9 @@ def _message(exc: BaseException) -> str:
     if isinstance(exc, NotFound):
         return QCoreApplication.translate(
             "CaseEdits", "It no longer exists (someone else may have removed it): %1").replace(
-            "%1", str(exc))
+            "%1", said(exc))
     if isinstance(exc, CaseDbError):
-        return str(exc)
+        return said(exc)
     return QCoreApplication.translate("CaseEdits", "The change could not be made: %1").replace(
         "%1", str(exc))
 

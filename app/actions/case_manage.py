@@ -22,7 +22,7 @@ from widgets.case_picker import CasePicker
 from widgets.evidence_view import EvidenceView
 
 from ..jobs import Job
-from .case_edits import _message
+from .case_edits import _message, said
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -97,7 +97,7 @@ class CaseManagement:
                                           "it, so your change was not saved. The case has been "
                                           "reloaded; look at their change and make yours "
                                           "again.\n\n%1")
-                                .replace("%1", str(exc)))
+                                .replace("%1", said(exc)))
             return
         QMessageBox.warning(self.window, translate("CaseManagement", "Case"), _message(exc))
 
@@ -145,11 +145,13 @@ class CaseManagement:
         picker = CasePicker(self.window, translate("CaseManagement", "Add to case"),
                             translate("CaseManagement", "Add %1 declaration(s) to:")
                             .replace("%1", str(len(ids))),
-                            _open_cases(self.db), self.window.open_case_ref,
-                            quantity=len(ids) == 1)
-        picker.accepted.connect(lambda: self.add_to(
-            picker.case_ref(), {ids[0]: picker.kg()} if picker.kg() else ids,
-            picker.reason_text()))
+                            _open_cases(self.db), self.window.open_case_ref, declarations=ids)
+        picker.accepted.connect(lambda: self.add_to(picker.case_ref(), _quantities(picker, ids),
+                                                    picker.reason_text()))
+        if len(ids) > 1:  # their numbers and weights beside the quantities asked
+            job = Job(case_members.declaration_facts, self.db, ids)
+            job.signals.succeeded.connect(picker.show_declarations)
+            self.window.jobs.start(job)
         self._open(picker)
         return picker
 
@@ -248,6 +250,14 @@ class _Again:
 
     def __call__(self, db):
         return self.fn(db, *self.args)
+
+
+def _quantities(picker: CasePicker, ids: list[int]):
+    """The ids, or id -> kg seized where the picker was told any quantity."""
+    if picker.quantities is not None:
+        kgs = picker.kgs()
+        return kgs if any(v is not None for v in kgs.values()) else ids
+    return {ids[0]: picker.kg()} if picker.kg() else ids
 
 
 def _declarations_shown(view):

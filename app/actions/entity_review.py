@@ -1,4 +1,5 @@
-"""The entity review queue as a window: candidates loaded and decisions written in jobs."""
+"""The entity review queue as a window: candidates loaded and decisions written in jobs; each
+decision done goes on the window's undo stack (Edit > Undo / Redo, app/actions/entity_undo.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout
 from casedb.changes import PARTIES, ChangeSet
 from casedb.parties import resolution as entities
 from widgets.entity_review import EntityReview
+
+from . import entity_undo
 
 
 class EntityReviewFlow:
@@ -34,13 +37,24 @@ class EntityReviewFlow:
         return job
 
     def _on_review_merge_requested(self, keep: int, other: int, reason: str) -> None:
+        names = self._names_of(keep, other)
         job = self.window.jobs.submit(entities.merge, self.window.db, keep, other, reason,
                                      writes=True)
         job.signals.succeeded.connect(self._on_decided)
+        job.signals.succeeded.connect(
+            lambda _c: entity_undo.push(self.window, "merge", keep, names))
 
     def _on_review_reject_requested(self, a: int, b: int, reason: str) -> None:
+        names = self._names_of(a, b)
         job = self.window.jobs.submit(entities.reject, self.window.db, a, b, reason, writes=True)
         job.signals.succeeded.connect(self._on_decided)
+        job.signals.succeeded.connect(lambda _c: entity_undo.push(self.window, "reject", a, names))
+
+    def _names_of(self, a: int, b: int) -> tuple[str, ...]:
+        c = self.review.current()
+        if c is not None and {c.left_id, c.right_id} == {a, b}:
+            return (c.left_name, c.right_name)
+        return ()
 
     def _on_review_names_requested(self, party_ids: list) -> None:
         job = self.window.jobs.submit(_names, self.window.db, party_ids)
@@ -49,6 +63,8 @@ class EntityReviewFlow:
     def _on_review_split_requested(self, party_id: int, raw: str, reason: str) -> None:
         job = self.window.jobs.submit(_split, self.window.db, party_id, raw, reason, writes=True)
         job.signals.succeeded.connect(self._on_decided)
+        job.signals.succeeded.connect(
+            lambda _c: entity_undo.push(self.window, "split", party_id, (raw,)))
 
     def _on_decided(self, changes: ChangeSet) -> None:
         self.window.publish(changes)  # the queue reloads with every other view

@@ -63,6 +63,18 @@ def declaration_ids(db: Database, numbers) -> list[int]:
     return [found[n][0] for n in numbers]
 
 
+def declaration_facts(db: Database, declaration_ids) -> list[tuple[int, str, float | None]]:
+    """(id, number, gross kg) of declarations, for the quantities asked when adding them."""
+    ids = list(declaration_ids)
+    out = []
+    with db.read() as s:
+        for i in range(0, len(ids), 900):
+            out += s.execute(select(Declaration.id, Declaration.declaration_no,
+                                    Declaration.gross_weight_kg)
+                             .where(Declaration.id.in_(ids[i:i + 900]))).all()
+    return [tuple(row) for row in out]
+
+
 def held_by_cases(db: Database, declaration_ids) -> dict[str, list[int]]:
     """Which cases already hold any of the declarations: case reference -> their ids (for the
     warning before a ring or a selection becomes a new case)."""
@@ -110,6 +122,8 @@ def add_in(session: Session, db: Database, case_ref: str, declarations, *, reaso
     case = case_log.load_case(session, case_ref, lock=not db.is_sqlite)
     case_log.check_version(session, case, expected_version)
     quantities = declarations if isinstance(declarations, dict) else {}
+    if any(kg is not None and not kg > 0 for kg in quantities.values()):
+        raise messages.error(CaseDbError, "quantity_positive")
     have = set(session.scalars(select(Seizure.declaration_id).where(Seizure.case_id == case.id)))
     added = []
     for did, date in session.execute(select(Declaration.id, Declaration.declaration_date)
@@ -241,5 +255,5 @@ def case_from_declarations(db: Database, case_ref: str, title: str, declaration_
         return cid
 
 
-__all__ = ["add_declarations", "add_in", "held_by_cases", "add_seizure", "add_to_case", "case_from_declarations",
+__all__ = ["add_declarations", "add_in", "declaration_facts", "held_by_cases", "add_seizure", "add_to_case", "case_from_declarations",
            "case_status", "declaration_ids", "merge_cases", "new_case", "remove_from_case"]
