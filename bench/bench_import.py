@@ -35,7 +35,7 @@ _CHILD = """
 import gc, json, sys, time
 gc.disable()  # a process that only imports, as the workstation's and the command's are
 from casedb.store.database import Database
-from casedb import migrate
+from casedb.store import migrate
 from casedb.importing.pipeline import import_file
 db = Database(sys.argv[1]); migrate.upgrade(db)
 t0 = time.perf_counter(); r = import_file(db, sys.argv[2]); secs = time.perf_counter() - t0
@@ -48,7 +48,7 @@ print(json.dumps({"secs": secs, "rows": r.rows_read, "imported": r.imported,
 _RAW = """
 import gc, json, sqlite3, sys, time
 from casedb.store.database import Database
-from casedb import migrate
+from casedb.store import migrate
 from casedb.importing.readers import read_workbook
 db = Database(sys.argv[1]); migrate.upgrade(db); db.dispose()
 gc.disable()  # as the import does: a fair limit
@@ -68,7 +68,7 @@ print(json.dumps({"read": t_read, "insert": t_ins, "rows": len(rows), "peak_mb":
 _FULL = """
 import gc, json, sqlite3, sys, time
 from casedb.store.database import Database
-from casedb import migrate
+from casedb.store import migrate
 from casedb.importing.readers import read_workbook
 db = Database(sys.argv[1]); migrate.upgrade(db); db.dispose()
 gc.disable()  # as the import does: a fair limit
