@@ -4,6 +4,7 @@ strong identifiers (same address, phone, email or tax id), found with union-find
 
 from __future__ import annotations
 
+import io
 from collections import defaultdict
 
 import numpy as np
@@ -73,7 +74,7 @@ def _load_compact(db: Database, since, until) -> pl.DataFrame:
             .where(d.declaration_date.is_not(None), d.id.between(*ids))
         q = q.where(d.declaration_date >= since) if since else q
         q = q.where(d.declaration_date <= until) if until else q
-        part = fetch_frame(db, q, LEAN).filter(~pl.col("id").is_in(mirrored))
+        part = _frame(db, q, LEAN).filter(~pl.col("id").is_in(mirrored))
         if part.height:
             part = _with_family(part.join(_role_columns(db, ids), on="id", how="left")
                                 .sort("id"))
@@ -81,6 +82,25 @@ def _load_compact(db: Database, since, until) -> pl.DataFrame:
     if not parts:
         return pl.DataFrame(schema=LEAN | COMPACT)
     return pl.concat(parts)
+
+
+def _frame(db: Database, query, schema: dict) -> pl.DataFrame:
+    """fetch_frame, or on PostgreSQL the query's rows as CSV through COPY ... TO STDOUT, parsed
+    by polars: no Python object per value (ten million rows: seconds instead of a minute)."""
+    if db.is_sqlite:
+        return fetch_frame(db, query, schema)
+    sql = str(query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}))
+    raw = db.engine.raw_connection()
+    try:
+        with raw.driver_connection.cursor() as cur, \
+                cur.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)") as copy:
+            data = b"".join(bytes(block) for block in copy)
+    finally:
+        raw.close()
+    if not data:
+        return pl.DataFrame(schema=schema)
+    return pl.read_csv(io.BytesIO(data), has_header=False, new_columns=list(schema),
+                       schema=schema)
 
 
 def _role_columns(db: Database, ids: tuple[int, int]) -> pl.DataFrame:
@@ -91,7 +111,7 @@ def _role_columns(db: Database, ids: tuple[int, int]) -> pl.DataFrame:
     q = select(dp.declaration_id, *cols).where(dp.role.in_(SPLIT_ROLES),
                                                dp.declaration_id.between(*ids)) \
         .group_by(dp.declaration_id)
-    return fetch_frame(db, q, {"id": pl.Int64} | dict.fromkeys(SPLIT_ROLES, pl.Int64))
+    return _frame(db, q, {"id": pl.Int64} | dict.fromkeys(SPLIT_ROLES, pl.Int64))
 
 
 def declaration_numbers(db: Database, ids) -> dict[int, str]:
@@ -115,7 +135,7 @@ def _mirrored(db: Database) -> pl.Series:
     them)."""
     dc = DeclarationContainer
     shared = select(dc.container_no).group_by(dc.container_no).having(func.count() > 1)
-    rows = fetch_frame(db, select(dc.declaration_id, dc.container_no).where(
+    rows = _frame(db, select(dc.declaration_id, dc.container_no).where(
         dc.container_no.in_(shared)), {"id": pl.Int64, "cntr": pl.Utf8})
     if rows.is_empty():
         return pl.Series("id", [], dtype=pl.Int64)
@@ -123,7 +143,7 @@ def _mirrored(db: Database) -> pl.Series:
     later = rows.join(owner, on="cntr").filter(pl.col("owner") != pl.col("id")) \
         .group_by("id").len()
     holders = select(dc.declaration_id).where(dc.container_no.in_(shared))
-    counts = fetch_frame(db, select(dc.declaration_id, func.count()).where(
+    counts = _frame(db, select(dc.declaration_id, func.count()).where(
         dc.declaration_id.in_(holders)).group_by(dc.declaration_id),
         {"id": pl.Int64, "all": pl.Int64})
     return later.join(counts, on="id").filter(pl.col("len") == pl.col("all"))["id"]
