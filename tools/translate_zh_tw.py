@@ -7,6 +7,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import zh_tw_cases  # tools/, beside this script
+
 from casedb.dossier.labels import SPLIT_REASONS, VALUES
 
 ZH = {
@@ -364,6 +366,7 @@ ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站
             "（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；"
             "Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。</p>")
 ZH.update(SPLIT_REASONS["zh-TW"])  # a ring's explanations, from casedb's English templates
+ZH.update(zh_tw_cases.ZH)  # the case-work views of issue 20
 # The same English word meaning something else in one view: (context, source) -> translation.
 IN_CONTEXT = {("RouteChart", "From"): "起始年度",  # the year a route's share changed from
               ("RouteChart", "Before"): "之前", ("RouteChart", "After"): "之後",

@@ -29,19 +29,18 @@ INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # the ring's place in the list shown
 PENDING = "…"  # a column whose values are still being read
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RingTable", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def _typology(kind: str) -> str:
-    words = {"scatter-gather": _tr("scatter-gather"), "fan-in": _tr("fan-in"),
-             "fan-out": _tr("fan-out"), "stack": _tr("stack")}
+    words = {"scatter-gather": translate("RingTable", "scatter-gather"), "fan-in": translate("RingTable", "fan-in"),
+             "fan-out": translate("RingTable", "fan-out"), "stack": translate("RingTable", "stack")}
     return words.get(kind, kind)
 
 
 def _kind(kind: str) -> str:
-    words = {"phone": _tr("phone"), "address": _tr("address"), "email": _tr("email"),
-             "tax_id": _tr("tax id"), "fax": _tr("fax")}
+    words = {"phone": translate("RingTable", "phone"), "address": translate("RingTable", "address"), "email": translate("RingTable", "email"),
+             "tax_id": translate("RingTable", "tax id"), "fax": translate("RingTable", "fax")}
     return words.get(kind, kind)
 
 
@@ -62,9 +61,9 @@ class RingTableModel(QAbstractTableModel):
         self.detailed = False
 
     def headers(self) -> list[str]:
-        return [_tr("Score"), _tr("Typology"), _tr("Shippers"), _tr("Shared identifiers"),
-                _tr("Declarations"), _tr("Tonnes"), _tr("Ports"), _tr("First"), _tr("Last"),
-                _tr("Already in cases"), _tr("Why")]
+        return [translate("RingTable", "Score"), translate("RingTable", "Typology"), translate("RingTable", "Shippers"), translate("RingTable", "Shared identifiers"),
+                translate("RingTable", "Declarations"), translate("RingTable", "Tonnes"), translate("RingTable", "Ports"), translate("RingTable", "First"), translate("RingTable", "Last"),
+                translate("RingTable", "Already in cases"), translate("RingTable", "Why")]
 
     def set_rows(self, rows: list[RingRow], reasons: list[str], *, detailed: bool) -> None:
         self.beginResetModel()
@@ -113,10 +112,10 @@ class RingTableModel(QAbstractTableModel):
 
     def _text(self, row: RingRow, column: int, full: bool) -> str:
         if not self.detailed and column in (SHARED, PORTS, IN_CASES):
-            return _tr("being read…") if full else PENDING
+            return translate("RingTable", "being read…") if full else PENDING
         if column == SHARED:
             return ("\n" if full else "; ").join(
-                _tr("%1 %2 (%3 shippers)").replace("%1", _kind(kind)).replace("%2", value)
+                translate("RingTable", "%1 %2 (%3 shippers)").replace("%1", _kind(kind)).replace("%2", value)
                 .replace("%3", str(n)) for kind, value, n in row.shared)
         if column == IN_CASES:
             return self._in_cases(row, full)
@@ -131,11 +130,11 @@ class RingTableModel(QAbstractTableModel):
 
     def _in_cases(self, row: RingRow, full: bool) -> str:
         if not row.in_cases:
-            return _tr("none") if not full else _tr("None of its declarations is in a case")
+            return translate("RingTable", "none") if not full else translate("RingTable", "None of its declarations is in a case")
         held = ", ".join(f"{ref} ({n})" for ref, n in row.in_cases)
         if not full:
             return held
-        return _tr("%1; %2 of its %3 declarations in no case").replace("%1", held).replace(
+        return translate("RingTable", "%1; %2 of its %3 declarations in no case").replace("%1", held).replace(
             "%2", str(row.free)).replace("%3", str(row.declarations))
 
     def _key(self, row: RingRow, column: int):

@@ -552,63 +552,63 @@
 <context>
     <name>CaseEdits</name>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="46" />
-        <location filename="../../app/actions/case_edits.py" line="52" />
+        <location filename="../../app/actions/case_edits.py" line="48" />
+        <location filename="../../app/actions/case_edits.py" line="54" />
         <source>Note saved</source>
         <translation>註記已儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="59" />
+        <location filename="../../app/actions/case_edits.py" line="61" />
         <source>Attached %1</source>
         <translation>已附加 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="65" />
+        <location filename="../../app/actions/case_edits.py" line="67" />
         <source>Saved %1</source>
         <translation>已儲存 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="71" />
+        <location filename="../../app/actions/case_edits.py" line="73" />
         <source>Attachment removed</source>
         <translation>已移除附件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="98" />
+        <location filename="../../app/actions/case_edits.py" line="100" />
         <source>Note not saved</source>
         <translation>註記未儲存</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="99" />
+        <location filename="../../app/actions/case_edits.py" line="101" />
         <source>Someone else changed this note since you opened it. The case has been reloaded: compare their text in the list with yours in the editor, then save again or cancel.</source>
         <translation>您開啟此註記後已有他人修改。案件已重新載入：請比對清單中對方的內容與編輯區中您的內容，再重新儲存或取消。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="106" />
+        <location filename="../../app/actions/case_edits.py" line="108" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="114" />
+        <location filename="../../app/actions/case_edits.py" line="122" />
         <source>%1 is too large to attach (%2; the limit is %3).</source>
         <translation>%1 過大，無法附加（%2；上限為 %3）。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="118" />
+        <location filename="../../app/actions/case_edits.py" line="126" />
         <source>Someone else changed this since you opened it; nothing was saved. Refresh the case and try again.</source>
         <translation>您開啟後已有他人修改此項目，未儲存任何變更。請重新整理案件後再試一次。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="122" />
+        <location filename="../../app/actions/case_edits.py" line="130" />
         <source>Cannot read %1: %2</source>
         <translation>無法讀取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="125" />
+        <location filename="../../app/actions/case_edits.py" line="133" />
         <source>It no longer exists (someone else may have removed it): %1</source>
         <translation>該項目已不存在（可能已被他人移除）：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_edits.py" line="130" />
+        <location filename="../../app/actions/case_edits.py" line="138" />
         <source>The change could not be made: %1</source>
         <translation>無法完成變更：%1</translation>
     </message>
@@ -794,42 +794,42 @@
         <translation>將 %1 筆報單加入：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="158" />
+        <location filename="../../app/actions/case_manage.py" line="160" />
         <source>Add %1 declaration(s) to %2</source>
         <translation>將 %1 筆報單加入 %2</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="167" />
+        <location filename="../../app/actions/case_manage.py" line="169" />
         <source>Case %1 holds those declarations already</source>
         <translation>案件 %1 已包含這些報單</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="171" />
+        <location filename="../../app/actions/case_manage.py" line="173" />
         <source>Remove %1 declaration(s) from %2</source>
         <translation>自 %2 移除 %1 筆報單</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="173" />
+        <location filename="../../app/actions/case_manage.py" line="175" />
         <source>removed in the case view</source>
         <translation>於案件檢視中移除</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="182" />
+        <location filename="../../app/actions/case_manage.py" line="184" />
         <source>Open the case to keep first, then merge another into it.</source>
         <translation>請先開啟要保留的案件，再將另一案件併入。</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="186" />
+        <location filename="../../app/actions/case_manage.py" line="188" />
         <source>Merge cases</source>
         <translation>合併案件</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="187" />
+        <location filename="../../app/actions/case_manage.py" line="189" />
         <source>Merge the case chosen into %1 (it is closed and its declarations move over):</source>
         <translation>將所選案件併入 %1（該案件將結案，其報單移入）：</translation>
     </message>
     <message>
-        <location filename="../../app/actions/case_manage.py" line="195" />
+        <location filename="../../app/actions/case_manage.py" line="197" />
         <source>Merge %1 into %2</source>
         <translation>將 %1 併入 %2</translation>
     </message>
@@ -837,29 +837,64 @@
 <context>
     <name>CasePicker</name>
     <message>
-        <location filename="../../widgets/case_picker.py" line="37" />
+        <location filename="../../widgets/case_picker.py" line="47" />
         <source>why (kept in the audit log)</source>
         <translation>理由（記錄於稽核軌跡）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="38" />
+        <location filename="../../widgets/case_picker.py" line="48" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="43" />
+        <location filename="../../widgets/case_picker.py" line="53" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="45" />
+        <location filename="../../widgets/case_picker.py" line="55" />
         <source>Quantity seized</source>
         <translation>查獲數量</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="48" />
+        <location filename="../../widgets/case_picker.py" line="60" />
+        <source>Quantity seized of each declaration (kg; blank: unknown):</source>
+        <translation>各報單查獲數量（公斤；空白表示不明）：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="63" />
+        <source>Seized = declared gross weight</source>
+        <translation>查獲數量 = 申報毛重</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="64" />
+        <source>Fill every row with its declaration's gross weight</source>
+        <translation>以各報單的毛重填入每一列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="68" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="87" />
+        <source>Declaration</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="87" />
+        <source>Gross kg</source>
+        <translation>毛重(公斤)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="88" />
+        <source>Seized kg</source>
+        <translation>查獲公斤數</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_picker.py" line="146" />
+        <source>The quantity seized of %1 must be a number of kg above 0, or blank.</source>
+        <translation>%1 的查獲數量須為大於 0 的公斤數，或留空。</translation>
     </message>
 </context>
 <context>
@@ -1475,9 +1510,37 @@
 <context>
     <name>EntityReviewFlow</name>
     <message>
-        <location filename="../../app/actions/entity_review.py" line="17" />
+        <location filename="../../app/actions/entity_review.py" line="20" />
         <source>Entity review</source>
         <translation>關係人比對審查</translation>
+    </message>
+</context>
+<context>
+    <name>EntityUndo</name>
+    <message>
+        <location filename="../../app/actions/entity_undo.py" line="31" />
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/entity_undo.py" line="35" />
+        <source>Undone: %1</source>
+        <translation>已復原：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/entity_undo.py" line="43" />
+        <source>Merge parties %1</source>
+        <translation>合併關係人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/entity_undo.py" line="44" />
+        <source>Different parties %1</source>
+        <translation>判定不同關係人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/entity_undo.py" line="45" />
+        <source>Split %1 out</source>
+        <translation>分拆出 %1</translation>
     </message>
 </context>
 <context>
@@ -1763,22 +1826,22 @@
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../widgets/link_chart.py" line="296" />
+        <location filename="../../widgets/link_chart.py" line="301" />
         <source>No path links %1 and %2.</source>
         <translation>%1 與 %2 之間沒有路徑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="341" />
+        <location filename="../../widgets/link_chart.py" line="346" />
         <source>%n node(s)</source>
         <translation><numerusform>%n 個節點</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="342" />
+        <location filename="../../widgets/link_chart.py" line="347" />
         <source>%n link(s)</source>
         <translation><numerusform>%n 條連結</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/link_chart.py" line="344" />
+        <location filename="../../widgets/link_chart.py" line="349" />
         <source>laying out…</source>
         <translation>配置中…</translation>
     </message>
@@ -1786,37 +1849,37 @@
 <context>
     <name>LinkDetails</name>
     <message>
-        <location filename="../../widgets/link_details.py" line="29" />
+        <location filename="../../widgets/link_details.py" line="33" />
         <source>Select a node to see its attributes</source>
         <translation>選取節點以檢視其屬性</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="57" />
+        <location filename="../../widgets/link_details.py" line="63" />
         <source>%1 link(s), %2 t</source>
         <translation>%1 條連結，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="62" />
+        <location filename="../../widgets/link_details.py" line="68" />
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="66" />
+        <location filename="../../widgets/link_details.py" line="72" />
         <source>Declared %1 to %2</source>
         <translation>申報期間 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="69" />
+        <location filename="../../widgets/link_details.py" line="75" />
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="71" />
+        <location filename="../../widgets/link_details.py" line="77" />
         <source>Heaviest links</source>
         <translation>權重最大的連結</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="93" />
+        <location filename="../../widgets/link_details.py" line="99" />
         <source>%1 (%2): %3 link(s)</source>
         <translation>%1（%2）：%3 條連結</translation>
     </message>
@@ -1824,42 +1887,42 @@
 <context>
     <name>LinkFilterBar</name>
     <message>
-        <location filename="../../widgets/link_filters.py" line="154" />
+        <location filename="../../widgets/link_filters.py" line="157" />
         <source>Roles</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_filters.py" line="155" />
+        <location filename="../../widgets/link_filters.py" line="158" />
         <source>Show or hide the parties of each role (shipper, consignee, broker...)</source>
         <translation>顯示或隱藏各角色（出口人、進口人、報關行…）的關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_filters.py" line="163" />
+        <location filename="../../widgets/link_filters.py" line="173" />
         <source>Declared from</source>
         <translation>申報日期自</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_filters.py" line="165" />
+        <location filename="../../widgets/link_filters.py" line="175" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_filters.py" line="167" />
+        <location filename="../../widgets/link_filters.py" line="164" />
         <source>All dates</source>
         <translation>所有日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_filters.py" line="168" />
+        <location filename="../../widgets/link_filters.py" line="165" />
         <source>Show the nodes of every date again</source>
         <translation>重新顯示所有日期的節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_filters.py" line="179" />
+        <location filename="../../widgets/link_filters.py" line="185" />
         <source>Show only the nodes with a declaration in these dates</source>
         <translation>只顯示在此期間有報單的節點</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_filters.py" line="210" />
+        <location filename="../../widgets/link_filters.py" line="215" />
         <source>%n node(s) filtered out</source>
         <translation><numerusform>已篩除 %n 個節點</numerusform></translation>
     </message>
@@ -2658,6 +2721,134 @@ Add the ring to %2 instead of opening a new case?</source>
     </message>
 </context>
 <context>
+    <name>RingTable</name>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="36" />
+        <source>scatter-gather</source>
+        <translation>分散後集中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="36" />
+        <source>fan-in</source>
+        <translation>多對一</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="37" />
+        <source>fan-out</source>
+        <translation>一對多</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="37" />
+        <source>stack</source>
+        <translation>堆疊</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="42" />
+        <source>phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="42" />
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="42" />
+        <source>email</source>
+        <translation>電子郵件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="43" />
+        <source>tax id</source>
+        <translation>統一編號</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="43" />
+        <source>fax</source>
+        <translation>傳真</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="64" />
+        <source>Score</source>
+        <translation>分數</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="64" />
+        <source>Typology</source>
+        <translation>態樣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="64" />
+        <source>Shippers</source>
+        <translation>出口人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="64" />
+        <source>Shared identifiers</source>
+        <translation>共用識別資料</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="65" />
+        <source>Declarations</source>
+        <translation>報單</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="65" />
+        <source>Tonnes</source>
+        <translation>公噸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="65" />
+        <source>Ports</source>
+        <translation>港口</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="65" />
+        <source>First</source>
+        <translation>首筆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="65" />
+        <source>Last</source>
+        <translation>末筆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="66" />
+        <source>Already in cases</source>
+        <translation>已在案件中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="66" />
+        <source>Why</source>
+        <translation>關聯原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="115" />
+        <source>being read…</source>
+        <translation>讀取中…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="118" />
+        <source>%1 %2 (%3 shippers)</source>
+        <translation>%1 %2（%3 個出口人）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="133" />
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="133" />
+        <source>None of its declarations is in a case</source>
+        <translation>其報單皆未列入案件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/ring_table.py" line="137" />
+        <source>%1; %2 of its %3 declarations in no case</source>
+        <translation>%1；其 %3 筆報單中有 %2 筆尚未列入案件</translation>
+    </message>
+</context>
+<context>
     <name>RouteChart</name>
     <message>
         <location filename="../../widgets/route_chart.py" line="56" />
@@ -3076,6 +3267,11 @@ Add the ring to %2 instead of opening a new case?</source>
 </context>
 <context>
     <name>SplitView</name>
+    <message>
+        <location filename="../../widgets/split_view.py" line="54" />
+        <source>Filter the rings: shipper, identifier, port, case…</source>
+        <translation>篩選集團：出口人、識別資料、港口、案件…</translation>
+    </message>
     <message>
         <location filename="../../widgets/split_view.py" line="61" />
         <source>Export image…</source>
