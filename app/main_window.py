@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox
 
 import resources
+from casedb import messages
 from casedb.browse import tables as browse
 from casedb.cases.casefile import load_case_file
 from casedb.changes import CASES, DECLARATIONS, PARTIES, ChangeSet
@@ -223,7 +224,7 @@ class MainWindow(QMainWindow):
             loaded = _load_case(self.db, case_ref)
         except Exception as exc:  # noqa: BLE001 - shown where the user acted
             log.error("cannot open case %s", case_ref, exc_info=True)
-            QMessageBox.warning(self, self.tr("Case"), str(exc))
+            QMessageBox.warning(self, self.tr("Case"), messages.text(exc, i18n.active()))
             return
         self._show_case(loaded)
         self.case_dock.show()
@@ -269,7 +270,8 @@ class MainWindow(QMainWindow):
 
     def _on_job_failed(self, name: str, exc: BaseException) -> None:
         """Every failed job is said in the status bar (the flow may also show a dialog)."""
-        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        said = messages.text(exc, i18n.active())  # casedb's refusals in the user's language
+        first = said.splitlines()[0] if said else type(exc).__name__
         self.statusBar().showMessage(
             self.tr("Could not finish %1: %2").replace("%1", name).replace("%2", first), 15000)
 

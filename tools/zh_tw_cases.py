@@ -22,7 +22,7 @@ ZH = {
         "%1 的查獲數量須為大於 0 的公斤數，或留空。",
     # entity decisions on Edit > Undo / Redo (app/actions/entity_undo.py)
     "Merge parties %1": "合併關係人 %1", "Different parties %1": "判定不同關係人 %1",
-    "Split %1 out": "分拆出 %1",
+    "Split %1 out": "分拆出 %1", "Undo the last decision of %1": "復原 %1 的最後一次比對決定",
 }
 # The same English word meaning something else in these views: (context, source) -> translation.
 IN_CONTEXT = {("RingTable", "Why"): "研判理由", ("RingTable", "Declarations"): "報單數",

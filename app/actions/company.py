@@ -12,6 +12,7 @@ from casedb.parties.view import party_view
 from widgets.company_view import CompanyView
 
 from ..jobs import Job
+from . import entity_undo
 
 
 class CompanyActions:
@@ -57,6 +58,9 @@ class CompanyActions:
 
     def _undone(self, party_id: int, undone) -> None:
         self.window.publish(undone.changes)
+        party = self.view.party
+        entity_undo.push_undone(self.window, party_id, party.display_name
+                                if party is not None and party.id == party_id else "")
         self.window.statusBar().showMessage(QCoreApplication.translate(
             "MainWindow", "The company's last decision was undone"), 8000)
         self.open_party(party_id)

@@ -17,22 +17,24 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 class Decision(QUndoCommand):
     """A decision already written on ``party_id`` (the party its audit entries name: the one
     kept by a merge, the first of a rejection, the one a name was split from). Qt calls redo when
-    it is pushed: that first redo is the decision already made."""
+    it is pushed: that first redo is the decision already made. ``undone``: the command is the
+    undo of a decision (the company view's button): undo makes the decision again."""
 
-    def __init__(self, manager, text: str, party_id: int):
+    def __init__(self, manager, text: str, party_id: int, *, undone: bool = False):
         super().__init__(text)
         self.manager, self.party_id = manager, party_id
         self._done = True
+        self._forward, self._back = (_undo, _redo) if undone else (_redo, _undo)
 
     def redo(self) -> None:
         if self._done:
             self._done = False
             return
-        self.manager.run(_redo, self.party_id, done=translate(
+        self.manager.run(self._forward, self.party_id, done=translate(
             "EntityUndo", "Redone: %1").replace("%1", self.text()))
 
     def undo(self) -> None:
-        self.manager.run(_undo, self.party_id, done=translate(
+        self.manager.run(self._back, self.party_id, done=translate(
             "EntityUndo", "Undone: %1").replace("%1", self.text()))
 
 
@@ -45,6 +47,17 @@ def push(window, kind: str, party_id: int, names: tuple[str, ...] = ()) -> Decis
              "split": translate("EntityUndo", "Split %1 out")}
     manager = window.case_management
     command = Decision(manager, texts[kind].replace("%1", shown), party_id)
+    manager.undo_stack.push(command)
+    return command
+
+
+def push_undone(window, party_id: int, name: str = "") -> Decision:
+    """The undo of a party's last decision, done outside the Edit menu (the company view's
+    button), on the stack too: Edit > Undo then makes the decision again."""
+    manager = window.case_management
+    text = translate("EntityUndo", "Undo the last decision of %1").replace(
+        "%1", name or str(party_id))
+    command = Decision(manager, text, party_id, undone=True)
     manager.undo_stack.push(command)
     return command
 

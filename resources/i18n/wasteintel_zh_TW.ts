@@ -1518,29 +1518,34 @@
 <context>
     <name>EntityUndo</name>
     <message>
-        <location filename="../../app/actions/entity_undo.py" line="31" />
+        <location filename="../../app/actions/entity_undo.py" line="33" />
         <source>Redone: %1</source>
         <translation>已重做：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/entity_undo.py" line="35" />
+        <location filename="../../app/actions/entity_undo.py" line="37" />
         <source>Undone: %1</source>
         <translation>已復原：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/entity_undo.py" line="43" />
+        <location filename="../../app/actions/entity_undo.py" line="45" />
         <source>Merge parties %1</source>
         <translation>合併關係人 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/entity_undo.py" line="44" />
+        <location filename="../../app/actions/entity_undo.py" line="46" />
         <source>Different parties %1</source>
         <translation>判定不同關係人 %1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/entity_undo.py" line="45" />
+        <location filename="../../app/actions/entity_undo.py" line="47" />
         <source>Split %1 out</source>
         <translation>分拆出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/entity_undo.py" line="58" />
+        <source>Undo the last decision of %1</source>
+        <translation>復原 %1 的最後一次比對決定</translation>
     </message>
 </context>
 <context>
@@ -1849,37 +1854,37 @@
 <context>
     <name>LinkDetails</name>
     <message>
-        <location filename="../../widgets/link_details.py" line="33" />
+        <location filename="../../widgets/link_details.py" line="34" />
         <source>Select a node to see its attributes</source>
         <translation>選取節點以檢視其屬性</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="63" />
+        <location filename="../../widgets/link_details.py" line="64" />
         <source>%1 link(s), %2 t</source>
         <translation>%1 條連結，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="68" />
+        <location filename="../../widgets/link_details.py" line="69" />
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="72" />
+        <location filename="../../widgets/link_details.py" line="73" />
         <source>Declared %1 to %2</source>
         <translation>申報期間 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="75" />
+        <location filename="../../widgets/link_details.py" line="76" />
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="77" />
+        <location filename="../../widgets/link_details.py" line="78" />
         <source>Heaviest links</source>
         <translation>權重最大的連結</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="99" />
+        <location filename="../../widgets/link_details.py" line="100" />
         <source>%1 (%2): %3 link(s)</source>
         <translation>%1（%2）：%3 條連結</translation>
     </message>
@@ -2358,148 +2363,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="57" />
+        <location filename="../../app/main_window.py" line="58" />
         <source>WasteIntel — %1</source>
         <translation>WasteIntel — %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="64" />
-        <location filename="../../app/main_window.py" line="226" />
+        <location filename="../../app/main_window.py" line="65" />
+        <location filename="../../app/main_window.py" line="227" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="69" />
+        <location filename="../../app/main_window.py" line="70" />
         <source>Analysis</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="71" />
+        <location filename="../../app/main_window.py" line="72" />
         <source>Loading the analyses…</source>
         <translation>分析模組載入中…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="73" />
+        <location filename="../../app/main_window.py" line="74" />
         <source>Database: %1</source>
         <translation>資料庫：%1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149" />
+        <location filename="../../app/main_window.py" line="150" />
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150" />
+        <location filename="../../app/main_window.py" line="151" />
         <source>&amp;Open database…</source>
         <translation>開啟資料庫(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151" />
+        <location filename="../../app/main_window.py" line="152" />
         <source>&amp;New database…</source>
         <translation>新增資料庫(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152" />
+        <location filename="../../app/main_window.py" line="153" />
         <source>Connect to &amp;PostgreSQL…</source>
         <translation>連線至 &amp;PostgreSQL…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153" />
+        <location filename="../../app/main_window.py" line="154" />
         <source>&amp;Recent databases</source>
         <translation>最近使用的資料庫(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="158" />
+        <location filename="../../app/main_window.py" line="159" />
         <source>&amp;Import spreadsheets…</source>
         <translation>匯入試算表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="160" />
+        <location filename="../../app/main_window.py" line="161" />
         <source>&amp;Entity review…</source>
         <translation>關係人比對審查(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162" />
+        <location filename="../../app/main_window.py" line="163" />
         <source>Export case &amp;dossier…</source>
         <translation>匯出案件卷宗(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="165" />
+        <location filename="../../app/main_window.py" line="166" />
         <source>Export &amp;table…</source>
         <translation>匯出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168" />
+        <location filename="../../app/main_window.py" line="169" />
         <source>&amp;Quit</source>
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172" />
+        <location filename="../../app/main_window.py" line="173" />
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175" />
+        <location filename="../../app/main_window.py" line="176" />
         <source>&amp;Alerts</source>
         <translation>警示(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176" />
+        <location filename="../../app/main_window.py" line="177" />
         <source>Compute risk &amp;scores</source>
         <translation>計算風險分數(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="177" />
+        <location filename="../../app/main_window.py" line="178" />
         <source>&amp;Refresh</source>
         <translation>重新整理(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="179" />
+        <location filename="../../app/main_window.py" line="180" />
         <source>Main</source>
         <translation>主工具列</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="183" />
+        <location filename="../../app/main_window.py" line="184" />
         <source>&amp;Language</source>
         <translation>語言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="185" />
+        <location filename="../../app/main_window.py" line="186" />
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="186" />
+        <location filename="../../app/main_window.py" line="187" />
         <source>&amp;About WasteIntel</source>
         <translation>關於 WasteIntel(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="208" />
+        <location filename="../../app/main_window.py" line="209" />
         <source>Follow the system</source>
         <translation>依系統設定</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="219" />
+        <location filename="../../app/main_window.py" line="220" />
         <source>The language changes when WasteIntel next starts.</source>
         <translation>語言將於下次啟動 WasteIntel 時變更。</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="230" />
+        <location filename="../../app/main_window.py" line="231" />
         <source>Opened %1</source>
         <translation>已開啟 %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="274" />
+        <location filename="../../app/main_window.py" line="276" />
         <source>Could not finish %1: %2</source>
         <translation>無法完成 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="337" />
+        <location filename="../../app/main_window.py" line="339" />
         <source>About WasteIntel</source>
         <translation>關於 WasteIntel</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="338" />
+        <location filename="../../app/main_window.py" line="340" />
         <source>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;Analyst workstation for customs investigations of waste smuggling.&lt;/p&gt;&lt;p&gt;Bundled data and libraries: CEPII BACI trade data (Etalab Open Licence 2.0); port gazetteer and sea lanes from searoute (Apache-2.0); Qt and PySide6 (LGPL-3.0); pyqtgraph (MIT); SQLAlchemy (MIT); networkx (BSD-3-Clause); python-calamine (MIT); polars (MIT); rapidfuzz (MIT); reportlab (BSD); pycountry (LGPL-2.1); psycopg (LGPL-3.0) with libpq (PostgreSQL Licence); numpy, scipy (BSD-3-Clause); ruptures, xlsxwriter (BSD-2-Clause); alembic, geopy, PyYAML (MIT); Pillow (MIT-CMU); Python (PSF); Natural Earth 1:110m countries (public domain); WenQuanYi Micro Hei font in dossiers (Apache-2.0 or GPL-3.0 with font exception).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;WasteIntel %1&lt;/h3&gt;&lt;p&gt;海關廢棄物走私查緝分析工作站。&lt;/p&gt;&lt;p&gt;內含資料與程式庫：CEPII BACI 貿易資料（Etalab Open Licence 2.0）；searoute 港口與航道資料（Apache-2.0）；Qt 與 PySide6（LGPL-3.0）；pyqtgraph（MIT）；SQLAlchemy（MIT）；networkx（BSD-3-Clause）；python-calamine（MIT）；polars（MIT）；rapidfuzz（MIT）；reportlab（BSD）；pycountry（LGPL-2.1）；psycopg（LGPL-3.0）與 libpq（PostgreSQL 授權）；numpy、scipy（BSD-3-Clause）；ruptures、xlsxwriter（BSD-2-Clause）；alembic、geopy、PyYAML（MIT）；Pillow（MIT-CMU）；Python（PSF）；Natural Earth 1:110m 國界（公有領域）；卷宗字型文泉驛微米黑（Apache-2.0 或 GPL-3.0 含字型例外）。&lt;/p&gt;</translation>
     </message>
@@ -2589,12 +2594,12 @@
         <translation>已寫入 %1 列至 %2</translation>
     </message>
     <message>
-        <location filename="../../app/actions/company.py" line="21" />
+        <location filename="../../app/actions/company.py" line="22" />
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../app/actions/company.py" line="60" />
+        <location filename="../../app/actions/company.py" line="64" />
         <source>The company's last decision was undone</source>
         <translation>已復原此公司上一個決定</translation>
     </message>

@@ -70,3 +70,24 @@ def test_a_merge_in_the_review_queue_undone_and_redone_from_the_edit_menu(qtbot,
     # the queue shows the pair again once the views have refreshed
     qtbot.waitUntil(lambda: any({x.left_id, x.right_id} == {keep, other}
                                 for x in review._candidates), timeout=60_000)
+
+
+def test_a_decision_undone_from_the_company_view_is_made_again_by_edit_undo(qtbot, window):
+    from casedb.parties import resolution as entities
+
+    with window.db.read() as s:
+        keep, other = s.scalars(select(Party.id).order_by(Party.id).limit(2)).all()
+    before = _party(window.db, other)
+    window.publish(entities.merge(window.db, keep, other, "same company, two spellings"))
+    window.company.open_party(keep)
+    view = window.company.view
+    qtbot.waitUntil(lambda: view.party is not None and view.party.id == keep, timeout=WAIT_MS)
+    view.undo_button.click()
+    qtbot.waitUntil(lambda: _party(window.db, other) == before, timeout=WAIT_MS)
+    undo = _edit_action(window, 0)
+    qtbot.waitUntil(undo.isEnabled, timeout=WAIT_MS)
+    assert view.party.display_name in undo.text()
+    undo.trigger()  # the undo undone: merged again
+    qtbot.waitUntil(lambda: not _party(window.db, other)[0], timeout=WAIT_MS)
+    _edit_action(window, 1).trigger()  # and Redo undoes it again
+    qtbot.waitUntil(lambda: _party(window.db, other) == before, timeout=WAIT_MS)
