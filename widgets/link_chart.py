@@ -79,11 +79,14 @@ class LinkChart(ChartBackground, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.filter_bar)
         self.details = LinkDetails(self)  # attribute panel, tooltips, link labels
+        side = QVBoxLayout()  # the filters over the attribute panel: the chart keeps its height
+        side.addWidget(self.filter_bar)
+        side.addWidget(self.details.panel, 1)
+        self.filter_bar.setMaximumWidth(self.details.panel.maximumWidth())
         row = QHBoxLayout()
         row.addWidget(self.view, 1)
-        row.addWidget(self.details.panel)
+        row.addLayout(side)
         layout.addLayout(row, 1)
         layout.addWidget(self.status)
         self.view.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
@@ -188,6 +191,8 @@ class LinkChart(ChartBackground, QWidget):
 
     def _on_box_range_changed(self, *_args) -> None:
         self._draw_marks()  # labels follow the zoom
+        if self.details.always:
+            self.details.draw_link_labels()  # what fits without overlapping changes with it
 
     def _on_box_range_changed_manually(self, *_args) -> None:
         self._follow_layout = False

@@ -10,11 +10,16 @@ import html
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QTextBrowser
 
+from .link_items import LABEL_CHARS
 from .link_style import kind_label, link_words, role_label
 
 MAX_LABELS = 150  # link labels drawn at once
+LABEL_CANDIDATES = 600  # the heaviest links tried for a label
+TEXT_MARGIN = 4  # px round a TextItem's text (its document's margin)
+NODE_BOXES = 2000  # on charts of at most so many nodes, link labels do not cover nodes
 TOP_NEIGHBOURS = 8  # listed in the panel
 VALUE_CHARS = 28  # of a shared value on a link label
 
@@ -30,7 +35,9 @@ class LinkDetails(QObject):
         self.always = False  # link labels on every link, not only the hovered node's
         self.hovered: int | None = None
         self.hover_text = ""
-        self.link_labels: list[pg.TextItem] = []
+        self.link_labels: list[pg.TextItem] = []  # shown now
+        self._pool: list[pg.TextItem] = []
+        self.skipped = 0  # links whose label would have covered another
         chart.view.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         chart.selection_changed.connect(self.show_selected)
 
@@ -116,26 +123,87 @@ class LinkDetails(QObject):
 
     def draw_link_labels(self) -> None:
         """Labels at the middle of the links (``link_text``): of the hovered node, or of every
-        link (the heaviest MAX_LABELS) when ``always``."""
-        for item in self.link_labels:
-            self.chart.box.removeItem(item)
-        self.link_labels = []
-        graph = self.chart.network
-        if not graph.n or not np.isfinite(graph.pos).all():
-            return
-        if self.always:
-            rows = np.argsort(-graph.tonnes)[:MAX_LABELS]
-        elif self.hovered is not None and self.hovered < graph.n:
-            mine = (graph.edges[:, 0] == self.hovered) | (graph.edges[:, 1] == self.hovered)
-            rows = np.flatnonzero(mine)[:MAX_LABELS]
-        else:
-            return
-        for e in rows.tolist():
+        link (the heaviest first, at most MAX_LABELS) when ``always``; a label that would cover
+        another label, a node's name or (on a chart of at most NODE_BOXES nodes) a node is left
+        out (``skipped`` counts them). Items are reused from one drawing to the next."""
+        graph, box = self.chart.network, self.chart.box
+        rows = self._candidates()
+        chosen = self._placed(rows)
+        self.skipped = len(rows) - len(chosen)
+        while len(self._pool) < len(chosen):
+            item = pg.TextItem(color="#404040", fill=(255, 255, 255, 215), anchor=(0.5, 0.5))
+            # when all are labelled: over edges and node labels, under nodes (its own two ends)
+            box.addItem(item, ignoreBounds=True)
+            self._pool.append(item)
+        for item, (e, text) in zip(self._pool, chosen, strict=False):
+            if item.toPlainText() != text:
+                item.setText(text)
             a, b = graph.edges[e]
             mid = (graph.pos[a] + graph.pos[b]) / 2
-            text = pg.TextItem(self.link_text(e), color="#404040",
-                               fill=(255, 255, 255, 200), anchor=(0.5, 0.5))
-            text.setPos(float(mid[0]), float(mid[1]))
-            text.setZValue(4)
-            self.chart.box.addItem(text, ignoreBounds=True)
-            self.link_labels.append(text)
+            item.setPos(float(mid[0]), float(mid[1]))
+            item.setZValue(1.6 if self.always else 4)  # a hovered node's: over everything
+            item.setVisible(True)
+        for item in self._pool[len(chosen):]:
+            item.setVisible(False)
+        self.link_labels = self._pool[:len(chosen)]
+
+    def _candidates(self) -> np.ndarray:
+        graph = self.chart.network
+        if not graph.n or not np.isfinite(graph.pos).all():
+            return np.empty(0, dtype=int)
+        if self.always:
+            return np.argsort(-graph.tonnes, kind="stable")[:LABEL_CANDIDATES]
+        if self.hovered is not None and self.hovered < graph.n:
+            mine = (graph.edges[:, 0] == self.hovered) | (graph.edges[:, 1] == self.hovered)
+            return np.flatnonzero(mine)[:LABEL_CANDIDATES]
+        return np.empty(0, dtype=int)
+
+    def _placed(self, rows: np.ndarray) -> list[tuple[int, str]]:
+        """(link row, label) of the candidates whose labels cover no label taken before and,
+        when every link is labelled, no node name and no node but the link's own two (which
+        are drawn over it); a hovered node's links may cover names for the moment."""
+        graph, items = self.chart.network, self.chart.items
+        px, py = self.chart.box.viewPixelSize()
+        if not len(rows) or not px or not py:
+            return []
+        metrics = QFontMetricsF(self.chart.font())
+        taken, chosen = self._label_boxes(px, py, metrics) if self.always else [], []
+        nodes = np.empty((0, 4))
+        if self.always and graph.n <= NODE_BOXES:
+            x, y, half = graph.pos[:, 0] / px, -graph.pos[:, 1] / py, items.sizes / 2
+            nodes = np.column_stack([x - half, y - half, x + half, y + half])
+        for e in rows.tolist():
+            text = self.link_text(e)
+            a, b = graph.edges[e]
+            x, y = (graph.pos[a] + graph.pos[b]) / 2 / (px, -py)
+            half_w = metrics.horizontalAdvance(text) / 2 + TEXT_MARGIN + 1
+            half_h = metrics.height() / 2 + TEXT_MARGIN + 1
+            mine = (x - half_w, y - half_h, x + half_w, y + half_h)
+            covered = _covered(nodes, mine)
+            if len(covered):
+                covered[[a, b]] = False
+            if covered.any() or (taken and _covered(np.asarray(taken), mine).any()):
+                continue
+            taken.append(mine)
+            chosen.append((e, text))
+            if len(chosen) >= MAX_LABELS:
+                break
+        return chosen
+
+    def _label_boxes(self, px: float, py: float, metrics: QFontMetricsF
+                     ) -> list[tuple[float, float, float, float]]:
+        """In pixels (y down): the node labels shown, just below their node."""
+        graph, items = self.chart.network, self.chart.items
+        boxes = []
+        for row in items.labelled:
+            if row < graph.n:
+                x, y = graph.pos[row, 0] / px, -graph.pos[row, 1] / py + items.sizes[row] / 2
+                half = metrics.horizontalAdvance(graph.labels[row][:LABEL_CHARS]) / 2 + TEXT_MARGIN
+                boxes.append((x - half, y, x + half, y + metrics.height() + 2 * TEXT_MARGIN + 2))
+        return boxes
+
+
+def _covered(boxes: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
+    """Which of ``boxes`` (rows of left, top, right, bottom) ``box`` overlaps."""
+    return ((boxes[:, 0] < box[2]) & (boxes[:, 2] > box[0])
+            & (boxes[:, 1] < box[3]) & (boxes[:, 3] > box[1]))

@@ -2,14 +2,15 @@
 (casedb.links.link_facts: each party's roles, the dates behind every node): parties with none of
 the roles shown, and nodes whose declarations all fall outside the dates, are taken out with
 the identifiers only they held, and brought back when the filter widens. Cases always stay.
-The filter bar under the toolbar drives them."""
+The filter panel beside the chart (over the attribute panel) drives them."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QDate, QObject
-from PySide6.QtWidgets import QDateEdit, QLabel, QMenu, QToolBar, QToolButton
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QMenu, QToolButton, QWidget
 
 from .link_style import role_label
 
@@ -143,13 +144,15 @@ class LinkFilters(QObject):
                 if ids[r] not in out and kinds[r] != "case" and all(ids[o] in out for o in near)}
 
 
-class LinkFilterBar(QToolBar):
-    """Roles (a menu of checkable roles) and a date range (two date fields), under the
-    toolbar; disabled until the case's facts have come."""
+class LinkFilterBar(QWidget):
+    """Roles (a menu of checkable roles) and a date range (two date fields), beside the chart
+    over its attribute panel; disabled until the case's facts have come."""
 
     def __init__(self, chart):
         super().__init__(chart)
         self.chart = chart
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.roles_button = QToolButton(self)
         self.roles_button.setText(self.tr("Roles"))
         self.roles_button.setToolTip(self.tr("Show or hide the parties of each role "
@@ -158,18 +161,21 @@ class LinkFilterBar(QToolBar):
         self.roles_menu = QMenu(self.roles_button)
         self.roles_menu.aboutToShow.connect(self.fill_roles_menu)
         self.roles_button.setMenu(self.roles_menu)
-        self.addWidget(self.roles_button)
-        self.addSeparator()
-        self.addWidget(QLabel(self.tr("Declared from") + " ", self))
-        self.first = self._date_edit()
-        self.addWidget(QLabel(" " + self.tr("to") + " ", self))
-        self.last = self._date_edit()
-        self.all_dates_action = self.addAction(self.tr("All dates"))
+        self.all_dates_action = QAction(self.tr("All dates"), self)
         self.all_dates_action.setToolTip(self.tr("Show the nodes of every date again"))
         self.all_dates_action.triggered.connect(lambda: chart.filters.set_dates(None, None))
+        all_dates = QToolButton(self)
+        all_dates.setDefaultAction(self.all_dates_action)
+        self.first, self.last = self._date_edit(), self._date_edit()
         self.status = QLabel(self)
-        self.addSeparator()
-        self.addWidget(self.status)
+        grid.addWidget(self.roles_button, 0, 0)
+        grid.addWidget(all_dates, 0, 1)
+        grid.addWidget(QLabel(self.tr("Declared from"), self), 1, 0)
+        grid.addWidget(self.first, 1, 1)
+        grid.addWidget(QLabel(self.tr("to"), self), 2, 0)
+        grid.addWidget(self.last, 2, 1)
+        grid.addWidget(self.status, 3, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
         self.refresh()
 
     def _date_edit(self) -> QDateEdit:
@@ -178,7 +184,6 @@ class LinkFilterBar(QToolBar):
         edit.setDisplayFormat(DATE_FORMAT)
         edit.setToolTip(self.tr("Show only the nodes with a declaration in these dates"))
         edit.dateChanged.connect(self._on_date_changed)
-        self.addWidget(edit)
         return edit
 
     def fill_roles_menu(self) -> None:

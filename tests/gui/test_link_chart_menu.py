@@ -156,8 +156,9 @@ def test_the_attribute_panel_tooltip_and_link_labels(qtbot, chart):
     qtbot.waitUntil(lambda: details.hovered == chart.network.index["p2"], timeout=2000)
     assert details.hover_text == "Blue Ocean Trading (Party): 2 link(s)"
     assert sorted(t.toPlainText() for t in details.link_labels) == ["300 t", "40 t"]
-    chart.toolbar.link_labels_action.trigger()
-    assert len(details.link_labels) == len(chart.network.edges)
+    chart.toolbar.link_labels_action.trigger()  # every link that has room for its label
+    assert details.link_labels
+    assert len(details.link_labels) + details.skipped == len(chart.network.edges)
     chart.toolbar.link_labels_action.trigger()
 
 

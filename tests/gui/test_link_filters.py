@@ -90,10 +90,25 @@ def test_links_say_their_role_the_value_they_share_and_their_tonnes(qtbot, chart
     details.draw_link_labels()
     assert sorted(t.toPlainText() for t in details.link_labels) == ["consignee · 300 t",
                                                                     "consignee · 40 t"]
-    chart.toolbar.link_labels_action.trigger()  # every link, always
-    texts = {t.toPlainText() for t in details.link_labels}
-    assert len(details.link_labels) == len(chart.network.edges)
-    assert {"Container · MSCU1234565 · 5 t", "Phone · +852 5555 0199", "120 t"} <= texts
+    chart.toolbar.link_labels_action.trigger()  # every link that has room, always
+    edges = len(chart.network.edges)
+    every = {details.link_text(e) for e in range(edges)}
+    assert {"Container · MSCU1234565 · 5 t", "Phone · +852 5555 0199", "120 t"} <= every
+    shown = [t.toPlainText() for t in details.link_labels]
+    assert shown and set(shown) <= every and len(shown) + details.skipped == edges
+    qtbot.wait(50)  # drawn: the labels' places on screen are known
+    assert not _overlapping(details.link_labels + [t for t in chart.items.labels
+                                                   if t.isVisible()])
+    chart.box.scaleBy((0.25, 0.25))  # zoomed in, more of them have room
+    qtbot.wait(50)
+    assert len(details.link_labels) > len(shown) or not details.skipped
+    assert not _overlapping(details.link_labels)
+
+
+def _overlapping(items) -> list:
+    rects = [(i.toPlainText(), i.sceneBoundingRect()) for i in items]
+    return [(a, b) for n, (a, ra) in enumerate(rects) for b, rb in rects[n + 1:]
+            if ra.intersected(rb).width() > 1 and ra.intersected(rb).height() > 1]
 
 
 def test_a_chart_saved_with_its_case_comes_back_with_its_styles_and_filters(qtbot, window):
