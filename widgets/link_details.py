@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QPointF
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QTextBrowser
 
-from .link_items import LABEL_CHARS
+from .link_items import LABEL_CHARS, _hits
 from .link_style import kind_label, link_words, role_label
 
 MAX_LABELS = 150  # link labels drawn at once
@@ -179,10 +179,10 @@ class LinkDetails(QObject):
             half_w = metrics.horizontalAdvance(text) / 2 + TEXT_MARGIN + 1
             half_h = metrics.height() / 2 + TEXT_MARGIN + 1
             mine = (x - half_w, y - half_h, x + half_w, y + half_h)
-            covered = _covered(nodes, mine)
+            covered = _hits(nodes, mine)
             if len(covered):
                 covered[[a, b]] = False
-            if covered.any() or (taken and _covered(np.asarray(taken), mine).any()):
+            if covered.any() or (taken and _hits(np.asarray(taken), mine).any()):
                 continue
             taken.append(mine)
             chosen.append((e, text))
@@ -192,18 +192,15 @@ class LinkDetails(QObject):
 
     def _label_boxes(self, px: float, py: float, metrics: QFontMetricsF
                      ) -> list[tuple[float, float, float, float]]:
-        """In pixels (y down): the node labels shown, just below their node."""
+        """In pixels (y down): the node labels shown, just below (or above) their node."""
         graph, items = self.chart.network, self.chart.items
         boxes = []
         for row in items.labelled:
             if row < graph.n:
-                x, y = graph.pos[row, 0] / px, -graph.pos[row, 1] / py + items.sizes[row] / 2
+                x, y = graph.pos[row, 0] / px, -graph.pos[row, 1] / py
                 half = metrics.horizontalAdvance(graph.labels[row][:LABEL_CHARS]) / 2 + TEXT_MARGIN
-                boxes.append((x - half, y, x + half, y + metrics.height() + 2 * TEXT_MARGIN + 2))
+                height = metrics.height() + 2 * TEXT_MARGIN + 2
+                top = (y - items.sizes[row] / 2 - height if row in items.above
+                       else y + items.sizes[row] / 2)
+                boxes.append((x - half, top, x + half, top + height))
         return boxes
-
-
-def _covered(boxes: np.ndarray, box: tuple[float, float, float, float]) -> np.ndarray:
-    """Which of ``boxes`` (rows of left, top, right, bottom) ``box`` overlaps."""
-    return ((boxes[:, 0] < box[2]) & (boxes[:, 2] > box[0])
-            & (boxes[:, 1] < box[3]) & (boxes[:, 3] > box[1]))

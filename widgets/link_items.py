@@ -4,6 +4,8 @@ class, nodes in one scatter, marks (selection, pins, a highlighted path) and a f
 Drawing cost is what limits big charts: an edge wider than 1 px costs several times a thin
 one, so at most WIDE_EDGE_BUDGET edges (the heaviest) are drawn wide; labels are drawn only
 for LABEL_BUDGET nodes in view (the biggest), plus the selection, its neighbours and a path.
+A label goes below its node, or above it when below would cover another label or (on charts
+of at most NODE_BOXES nodes) another node; with neither free, the node goes unlabelled.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ NEIGHBOUR_LABEL_BUDGET = 30
 LABEL_CHARS = 32
 HIT_SLOP_PX = 3
 CENTRALITY_SIZES = (7.0, 30.0)  # pixels, least and most central
+NODE_BOXES = 2000  # on charts of at most so many nodes, a label covers no other node
 
 
 def _curve(colour, width: float, z: float) -> pg.PlotCurveItem:
@@ -74,6 +77,7 @@ class LinkItems:
             box.addItem(item)
         self.labels: list[pg.TextItem] = []
         self.labelled: list[int] = []  # rows with a label now
+        self.above: set[int] = set()  # rows whose label is above the node, not below
         self.symbols = np.empty(0, dtype=object)
         self.colours = np.empty(0, dtype=object)
         self.sizes = np.empty(0, dtype=float)
@@ -159,7 +163,8 @@ class LinkItems:
         for label, row in zip(self.labels, rows, strict=False):
             label.setText(self.graph.labels[row][:LABEL_CHARS])
             height = label.textItem.boundingRect().height() or 16.0
-            label.setAnchor((0.5, -(self.sizes[row] / 2 + 1) / height))  # just below the symbol
+            gap = (self.sizes[row] / 2 + 1) / height  # just below the symbol, or just above
+            label.setAnchor((0.5, 1 + gap if int(row) in self.above else -gap))
             label.setPos(float(pos[row, 0]), float(pos[row, 1]))
             label.setVisible(True)
         for label in self.labels[len(rows):]:
@@ -192,30 +197,27 @@ class LinkItems:
         return np.array(self._without_overlaps(forced, inside.tolist()), dtype=int)
 
     def _without_overlaps(self, forced: list[int], candidates: list[int]) -> list[int]:
-        """Greedy: forced rows all, then each candidate whose label box (in pixels) misses the
-        boxes taken, until LABEL_BUDGET candidates are in."""
+        """Greedy: forced rows all (below their node, or above when that is free), then each
+        candidate whose label box (in pixels), below or else above its node, misses the boxes
+        taken and the other nodes, until LABEL_BUDGET candidates are in."""
         px, py = self.box.viewPixelSize()
+        self.above = set()
         if not px or not py:
             return forced
-        taken: list[tuple[float, float, float, float]] = []
-
-        def box(row: int) -> tuple[float, float, float, float]:
-            x = self.graph.pos[row, 0] / px
-            y = -self.graph.pos[row, 1] / py + self.sizes[row] / 2  # screen y grows down
-            half = 3.5 * min(len(self.graph.labels[row]), LABEL_CHARS) + 3
-            return x - half, y, x + half, y + LABEL_HEIGHT_PX
-
-        chosen = list(forced)
-        taken = [box(row) for row in forced]
+        placer = _Placer(self.graph, self.sizes, px, py)
+        chosen = []
+        for row in forced:
+            if placer.place(row, must=True) == "above":
+                self.above.add(row)
+            chosen.append(row)
         for row in candidates:
             if len(chosen) - len(forced) >= LABEL_BUDGET:
                 break
-            if row in chosen:
-                continue
-            b = box(row)
-            if all(b[2] < t[0] or b[0] > t[2] or b[3] < t[1] or b[1] > t[3] for t in taken):
+            side = None if row in chosen else placer.place(row, must=False)
+            if side is not None:
                 chosen.append(row)
-                taken.append(b)
+                if side == "above":
+                    self.above.add(row)
         return chosen
 
     def row_at(self, scene_pos) -> int | None:
@@ -237,3 +239,47 @@ class LinkItems:
         """Scene position of a node's centre (for tests and pop-ups)."""
         x, y = self.graph.pos[row]
         return self.box.mapViewToScene(pg.Point(float(x), float(y)))
+
+
+def _hits(boxes: np.ndarray, box: tuple) -> np.ndarray:
+    """Which of ``boxes`` (rows of left, top, right, bottom) ``box`` overlaps."""
+    return ((boxes[:, 0] < box[2]) & (boxes[:, 2] > box[0])
+            & (boxes[:, 1] < box[3]) & (boxes[:, 3] > box[1]))
+
+
+class _Placer:
+    """Label boxes in pixels (screen y grows down), below or above their nodes, kept clear of
+    those taken before and (on a chart of at most NODE_BOXES nodes) of the other nodes."""
+
+    def __init__(self, graph: LinkGraph, sizes: np.ndarray, px: float, py: float):
+        self.graph, self.sizes, self.px, self.py = graph, sizes, px, py
+        self.taken: list[tuple[float, float, float, float]] = []
+        self.nodes = np.empty((0, 4))
+        if graph.n <= NODE_BOXES:
+            x, y, half = graph.pos[:, 0] / px, -graph.pos[:, 1] / py, sizes / 2
+            self.nodes = np.column_stack([x - half, y - half, x + half, y + half])
+
+    def box(self, row: int, above: bool) -> tuple[float, float, float, float]:
+        x, y = self.graph.pos[row, 0] / self.px, -self.graph.pos[row, 1] / self.py
+        half = 3.5 * min(len(self.graph.labels[row]), LABEL_CHARS) + 3
+        top = y - self.sizes[row] / 2 - LABEL_HEIGHT_PX if above else y + self.sizes[row] / 2
+        return x - half, top, x + half, top + LABEL_HEIGHT_PX
+
+    def free(self, row: int, box: tuple) -> bool:
+        hit = _hits(self.nodes, box)
+        if len(hit):
+            hit[row] = False
+        return not hit.any() and not (self.taken and _hits(np.asarray(self.taken), box).any())
+
+    def place(self, row: int, must: bool) -> str | None:
+        """"below" or "above" where the label goes (a forced one below when neither is free),
+        None when it finds no room."""
+        for side in ("below", "above"):
+            box = self.box(row, side == "above")
+            if self.free(row, box):
+                self.taken.append(box)
+                return side
+        if must:
+            self.taken.append(self.box(row, False))
+            return "below"
+        return None

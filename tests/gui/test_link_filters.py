@@ -167,3 +167,23 @@ def test_a_chart_saved_with_its_case_comes_back_with_its_styles_and_filters(qtbo
         chart.set_colour_by_tonnes(False)
         chart.details.set_always(False)
         chart.toolbar.link_labels_action.setChecked(False)
+
+
+def test_node_names_cover_no_other_node_nor_each_other(qtbot, chart):
+    from PySide6.QtCore import QRectF
+
+    _show(qtbot, chart, NODES + MORE_NODES, EDGES + MORE_EDGES)
+    chart.fit_view()
+    qtbot.wait(50)
+    items = chart.items
+    shown = [(row, label) for row, label in zip(items.labelled, items.labels, strict=False)]
+    assert len(shown) >= len(NODES + MORE_NODES) - 2  # a small chart: (nearly) every node named
+    for row, label in shown:
+        rect = label.sceneBoundingRect().adjusted(1, 1, -1, -1)
+        for other in range(chart.network.n):
+            if other == row:
+                continue
+            centre, half = items.view_pos_of(other), items.sizes[other] / 2
+            node = QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half)
+            assert not rect.intersects(node), (chart.network.ids[row], chart.network.ids[other])
+    assert not _overlapping([label for _, label in shown])
