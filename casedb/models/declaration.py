@@ -45,6 +45,9 @@ class Declaration(Timestamped, Base):
         Index("ix_declaration_route", "country_of_export", "port_of_transshipment",
               "port_of_discharge"),
         Index("ix_declaration_hs_date", "hs_code", "declaration_date"),
+        Index("ix_declaration_day_route", "declaration_date", "country_of_export",  # 0010
+              "country_of_destination", "port_of_transshipment", "port_of_discharge",
+              "hs_code", "net_weight_kg", "gross_weight_kg"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
