@@ -81,7 +81,7 @@ def world(qtbot, tmp_path):
     w.open_case("C-1")
     qtbot.waitUntil(lambda: _routes(w) == {"TUR"}, timeout=30_000)
     qtbot.waitUntil(lambda: not w.jobs.active(), timeout=30_000)
-    assert w.analysis.splits.rings.count() == 0
+    assert w.analysis.splits.ring_count() == 0
     yield w
     w.jobs.cancel_all()
     assert w.jobs.wait(30_000)
@@ -100,7 +100,7 @@ def test_views_follow_an_import_a_case_edit_and_an_entity_merge(qtbot, world, tm
     qtbot.waitUntil(lambda: flow.wizard.run_page.isComplete(), timeout=30_000)
     assert "11 imported" in flow.wizard.run_page.status.text()
     qtbot.waitUntil(lambda: _routes(window) == {"TUR", "MYS"}, timeout=30_000)
-    qtbot.waitUntil(lambda: panel.splits.rings.count() == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: panel.splits.ring_count() == 1, timeout=30_000)
     assert set(panel.shown_rings[0].shipper_names) == {"Shell 0 Ltd", "Shell 1 Ltd", "Shell 2 Ltd"}
     qtbot.waitUntil(lambda: "MSCU1234566" in _case_texts(window, 1), timeout=30_000)
 
@@ -121,7 +121,7 @@ def test_views_follow_an_import_a_case_edit_and_an_entity_merge(qtbot, world, tm
     assert "Shell 1 Ltd" in _case_texts(window, 2)
     qtbot.waitUntil(lambda: all("Shell 0 Ltd" not in r.shipper_names for r in panel.shown_rings),
                     timeout=30_000)
-    assert panel.splits.rings.count() == len(panel.shown_rings)  # the list shows the new rings
+    assert panel.splits.ring_count() == len(panel.shown_rings)  # the list shows the new rings
     review.dialog.close()
 
 
@@ -135,4 +135,4 @@ def test_f5_reloads_every_view_after_another_writer(qtbot, world, tmp_path):
     refresh = next(a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence.Refresh)
     refresh.trigger()
     qtbot.waitUntil(lambda: _routes(window) == {"TUR", "MYS"}, timeout=30_000)
-    qtbot.waitUntil(lambda: panel.splits.rings.count() == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: panel.splits.ring_count() == 1, timeout=30_000)

@@ -39,8 +39,8 @@ def _splits(qtbot, window, shown=True):
     """The split view on its first ring; its export; the colour of the first shipper's marks."""
     panel = window.analysis
     _show(panel, panel.splits, shown)
-    qtbot.waitUntil(lambda: panel.splits.rings.count() > 0, timeout=10_000)
-    panel.splits.rings.setCurrentRow(0)
+    qtbot.waitUntil(lambda: panel.splits.ring_count() > 0, timeout=10_000)
+    panel.splits.select_ring(0)
     qtbot.waitUntil(lambda: bool(panel.splits.plot.getPlotItem().listDataItems()), timeout=5000)
     first = panel.splits.plot.getPlotItem().listDataItems()[0]
     return (panel.splits, panel.splits.export_image,
@@ -147,7 +147,7 @@ def test_the_split_export_is_the_selected_rings_timeline(qtbot, window, tmp_path
     first = len(panel.shown_rings[0].declaration_nos)
     other = next(i for i, r in enumerate(panel.shown_rings) if len(r.declaration_nos) != first)
     export(tmp_path / "first.svg")
-    splits.rings.setCurrentRow(other)
+    splits.select_ring(other)
     qtbot.waitUntil(lambda: sum(len(i.getData()[0]) for i in splits.plot.getPlotItem().listDataItems())
                     == len(panel.shown_rings[other].declaration_nos), timeout=5000)
     export(tmp_path / "other.svg")
