@@ -12,7 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import resources  # noqa: E402
@@ -22,6 +22,7 @@ from .gui import make_app  # noqa: E402
 from .settings import Settings  # noqa: E402
 
 log = logging.getLogger(__name__)
+DOCK_HEIGHT = 380  # px: the analysis dock's default height (main_window)
 
 
 def _settle(app: QApplication, rounds: int = 5) -> None:
@@ -34,9 +35,10 @@ def shoot(out: Path, language: str, db) -> list[Path]:
 
     app = QApplication.instance()
     translators = i18n.install(app, language)
+    QSettings().clear()  # no layout saved by the language before: the default window and docks
     window = MainWindow(db, Settings())
-    window.resize(1600, 950)
     window.show()
+    log.info("window %dx%d", window.width(), window.height())
     _settle(app)
     truth = json.loads(Path(resources.path("demo/truth.json")).read_text("utf-8"))
     shots = []
@@ -64,19 +66,13 @@ def shoot(out: Path, language: str, db) -> list[Path]:
         tabs.setCurrentWidget(widget)
         _settle(app)
         shots.append(_save(window, out / f"{name}_{language}.png"))
+    shots += _link_chart_labelled(app, window, out, language)
     tabs.setCurrentIndex(0)
     _settle(app)
     shots.append(_save(window, out / f"route_shift_{language}.png"))
     shots += _dialogs(app, window, out, language)
     shots += _case_work(app, window, out, language)
-    window.analysis.tabs.setCurrentIndex(0)
-    window.analysis.source.setCurrentIndex(1)  # BACI trade statistics
-    _settle_jobs(app, window)
-    shots.append(_save(window, out / f"route_shift_baci_{language}.png"))
-    window.analysis.routes.views.setCurrentWidget(window.analysis.routes.heat)
-    _settle(app)
-    shots.append(_save(window, out / f"route_heat_baci_{language}.png"))
-    window.analysis.routes.views.setCurrentIndex(0)
+    shots += _trade_routes(app, window, out, language)
     shots += _alerts(app, window, out, language)
     window.browser.search.setText("Abc Recyling")
     window.browser._on_debounce_timeout()
@@ -85,6 +81,47 @@ def shoot(out: Path, language: str, db) -> list[Path]:
     window.close()
     for t in translators:
         app.removeTranslator(t)
+    return shots
+
+
+def _trade_routes(app: QApplication, window, out: Path, language: str) -> list[Path]:
+    """The route shift and heat matrix on BACI trade statistics."""
+    window.analysis.tabs.setCurrentIndex(0)
+    window.analysis.source.setCurrentIndex(1)  # BACI trade statistics
+    _settle_jobs(app, window)
+    shots = [_save(window, out / f"route_shift_baci_{language}.png")]
+    window.analysis.routes.views.setCurrentWidget(window.analysis.routes.heat)
+    _settle(app)
+    shots.append(_save(window, out / f"route_heat_baci_{language}.png"))
+    window.analysis.routes.views.setCurrentIndex(0)
+    return shots
+
+
+def _link_chart_labelled(app: QApplication, window, out: Path, language: str) -> list[Path]:
+    """The link chart with every link labelled (role or identifier, value, tonnes), and the
+    timeline with an event chosen: its declaration and nodes selected on the chart too."""
+    links, timeline, tabs = window.analysis.links, window.analysis.timeline, window.analysis.tabs
+    tabs.setCurrentWidget(links)
+    # the analysis dock pulled up to most of the window, as one does to read a chart's links
+    window.resizeDocks([window.analysis_dock], [window.height() - 250], Qt.Orientation.Vertical)
+    _settle(app)
+    links.fit_view()
+    links.toolbar.link_labels_action.trigger()
+    _settle(app)
+    shots = [_save(window, out / f"link_chart_labels_{language}.png")]
+    links.toolbar.link_labels_action.trigger()
+    window.resizeDocks([window.analysis_dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+    _settle(app)
+    links.fit_view()
+    events = [e for e in timeline.events.values() if e.kind == "declaration"]
+    if events:
+        biggest = max(events, key=lambda e: e.tonnes)
+        timeline.select(biggest.key)
+        timeline.event_selected.emit(biggest.key, biggest.declaration_id)
+        window.case_view.tabs.setCurrentIndex(1)  # its declaration selected there too
+        tabs.setCurrentWidget(timeline)
+        _settle(app)
+        shots.append(_save(window, out / f"timeline_selected_{language}.png"))
     return shots
 
 
@@ -205,9 +242,14 @@ def main(argv=None) -> int:
 
 def dossier_pages(out: Path, db) -> None:
     """The demo's split-ring case dossier rendered to PNG pages (pdftoppm)."""
+    import shutil
     import subprocess
 
     from casedb.dossier import write_dossier
+
+    if shutil.which("pdftoppm") is None:  # poppler-utils: `make sysdeps` installs it
+        log.warning("pdftoppm not found: the dossier pages are not rendered")
+        return
 
     truth = json.loads(Path(resources.path("demo/truth.json")).read_text("utf-8"))
     ref = truth["linked_pairs"][0]["cases"][0]
