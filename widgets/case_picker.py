@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -96,7 +97,10 @@ class CasePicker(QDialog):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 t.setItem(r, c, item)
             t.item(r, 0).setData(ID_ROLE, did)
-        t.horizontalHeader().setStretchLastSection(True)
+        header = t.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SEIZED, QHeaderView.ResizeMode.Stretch)
+        t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
         t.setMinimumHeight(160)
         return t
 
@@ -110,7 +114,6 @@ class CasePicker(QDialog):
             self.quantities.item(r, 0).setText(no)
             self.quantities.item(r, 1).setText("" if kg is None else f"{kg:,.1f}")
             self.quantities.item(r, 1).setData(ID_ROLE, kg)
-        self.quantities.resizeColumnsToContents()
 
     def fill_with_gross_weights(self) -> None:
         for r in range(self.quantities.rowCount()):

@@ -24,7 +24,8 @@ from .table_menu import TableMenu
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what a column sorts by (numbers as numbers)
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 2  # the ring's place in the list shown
-(SCORE, TYPOLOGY, SHIPPERS, SHARED, DECLARATIONS, TONNES, PORTS, FIRST, LAST, IN_CASES,
+# The facts first (they fit the dock's width), then the long lists; WHY stays last.
+(SCORE, TYPOLOGY, DECLARATIONS, TONNES, FIRST, LAST, IN_CASES, SHIPPERS, SHARED, PORTS,
  WHY) = range(11)
 PENDING = "…"  # a column whose values are still being read
 
@@ -33,13 +34,17 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 
 def _typology(kind: str) -> str:
-    words = {"scatter-gather": translate("RingTable", "scatter-gather"), "fan-in": translate("RingTable", "fan-in"),
-             "fan-out": translate("RingTable", "fan-out"), "stack": translate("RingTable", "stack")}
+    words = {"scatter-gather": translate("RingTable", "scatter-gather"),
+             "fan-in": translate("RingTable", "fan-in"),
+             "fan-out": translate("RingTable", "fan-out"),
+             "stack": translate("RingTable", "stack")}
     return words.get(kind, kind)
 
 
 def _kind(kind: str) -> str:
-    words = {"phone": translate("RingTable", "phone"), "address": translate("RingTable", "address"), "email": translate("RingTable", "email"),
+    words = {"phone": translate("RingTable", "phone"),
+             "address": translate("RingTable", "address"),
+             "email": translate("RingTable", "email"),
              "tax_id": translate("RingTable", "tax id"), "fax": translate("RingTable", "fax")}
     return words.get(kind, kind)
 
@@ -61,9 +66,16 @@ class RingTableModel(QAbstractTableModel):
         self.detailed = False
 
     def headers(self) -> list[str]:
-        return [translate("RingTable", "Score"), translate("RingTable", "Typology"), translate("RingTable", "Shippers"), translate("RingTable", "Shared identifiers"),
-                translate("RingTable", "Declarations"), translate("RingTable", "Tonnes"), translate("RingTable", "Ports"), translate("RingTable", "First"), translate("RingTable", "Last"),
-                translate("RingTable", "Already in cases"), translate("RingTable", "Why")]
+        names = {SCORE: translate("RingTable", "Score"),
+                 TYPOLOGY: translate("RingTable", "Typology"),
+                 DECLARATIONS: translate("RingTable", "Declarations"),
+                 TONNES: translate("RingTable", "Tonnes"),
+                 FIRST: translate("RingTable", "First"), LAST: translate("RingTable", "Last"),
+                 IN_CASES: translate("RingTable", "Already in cases"),
+                 SHIPPERS: translate("RingTable", "Shippers"),
+                 SHARED: translate("RingTable", "Shared identifiers"),
+                 PORTS: translate("RingTable", "Ports"), WHY: translate("RingTable", "Why")}
+        return [names[c] for c in range(WHY + 1)]
 
     def set_rows(self, rows: list[RingRow], reasons: list[str], *, detailed: bool) -> None:
         self.beginResetModel()
@@ -115,7 +127,8 @@ class RingTableModel(QAbstractTableModel):
             return translate("RingTable", "being read…") if full else PENDING
         if column == SHARED:
             return ("\n" if full else "; ").join(
-                translate("RingTable", "%1 %2 (%3 shippers)").replace("%1", _kind(kind)).replace("%2", value)
+                translate("RingTable", "%1 %2 (%3 shippers)").replace("%1", _kind(kind))
+                .replace("%2", value)
                 .replace("%3", str(n)) for kind, value, n in row.shared)
         if column == IN_CASES:
             return self._in_cases(row, full)
@@ -130,11 +143,13 @@ class RingTableModel(QAbstractTableModel):
 
     def _in_cases(self, row: RingRow, full: bool) -> str:
         if not row.in_cases:
-            return translate("RingTable", "none") if not full else translate("RingTable", "None of its declarations is in a case")
+            return (translate("RingTable", "None of its declarations is in a case") if full
+                    else translate("RingTable", "none"))
         held = ", ".join(f"{ref} ({n})" for ref, n in row.in_cases)
         if not full:
             return held
-        return translate("RingTable", "%1; %2 of its %3 declarations in no case").replace("%1", held).replace(
+        return translate("RingTable", "%1; %2 of its %3 declarations in no case").replace(
+            "%1", held).replace(
             "%2", str(row.free)).replace("%3", str(row.declarations))
 
     def _key(self, row: RingRow, column: int):

@@ -21,7 +21,7 @@ REF = TRUTH["cases"][0]
 
 def test_the_ring_table_and_the_quantities_picker_read_in_chinese(qtbot, zh):  # noqa: F811
     from widgets.case_picker import CasePicker
-    from widgets.ring_table import WHY, RingTable
+    from widgets.ring_table import SHARED, TYPOLOGY, WHY, RingTable
 
     table = RingTable()
     qtbot.addWidget(table)
@@ -31,11 +31,11 @@ def test_the_ring_table_and_the_quantities_picker_read_in_chinese(qtbot, zh):  #
     table.table_model.set_rows([row], ["（理由）"], detailed=True)
     texts = [table.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(WHY + 1)]
     texts += [table.proxy.index(0, c).data(Qt.ItemDataRole.ToolTipRole) for c in range(WHY + 1)]  # tooltips
-    texts += [table.proxy.index(0, c).data() for c in (1, 3)]  # typology, identifiers
+    texts += [table.proxy.index(0, c).data() for c in (TYPOLOGY, SHARED)]
     found = {t: _english(t.replace("Shell A Ltd", "").replace("Shell B Ltd", ""))
              for t in texts if t}
     assert not any(found.values()), found
-    assert table.proxy.index(0, 1).data() == "多對一"
+    assert table.proxy.index(0, TYPOLOGY).data() == "多對一"
     picker = CasePicker(None, "t", "p", [("TW-1", "", "open")], declarations=[1, 2, 3])
     qtbot.addWidget(picker)
     picker.show_declarations([(1, "AA1", 1000.0), (2, "AA2", None), (3, "AA3", 5.0)])
