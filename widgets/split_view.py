@@ -56,6 +56,13 @@ class SplitView(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.rings.proxy.setFilterFixedString)
         self._current = -1  # the ring shown beside the table
+        menu = self.rings.menu  # right-click on a ring: what the buttons do
+        menu.add(self.tr("Open as a new case…"),
+                 lambda _rows: self._emit_for_current(self.open_as_case_requested), single=True)
+        menu.add(self.tr("Add to case…"),
+                 lambda _rows: self._emit_for_current(self.add_to_case_requested), single=True)
+        menu.add(self.tr("Timeline"),
+                 lambda _rows: self._emit_for_current(self.timeline_requested), single=True)
         self.detail = QLabel(self)
         self.detail.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export image…"), self)

@@ -837,62 +837,62 @@
 <context>
     <name>CasePicker</name>
     <message>
-        <location filename="../../widgets/case_picker.py" line="47" />
+        <location filename="../../widgets/case_picker.py" line="48" />
         <source>why (kept in the audit log)</source>
         <translation>理由（記錄於稽核軌跡）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="48" />
+        <location filename="../../widgets/case_picker.py" line="49" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="53" />
+        <location filename="../../widgets/case_picker.py" line="54" />
         <source>unknown</source>
         <translation>不明</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="55" />
+        <location filename="../../widgets/case_picker.py" line="56" />
         <source>Quantity seized</source>
         <translation>查獲數量</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="60" />
+        <location filename="../../widgets/case_picker.py" line="61" />
         <source>Quantity seized of each declaration (kg; blank: unknown):</source>
         <translation>各報單查獲數量（公斤；空白表示不明）：</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="63" />
+        <location filename="../../widgets/case_picker.py" line="64" />
         <source>Seized = declared gross weight</source>
         <translation>查獲數量 = 申報毛重</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="64" />
+        <location filename="../../widgets/case_picker.py" line="65" />
         <source>Fill every row with its declaration's gross weight</source>
         <translation>以各報單的毛重填入每一列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="68" />
+        <location filename="../../widgets/case_picker.py" line="69" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="87" />
+        <location filename="../../widgets/case_picker.py" line="88" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="87" />
+        <location filename="../../widgets/case_picker.py" line="88" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="88" />
+        <location filename="../../widgets/case_picker.py" line="89" />
         <source>Seized kg</source>
         <translation>查獲公斤數</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_picker.py" line="146" />
+        <location filename="../../widgets/case_picker.py" line="149" />
         <source>The quantity seized of %1 must be a number of kg above 0, or blank.</source>
         <translation>%1 的查獲數量須為大於 0 的公斤數，或留空。</translation>
     </message>
@@ -1859,32 +1859,32 @@
         <translation>選取節點以檢視其屬性</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="64" />
+        <location filename="../../widgets/link_details.py" line="66" />
         <source>%1 link(s), %2 t</source>
         <translation>%1 條連結，%2 公噸</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="69" />
+        <location filename="../../widgets/link_details.py" line="71" />
         <source>Roles: %1</source>
         <translation>角色：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="73" />
+        <location filename="../../widgets/link_details.py" line="75" />
         <source>Declared %1 to %2</source>
         <translation>申報期間 %1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="76" />
+        <location filename="../../widgets/link_details.py" line="78" />
         <source>pinned</source>
         <translation>已固定</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="78" />
+        <location filename="../../widgets/link_details.py" line="80" />
         <source>Heaviest links</source>
         <translation>權重最大的連結</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_details.py" line="100" />
+        <location filename="../../widgets/link_details.py" line="102" />
         <source>%1 (%2): %3 link(s)</source>
         <translation>%1（%2）：%3 條連結</translation>
     </message>
@@ -2728,127 +2728,127 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>RingTable</name>
     <message>
-        <location filename="../../widgets/ring_table.py" line="36" />
+        <location filename="../../widgets/ring_table.py" line="37" />
         <source>scatter-gather</source>
         <translation>分散後集中</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="36" />
+        <location filename="../../widgets/ring_table.py" line="38" />
         <source>fan-in</source>
         <translation>多對一</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="37" />
+        <location filename="../../widgets/ring_table.py" line="39" />
         <source>fan-out</source>
         <translation>一對多</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="37" />
+        <location filename="../../widgets/ring_table.py" line="40" />
         <source>stack</source>
         <translation>堆疊</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="42" />
+        <location filename="../../widgets/ring_table.py" line="45" />
         <source>phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="42" />
+        <location filename="../../widgets/ring_table.py" line="46" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="42" />
+        <location filename="../../widgets/ring_table.py" line="47" />
         <source>email</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="43" />
+        <location filename="../../widgets/ring_table.py" line="48" />
         <source>tax id</source>
         <translation>統一編號</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="43" />
+        <location filename="../../widgets/ring_table.py" line="48" />
         <source>fax</source>
         <translation>傳真</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="64" />
+        <location filename="../../widgets/ring_table.py" line="69" />
         <source>Score</source>
         <translation>分數</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="64" />
+        <location filename="../../widgets/ring_table.py" line="70" />
         <source>Typology</source>
         <translation>態樣</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="64" />
+        <location filename="../../widgets/ring_table.py" line="75" />
         <source>Shippers</source>
         <translation>出口人</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="64" />
+        <location filename="../../widgets/ring_table.py" line="76" />
         <source>Shared identifiers</source>
         <translation>共用識別資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="65" />
+        <location filename="../../widgets/ring_table.py" line="71" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="65" />
+        <location filename="../../widgets/ring_table.py" line="72" />
         <source>Tonnes</source>
         <translation>公噸</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="65" />
+        <location filename="../../widgets/ring_table.py" line="77" />
         <source>Ports</source>
         <translation>港口</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="65" />
+        <location filename="../../widgets/ring_table.py" line="73" />
         <source>First</source>
         <translation>首筆</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="65" />
+        <location filename="../../widgets/ring_table.py" line="73" />
         <source>Last</source>
         <translation>末筆</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="66" />
+        <location filename="../../widgets/ring_table.py" line="74" />
         <source>Already in cases</source>
         <translation>已在案件中</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="66" />
+        <location filename="../../widgets/ring_table.py" line="77" />
         <source>Why</source>
         <translation>關聯原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="115" />
+        <location filename="../../widgets/ring_table.py" line="127" />
         <source>being read…</source>
         <translation>讀取中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="118" />
+        <location filename="../../widgets/ring_table.py" line="130" />
         <source>%1 %2 (%3 shippers)</source>
         <translation>%1 %2（%3 個出口人）</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="133" />
+        <location filename="../../widgets/ring_table.py" line="147" />
         <source>none</source>
         <translation>無</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="133" />
+        <location filename="../../widgets/ring_table.py" line="146" />
         <source>None of its declarations is in a case</source>
         <translation>其報單皆未列入案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/ring_table.py" line="137" />
+        <location filename="../../widgets/ring_table.py" line="151" />
         <source>%1; %2 of its %3 declarations in no case</source>
         <translation>%1；其 %3 筆報單中有 %2 筆尚未列入案件</translation>
     </message>
@@ -3278,47 +3278,54 @@ Add the ring to %2 instead of opening a new case?</source>
         <translation>篩選集團：出口人、識別資料、港口、案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="61" />
+        <location filename="../../widgets/split_view.py" line="68" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="63" />
+        <location filename="../../widgets/split_view.py" line="60" />
+        <location filename="../../widgets/split_view.py" line="70" />
         <source>Open as a new case…</source>
         <translation>開立為新案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="64" />
+        <location filename="../../widgets/split_view.py" line="71" />
         <source>Add to the open case</source>
         <translation>加入目前開啟的案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="69" />
+        <location filename="../../widgets/split_view.py" line="64" />
+        <location filename="../../widgets/split_view.py" line="76" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="70" />
+        <location filename="../../widgets/split_view.py" line="62" />
+        <source>Add to case…</source>
+        <translation>加入案件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/split_view.py" line="77" />
         <source>The ring's parties and declarations on the timeline</source>
         <translation>在時間軸上檢視此集團的關係人與報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="75" />
+        <location filename="../../widgets/split_view.py" line="82" />
         <source>Gross weight (t)</source>
         <translation>毛重（公噸）</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="76" />
+        <location filename="../../widgets/split_view.py" line="83" />
         <source>Declared on</source>
         <translation>申報日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="79" />
+        <location filename="../../widgets/split_view.py" line="86" />
         <source>Click a declaration to open it</source>
         <translation>點選報單即可開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/split_view.py" line="84" />
+        <location filename="../../widgets/split_view.py" line="91" />
         <source>The ring's shippers and consignees, linked by the tonnes between them, and the phones, addresses or e-mails the shippers share</source>
         <translation>此集團的出口人與進口人，以其間公噸數相連，並列出出口人共用的電話、地址或電子郵件</translation>
     </message>

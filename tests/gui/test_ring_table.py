@@ -101,7 +101,7 @@ def test_the_rings_cases_come_from_the_database_and_follow_a_ring_added_to_a_cas
     view.select_ring(ring_index)
     assert view.current_ring() == ring_index
     with qtbot.waitSignal(dock.ring_to_case_requested, timeout=WAIT_MS) as asked:
-        view.add_case_button.click()
+        view.rings.menu.trigger("Add to case…")  # the right-click menu, as the button
     assert asked.args == [ring_index]
     picker = window.case_management.dialog
     assert picker.case_ref() == ref
