@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QPointF
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QTextBrowser
 
-from .link_items import LABEL_CHARS, _hits
+from .link_items import LABEL_CHARS
 from .link_style import kind_label, link_words, role_label
 
 MAX_LABELS = 150  # link labels drawn at once
@@ -38,6 +38,8 @@ class LinkDetails(QObject):
         self.link_labels: list[pg.TextItem] = []  # shown now
         self._pool: list[pg.TextItem] = []
         self.skipped = 0  # links whose label would have covered another
+        self._text_key: tuple | None = None
+        self._text_cache: dict[int, tuple[str, float]] = {}  # link row -> label, its width
         chart.view.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         chart.selection_changed.connect(self.show_selected)
 
@@ -148,15 +150,38 @@ class LinkDetails(QObject):
         self.link_labels = self._pool[:len(chosen)]
 
     def _candidates(self) -> np.ndarray:
+        """The links tried for a label: the hovered node's, or the heaviest whose middle is in
+        view."""
         graph = self.chart.network
         if not graph.n or not np.isfinite(graph.pos).all():
             return np.empty(0, dtype=int)
         if self.always:
-            return np.argsort(-graph.tonnes, kind="stable")[:LABEL_CANDIDATES]
+            (x0, x1), (y0, y1) = self.chart.box.viewRange()
+            mid = (graph.pos[graph.edges[:, 0]] + graph.pos[graph.edges[:, 1]]) / 2
+            inside = np.flatnonzero((mid[:, 0] >= x0) & (mid[:, 0] <= x1)
+                                    & (mid[:, 1] >= y0) & (mid[:, 1] <= y1))
+            if len(inside) > LABEL_CANDIDATES:
+                inside = inside[np.argpartition(-graph.tonnes[inside], LABEL_CANDIDATES)
+                                [:LABEL_CANDIDATES]]
+            return inside[np.argsort(-graph.tonnes[inside], kind="stable")]
         if self.hovered is not None and self.hovered < graph.n:
             mine = (graph.edges[:, 0] == self.hovered) | (graph.edges[:, 1] == self.hovered)
             return np.flatnonzero(mine)[:LABEL_CANDIDATES]
         return np.empty(0, dtype=int)
+
+    def _texts(self, rows: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """The links' labels and their widths in pixels, kept until the network, the facts or
+        the font change (a pan or zoom asks again for the same)."""
+        key = (self.chart.network.version, id(self.chart.filters.facts), self.chart.font().key())
+        if self._text_key != key:
+            self._text_key, self._text_cache = key, {}
+        metrics, cache = QFontMetricsF(self.chart.font()), self._text_cache
+        for e in rows.tolist():
+            if e not in cache:
+                text = self.link_text(e)
+                cache[e] = (text, metrics.horizontalAdvance(text))
+        return [cache[e][0] for e in rows.tolist()], np.array([cache[e][1] for e in
+                                                               rows.tolist()], dtype=float)
 
     def _placed(self, rows: np.ndarray) -> list[tuple[int, str]]:
         """(link row, label) of the candidates whose labels cover no label taken before and,
@@ -167,25 +192,28 @@ class LinkDetails(QObject):
         if not len(rows) or not px or not py:
             return []
         metrics = QFontMetricsF(self.chart.font())
-        taken, chosen = self._label_boxes(px, py, metrics) if self.always else [], []
-        nodes = np.empty((0, 4))
+        texts, widths = self._texts(rows)
+        ends = graph.edges[rows]
+        mid = (graph.pos[ends[:, 0]] + graph.pos[ends[:, 1]]) / 2 / (px, -py)
+        half_w, half_h = widths / 2 + TEXT_MARGIN + 1, metrics.height() / 2 + TEXT_MARGIN + 1
+        boxes = np.column_stack([mid[:, 0] - half_w, mid[:, 1] - half_h,
+                                 mid[:, 0] + half_w, mid[:, 1] + half_h])
+        blocked = np.zeros(len(boxes), dtype=bool)
+        names = self._label_boxes(px, py, metrics) if self.always else []
+        if names:
+            blocked |= _overlap(boxes, np.asarray(names)).any(axis=1)
         if self.always and graph.n <= NODE_BOXES:
             x, y, half = graph.pos[:, 0] / px, -graph.pos[:, 1] / py, items.sizes / 2
-            nodes = np.column_stack([x - half, y - half, x + half, y + half])
-        for e in rows.tolist():
-            text = self.link_text(e)
-            a, b = graph.edges[e]
-            x, y = (graph.pos[a] + graph.pos[b]) / 2 / (px, -py)
-            half_w = metrics.horizontalAdvance(text) / 2 + TEXT_MARGIN + 1
-            half_h = metrics.height() / 2 + TEXT_MARGIN + 1
-            mine = (x - half_w, y - half_h, x + half_w, y + half_h)
-            covered = _hits(nodes, mine)
-            if len(covered):
-                covered[[a, b]] = False
-            if covered.any() or (taken and _hits(np.asarray(taken), mine).any()):
+            cover = _overlap(boxes, np.column_stack([x - half, y - half, x + half, y + half]))
+            cover[np.arange(len(boxes))[:, None], ends] = False  # its own two ends
+            blocked |= cover.any(axis=1)
+        among = _overlap(boxes, boxes)
+        chosen = []
+        for i in range(len(boxes)):  # greedy, heaviest first
+            if blocked[i]:
                 continue
-            taken.append(mine)
-            chosen.append((e, text))
+            chosen.append((int(rows[i]), texts[i]))
+            blocked |= among[i]
             if len(chosen) >= MAX_LABELS:
                 break
         return chosen
@@ -204,3 +232,9 @@ class LinkDetails(QObject):
                        else y + items.sizes[row] / 2)
                 boxes.append((x - half, top, x + half, top + height))
         return boxes
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``[i, j]``: box ``a[i]`` overlaps box ``b[j]`` (rows of left, top, right, bottom)."""
+    return ((a[:, None, 0] < b[None, :, 2]) & (a[:, None, 2] > b[None, :, 0])
+            & (a[:, None, 1] < b[None, :, 3]) & (a[:, None, 3] > b[None, :, 1]))
