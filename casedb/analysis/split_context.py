@@ -58,7 +58,6 @@ class SplitContext:
         self.shipper = self.frame["shipper"].fill_null(-1).to_numpy()
         self.consignee = self.frame["consignee"].fill_null(-1).to_numpy()
         self.pod = _codes(self.frame["pod"])
-        self.family = self.frame["family"].to_numpy()
         self.totals = shared.totals
         self._hub_totals: dict[int, np.ndarray] = {}
 
@@ -131,7 +130,7 @@ class SplitContext:
                        "typology": typology(win.view, shippers, receivers, shells)}
 
     def _bunching(self, win: Window) -> Bunching:
-        family = self.family[win.rows[0]]
+        family = self.frame["family"][int(win.rows[0])]  # not a numpy column: a str per row
         if "band" not in win.keys:
             return self.base.bunching(self.kg[win.rows], family)
         # A banded view kept only the weights in one band: the pile-up is the window's share of

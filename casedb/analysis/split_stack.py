@@ -11,26 +11,10 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from .split_hops import HOP_DAYS, WEIGHT_TOLERANCE, hops  # noqa: F401 - this module's too
 from .split_windows import Window
 
-HOP_DAYS = 30
-WEIGHT_TOLERANCE = 0.05
 MIN_DECLARATIONS = 3
-
-
-def hops(frame: pl.DataFrame) -> pl.DataFrame:
-    """(row, next_row, party): ``party`` received ``row`` and shipped ``next_row``."""
-    a = frame.filter(pl.col("consignee").is_not_null()).select(
-        pl.col("row"), pl.col("consignee").alias("party"), "family", "day", "kg")
-    b = frame.filter(pl.col("shipper").is_not_null()).select(
-        pl.col("row").alias("next_row"), pl.col("shipper").alias("party"), "family",
-        pl.col("day").alias("next_day"), pl.col("kg").alias("next_kg"))
-    b = b.filter(pl.col("party").is_in(a["party"].unique().implode()))
-    j = a.join(b, on=["party", "family"])
-    return j.filter((pl.col("next_day") >= pl.col("day"))
-                    & (pl.col("next_day") - pl.col("day") <= HOP_DAYS)
-                    & ((pl.col("next_kg") / pl.col("kg") - 1).abs() <= WEIGHT_TOLERANCE)
-                    & (pl.col("row") != pl.col("next_row"))).select("row", "next_row", "party")
 
 
 def _layers(h: pl.DataFrame, frame: pl.DataFrame, totals=None) -> pl.DataFrame:
