@@ -36,6 +36,7 @@ from .blanks import ZERO_TEXTS, blank_variants, blank_words, is_blank
 from .fields import FIELDS, Kind
 from .lenient import Kept, lenient_containers, lenient_port
 from .mapping import ColumnMapping
+from .reasons import Reason, reason_of
 from .row_outcome import RowProblems, row_units, shipments_by_bl, traders_by_direction
 from .rows import RowError, SourceRow, direction, number, role_countries, text_value
 from .spec import ImportSpec
@@ -331,11 +332,11 @@ class ColumnNormaliser:
             return None
         if (isinstance(raw, str) and len(raw) > LONGEST_CELL
                 and FIELDS[m.field].kind is not Kind.TEXT):
-            return RowError(self._header(m), "cell is too long")
+            return RowError(self._header(m), Reason.of("cell_too_long"))
         try:
             value = convert(raw)
         except ValueError as exc:
-            return RowError(self._header(m), str(exc))
+            return RowError(self._header(m), reason_of(exc))
         return None if value == [] else value
 
     def _phones(self, values: dict, problems: RowProblems) -> None:
@@ -354,7 +355,7 @@ class ColumnNormaliser:
                 try:
                     hit = None if key[0] is None else normalize_phone(*key)
                 except ValueError as exc:
-                    hit = bad[key] = RowError(self._header_of(name, name), str(exc))
+                    hit = bad[key] = RowError(self._header_of(name, name), reason_of(exc))
                 cache[key] = hit
             bad.update((k, cache[k]) for k in set(keys) if isinstance(cache[k], RowError))
             out = list(map(cache.__getitem__, keys))

@@ -11,6 +11,7 @@ from ..models.base import max_length
 from ..normalize import port_locode, split_containers
 from ..normalize.containers import SEPARATORS as CONTAINER_SEPARATORS
 from ..normalize.containers import normalize_container
+from .reasons import Reason, reason_of
 from .rows import text_value
 
 PLACE_NAME_LIMIT = max_length(Declaration.port_of_loading)
@@ -33,7 +34,7 @@ def lenient_port(raw):
         name = text_value(raw)
         if not name:
             return None
-        return Kept(name[:PLACE_NAME_LIMIT], f"{exc}; kept as written")
+        return Kept(name[:PLACE_NAME_LIMIT], Reason.of("kept_as_written", why=reason_of(exc)))
 
 
 def lenient_containers(raw):
@@ -54,5 +55,6 @@ def lenient_containers(raw):
                 bad.append(part)
         if len(bad) <= 1 and not good:
             raise
-        reason = f"not container numbers: {', '.join(bad)}" if bad else str(exc)
+        reason = (Reason.of("not_containers", numbers=", ".join(bad)) if bad
+                  else reason_of(exc))
         return Kept(list(dict.fromkeys(good)), reason)

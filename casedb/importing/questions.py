@@ -16,6 +16,7 @@ from ..normalize.weights import parse_weight_kg
 from .content import column_values
 from .lenient import lenient_containers
 from .mapping import MIN_SCORE, ColumnMapping, score_columns
+from .reasons import Reason
 from .row_outcome import bare_number
 from .spec import ImportSpec
 
@@ -88,8 +89,9 @@ def _missing_or_ambiguous(sheet: str, name: str, alternatives: tuple, mapped: di
     if not chosen:
         columns = _columns_for(name, cands)
         what = name.replace("_", " ").replace(" kg", "")
-        hint = f" (maybe {', '.join(map(repr, columns))})" if columns else ""
-        return [Question(sheet, name, MISSING, f"no column holds the {what}{hint}", columns)]
+        why = (Reason.of("no_column_maybe", what=what, columns=", ".join(map(repr, columns)))
+               if columns else Reason.of("no_column", what=what))
+        return [Question(sheet, name, MISSING, why, columns)]
     out = []
     for f in chosen[:1]:
         m = mapped[f]
@@ -101,9 +103,9 @@ def _missing_or_ambiguous(sheet: str, name: str, alternatives: tuple, mapped: di
                   and not any(mm.column == c and mm.field for mm in mapped.values())]
         if rivals:
             headers = (m.header, *(_header(cands, c) for c in rivals))
-            out.append(Question(sheet, f, AMBIGUOUS, "several columns could hold the "
-                                f"{f.replace('_', ' ')}: {', '.join(map(repr, headers))}",
-                                headers))
+            out.append(Question(sheet, f, AMBIGUOUS, Reason.of(
+                "several_columns", what=f.replace("_", " "),
+                columns=", ".join(map(repr, headers))), headers))
     return out
 
 
@@ -137,8 +139,8 @@ def _unit_question(sheet: str, m: ColumnMapping, mapped: dict, samples) -> Quest
     why = _implausible(m, weights, mapped, samples)
     if why is None:
         return None
-    return Question(sheet, m.field, UNIT, f"column {m.header!r} names no unit and {why}; "
-                    "say which unit it is in (kg, t or lb)", (m.header,))
+    return Question(sheet, m.field, UNIT, Reason.of("unit_unknown", column=repr(m.header),
+                                                    why=why), (m.header,))
 
 
 def _implausible(m: ColumnMapping, weights: list[float], mapped: dict, samples) -> str | None:
@@ -152,16 +154,14 @@ def _implausible(m: ColumnMapping, weights: list[float], mapped: dict, samples) 
             if w and n:
                 per.append(w / n)
         if len(per) >= 3 and statistics.median(per) < LEAST_KG_PER_CONTAINER:
-            return (f"its values (median {statistics.median(per):g} a container) would be a "
-                    "few dozen kilograms in a shipping container")
+            return Reason.of("light_containers", median=f"{statistics.median(per):g}")
         return None
     hs = mapped.get("hs_code")
     if hs is not None and statistics.median(weights) < 50:
         codes = column_values(samples, hs.column)
         waste = sum(1 for c in codes if str(c).replace(".", "").startswith(WASTE_CHAPTERS))
         if codes and waste >= 0.5 * len(codes):
-            return (f"its values (median {statistics.median(weights):g}) would be a few dozen "
-                    "kilograms of bulk waste a declaration")
+            return Reason.of("light_declarations", median=f"{statistics.median(weights):g}")
     return None
 
 

@@ -9,9 +9,11 @@ column and reason; the row goes in.
 
 from __future__ import annotations
 
+from .reasons import Reason
+
 REQUIRED = ("declaration_date",)
 WEIGHTS = ("gross_weight_kg", "net_weight_kg")
-MISSING_NUMBER = "missing declaration number (and no B/L number to key a shipment by)"
+MISSING_NUMBER = Reason.of("missing_number")
 
 
 class RowProblems:
@@ -90,7 +92,7 @@ def row_units(values: dict, weight_cells: dict, units: dict, problems: RowProble
             factor = UNITS_KG.get(unit.strip().lower().rstrip("."))
             if factor is None:
                 problems.add(i, name, m.header, f"{cells[i]} {unit}",
-                             f"unknown weight unit {unit!r}")
+                             Reason.of("unknown_weight_unit", unit=repr(unit)))
                 col[i] = None
             else:
                 col[i] = col[i] / default * factor
@@ -129,8 +131,7 @@ def traders_by_direction(values: dict, n: int, problems: RowProblems, headers: d
             roles = TRADER_ROLES.get(directions[i])
             if roles is None:
                 problems.add(i, f"{name}_trader_name", headers.get(name, name), who,
-                             "whether this trader ships or receives depends on the direction "
-                             "(import or export), which the row does not give")
+                             Reason.of("trader_direction"))
                 continue
             role = roles[0] if name == "domestic" else roles[1]
             target = values.setdefault(f"{role}_name", [None] * n)

@@ -44,6 +44,11 @@ class Unknown:
     def message(self) -> str:
         return _message(self)
 
+    def parts(self) -> tuple[str, dict]:
+        """The message as a key and its values (casedb.importing.reason_table words it in
+        each language): "unknown_suggested", "unknown_hinted" or "unknown"."""
+        return _parts(self)
+
 
 class UnknownValue(ValueError):
     """A ValueError whose message (with 'did you mean') is worded when it is read."""
@@ -62,13 +67,25 @@ def refusal(error: str | Unknown) -> ValueError:
 
 
 @lru_cache(maxsize=4096)
+def _parts(unknown: Unknown) -> tuple[str, dict]:
+    suggestion = closest(unknown.key, unknown.choices()) if unknown.choices else None
+    values = {"kind": unknown.kind, "value": shown(unknown.text)}
+    if suggestion:
+        return "unknown_suggested", {**values, "suggestion": suggestion}
+    if unknown.hint:
+        return "unknown_hinted", {**values, "hint": unknown.hint}
+    return "unknown", values
+
+
+_ENGLISH = {"unknown_suggested": "unknown {kind} {value} (did you mean {suggestion}?)",
+            "unknown_hinted": "unknown {kind} {value} ({hint})", "unknown": "unknown {kind} {value}"}
+
+
+@lru_cache(maxsize=4096)
 def _message(unknown: Unknown) -> str:
     """'unknown country 'Malaysai' (did you mean Malaysia?)'."""
-    suggestion = closest(unknown.key, unknown.choices()) if unknown.choices else None
-    if suggestion:
-        return f"unknown {unknown.kind} {shown(unknown.text)} (did you mean {suggestion}?)"
-    hint = f" ({unknown.hint})" if unknown.hint else ""
-    return f"unknown {unknown.kind} {shown(unknown.text)}{hint}"
+    key, values = _parts(unknown)
+    return _ENGLISH[key].format(**values)
 
 
 def unknown(kind: str, text: str, hint: str = "") -> str:
