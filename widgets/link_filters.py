@@ -146,7 +146,7 @@ class LinkFilters(QObject):
 
 class LinkFilterBar(QWidget):
     """Roles (a menu of checkable roles) and a date range (two date fields), beside the chart
-    over its attribute panel; disabled until the case's facts have come."""
+    over its attribute panel; hidden until the case's facts have come."""
 
     def __init__(self, chart):
         super().__init__(chart)
@@ -196,8 +196,10 @@ class LinkFilterBar(QWidget):
             action.toggled.connect(lambda on, r=role: filters.set_role_shown(r, on))
 
     def refresh(self) -> None:
-        """The fields as the filters stand; enabled once the facts are known."""
+        """The fields as the filters stand; shown once a case's facts are known (a ring's chart
+        in the split view has none)."""
         filters = self.chart.filters
+        self.setHidden(filters.facts is None)
         span = filters.facts.span() if filters.facts is not None else None
         self.roles_button.setEnabled(bool(filters.every_role()))
         for edit in (self.first, self.last):

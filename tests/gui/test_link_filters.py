@@ -30,8 +30,9 @@ FACTS = LinkFacts(
 
 def _chart_with_facts(qtbot, chart):
     _show(qtbot, chart, NODES + MORE_NODES, EDGES + MORE_EDGES)
-    assert not chart.filter_bar.roles_button.isEnabled()  # until the case's facts come
+    assert chart.filter_bar.isHidden()  # until the case's facts come
     chart.set_facts(FACTS)
+    assert chart.filter_bar.isVisible() and chart.filter_bar.roles_button.isEnabled()
     return chart.filter_bar
 
 
