@@ -21,6 +21,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from casedb.importing import reasons
+
+from .case_words import language
 from .import_mapping import ImportMappingPage
 
 PATTERNS = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt"
@@ -172,11 +175,13 @@ class _RunPage(QWizardPage):
         graded = graded or {}
         lines, found = [], []
         number = QLocale().toString  # 200,000 rather than 200000
+        lang = language()  # casedb's reasons, worded in the user's language
         for o in outcomes:
             r = getattr(o, "report", o)
             if r is None:
                 lines.append(self.tr("%1: %2 (nothing written): %3").replace("%1", o.file)
-                             .replace("%2", self._status(o.status)).replace("%3", o.reason))
+                             .replace("%2", self._status(o.status))
+                             .replace("%3", _file_reason(o, lang)))
                 continue
             lines.append(self.tr("%1: %2 — %3 rows read, %4 imported, %5 merged, %6 unchanged, "
                                  "%7 refused, %8 warnings, %9 discrepancies")
@@ -191,12 +196,14 @@ class _RunPage(QWizardPage):
                 lines.append((self.tr("%1: graded %2 as a source").replace("%2", grade)
                               if grade else self.tr("%1: not graded: %2").replace("%2", failure))
                              .replace("%1", r.file))
-            found += [(self.tr("refused"), x.sheet, x.row, x.column, "", x.reason)
-                      for x in r.refused]
-            found += [(self.tr("warning"), x.sheet, x.row, x.column, x.value, x.reason)
-                      for x in r.warnings]
-            found += [(self.tr("discrepancy"), d[0], d[1], d[2], f"{d[3]} / {d[4]}", "")
-                      for d in r.discrepancies]
+            column, why = reasons.column_text, reasons.text
+            found += [(self.tr("refused"), x.sheet, x.row, column(x.column, lang), "",
+                       why(x.reason, lang)) for x in r.refused]
+            found += [(self.tr("warning"), x.sheet, x.row, column(x.column, lang), x.value,
+                       why(x.reason, lang)) for x in r.warnings]
+            disagree = why(reasons.DISAGREE, lang)
+            found += [(self.tr("discrepancy"), d[0], d[1], column(d[2], lang),
+                       f"{d[3]} / {d[4]}", disagree) for d in r.discrepancies]
         self.status.setText("\n".join(lines))
         self.report.setRowCount(len(found))
         for i, x in enumerate(found):
@@ -224,6 +231,15 @@ class _RunPage(QWizardPage):
                                               self.tr("CSV (*.csv);;Excel (*.xlsx)"))
         if path:
             self.wiz.export_report_requested.emit(path)
+
+
+def _file_reason(outcome, lang: str) -> str:
+    """Why nothing of a file was written, in ``lang``: its questions one by one, when it has
+    them (the English joins them with "; ")."""
+    asked = getattr(outcome, "questions", ())
+    if not asked or lang == "en":
+        return reasons.text(outcome.reason, lang)
+    return reasons.SEPARATOR[lang].join(reasons.text(q.reason, lang) for q in asked[:4])
 
 
 def _name(path: str) -> str:
