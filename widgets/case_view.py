@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTableWidgetSelectionRange,
@@ -47,6 +49,16 @@ def _table(parent: QWidget, headers: list[str], rows: list[tuple]) -> QTableWidg
     return t
 
 
+def _scrolled(page: QWidget) -> QScrollArea:
+    """``page`` in a scroll area: on a low screen it scrolls instead of making the window
+    taller than the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
 class CaseView(QWidget):
     open_case_requested = Signal(str)  # case reference
     add_note_requested = Signal(str, str)  # case reference, text
@@ -76,6 +88,7 @@ class CaseView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # a long title wraps: the dock (and the window) can narrow
         self.dossier_button = QPushButton(self.tr("Dossier…"), self)
         self.dossier_button.setToolTip(self.tr("Write this case's dossier (PDF or HTML)"))
         self.dossier_button.setEnabled(False)
@@ -125,16 +138,17 @@ class CaseView(QWidget):
         for page in old:  # the previous case's pages, built anew below
             if page not in (self.attachments, self.linked):
                 page.deleteLater()
-        self.tabs.addTab(self._summary(case_file), self.tr("Summary"))
-        self.tabs.addTab(self._declarations(case_file), self.tr("Seizures and declarations"))
+        self.tabs.addTab(_scrolled(self._summary(case_file)), self.tr("Summary"))
+        self.tabs.addTab(_scrolled(self._declarations(case_file)),
+                         self.tr("Seizures and declarations"))
         self.tabs.addTab(self._parties(case_file), self.tr("Parties"))
         self.linked.show_case(c.case_ref, linked)
         self.tabs.addTab(self.linked, self.tr("Linked cases (%n)", "", len(linked.linked)))
         self.tabs.addTab(self._timeline(case_file), self.tr("Timeline"))
-        self.tabs.addTab(self._notes(case_file), self.tr("Notes"))
+        self.tabs.addTab(_scrolled(self._notes(case_file)), self.tr("Notes"))
         self.tabs.addTab(self.attachments, "")
         self.show_attachments(getattr(case_file, "attachments", ()))
-        self.tabs.addTab(self._provenance(case_file), self.tr("Provenance"))
+        self.tabs.addTab(_scrolled(self._provenance(case_file)), self.tr("Provenance"))
         self.grades.attach_case(case_file, self.notes_table, self.attachments.table,
                                 self.files_table)
         if current >= 0:

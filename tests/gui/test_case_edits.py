@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from app.actions import case_edits
-from casedb.cases import records as cases
 from casedb.cases import attachments
+from casedb.cases import records as cases
 from casedb.models import Attachment, AuditEntry, Note
 from casedb.store.audit import entries
 from casedb.store.database import Database
@@ -193,7 +193,8 @@ def test_edit_a_note_is_audited(qtbot, window, copy_db, boxes):
     note_id = cases.add_note(copy_db, REF, "Shipper shares a phone with the consignee.")
     view = window.case_view
     window.open_case(REF)
-    view.tabs.setCurrentIndex(view.tabs.indexOf(view.notes_table.parentWidget()))
+    view.tabs.setCurrentIndex(next(i for i in range(view.tabs.count())  # the Notes tab
+                                 if view.tabs.widget(i).isAncestorOf(view.notes_table)))
     assert not view.edit_note_button.isEnabled()  # nothing selected yet
     view.notes_table.selectRow(_note_row(view, note_id))
     _click(qtbot, view.edit_note_button)
@@ -222,7 +223,8 @@ def test_a_stale_note_edit_shows_the_conflict_and_changes_nothing(qtbot, window,
     note_id = cases.add_note(copy_db, REF, "Original text.")
     view = window.case_view
     window.open_case(REF)
-    view.tabs.setCurrentIndex(view.tabs.indexOf(view.notes_table.parentWidget()))
+    view.tabs.setCurrentIndex(next(i for i in range(view.tabs.count())  # the Notes tab
+                                 if view.tabs.widget(i).isAncestorOf(view.notes_table)))
     view.notes_table.selectRow(_note_row(view, note_id))
     _click(qtbot, view.edit_note_button)
     # A colleague saves the same note meanwhile.
