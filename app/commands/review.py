@@ -1,5 +1,7 @@
 """``wasteintel review``: what imports found besides the rows they stored: discrepancies
-between sources (kept for review) and values kept as written with a warning."""
+between sources (kept for review) and values kept as written with a warning. ``--lang zh-TW``
+words the table (fields, statuses, reasons: casedb.importing.reasons) in Traditional Chinese;
+the JSON keeps its English values and adds each reason in that language as ``reason_text``."""
 
 from __future__ import annotations
 
@@ -9,6 +11,10 @@ from ..context import open_db
 from ..output import emit_json, emit_table
 
 STATUSES = ("open", "explained", "confirmed")
+LANGS = ("en", "zh-TW")
+HEADERS = {"en": ("id", "declaration", "field", "stored / as written", "other source", "status",
+                  "from", "reason"),
+           "zh-TW": ("編號", "報單", "欄位", "儲存值／原文", "另一來源", "狀態", "來源", "理由")}
 
 
 def register(sub) -> None:
@@ -28,6 +34,9 @@ def register(sub) -> None:
     x.add_argument("id", type=positive_int, metavar="ID")
     x.add_argument("status", choices=STATUSES)
     x.add_argument("--reason", required=True)
+    for sp in (d, w):
+        sp.add_argument("--lang", choices=LANGS, default="en",
+                        help="the language of fields, statuses and reasons (default en)")
     for sp in (d, w, x):
         add_db_option(sp)
         add_json_option(sp)
@@ -49,12 +58,30 @@ def _run(args) -> int:
                                      declaration_no=args.declaration, limit=args.limit)
     else:
         found = review.warnings(db, declaration_no=args.declaration, limit=args.limit)
+    lang = getattr(args, "lang", "en")
     if args.json:
-        emit_json([f.to_json() for f in found])
+        emit_json([_json(f, lang) for f in found])
     else:
-        emit_table([(f.id, f.declaration_no, f.field, f.value, f.other or "", f.status,
-                     f"{f.file} {f.sheet} row {f.row}", f.reason if f.kind == "warning" else "")
-                    for f in found],
-                   ("id", "declaration", "field", "stored / as written", "other source",
-                    "status", "from", "reason"))
+        emit_table([_row(f, lang) for f in found], HEADERS[lang])
     return 0
+
+
+def _json(finding, lang: str) -> dict:
+    out = finding.to_json()
+    if lang != "en":
+        from casedb.importing.reasons import text
+
+        out["reason_text"] = text(finding.reason, lang)
+    return out
+
+
+def _row(f, lang: str) -> tuple:
+    if lang == "en":
+        return (f.id, f.declaration_no, f.field, f.value, f.other or "", f.status,
+                f"{f.file} {f.sheet} row {f.row}", f.reason if f.kind == "warning" else "")
+    from casedb.importing.reasons import column_text, text, word
+
+    name, _, item = f.field.partition(" (item ")  # a discrepancy on an item: "field (item 2)"
+    field = column_text(name, lang) + (f"（項次 {item.rstrip(')')}）" if item else "")
+    return (f.id, f.declaration_no, field, f.value, f.other or "", word(f.status, lang),
+            f"{f.file} {f.sheet} 第 {f.row} 列", text(f.reason, lang) if f.kind == "warning" else "")
