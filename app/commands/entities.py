@@ -1,4 +1,4 @@
-"""``wasteintel entities candidates | resolve | merge | reject | split``."""
+"""``wasteintel entities candidates | resolve | merge | reject | split | undo | redo``."""
 
 from __future__ import annotations
 
@@ -25,10 +25,16 @@ def register(sub) -> None:
     split = esub.add_parser("split", help="move a raw name out to a party of its own")
     split.add_argument("party", type=positive_int, metavar="PARTY_ID")
     split.add_argument("raw_name", metavar="RAW_NAME")
-    for q in (merge, reject, split):
+    undo = esub.add_parser("undo", help="undo the party's last decision (again: the one before)")
+    redo = esub.add_parser("redo", help="make the party's decision last undone again")
+    for q in (undo, redo):
+        q.add_argument("party", type=positive_int, metavar="PARTY_ID",
+                       help="the party kept by a merge, the first of a rejection, or the one a "
+                            "name was split from")
+    for q in (merge, reject, split, undo, redo):
         q.add_argument("--reason", default="", help="why (kept in the audit log)")
     add_actions((cand, _candidates), (res, _resolve), (merge, _merge), (reject, _reject),
-                (split, _split))
+                (split, _split), (undo, _undo), (redo, _redo))
 
 
 def _show(args, found) -> int:
@@ -70,3 +76,18 @@ def _reject(args) -> int:
 def _split(args) -> int:
     new = entities.split(open_db(args), args.party, args.raw_name, reason=args.reason)
     return _done(args, f"{args.raw_name!r} is now party {new}", party=new)
+
+
+def _undo(args) -> int:
+    from casedb.cases.undo import undo_last
+
+    done = undo_last(open_db(args), "party", args.party, reason=args.reason)
+    return _done(args, f"party {args.party}: undid the decision of {done.stamp}", **done.to_json())
+
+
+def _redo(args) -> int:
+    from casedb.parties.redo import redo_last_decision
+
+    done = redo_last_decision(open_db(args), args.party, reason=args.reason)
+    return _done(args, f"party {args.party}: made the {done.action} undone at {done.undo_stamp} "
+                 "again", **done.to_json())
