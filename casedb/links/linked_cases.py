@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, or_, select, tuple_
 
 from casedb.cases.records import case_id
 from casedb.models import (
@@ -127,29 +127,71 @@ def _declarations_of(s, party_ids, service: bool) -> list[int]:
         DeclarationParty.party_id.in_(list(party_ids)), role)))
 
 
+def _cases_by_declaration(s, decl_ids, cid: int) -> dict[int, set[int]]:
+    """Declaration id -> the other cases holding it, in one query per 900 declarations."""
+    out: dict[int, set[int]] = defaultdict(set)
+    decl_ids = sorted(set(decl_ids))
+    for i in range(0, len(decl_ids), 900):
+        for decl, case in s.execute(select(Seizure.declaration_id, Seizure.case_id).where(
+                Seizure.declaration_id.in_(decl_ids[i:i + 900]), Seizure.case_id != cid)):
+            out[decl].add(case)
+    return out
+
+
+def _declarations_by_party(s, party_ids) -> dict[int, list[int]]:
+    """Party id -> its declarations in a role that is not a service's, in one query per 900."""
+    out: dict[int, list[int]] = defaultdict(list)
+    party_ids = sorted(set(party_ids))
+    for i in range(0, len(party_ids), 900):
+        for pid, decl in s.execute(select(DeclarationParty.party_id,
+                                          DeclarationParty.declaration_id).where(
+                DeclarationParty.party_id.in_(party_ids[i:i + 900]),
+                DeclarationParty.role.not_in(SERVICE_ROLES))):
+            out[pid].append(decl)
+    return out
+
+
+def _identifier_holders(s, idents, strong) -> dict[tuple[str, str], set[int]]:
+    """(kind, value key) of each identifier -> the other parties holding it, in one query."""
+    holders: dict[tuple[str, str], set[int]] = defaultdict(set)
+    if idents:
+        pairs = sorted({(kind, key) for kind, key, _ in idents})
+        for kind, key, pid in s.execute(select(
+                PartyIdentifier.kind, PartyIdentifier.value_key, PartyIdentifier.party_id)
+                .where(tuple_(PartyIdentifier.kind, PartyIdentifier.value_key).in_(pairs))):
+            if pid not in strong:
+                holders[(kind, key)].add(pid)
+    return holders
+
+
 def _party_links(s, mine, found, cid: int, weak: bool) -> None:
     """Shared parties and shared identifiers, walked outwards through the indexes: this case's
-    parties -> their declarations -> the seizures on them -> other cases."""
+    parties -> their declarations -> the seizures on them -> other cases; a handful of queries
+    whatever the number of parties (a round trip each costs a server under load)."""
     from casedb.models import Party
 
     rows = s.execute(select(DeclarationParty.party_id, DeclarationParty.role, Party.display_name)
                      .join(Party, Party.id == DeclarationParty.party_id)
                      .where(DeclarationParty.declaration_id.in_(mine))).all()
     strong = {pid: name for pid, role, name in rows if role not in SERVICE_ROLES}
-    for pid, name in strong.items():
-        for other in _cases_of(s, _declarations_of(s, [pid], service=False), cid):
-            found[other].add(Via("party", name))
     idents = s.execute(select(PartyIdentifier.kind, PartyIdentifier.value_key,
                               PartyIdentifier.value).where(
         PartyIdentifier.party_id.in_(list(strong)),
         PartyIdentifier.kind.in_(("address", "phone", "email", "tax_id")))).all()
+    holders = _identifier_holders(s, idents, strong)
+    decls = _declarations_by_party(s, set(strong).union(*holders.values()))
+    cases = _cases_by_declaration(s, [d for ds in decls.values() for d in ds], cid)
+
+    def cases_of(parties) -> set[int]:
+        return {c for p in parties for d in decls.get(p, ()) for c in cases.get(d, ())}
+
+    for pid, name in strong.items():
+        for other in cases_of([pid]):
+            found[other].add(Via("party", name))
     for kind, key, value in idents:
-        holders = set(s.scalars(select(PartyIdentifier.party_id).where(
-            PartyIdentifier.kind == kind, PartyIdentifier.value_key == key))) - set(strong)
-        if holders:
-            label = "party" if kind == "tax_id" else kind
-            for other in _cases_of(s, _declarations_of(s, holders, service=False), cid):
-                found[other].add(Via(label, value))
+        label = "party" if kind == "tax_id" else kind
+        for other in cases_of(holders.get((kind, key), ())):
+            found[other].add(Via(label, value))
     if weak:
         for pid, role, name in rows:
             if role in SERVICE_ROLES:
