@@ -21,8 +21,8 @@ HEADER = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight (kg)",
 COMPANIES = ["Orient Scrap Co., Ltd.", "Klang Polymer Sdn Bhd", "Delta Waste Trading"]
 
 
-def declarations_file(path, prefix: str, n: int = 30):
-    rows = [[f"{prefix}{i:04d}", "2024-03-01", "391510", 1000 + i, COMPANIES[i % 3],
+def declarations_file(path, prefix: str, n: int = 30, kg: int = 1000):
+    rows = [[f"{prefix}{i:04d}", "2024-03-01", "391510", kg + i, COMPANIES[i % 3],
              COMPANIES[(i + 1) % 3], "Malaysia"] for i in range(n)]
     return write_csv(path, [HEADER, *rows])
 
@@ -123,6 +123,21 @@ def test_a_copy_that_loses_the_race_is_retried(db, tmp_path):
         assert s.scalar(select(func.count()).select_from(Declaration)) == 2 * len(MANY)
         assert s.scalar(select(func.count()).select_from(Party)) == len(MANY)
         assert s.scalar(select(func.count()).select_from(PartyName)) == 2 * len(MANY)
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_two_postgresql_imports_of_the_same_new_declarations_both_succeed(db, tmp_path):
+    """Both files carry the same new declaration numbers (another source: other weights). The
+    second import's COPY of the declarations waits for the first, loses on their unique key,
+    and the import runs again, merging into what the first stored."""
+    results = _one_waiting_for_the_other(db, declarations_file(tmp_path / "a.csv", "S"),
+                                         declarations_file(tmp_path / "b.csv", "S", kg=5000))
+    for key in ("first", "second"):
+        assert not isinstance(results[key], BaseException), results[key]
+    assert (results["first"].imported, results["second"].merged) == (30, 30)
+    assert len(results["second"].discrepancies) == 30  # the other weights, kept
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Declaration)) == 30
 
 
 def test_a_sqlite_import_waits_for_another_writer_with_progress(sqlite_db, tmp_path):
