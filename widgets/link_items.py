@@ -266,10 +266,13 @@ class _Placer:
         return x - half, top, x + half, top + LABEL_HEIGHT_PX
 
     def free(self, row: int, box: tuple) -> bool:
+        if self.taken and _hits(np.asarray(self.taken), box).any():
+            return False
+        if not len(self.nodes):
+            return True
         hit = _hits(self.nodes, box)
-        if len(hit):
-            hit[row] = False
-        return not hit.any() and not (self.taken and _hits(np.asarray(self.taken), box).any())
+        hit[row] = False
+        return not hit.any()
 
     def place(self, row: int, must: bool) -> str | None:
         """"below" or "above" where the label goes (a forced one below when neither is free),
