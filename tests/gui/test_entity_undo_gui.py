@@ -57,14 +57,17 @@ def test_a_merge_in_the_review_queue_undone_and_redone_from_the_edit_menu(qtbot,
     assert _party(window.db, keep) == before[keep]
     assert redo.isEnabled()
     redo.trigger()
-    qtbot.waitUntil(lambda: not _party(window.db, other)[0], timeout=WAIT_MS)
-    assert _party(window.db, keep) == merged
-    with window.db.read() as s:
-        actions = [(e.action, e.actor) for e in s.scalars(
-            select(AuditEntry).where(AuditEntry.entity == "party", AuditEntry.entity_id == keep,
-                                     AuditEntry.action.in_(("undo", "redo", "unmerge"))))]
-    assert set(actions) == {("unmerge", "officer.chen"), ("undo", "officer.chen"),
-                            ("redo", "officer.chen")}
+
+    def actions() -> set:
+        with window.db.read() as s:
+            return {(e.action, e.actor) for e in s.scalars(select(AuditEntry).where(
+                AuditEntry.entity == "party", AuditEntry.entity_id == keep,
+                AuditEntry.action.in_(("undo", "redo", "unmerge"))))}
+
+    qtbot.waitUntil(lambda: ("redo", "officer.chen") in actions(), timeout=WAIT_MS)  # the job done
+    assert not _party(window.db, other)[0] and _party(window.db, keep) == merged
+    assert actions() == {("unmerge", "officer.chen"), ("undo", "officer.chen"),
+                         ("redo", "officer.chen")}
     undo.trigger()  # and back once more: the merge made again is undone like the first
     qtbot.waitUntil(lambda: _party(window.db, other) == before[other], timeout=WAIT_MS)
     # the queue shows the pair again once the views have refreshed
