@@ -188,3 +188,30 @@ def test_node_names_cover_no_other_node_nor_each_other(qtbot, chart):
             node = QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half)
             assert not rect.intersects(node), (chart.network.ids[row], chart.network.ids[other])
     assert not _overlapping([label for _, label in shown])
+
+
+def test_a_chart_file_of_an_earlier_version_opens_and_moves_into_the_database(qtbot, window):
+    import json
+
+    from casedb.links.chart_state import chart_state, delete_chart_state, side_file
+
+    ref = "TWKHH-2019-0107"
+    path = side_file(window.db, ref)
+    path.parent.mkdir(exist_ok=True)
+    saved = {"version": 1, "nodes": [[ref, ref, "case"], ["p-old", "Kept Party", "party"]],
+             "edges": [[ref, "p-old", 5.0]], "positions": [[0.0, 0.0], [3.0, 4.0]],
+             "pinned": ["p-old"], "hidden": [], "filtered": {}}
+    path.write_text(json.dumps(saved), "utf-8")
+    chart = window.analysis.links
+    try:
+        window.analysis_actions._case_network = None
+        window.open_case(ref)
+        qtbot.waitUntil(lambda: "p-old" in chart.nodes, timeout=15_000)
+        assert chart.position_of("p-old") == (3.0, 4.0)
+        assert chart.network.pinned[chart.network.index["p-old"]]
+        assert chart_state(window.db, ref) == saved and not path.exists()
+    finally:
+        delete_chart_state(window.db, ref)
+        path.with_name(path.name + ".moved").unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
+        window.analysis_actions._case_network = None
