@@ -95,9 +95,18 @@ def thresholds(db: Database) -> tuple[float, ...]:
 def detect_splits(db: Database, *, since=None, until=None, min_score: float = 0.5,
                   thresholds_kg=None, progress: Progress | None = None) -> list[SplitRing]:
     """Rings of split shipments, best first. ``thresholds_kg``: thresholds to test besides those
-    the data shows (default: the configured ones, setting ``splits.thresholds``)."""
-    return rings_in(db, load(db, since, until), min_score=min_score,
-                    thresholds_kg=thresholds_kg, progress=progress)
+    the data shows (default: the configured ones, setting ``splits.thresholds``). The frame
+    read is cut into its goods families and let go: each family's rows are freed once searched
+    (the largest last), so the client never holds all the rows beside a family's working
+    columns."""
+    frame = load(db, since, until)
+    if frame.is_empty():
+        return []
+    configured = tuple(thresholds_kg) if thresholds_kg else thresholds(db)
+    shared = shared_evidence(db, frame, configured)
+    parts = _families(frame)
+    del frame
+    return _by_family(db, parts, shared, configured, min_score, progress or NullProgress())
 
 
 def rings_in(db: Database, frame: pl.DataFrame, *, min_score: float = 0.5, thresholds_kg=None,
@@ -113,13 +122,27 @@ def rings_in(db: Database, frame: pl.DataFrame, *, min_score: float = 0.5, thres
     if not by_family:
         return _sorted(_rings(SplitContext(db, frame, configured), min_score, progress))
     shared = shared_evidence(db, frame, configured)
-    families = sorted(frame["family"].cast(pl.Utf8).unique().to_list())
+    return _by_family(db, _families(frame), shared, configured, min_score, progress)
+
+
+def _families(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    return {str(key[0]): part for key, part in
+            frame.partition_by("family", as_dict=True, maintain_order=True).items()}
+
+
+def _by_family(db: Database, parts: dict[str, pl.DataFrame], shared, configured,
+               min_score: float, progress: Progress) -> list[SplitRing]:
+    """The rings of each family of ``parts``, which is emptied as they are searched."""
+    order = sorted(parts, key=lambda fam: (parts[fam].height, fam))
     rings: list[SplitRing] = []
-    for i, fam in enumerate(families):
-        part = frame.filter(pl.col("family").cast(pl.Utf8) == fam).with_columns(
-            pl.col(c).cast(t) for c, t in _USUAL.items() if c in frame.columns)
+    for i, fam in enumerate(order):
+        part = parts.pop(fam)
+        part = part.with_columns(pl.col(c).cast(t) for c, t in _USUAL.items()
+                                 if c in part.columns)
         ctx = SplitContext(db, part, configured, shared)
-        rings += _rings(ctx, min_score, _Share(progress, i, len(families)))
+        del part
+        rings += _rings(ctx, min_score, _Share(progress, i, len(order)))
+        del ctx
     return _sorted(rings)
 
 
