@@ -1,7 +1,9 @@
 """Redo of entity-resolution decisions undone (casedb.cases.undo.undo_last on a party): the
 decision is made again through casedb.parties.resolution (merge, rejection, split), audited as a
 decision of its own with the reason "redo: ...", and marked ``redo`` with the stamp of the undo it
-reverts, in the decision's own stamp (so that undoing again undoes the decision made again).
+reverts, in the decision's own transaction and stamp (so that undoing again undoes the decision
+made again): the decision is resolution's own code, so the marker is added by a before-commit
+hook armed for this thread while it runs.
 
 Several levels: the undos of a party not yet redone are redone newest first; a decision made
 on the party since its last undo ends what can be redone (as in any editor)."""
@@ -9,9 +11,10 @@ on the party since its last undo ends what can be redone (as in any editor)."""
 from __future__ import annotations
 
 import datetime as dt
+from contextvars import ContextVar
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from casedb import messages
@@ -47,15 +50,28 @@ def redo_last_decision(db: Database, party_id: int, *, reason: str = "") -> Redo
     by_action = {e.action: e for e in decision
                  if e.entity == "party" and e.field in ("party", "match", "name")}
     why = reason or f"redo: {decision[0].reason}".strip()
-    action, changes = _apply(db, party_id, by_action, why)
-    with db.begin() as s:  # the marker, in the stamp of the decision just made again
-        at = s.scalar(select(func.max(AuditEntry.at)).where(
-            AuditEntry.entity == "party", AuditEntry.entity_id == party_id,
-            AuditEntry.action == action))
-        s.info[audit.STAMP] = at
-        audit.record(s, db.user, "redo", "party", party_id, field="change", new=undo_stamp,
-                     reason=why)
+    armed = _MARKER.set((db.user, party_id, undo_stamp, why))
+    try:
+        action, changes = _apply(db, party_id, by_action, why)
+    finally:
+        _MARKER.reset(armed)
     return Redone(undo_stamp, action, changes)
+
+
+# (user, party id, undo stamp, reason) of the redo running in this thread, if any.
+_MARKER: ContextVar[tuple | None] = ContextVar("casedb.parties.redo.marker", default=None)
+
+
+@event.listens_for(Session, "before_commit")
+def _mark_redo(session: Session) -> None:
+    """The redo marker, in the transaction (and stamp) of the decision made again."""
+    marker = _MARKER.get()
+    if marker is None or audit.STAMP not in session.info:
+        return
+    _MARKER.set(None)  # once: the decision's own transaction
+    user, party_id, undo_stamp, why = marker
+    audit.record(session, user, "redo", "party", party_id, field="change", new=undo_stamp,
+                 reason=why)
 
 
 def _apply(db: Database, party_id: int, by_action: dict, why: str) -> tuple[str, ChangeSet]:

@@ -83,3 +83,17 @@ def test_rejection_and_split_redone_newest_first_until_a_new_decision(db):
     with pytest.raises(NotFound) as refused:
         redo_last_decision(db, c)
     assert messages.text(refused.value, "zh-TW") == f"關係人 {c} 沒有可重做的異動"
+
+
+def test_a_redo_that_fails_writes_nothing_and_marks_nothing_after(db):
+    a, b = _two_parties(db)
+    c, _d = _two_parties(db, ("Ocean Plastics Sdn Bhd", "Oceanic Plastic Trading"))
+    entities.merge(db, a, b, reason="same phone")
+    undo_last(db, "party", a)
+    entities.merge(db, c, b, reason="b is c's after all")  # b goes away meanwhile
+    with pytest.raises(NotFound):
+        redo_last_decision(db, a)  # merging b into a again: there is no b
+    entities.reject(db, a, c, reason="another decision in this thread")
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)
+                        .where(AuditEntry.action == "redo")) == 0
