@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from .case_attachments import AttachmentsPanel
 from .case_grades import CaseGrades
+from .case_notes import NotesPage
 from .case_words import status_word
 from .linked_panel import LinkedPanel
 from .paged_model import display
@@ -59,7 +60,7 @@ def _scrolled(page: QWidget) -> QScrollArea:
     return area
 
 
-class CaseView(QWidget):
+class CaseView(NotesPage, QWidget):
     open_case_requested = Signal(str)  # case reference
     add_note_requested = Signal(str, str)  # case reference, text
     edit_note_requested = Signal(int, int, str)  # note id, version it was read at, new text
@@ -286,99 +287,6 @@ class CaseView(QWidget):
     def _timeline(self, cf) -> QWidget:
         return _table(self, [self.tr("Date"), self.tr("Event"), self.tr("Detail")],
                       [(e.date, self.tr(e.kind), e.text) for e in cf.timeline()])
-
-    def _notes(self, cf) -> QWidget:
-        w = QWidget(self)
-        v = QVBoxLayout(w)
-        notes = list(cf.case.notes)
-        self._note_records = {n.id: n for n in notes}
-        self._editing = None
-        self.notes_table = _table(w, [self.tr("When"), self.tr("Author"), self.tr("Note")],
-                                  [(n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body)
-                                   for n in notes])
-        self.notes_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        for r, n in enumerate(notes):
-            self.notes_table.item(r, 0).setData(NOTE_ROLE, n.id)
-        self.notes_table.itemSelectionChanged.connect(self._update_note_buttons)
-        self.notes_table.cellDoubleClicked.connect(self._on_notes_cell_double_clicked)
-        v.addWidget(self.notes_table, 1)
-        self.note_edit = QPlainTextEdit(w)
-        self.note_edit.setPlaceholderText(self.tr("Write a note (saved to the audit log)…"))
-        self.note_edit.setMaximumHeight(90)
-        self.add_note_button = QPushButton(self.tr("Add note"), w)
-        self.add_note_button.clicked.connect(self._on_add_clicked)
-        self.edit_note_button = QPushButton(self.tr("Edit"), w)
-        self.edit_note_button.setToolTip(self.tr("Edit the selected note"))
-        self.edit_note_button.clicked.connect(self._on_edit_note_clicked)
-        self.save_note_button = QPushButton(self.tr("Save changes"), w)
-        self.save_note_button.clicked.connect(self._on_save_note_clicked)
-        self.cancel_edit_button = QPushButton(self.tr("Cancel"), w)
-        self.cancel_edit_button.clicked.connect(self._on_cancel_edit_clicked)
-        buttons = QVBoxLayout()
-        for b in (self.add_note_button, self.edit_note_button, self.save_note_button,
-                  self.cancel_edit_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.note_edit)
-        row.addLayout(buttons)
-        v.addLayout(row)
-        self._update_note_buttons()
-        return w
-
-    def _on_add_clicked(self) -> None:
-        text = self.note_edit.toPlainText().strip()
-        if text and self._editing is None:
-            self.add_note_requested.emit(self._case_ref, text)
-
-    def selected_note_id(self) -> int | None:
-        rows = self.notes_table.selectionModel().selectedRows()
-        return self.notes_table.item(rows[0].row(), 0).data(NOTE_ROLE) if rows else None
-
-    def begin_note_edit(self, note_id: int, text: str | None = None) -> bool:
-        """Put the note in the editor (``text`` instead of its body if given) for saving with
-        the version shown; False if the case shown has no such note."""
-        note = self._note_records.get(note_id)
-        if note is None:
-            return False
-        for r in range(self.notes_table.rowCount()):
-            if self.notes_table.item(r, 0).data(NOTE_ROLE) == note_id:
-                self.notes_table.selectRow(r)
-        self._editing = (note.id, note.version)
-        self.note_edit.setPlainText(note.body if text is None else text)
-        self.note_edit.setFocus()
-        self._update_note_buttons()
-        return True
-
-    def _on_edit_note_clicked(self) -> None:
-        note_id = self.selected_note_id()
-        if note_id is not None:
-            self.begin_note_edit(note_id)
-
-    def _on_notes_cell_double_clicked(self, row: int, _column: int) -> None:
-        self.begin_note_edit(self.notes_table.item(row, 0).data(NOTE_ROLE))
-
-    def _on_save_note_clicked(self) -> None:
-        text = self.note_edit.toPlainText().strip()
-        if self._editing is not None and text:
-            note_id, version = self._editing
-            self.save_note_button.setEnabled(False)  # until the case is reloaded or it failed
-            self.edit_note_requested.emit(note_id, version, text)
-
-    def _on_cancel_edit_clicked(self) -> None:
-        self._editing = None
-        self.note_edit.clear()
-        self._update_note_buttons()
-
-    def _update_note_buttons(self) -> None:
-        editing = self._editing is not None
-        self.add_note_button.setVisible(not editing)
-        self.edit_note_button.setVisible(not editing)
-        self.edit_note_button.setEnabled(self.selected_note_id() is not None)
-        self.save_note_button.setVisible(editing)
-        self.save_note_button.setEnabled(editing)
-        self.cancel_edit_button.setVisible(editing)
-        self.notes_table.setEnabled(not editing)
 
     def _provenance(self, cf) -> QWidget:
         w = QWidget(self)

@@ -900,321 +900,321 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../widgets/case_view.py" line="79" />
+        <location filename="../../widgets/case_view.py" line="93" />
         <source>Dossier…</source>
         <translation>卷宗…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="80" />
+        <location filename="../../widgets/case_view.py" line="94" />
         <source>Write this case's dossier (PDF or HTML)</source>
         <translation>產出本案卷宗（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="83" />
+        <location filename="../../widgets/case_view.py" line="97" />
         <source>Edit case…</source>
         <translation>編輯案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="84" />
+        <location filename="../../widgets/case_view.py" line="98" />
         <source>Edit the title, status, lead officer, summary, tags and other fields of this case</source>
         <translation>編輯本案的案由、狀態、承辦人、摘要、標籤等欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="128" />
-        <location filename="../../widgets/case_view.py" line="184" />
+        <location filename="../../widgets/case_view.py" line="142" />
+        <location filename="../../widgets/case_view.py" line="199" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="129" />
+        <location filename="../../widgets/case_view.py" line="144" />
         <source>Seizures and declarations</source>
         <translation>查獲與報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="130" />
+        <location filename="../../widgets/case_view.py" line="145" />
         <source>Parties</source>
         <translation>關係人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="132" />
+        <location filename="../../widgets/case_view.py" line="147" />
         <source>Linked cases (%n)</source>
         <translation><numerusform>關聯案件 (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="133" />
+        <location filename="../../widgets/case_view.py" line="148" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="134" />
+        <location filename="../../widgets/case_view.py" line="149" />
         <source>Notes</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="137" />
+        <location filename="../../widgets/case_view.py" line="152" />
         <source>Provenance</source>
         <translation>資料來源</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="150" />
+        <location filename="../../widgets/case_view.py" line="165" />
         <source>Attachments (%n)</source>
         <translation><numerusform>附件 (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="169" />
+        <location filename="../../widgets/case_view.py" line="184" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="171" />
+        <location filename="../../widgets/case_view.py" line="186" />
         <source>Merged into</source>
         <translation>已併入</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="172" />
+        <location filename="../../widgets/case_view.py" line="187" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="174" />
+        <location filename="../../widgets/case_view.py" line="189" />
         <source>Closed</source>
         <translation>結案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="175" />
+        <location filename="../../widgets/case_view.py" line="190" />
         <source>Lead officer</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="176" />
+        <location filename="../../widgets/case_view.py" line="191" />
         <source>Team</source>
         <translation>小組</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="177" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Classification</source>
         <translation>機密等級</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="178" />
-        <location filename="../../widgets/case_view.py" line="190" />
+        <location filename="../../widgets/case_view.py" line="193" />
+        <location filename="../../widgets/case_view.py" line="205" />
         <source>Seizures</source>
         <translation>查獲紀錄</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="179" />
-        <location filename="../../widgets/case_view.py" line="196" />
+        <location filename="../../widgets/case_view.py" line="194" />
+        <location filename="../../widgets/case_view.py" line="211" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="180" />
+        <location filename="../../widgets/case_view.py" line="195" />
         <source>Total gross weight</source>
         <translation>總毛重</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="181" />
+        <location filename="../../widgets/case_view.py" line="196" />
         <source>Tags</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="191" />
-        <location filename="../../widgets/case_view.py" line="197" />
-        <location filename="../../widgets/case_view.py" line="381" />
+        <location filename="../../widgets/case_view.py" line="206" />
+        <location filename="../../widgets/case_view.py" line="212" />
+        <location filename="../../widgets/case_view.py" line="303" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="206" />
         <source>Seized on</source>
         <translation>查獲日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="206" />
         <source>kg</source>
         <translation>公斤</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="192" />
+        <location filename="../../widgets/case_view.py" line="207" />
         <source>Offence</source>
         <translation>違規態樣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="192" />
+        <location filename="../../widgets/case_view.py" line="207" />
         <source>Basel</source>
         <translation>巴塞爾代碼</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="192" />
+        <location filename="../../widgets/case_view.py" line="207" />
         <source>Detection</source>
         <translation>查獲方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="193" />
+        <location filename="../../widgets/case_view.py" line="208" />
         <source>Outcome</source>
         <translation>處理狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="197" />
-        <location filename="../../widgets/case_view.py" line="273" />
+        <location filename="../../widgets/case_view.py" line="212" />
+        <location filename="../../widgets/case_view.py" line="288" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="197" />
+        <location filename="../../widgets/case_view.py" line="212" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="198" />
+        <location filename="../../widgets/case_view.py" line="213" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="198" />
+        <location filename="../../widgets/case_view.py" line="213" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="198" />
+        <location filename="../../widgets/case_view.py" line="213" />
         <source>Sailing</source>
         <translation>航次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="199" />
+        <location filename="../../widgets/case_view.py" line="214" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="199" />
+        <location filename="../../widgets/case_view.py" line="214" />
         <source>Containers</source>
         <translation>貨櫃</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="210" />
-        <location filename="../../widgets/case_view.py" line="384" />
+        <location filename="../../widgets/case_view.py" line="225" />
+        <location filename="../../widgets/case_view.py" line="306" />
         <source>Show the row as written…</source>
         <translation>檢視原始資料列…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="252" />
+        <location filename="../../widgets/case_view.py" line="267" />
         <source>Party</source>
         <translation>關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="252" />
+        <location filename="../../widgets/case_view.py" line="267" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="252" />
+        <location filename="../../widgets/case_view.py" line="267" />
         <source>Country</source>
         <translation>國別</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="256" />
+        <location filename="../../widgets/case_view.py" line="271" />
         <source>as written: %1</source>
         <translation>原始寫法：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="262" />
+        <location filename="../../widgets/case_view.py" line="277" />
         <source>Double-click a party to open it</source>
         <translation>按兩下關係人即可開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="378" />
+        <location filename="../../widgets/case_view.py" line="300" />
         <source>Sources of each declaration (double-click: the row as written)</source>
         <translation>各報單的來源（按兩下：檢視原始資料列）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="382" />
+        <location filename="../../widgets/case_view.py" line="304" />
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="273" />
+        <location filename="../../widgets/case_view.py" line="288" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="211" />
+        <location filename="../../widgets/case_view.py" line="226" />
         <source>Remove from this case</source>
         <translation>自本案移除</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="273" />
+        <location filename="../../widgets/case_view.py" line="288" />
         <source>Detail</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="282" />
+        <location filename="../../widgets/case_notes.py" line="36" />
         <source>When</source>
         <translation>時間</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="282" />
+        <location filename="../../widgets/case_notes.py" line="36" />
         <source>Author</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="282" />
+        <location filename="../../widgets/case_notes.py" line="36" />
         <source>Note</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="292" />
+        <location filename="../../widgets/case_notes.py" line="46" />
         <source>Write a note (saved to the audit log)…</source>
         <translation>撰寫註記（記錄於稽核軌跡）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="294" />
+        <location filename="../../widgets/case_notes.py" line="48" />
         <source>Add note</source>
         <translation>新增註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="296" />
+        <location filename="../../widgets/case_notes.py" line="50" />
         <source>Edit</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="297" />
+        <location filename="../../widgets/case_notes.py" line="51" />
         <source>Edit the selected note</source>
         <translation>編輯所選註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="299" />
+        <location filename="../../widgets/case_notes.py" line="53" />
         <source>Save changes</source>
         <translation>儲存變更</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="301" />
+        <location filename="../../widgets/case_notes.py" line="55" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="372" />
+        <location filename="../../widgets/case_view.py" line="294" />
         <source>Files</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="373" />
-        <location filename="../../widgets/case_view.py" line="381" />
+        <location filename="../../widgets/case_view.py" line="295" />
+        <location filename="../../widgets/case_view.py" line="303" />
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="373" />
-        <location filename="../../widgets/case_view.py" line="382" />
+        <location filename="../../widgets/case_view.py" line="295" />
+        <location filename="../../widgets/case_view.py" line="304" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="373" />
+        <location filename="../../widgets/case_view.py" line="295" />
         <source>Rows</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="374" />
+        <location filename="../../widgets/case_view.py" line="296" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -1808,22 +1808,22 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="42" />
+        <location filename="../../widgets/import_wizard.py" line="45" />
         <source>Import spreadsheets</source>
         <translation>匯入試算表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="64" />
+        <location filename="../../widgets/import_wizard.py" line="67" />
         <source>Another program is writing to the case database: waiting for it to finish (%1 s). You can cancel.</source>
         <translation>另一個程式正在寫入案件資料庫：等待其完成（已等候 %1 秒）。您可以取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="78" />
+        <location filename="../../widgets/import_wizard.py" line="81" />
         <source>Building indexes and saving…</source>
         <translation>正在建立索引並儲存…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="83" />
+        <location filename="../../widgets/import_wizard.py" line="86" />
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
@@ -1927,7 +1927,7 @@
         <translation>只顯示在此期間有報單的節點</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_filters.py" line="215" />
+        <location filename="../../widgets/link_filters.py" line="217" />
         <source>%n node(s) filtered out</source>
         <translation><numerusform>已篩除 %n 個節點</numerusform></translation>
     </message>
@@ -3434,27 +3434,27 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>_FilesPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="103" />
+        <location filename="../../widgets/import_wizard.py" line="106" />
         <source>Choose the files</source>
         <translation>選擇檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="104" />
+        <location filename="../../widgets/import_wizard.py" line="107" />
         <source>Spreadsheets from any system: xlsx, xls, ods, csv; English or Chinese headers. You can also drop files on the main window.</source>
         <translation>任何系統匯出的試算表：xlsx、xls、ods、csv；英文或中文欄名皆可。也可將檔案拖放至主視窗。</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="107" />
+        <location filename="../../widgets/import_wizard.py" line="110" />
         <source>Add files…</source>
         <translation>新增檔案…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="122" />
+        <location filename="../../widgets/import_wizard.py" line="125" />
         <source>Import spreadsheets</source>
         <translation>匯入試算表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="123" />
+        <location filename="../../widgets/import_wizard.py" line="126" />
         <source>Spreadsheets (%1)</source>
         <translation>試算表 (%1)</translation>
     </message>
@@ -3462,7 +3462,7 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>_MappingPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="135" />
+        <location filename="../../widgets/import_wizard.py" line="138" />
         <source>Reading %1…</source>
         <translation>讀取 %1 中…</translation>
     </message>
@@ -3470,132 +3470,132 @@ Add the ring to %2 instead of opening a new case?</source>
 <context>
     <name>_RunPage</name>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="146" />
+        <location filename="../../widgets/import_wizard.py" line="149" />
         <source>Import</source>
         <translation>匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="149" />
+        <location filename="../../widgets/import_wizard.py" line="152" />
         <source>Cancel import</source>
         <translation>取消匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="152" />
+        <location filename="../../widgets/import_wizard.py" line="155" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="152" />
+        <location filename="../../widgets/import_wizard.py" line="155" />
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="152" />
+        <location filename="../../widgets/import_wizard.py" line="155" />
         <source>Kind</source>
         <translation>類別</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="153" />
+        <location filename="../../widgets/import_wizard.py" line="156" />
         <source>Column</source>
         <translation>欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="153" />
+        <location filename="../../widgets/import_wizard.py" line="156" />
         <source>Value as written</source>
         <translation>原始值</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="154" />
+        <location filename="../../widgets/import_wizard.py" line="157" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="156" />
+        <location filename="../../widgets/import_wizard.py" line="159" />
         <source>Export report…</source>
         <translation>匯出報告…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="166" />
+        <location filename="../../widgets/import_wizard.py" line="169" />
         <source>Importing…</source>
         <translation>匯入中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="178" />
+        <location filename="../../widgets/import_wizard.py" line="182" />
         <source>%1: %2 (nothing written): %3</source>
         <translation>%1：%2（未寫入）：%3</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="181" />
+        <location filename="../../widgets/import_wizard.py" line="186" />
         <source>%1: %2 — %3 rows read, %4 imported, %5 merged, %6 unchanged, %7 refused, %8 warnings, %9 discrepancies</source>
         <translation>%1：%2 — 讀取 %3 列，匯入 %4 筆，合併 %5 筆，未變更 %6 筆，拒收 %7 筆，警示 %8 筆，差異 %9 筆</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="191" />
+        <location filename="../../widgets/import_wizard.py" line="196" />
         <source>%1: graded %2 as a source</source>
         <translation>%1：來源評等為 %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="192" />
+        <location filename="../../widgets/import_wizard.py" line="197" />
         <source>%1: not graded: %2</source>
         <translation>%1：未評等：%2</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="194" />
+        <location filename="../../widgets/import_wizard.py" line="200" />
         <source>refused</source>
         <translation>拒收</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="196" />
+        <location filename="../../widgets/import_wizard.py" line="202" />
         <source>warning</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="198" />
+        <location filename="../../widgets/import_wizard.py" line="205" />
         <source>discrepancy</source>
         <translation>差異</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="216" />
+        <location filename="../../widgets/import_wizard.py" line="223" />
         <source>imported</source>
         <translation>已匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="216" />
+        <location filename="../../widgets/import_wizard.py" line="223" />
         <source>partly imported</source>
         <translation>部分匯入</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="217" />
+        <location filename="../../widgets/import_wizard.py" line="224" />
         <source>nothing stored</source>
         <translation>未儲存任何資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="217" />
+        <location filename="../../widgets/import_wizard.py" line="224" />
         <source>unreadable</source>
         <translation>無法讀取</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="218" />
+        <location filename="../../widgets/import_wizard.py" line="225" />
         <source>not declarations</source>
         <translation>非報單資料</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="219" />
+        <location filename="../../widgets/import_wizard.py" line="226" />
         <source>needs a decision</source>
         <translation>待決定</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="219" />
+        <location filename="../../widgets/import_wizard.py" line="226" />
         <source>failed</source>
         <translation>失敗</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="223" />
+        <location filename="../../widgets/import_wizard.py" line="230" />
         <source>Export report</source>
         <translation>匯出報告</translation>
     </message>
     <message>
-        <location filename="../../widgets/import_wizard.py" line="224" />
+        <location filename="../../widgets/import_wizard.py" line="231" />
         <source>CSV (*.csv);;Excel (*.xlsx)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
     </message>
