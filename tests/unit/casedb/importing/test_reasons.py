@@ -107,15 +107,14 @@ def test_a_text_no_template_matches_is_shown_as_it_is():
     assert reasons.column_text("gross_weight_kg", "zh-TW") == "毛重（公斤）"
 
 
-def test_an_import_refuses_and_warns_in_english_and_each_reason_reads_in_chinese(sqlite_db,
-                                                                                  tmp_path):
-    report = import_file(sqlite_db, write_bad_rows(tmp_path / "bad.csv"))
+def test_an_import_refuses_and_warns_in_english_and_each_reason_reads_in_chinese(db, tmp_path):
+    report = import_file(db, write_bad_rows(tmp_path / "bad.csv"))
     assert [(r.row, r.column, r.reason) for r in report.refused] == REFUSED
     assert [(w.row, w.column, w.value, w.reason) for w in report.warnings] == WARNINGS
     said = [reasons.text(x.reason, "zh-TW") for x in (*report.refused, *report.warnings)]
     assert all(CJK.search(s) and not _english(s) for s in said), said
     assert "馬來西亞" in said[4] and "鹿特丹" in said[5] and "已依原文保留" in said[5]
-    stored = sorted(stored_warnings(sqlite_db), key=lambda f: f.row)
+    stored = sorted(stored_warnings(db), key=lambda f: f.row)
     assert [f.reason for f in stored] == [w[3] for w in WARNINGS]  # English in the database
     assert [reasons.text(f.reason, "zh-TW") for f in stored] == said[len(REFUSED):]
 
