@@ -32,6 +32,7 @@ from casedb.models import (
     SourceCopy,
     SourceFile,
 )
+from casedb.models.base import clip
 from casedb.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ def store_raw(conn: Connection, source_file_id: int, chunk, keep=None) -> None:
     raw = getattr(chunk, "raw", None)
     if raw is None:
         return
-    sheet = chunk.sheet[:200]
+    sheet = clip(chunk.sheet, RawSheet.sheet)
     indices = range(len(chunk.rows)) if keep is None else keep
     numbers = [chunk.rows[i] for i in indices]
     if not numbers:

@@ -23,6 +23,7 @@ from casedb.store import audit
 from casedb.store.database import Database
 
 from ..models import ImportRun, SourceFile
+from ..models.base import clip
 from .indexes import (
     WRITTEN_TABLES,
     import_transaction,
@@ -302,7 +303,7 @@ def _source_file(session, path: Path, digest: str) -> int:
     sid = session.scalar(select(SourceFile.id).where(SourceFile.sha256 == digest))
     if sid is None:
         sid = session.execute(insert(SourceFile).values(
-            sha256=digest, file_name=path.name[:400], size=path.stat().st_size
+            sha256=digest, file_name=clip(path.name, SourceFile.file_name), size=path.stat().st_size
         ).returning(SourceFile.id)).scalar_one()
     return sid
 

@@ -11,6 +11,7 @@ from casedb.security.references import ReferenceTaken, new_reference
 from casedb.store import audit
 
 from ..models import Case, Seizure
+from ..models.base import clip
 from .rows import SourceRow
 
 SEIZURE_FIELDS = {
@@ -37,9 +38,9 @@ class SeizureWriter:
                   if r.values.get(f) is not None}
         for col in ("waste_category", "offence", "detection_method", "outcome"):
             if col in values:
-                values[col] = str(values[col])[:200 if col == "offence" else 120]
+                values[col] = clip(values[col], getattr(Seizure, col))
         if "basel_code" in values:
-            values["basel_code"] = str(values["basel_code"])[:16]
+            values["basel_code"] = clip(values["basel_code"], Seizure.basel_code)
         row = self._s.execute(select(Seizure).where(
             Seizure.case_id == case_id, Seizure.declaration_id == decl_id)).scalar_one_or_none()
         if row is None:
@@ -54,7 +55,7 @@ class SeizureWriter:
     def refusal(self, v: dict) -> tuple[str, str] | None:
         """Why a row's case number cannot take its seizure, as (column, reason): a case the
         user may not see holds it (casedb.security.references). Opens the case when new."""
-        ref = v["case_ref"][:64]
+        ref = clip(v["case_ref"], Case.case_ref)
         if ref not in self._taken:
             try:
                 self._case_id(v)
@@ -63,7 +64,7 @@ class SeizureWriter:
         return ("case_ref", self._taken[ref]) if ref in self._taken else None
 
     def _case_id(self, v: dict) -> int:
-        ref = v["case_ref"][:64]
+        ref = clip(v["case_ref"], Case.case_ref)
         cid = self._cases.get(ref)
         if cid is None:
             cid = self._s.scalar(select(Case.id).where(Case.case_ref == ref))

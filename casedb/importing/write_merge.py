@@ -32,7 +32,9 @@ from casedb.importing.rows import SourceRow, party_country
 from casedb.importing.seizures import SeizureWriter
 from casedb.importing.write_new import (
     DECLARATION_FIELDS,
+    NAME_MAX,
     RECORD_KIND,
+    SHEET_MAX,
     FreshWriter,
     Outcome,
     authorities,
@@ -212,7 +214,7 @@ class DeclarationWriter:
 
     def _link_rows(self, plan: list, found: list) -> dict[int, int]:
         self._parties.prepare(dict.fromkeys(
-            (r.values[f"{role}_name"][:300], party_country(role, r.values))
+            (r.values[f"{role}_name"][:NAME_MAX], party_country(role, r.values))
             for r, _, _ in plan for role in PARTY_ROLES if r.values.get(f"{role}_name")))
         links = _Links(found=found)
         provenance = []
@@ -238,7 +240,7 @@ class DeclarationWriter:
 
     def _prov(self, r: SourceRow, entity: str, entity_id: int) -> dict:
         return {"source_file_id": self._source_id, "import_run_id": self._run_id,
-                "sheet": r.sheet[:200], "row_number": r.row, "entity": entity,
+                "sheet": r.sheet[:SHEET_MAX], "row_number": r.row, "entity": entity,
                 "entity_id": entity_id}
 
     def _load(self, keys: set) -> None:
@@ -344,14 +346,14 @@ class DeclarationWriter:
             name = v.get(f"{role}_name")
             if not name:
                 continue
-            party_id, name_id = self._parties.resolve(name[:300], party_country(role, v))
+            party_id, name_id = self._parties.resolve(name[:NAME_MAX], party_country(role, v))
             links.identifiers += self._parties.attach_identifiers(party_id, v, role)
             if role not in roles:
-                roles[role] = (party_id, name[:300])
+                roles[role] = (party_id, name[:NAME_MAX])
                 links.parties.append({"declaration_id": decl_id, "role": role,
                                       "party_id": party_id, "party_name_id": name_id})
             elif _other_party(roles[role], party_id, name):
-                links.found.append((decl_id, None, f"{role}_name", roles[role][1], name[:300],
+                links.found.append((decl_id, None, f"{role}_name", roles[role][1], name[:NAME_MAX],
                                     r.sheet, r.row))
         for c in v.get("containers") or ():
             if c not in containers:
@@ -374,4 +376,4 @@ def _other_party(stored: tuple[int, str | None], party_id: int, name: str) -> bo
     and not the same name once case, punctuation and legal forms are set aside."""
     stored_id, stored_name = stored
     return party_id != stored_id and (stored_name is None
-                                      or name_key(stored_name) != name_key(name[:300]))
+                                      or name_key(stored_name) != name_key(name[:NAME_MAX]))

@@ -27,8 +27,10 @@ from casedb.models import (
     DeclarationItem,
     DeclarationParty,
     PartyIdentifier,
+    PartyName,
     RowProvenance,
 )
+from casedb.models.base import max_length
 from casedb.store.bulk import allocate_ids, insert_columns, insert_counted, insert_rows
 
 DECLARATION_FIELDS = (
@@ -37,9 +39,11 @@ DECLARATION_FIELDS = (
     "vessel_imo", "voyage_no", "port_of_loading", "port_of_transshipment", "port_of_discharge",
     "country_of_origin", "country_of_export", "country_of_destination",
 )
-LIMITS = {"currency": 3, "permit_no": 64, "bl_no": 64, "vessel_name": 120, "voyage_no": 32,
-          "direction": 16, "hs_code": 14, "port_of_loading": 64, "port_of_transshipment": 64,
-          "port_of_discharge": 64}
+LIMITS = {name: max_length(getattr(Declaration, name)) for name in (
+    "currency", "permit_no", "bl_no", "vessel_name", "voyage_no", "direction", "hs_code",
+    "port_of_loading", "port_of_transshipment", "port_of_discharge")}
+SHEET_MAX = max_length(RowProvenance.sheet)
+NAME_MAX = max_length(PartyName.raw_name)
 RECORD_KIND = "declaration"  # or "shipment": a B/L record without a declaration number
 MISSING_WEIGHT = ("weight", "missing weight (gross or net) for a new declaration")
 MISSING_DATE = ("declaration date", "missing declaration date")
@@ -142,7 +146,7 @@ class FreshWriter:
                            _container_links(ids, containers))
         insert_counted(self._conn, RowProvenance.__table__, {
             "source_file_id": self._source_id, "import_run_id": self._run_id,
-            "sheet": chunk.sheet[:200], "entity": "declaration"},
+            "sheet": chunk.sheet[:SHEET_MAX], "entity": "declaration"},
             {"row_number": chunk.rows, "entity_id": ids})
         store_raw(self._conn, self._source_id, chunk)
         self._outcome.imported += n
@@ -187,7 +191,7 @@ class FreshWriter:
             if names is None:
                 continue
             if _longest(names) > 300 or "" in names:
-                names = [x[:300] if x else None for x in names]
+                names = [x[:NAME_MAX] if x else None for x in names]
             resolved = self._parties.resolve_column(names, role_countries(role, v, n, ""))
             decl_ids = ids
             if None in resolved:
