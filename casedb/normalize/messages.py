@@ -17,9 +17,14 @@ SHOWN = 60  # characters of a bad value quoted in a message
 
 
 def shown(text) -> str:
-    """``text`` quoted for a message, cut to a readable length."""
-    text = str(text)
-    return repr(text if len(text) <= SHOWN else text[:SHOWN - 1] + "…")
+    """``text`` quoted for a message, cut to a readable length (escapes counted: a cell of
+    control characters quotes ten characters for each)."""
+    text, keep = str(text), SHOWN
+    while True:
+        quoted = repr(text if len(text) <= keep else text[:keep - 1] + "…")
+        if len(quoted) <= 2 * SHOWN or keep <= 2:
+            return quoted
+        keep //= 2
 
 
 def closest(key: str, choices: Mapping[str, str], cutoff: float = 82) -> str | None:
