@@ -118,6 +118,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "attachment_reason": {
         "en": "give a reason for removing an attachment",
         "zh-TW": "移除附件須填寫理由"},
+    # casedb.parties: a party that is not there (merged away, or a wrong number)
+    "no_party": {"en": "no party {party}", "zh-TW": "找不到關係人 {party}"},
+    "no_party_merged": {
+        "en": "no party {party}; it may have been merged into another",
+        "zh-TW": "找不到關係人 {party}；可能已併入另一關係人"},
+    "party_has_no_name": {
+        "en": "party {party} has no name {name!r}",
+        "zh-TW": "關係人 {party} 沒有名稱「{name}」"},
 }
 
 # Case fields, seizure fields and audit actions as a message names them in Chinese.

@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, update
 
 from casedb.changes import ChangeSet
 from casedb.errors import NotFound
+from casedb.messages import error
 from casedb.models import DeclarationParty, MatchDecision, Party, PartyIdentifier, PartyName
 from casedb.normalize import name_key
 from casedb.parties.undo import undo_record
@@ -131,7 +132,7 @@ def candidates(db: Database, min_score: float = 0.85,
 def _party(s, pid: int) -> Party:
     party = s.get(Party, pid)
     if party is None:
-        raise NotFound(f"no party {pid}")
+        raise error(NotFound, "no_party", party=pid)
     return party
 
 
@@ -192,7 +193,7 @@ def split(db: Database, party_id: int, raw_name: str, reason: str = "") -> int:
         names = s.scalars(select(PartyName).where(PartyName.party_id == party_id,
                                                   PartyName.raw_name == raw_name)).all()
         if not names:
-            raise NotFound(f"party {party_id} has no name {raw_name!r}")
+            raise error(NotFound, "party_has_no_name", party=party_id, name=raw_name)
         audit.stamp(s)
         new = Party(display_name=raw_name, name_key=name_key(raw_name), country=party.country,
                     kind=party.kind)

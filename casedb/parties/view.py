@@ -12,6 +12,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from casedb.errors import NotFound
+from casedb.messages import error
 from casedb.models import (
     AuditEntry,
     Case,
@@ -103,7 +104,7 @@ def party_view(db: Database, party_id: int, *, page: int = 0, page_size: int = 1
     with db.read() as s:
         party = s.get(Party, party_id)
         if party is None:
-            raise NotFound(f"no party {party_id}; it may have been merged into another")
+            raise error(NotFound, "no_party_merged", party=party_id)
         mine = select(DeclarationParty.declaration_id).where(
             DeclarationParty.party_id == party_id)
         return PartyView(
