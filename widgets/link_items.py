@@ -75,7 +75,9 @@ class LinkItems:
         for item in (self.path_item, self.nodes, self.selection_item, self.path_nodes_item,
                      self.pin_item):
             box.addItem(item)
-        self.labels: list[pg.TextItem] = []
+        self.labels: list[pg.TextItem] = []  # every label item, shown or not
+        self.label_of: dict[int, pg.TextItem] = {}  # row -> its label item, while it has one
+        self._labels_version = -1
         self.labelled: list[int] = []  # rows with a label now
         self.above: set[int] = set()  # rows whose label is above the node, not below
         self.symbols = np.empty(0, dtype=object)
@@ -154,22 +156,40 @@ class LinkItems:
         self.path_item.setData(xy[:, 0], xy[:, 1])
 
     def draw_labels(self, rows: np.ndarray) -> None:
-        while len(self.labels) < len(rows):
-            label = pg.TextItem(color="#202020", fill=pg.mkBrush(255, 255, 255, 190))
-            label.setZValue(1.5)  # over edges, under nodes: a label never hides a node
-            self.box.addItem(label, ignoreBounds=True)
-            self.labels.append(label)
+        """Names under (or over) the nodes ``rows``; a node named before keeps its label item,
+        so a pan or zoom lays out only the names that change."""
+        rows = [int(r) for r in rows]
+        if self._labels_version != self.graph.version:
+            self.label_of, self._labels_version = {}, self.graph.version
+        self.label_of = {r: label for r, label in self.label_of.items() if r in set(rows)}
+        used = {id(label) for label in self.label_of.values()}
+        free = [label for label in self.labels if id(label) not in used]
         pos = self.graph.pos
-        for label, row in zip(self.labels, rows, strict=False):
-            label.setText(self.graph.labels[row][:LABEL_CHARS])
+        for row in rows:
+            label = self.label_of.get(row)
+            if label is None:
+                label = free.pop(0) if free else self._new_label()
+                self.label_of[row] = label
+            text = self.graph.labels[row][:LABEL_CHARS]
+            if label.toPlainText() != text:  # setting text or anchor lays the label out again
+                label.setText(text)
             height = label.textItem.boundingRect().height() or 16.0
             gap = (self.sizes[row] / 2 + 1) / height  # just below the symbol, or just above
-            label.setAnchor((0.5, 1 + gap if int(row) in self.above else -gap))
+            anchor = pg.Point(0.5, 1 + gap if row in self.above else -gap)
+            if label.anchor != anchor:
+                label.setAnchor(anchor)
             label.setPos(float(pos[row, 0]), float(pos[row, 1]))
             label.setVisible(True)
-        for label in self.labels[len(rows):]:
+        for label in free:
             label.setVisible(False)
-        self.labelled = [int(r) for r in rows]
+        self.labelled = rows
+
+    def _new_label(self) -> pg.TextItem:
+        label = pg.TextItem(color="#202020", fill=pg.mkBrush(255, 255, 255, 190))
+        label.setZValue(1.5)  # over edges, under nodes: a label never hides a node
+        self.box.addItem(label, ignoreBounds=True)
+        self.labels.append(label)
+        return label
 
     # --- what to label, what was clicked ------------------------------------------------------
 

@@ -177,7 +177,7 @@ def test_node_names_cover_no_other_node_nor_each_other(qtbot, chart):
     chart.fit_view()
     qtbot.wait(50)
     items = chart.items
-    shown = [(row, label) for row, label in zip(items.labelled, items.labels, strict=False)]
+    shown = [(row, items.label_of[row]) for row in items.labelled]
     assert len(shown) >= len(NODES + MORE_NODES) - 2  # a small chart: (nearly) every node named
     for row, label in shown:
         rect = label.sceneBoundingRect().adjusted(1, 1, -1, -1)
