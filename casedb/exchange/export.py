@@ -35,15 +35,8 @@ from ..models import (
 )
 from ..store.private_files import private_file
 from .load import parse_bundle_text
-from .schema import (
-    DECLARATION_FIELDS,
-    FORMAT,
-    ITEM_FIELDS,
-    SEIZURE_FIELDS,
-    VERSION,
-    BundleError,
-    validate,
-)
+from .schema import DECLARATION_FIELDS, FORMAT, ITEM_FIELDS, SEIZURE_FIELDS, VERSION, BundleError
+from .validate import validate
 
 log = logging.getLogger(__name__)
 SCRUBBED_SEIZURE = ("waste_category", "offence", "detection_method", "outcome")

@@ -13,7 +13,8 @@ from casedb.store.database import Database
 
 from ..changes import DECLARATIONS, NOTES, PARTIES, ChangeSet
 from ..errors import CaseDbError
-from .schema import BundleError, NonFinite, Problem, validate
+from .schema import BundleError, NonFinite, Problem
+from .validate import validate
 
 log = logging.getLogger(__name__)
 MAX_BYTES = 256 * 1024 * 1024

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from casedb.errors import CaseDbError
 from casedb.exchange import BundleError, check_bundle, load_bundle
-from casedb.exchange.schema import validate
+from casedb.exchange.validate import validate
 from casedb.models import Base, Case, Seizure
 
 VALID = {

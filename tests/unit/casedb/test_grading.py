@@ -18,7 +18,7 @@ from casedb.dossier import write_dossier
 from casedb.errors import ConfigError, NotFound
 from casedb.evidence import grading
 from casedb.exchange import export_bundle, import_bundle
-from casedb.exchange.schema import validate
+from casedb.exchange.validate import validate
 from casedb.importing.pipeline import import_file
 from casedb.store import audit
 from tests.writers import write_csv
