@@ -8,6 +8,7 @@ import hashlib
 import pytest
 from sqlalchemy import func, select
 
+from casedb.cases import attachments
 from casedb.cases.attachments import (
     MAX_ATTACHMENT_BYTES,
     add_attachment,
@@ -18,7 +19,6 @@ from casedb.cases.attachments import (
 from casedb.cases.casefile import load_case_file
 from casedb.cases.records import create_case
 from casedb.errors import CaseDbError, NotFound, ReadError
-from casedb.cases import attachments
 from casedb.models import Attachment, AuditEntry
 from casedb.store import audit
 
