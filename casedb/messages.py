@@ -126,6 +126,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "party_has_no_name": {
         "en": "party {party} has no name {name!r}",
         "zh-TW": "關係人 {party} 沒有名稱「{name}」"},
+    # casedb.store.write_lock: a write that waited for another program's SQLite write lock
+    "write_lock_cancelled": {
+        "en": "stopped waiting for another program to finish writing to {database} after "
+              "{seconds} s: nothing was written; try again once it has finished",
+        "zh-TW": "已停止等候另一個程式完成寫入 {database}（已等候 {seconds} 秒）：未寫入任何資料；"
+                 "請待其完成後再試"},
+    "write_lock_limit": {
+        "en": "another program kept {database} locked for writing for {minutes} min: nothing "
+              "was written; try again once it has finished",
+        "zh-TW": "另一個程式鎖定 {database} 的寫入已達 {minutes} 分鐘：未寫入任何資料；"
+                 "請待其完成後再試"},
 }
 
 # Case fields, seizure fields and audit actions as a message names them in Chinese.

@@ -23,11 +23,12 @@ from typing import TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from casedb.progress import NullProgress, Progress
-from casedb.store.database import SQLITE_BUSY_TIMEOUT_MS, Database
+from casedb.store.database import Database
+from casedb.store.write_lock import wait_for_write_lock
 
 from ..errors import CaseDbError
 
@@ -94,49 +95,6 @@ def import_transaction(db: Database, incoming_rows: int, table: str = "declarati
                 _check_foreign_keys(session.connection(), session.info.get(WRITTEN_TABLES))
         finally:
             _foreign_keys_on(conn)
-
-
-LOCK_POLL_MS = 250  # how long each attempt at SQLite's write lock waits before reporting
-WAIT_LOG_EVERY = 40  # attempts (about 10 s) between two log lines while waiting
-
-
-def wait_for_write_lock(conn: Connection, progress: Progress) -> None:
-    """Take SQLite's write lock for the caller's transaction, waiting while another writer
-    holds it. Each attempt waits LOCK_POLL_MS; between attempts ``progress`` may cancel
-    (``raise_if_cancelled``) and, when it has a ``waiting(seconds)`` method, is told how long
-    the import has waited so far. Nothing on PostgreSQL, whose writers wait on rows, not on
-    the database."""
-    if conn.dialect.name != "sqlite":
-        return
-    if conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
-        return  # already writing: the lock is held
-    conn.exec_driver_sql(f"PRAGMA busy_timeout={LOCK_POLL_MS:d}")
-    attempts = 0
-    try:
-        while not _begin_immediate(conn):
-            attempts += 1
-            if attempts % WAIT_LOG_EVERY == 1:  # the first time on the terminal too
-                log.log(logging.WARNING if attempts == 1 else logging.INFO,
-                        "another program is writing to the database: waiting for it to finish "
-                        "(%d s so far)", attempts * LOCK_POLL_MS // 1000)
-            waiting = getattr(progress, "waiting", None)
-            if waiting is not None:
-                waiting(attempts * LOCK_POLL_MS / 1000)
-            progress.raise_if_cancelled()
-    finally:
-        conn.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS:d}")
-    if attempts:
-        log.info("write lock taken after %.1f s", attempts * LOCK_POLL_MS / 1000)
-
-
-def _begin_immediate(conn: Connection) -> bool:
-    try:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    except OperationalError as exc:
-        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-            return False
-        raise
-    return True
 
 
 # PostgreSQL's codes for a transaction that lost a race with a concurrent one: a unique key

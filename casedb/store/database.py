@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from casedb.errors import ConfigError
 from casedb.store.private_files import private_file
+from casedb.store.write_lock import write_lock
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +119,11 @@ class Database:
     @contextmanager
     def begin(self, bind: Connection | None = None) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception. ``bind``: a
-        connection of this database's engine to work on, instead of one from the pool."""
+        connection of this database's engine to work on, instead of one from the pool. Under
+        ``write_lock.waiting_writes`` (the workstation's writer jobs) a SQLite write waits for
+        another program's write lock with progress instead of failing (casedb.store.write_lock)."""
         with self._sessions(**({"bind": bind} if bind is not None else {})) as session, \
-                session.begin():
+                session.begin(), write_lock(session, self.display_name):
             yield session
 
     @contextmanager

@@ -1,0 +1,150 @@
+"""A writer that waits for SQLite's write lock with progress instead of failing.
+
+SQLite has one writer at a time. A second writer waits SQLite's busy timeout (10 s) without a
+word, then fails with "database is locked". Here the write lock is taken first
+(``BEGIN IMMEDIATE``) in short attempts of LOCK_POLL_MS; between two attempts the caller's
+``progress`` is told how long it has waited (``waiting(seconds)``, when it has that method) and
+may cancel (``raise_if_cancelled``).
+
+Two ways in, one loop:
+
+- ``wait_for_write_lock(conn, progress)``: an import takes the lock for its transaction
+  (casedb.importing.indexes), waiting as long as it takes unless cancelled;
+- ``waiting_writes(progress)``: while it is in force in a thread (the workstation's writer jobs,
+  app/jobs.py), every ``Database.begin()`` there takes the lock first the same way, and gives up
+  only when cancelled or after LIMIT_S, raising WriteLockGivenUp, which names the database and
+  says that nothing was written. Code outside it (the command line) is unchanged.
+
+PostgreSQL's writers wait on rows, not on the database: nothing is taken there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from casedb import messages
+from casedb.errors import CaseDbError
+from casedb.progress import Cancelled, Progress
+
+log = logging.getLogger(__name__)
+
+LOCK_POLL_MS = 250  # how long each attempt at SQLite's write lock waits before reporting
+WAIT_LOG_EVERY = 40  # attempts (about 10 s) between two log lines while waiting
+LIMIT_S = 600.0  # a writer of the workstation waits at most 10 minutes for another program
+
+
+class WriteLockGivenUp(CaseDbError):
+    """A write waited for another program's write lock and gave up (cancelled, or too long);
+    nothing was written."""
+
+
+class _Waiter:
+    """The progress of the writes of one thread, and how long its last wait lasted."""
+
+    def __init__(self, progress: Progress, limit_s: float):
+        self.progress, self.limit_s = progress, limit_s
+        self.holding = 0  # Database.begin() blocks of this thread holding the lock
+        self.seconds = 0.0
+
+    def waiting(self, seconds: float) -> None:
+        self.seconds = seconds
+        waiting = getattr(self.progress, "waiting", None)
+        if waiting is not None:
+            waiting(seconds)
+
+    def raise_if_cancelled(self) -> None:
+        self.progress.raise_if_cancelled()
+
+    def report(self, done: int, total: int) -> None:
+        self.progress.report(done, total)
+
+
+_WAITER: ContextVar[_Waiter | None] = ContextVar("wasteintel_write_waiter", default=None)
+
+
+@contextmanager
+def waiting_writes(progress: Progress, limit_s: float = LIMIT_S) -> Iterator[None]:
+    """While in force, ``Database.begin()`` in this thread (context) waits for SQLite's write
+    lock telling ``progress``, as described above."""
+    token = _WAITER.set(_Waiter(progress, limit_s))
+    try:
+        yield
+    finally:
+        _WAITER.reset(token)
+
+
+@contextmanager
+def write_lock(session: Session, database: Callable[[], str]) -> Iterator[None]:
+    """Around one ``Database.begin()`` block: under ``waiting_writes`` on SQLite, the write
+    lock taken first (``database()``: its name, said should the write give up). A block opened
+    inside another of the same thread takes nothing: it would wait for its own thread."""
+    waiter = _WAITER.get()
+    if waiter is None or waiter.holding:
+        yield
+        return
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        waiter.seconds = 0.0
+        try:
+            wait_for_write_lock(conn, waiter, limit_s=waiter.limit_s, database=database)
+        except Cancelled:
+            raise messages.error(WriteLockGivenUp, "write_lock_cancelled", database=database(),
+                                 seconds=int(waiter.seconds)) from None
+    waiter.holding += 1
+    try:
+        yield
+    finally:
+        waiter.holding -= 1
+
+
+def wait_for_write_lock(conn: Connection, progress: Progress, *, limit_s: float | None = None,
+                        database: Callable[[], str] | None = None) -> None:
+    """Take SQLite's write lock for the caller's transaction, waiting while another writer
+    holds it. Each attempt waits LOCK_POLL_MS; between attempts ``progress`` may cancel
+    (``raise_if_cancelled``: Cancelled) and, when it has a ``waiting(seconds)`` method, is told
+    how long the writer has waited so far. After ``limit_s`` (None: never) WriteLockGivenUp
+    names ``database()``. Nothing on PostgreSQL, whose writers wait on rows."""
+    if conn.dialect.name != "sqlite":
+        return
+    if conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        return  # already writing: the lock is held
+    busy_ms = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
+    conn.exec_driver_sql(f"PRAGMA busy_timeout={LOCK_POLL_MS:d}")
+    attempts = 0
+    try:
+        while not _begin_immediate(conn):
+            attempts += 1
+            seconds = attempts * LOCK_POLL_MS / 1000
+            if attempts % WAIT_LOG_EVERY == 1:  # the first time on the terminal too
+                log.log(logging.WARNING if attempts == 1 else logging.INFO,
+                        "another program is writing to the database: waiting for it to finish "
+                        "(%d s so far)", int(seconds))
+            waiting = getattr(progress, "waiting", None)
+            if waiting is not None:
+                waiting(seconds)
+            progress.raise_if_cancelled()
+            if limit_s is not None and seconds >= limit_s:
+                raise messages.error(WriteLockGivenUp, "write_lock_limit",
+                                     database=database() if database else "the database",
+                                     minutes=max(1, round(seconds / 60)))
+    finally:
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_ms or 0):d}")
+    if attempts:
+        log.info("write lock taken after %.1f s", attempts * LOCK_POLL_MS / 1000)
+
+
+def _begin_immediate(conn: Connection) -> bool:
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    except OperationalError as exc:
+        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+            return False
+        raise
+    return True
