@@ -5,6 +5,11 @@ A Job satisfies casedb's Qt-free ``Progress`` protocol; results come back to the
 signals. A function returning a generator reports each yield as ``partial`` (throttled) and its
 last yield as the result; cancelling stops it between two yields. Every failure is also
 announced by ``JobRunner.failed`` (the main window shows it), whatever else the caller does.
+
+A job on the writer lane runs under casedb's ``waiting_writes``: while another program holds
+SQLite's write lock, each of its writes waits, reporting the seconds waited by
+``JobRunner.lock_waiting`` (the main window shows them in the status bar with a Cancel button),
+and fails only when cancelled or after casedb.store.write_lock.LIMIT_S, saying so.
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ import inspect
 import logging
 import threading
 import time
+from contextlib import nullcontext
 from types import GeneratorType
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from casedb.progress import Cancelled
+from casedb.store.write_lock import waiting_writes
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +50,7 @@ class JobSignals(QObject):
     failed = Signal(object)
     cancelled = Signal()
     finished = Signal()
+    waiting = Signal(float)  # seconds a write has waited for another program's write lock
 
 
 class Job(QRunnable):
@@ -61,6 +69,7 @@ class Job(QRunnable):
         self._stop = threading.Event()
         self._done = threading.Event()
         self._last = 0.0
+        self.writes = False  # on the writer lane: its writes wait for another program's lock
 
     def cancel(self) -> None:
         self._stop.set()
@@ -93,6 +102,10 @@ class Job(QRunnable):
             self._last = now
             _emit(self.signals.progressed, done, total)
 
+    def waiting(self, seconds: float) -> None:
+        """A write of this job waits for another program's write lock (casedb.store.write_lock)."""
+        _emit(self.signals.waiting, seconds)
+
     @property
     def name(self) -> str:
         return getattr(self._fn, "__name__", str(self._fn)).strip("_").replace("_", " ")
@@ -109,9 +122,10 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._fn(*self._args, **self._kwargs)
-            if isinstance(result, GeneratorType):
-                result = self._last_yield(result)
+            with waiting_writes(self) if self.writes else nullcontext():
+                result = self._fn(*self._args, **self._kwargs)
+                if isinstance(result, GeneratorType):
+                    result = self._last_yield(result)
         except Cancelled:
             _emit(self.signals.cancelled)
         except Exception as exc:  # noqa: BLE001 - reported to the GUI thread by a signal
@@ -137,6 +151,7 @@ class JobRunner(QObject):
 
     READERS = 6
     failed = Signal(str, object)  # the job's name, the exception: every failure, once
+    lock_waiting = Signal(object, float)  # a writer job, seconds it has waited for the lock
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -156,6 +171,9 @@ class JobRunner(QObject):
         self._jobs.add(job)
         job.signals.finished.connect(lambda j=job: self._jobs.discard(j))
         job.signals.failed.connect(lambda exc, j=job: self.failed.emit(j.name, exc))
+        if writes:
+            job.writes = True
+            job.signals.waiting.connect(lambda seconds, j=job: self.lock_waiting.emit(j, seconds))
         pool = self._writer if writes else self._background if background else self._readers
         self._pending.append((job, pool))
         if len(self._pending) == 1:

@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         self.status_db = QLabel(self.tr("Database: %1").replace("%1", db.display_name()), self)
         self.status_db.setProperty("data", True)  # a path: data, not the interface's words
         self.statusBar().addPermanentWidget(self.status_db)
-        from .actions import case_manage, company, search
+        from .actions import case_manage, company, search, write_wait
+
+        self.write_wait = write_wait.connect(self)  # a write waiting for another's lock
 
         self.case_management = case_manage.connect(self)
         self.company = company.connect(self)

@@ -355,6 +355,9 @@ ZH.update({  # the link chart's role and date filters, link labels; the timeline
         "在每條連結標示其角色或共用的識別資料及公噸數（否則只標示滑鼠所指節點的連結）",
     "%n event(s) of the nodes chosen on the link chart": "關聯圖所選節點的 %n 個事件",
 })
+ZH.update({  # the status bar's indicator while a write waits for another program's lock
+    "Stop waiting: your change is not saved": "停止等候：您的變更不會儲存",
+})
 ZH.update(VALUES["zh-TW"])  # the dossier's table of stored values, shared with the workstation
 ABOUT_PREFIX = "<h3>WasteIntel %1</h3>"
 ABOUT_ZH = ("<h3>WasteIntel %1</h3><p>海關廢棄物走私查緝分析工作站。</p><p>內含資料與程式庫："
