@@ -22,6 +22,7 @@ from casedb.progress import NullProgress, Progress
 from casedb.store import audit
 from casedb.store.database import Database
 
+from ..errors import ReadError
 from ..models import ImportRun, SourceFile
 from ..models.base import clip
 from .indexes import (
@@ -33,6 +34,7 @@ from .indexes import (
 )
 from .mapping import ColumnMapping
 from .reader_process import ProcessSource
+from .safety import FOLDER
 from .sheets import Refusal, RowWarning, field_headers, read_sheets
 from .sources import LocalSource, open_source
 from .spec import ImportSpec
@@ -114,6 +116,8 @@ class FilePreview:
 
 
 def file_sha256(path: Path) -> str:
+    if Path(path).is_dir():  # dropped on the wizard with the files: its verdict, not a crash
+        raise ReadError(str(path), FOLDER)
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):

@@ -91,9 +91,116 @@ REASONS: dict[str, dict[str, str]] = {
         "zh-TW": "若以公斤計，其數值（中位數 {median}）每份報單只有數十公斤的散裝廢棄物"},
 }
 
+# Why a whole file was not imported (casedb.importing's readers and their limits: readers,
+# safety, sheet_budget, workbook_limits, ods_limits, xls_limits, encodings, sheets; a folder),
+# as ReadError.reason says it. {detail} is what a library or the system said: kept as it is.
+# {sheet} is a sheet's name as Python quotes it; numbers are written with thousands commas.
+FILE_REASONS: dict[str, dict[str, str]] = {
+    "is_folder": {"en": "is a folder, not a file; name the files in it",
+                  "zh-TW": "這是資料夾而非檔案；請指定其中的檔案"},
+    "no_such_file": {"en": "no such file; check the path", "zh-TW": "找不到檔案；請檢查路徑"},
+    "cannot_open": {"en": "cannot open file: {detail}", "zh-TW": "無法開啟檔案：{detail}"},
+    "file_empty": {"en": "file is empty", "zh-TW": "檔案是空的"},
+    "file_too_large": {"en": "file is too large ({size} bytes)",
+                       "zh-TW": "檔案過大（{size} 位元組）"},
+    "not_valid_kind": {"en": "not a valid {ext} file", "zh-TW": "不是有效的 {ext} 檔案"},
+    "not_readable": {"en": "not a readable spreadsheet: {detail}",
+                     "zh-TW": "無法讀取的試算表：{detail}"},
+    "not_text": {"en": "not a text file (contains NUL bytes)",
+                 "zh-TW": "不是文字檔（含有 NUL 位元組）"},
+    "malformed_text": {"en": "malformed text file: {detail}", "zh-TW": "文字檔格式錯誤：{detail}"},
+    "unknown_encoding": {"en": "cannot decode text: unknown encoding",
+                         "zh-TW": "無法解讀文字：不明的編碼"},
+    "bad_encoding": {"en": "cannot decode text as {encoding}: {detail}",
+                     "zh-TW": "無法以 {encoding} 解讀文字：{detail}"},
+    "zip_truncated": {"en": "not a valid spreadsheet: damaged or truncated zip ({detail})",
+                      "zh-TW": "不是有效的試算表：ZIP 壓縮檔損毀或不完整（{detail}）"},
+    "zip_unreadable": {"en": "not a valid spreadsheet: unreadable zip ({detail})",
+                       "zh-TW": "不是有效的試算表：無法讀取的 ZIP 壓縮檔（{detail}）"},
+    "zip_damaged": {"en": "not a valid spreadsheet: damaged zip ({detail})",
+                    "zh-TW": "不是有效的試算表：ZIP 壓縮檔損毀（{detail}）"},
+    "part_damaged": {"en": "not a valid spreadsheet: {part} is damaged ({detail})",
+                     "zh-TW": "不是有效的試算表：{part} 已損毀（{detail}）"},
+    "too_many_parts": {"en": "refused: {count} parts in the archive",
+                       "zh-TW": "拒絕讀取：壓縮檔內有 {count} 個部分"},
+    "zip_bomb": {"en": "refused: {part} expands {ratio} times (zip bomb)",
+                 "zh-TW": "拒絕讀取：{part} 解壓縮後膨脹 {ratio} 倍（ZIP 炸彈）"},
+    "expands_to": {"en": "refused: expands to {size} bytes",
+                   "zh-TW": "拒絕讀取：解壓縮後達 {size} 位元組"},
+    "xlsb": {"en": "an Excel binary workbook (xlsb), which is not read; save it as xlsx and "
+                   "import that",
+             "zh-TW": "這是二進位活頁簿（XLSB），無法讀取；請另存為 XLSX 後再匯入"},
+    "sheet_rows_over": {"en": "sheet {sheet} has more than {limit} rows",
+                        "zh-TW": "工作表 {sheet} 超過 {limit} 列"},
+    "sheet_row_width": {"en": "sheet {sheet} row {row} has {width} columns",
+                        "zh-TW": "工作表 {sheet} 第 {row} 列有 {width} 欄"},
+    "cell_over": {"en": "row {row}: a cell of more than {limit} characters is too long",
+                  "zh-TW": "第 {row} 列：有儲存格超過 {limit} 個字元，內容過長"},
+    "sheet_cell_over": {
+        "en": "sheet {sheet} row {row} column {at}: cell of {size} characters is too long",
+        "zh-TW": "工作表 {sheet} 第 {row} 列第 {at} 欄：儲存格有 {size} 個字元，內容過長"},
+    "budget_rows": {"en": "sheet {sheet} {says} {rows} rows, more than the {limit} allowed",
+                    "zh-TW": "工作表 {sheet} {says} {rows} 列，超過上限 {limit} 列"},
+    "budget_columns": {"en": "sheet {sheet} {says} {width} columns, more than the {limit} allowed",
+                       "zh-TW": "工作表 {sheet} {says} {width} 欄，超過上限 {limit} 欄"},
+    "budget_cells": {
+        "en": "sheet {sheet} {says} {rows} rows by {width} columns, more than the {limit} "
+              "cells allowed",
+        "zh-TW": "工作表 {sheet} {says} {rows} 列乘 {width} 欄，超過上限 {limit} 個儲存格"},
+    "budget_text_shared": {
+        "en": "sheet {sheet} expands to more than {limit} bytes of text (cells repeating long "
+              "shared strings)",
+        "zh-TW": "工作表 {sheet} 展開後的文字超過 {limit} 位元組（儲存格重複引用很長的共用字串）"},
+    "budget_text": {"en": "sheet {sheet} expands to more than {limit} bytes of text",
+                    "zh-TW": "工作表 {sheet} 展開後的文字超過 {limit} 位元組"},
+    "too_sparse": {
+        "en": "sheet {sheet} has {rows} rows by {width} columns but only {cells} cells with "
+              "anything in them, too sparse to read safely",
+        "zh-TW": "工作表 {sheet} 有 {rows} 列乘 {width} 欄，卻只有 {cells} 個儲存格有內容，"
+                 "過於稀疏，無法安全讀取"},
+    "element_too_long": {"en": "{part} holds an element longer than {limit} bytes",
+                         "zh-TW": "{part} 內有超過 {limit} 位元組的元素"},
+    "shared_strings": {"en": "more than {limit} shared strings",
+                       "zh-TW": "共用字串超過 {limit} 個"},
+    "shared_strings_bytes": {"en": "its shared strings take more than {limit} bytes",
+                             "zh-TW": "其共用字串超過 {limit} 位元組"},
+    "not_readable_xls": {"en": "not a readable xls: {why}", "zh-TW": "無法讀取的 XLS 檔：{why}"},
+    "xls_truncated": {"en": "a truncated compound file", "zh-TW": "複合文件不完整"},
+    "xls_sector_size": {"en": "a compound file with an unknown sector size",
+                        "zh-TW": "複合文件的磁區大小不明"},
+    "xls_past_end": {"en": "a compound file pointing past its end",
+                     "zh-TW": "複合文件指向檔案結尾之後"},
+    "xls_chain": {"en": "a compound file with a broken sector chain",
+                  "zh-TW": "複合文件的磁區鏈中斷"},
+    "xls_no_directory": {"en": "a compound file without a directory",
+                         "zh-TW": "複合文件沒有目錄"},
+    "xls_damaged": {"en": "a damaged compound file", "zh-TW": "複合文件已損毀"},
+    "xls_no_workbook": {"en": "no Workbook stream", "zh-TW": "沒有活頁簿資料流"},
+    "header_past_end": {
+        "en": "the import spec puts the header on row {row}, but sheet {sheet} has {rows} rows",
+        "zh-TW": "匯入設定檔將標題列設在第 {row} 列，但工作表 {sheet} 只有 {rows} 列"},
+    "trade_statistics": {
+        "en": "looks like trade statistics, not declarations (columns {columns}); import it "
+              "with 'wasteintel trade import'",
+        "zh-TW": "看來是貿易統計資料而非報單（欄位 {columns}）；請以 'wasteintel trade import' 匯入"},
+    "no_recognisable_sheet": {
+        "en": "no sheet with recognisable columns (such as 'Declaration No.' or '報單號碼'); an "
+              "import spec can name them",
+        "zh-TW": "沒有任何工作表含可辨識的欄位（例如 'Declaration No.' 或「報單號碼」）；"
+                 "可用匯入設定檔指定欄位"},
+    "html_no_table": {
+        "en": "an HTML page without a table, not a spreadsheet; export the data as xlsx or csv",
+        "zh-TW": "這是沒有表格的 HTML 網頁，不是試算表；請將資料匯出為 XLSX 或 CSV"},
+}
+REASONS |= FILE_REASONS
+
+_NUMBER = r"\d[\d,]*"
 # What a value may be when a stored English text is matched (default: any text).
 PATTERNS = {"kind": r"country|port", "digit": r"\d", "expected": r"\d", "iso": r"[\d-]+",
-            "shortest": r"\d+", "longest": r"\d+", "median": r"[^ ]+"}
+            "shortest": r"\d+", "longest": r"\d+", "median": r"[^ ]+",
+            "sheet": r"'.*?'|\".*?\"", "says": r"has|declares", "ext": r"\w*",
+            "size": _NUMBER, "limit": _NUMBER, "rows": _NUMBER, "width": _NUMBER,
+            "cells": _NUMBER, "count": _NUMBER, "ratio": _NUMBER, "row": _NUMBER, "at": _NUMBER}
 
 # Values that are reasons themselves, worded in turn.
 NESTED = frozenset({"why"})  # "why" is always a reason: "{why}; kept as written"
@@ -109,4 +216,6 @@ WORDS_ZH = {
     "kept as written": "依原文保留", "open": "待處理", "explained": "已釐清",
     "confirmed": "確認不一致", "declaration date": "申報日期", "declaration number": "報單號碼",
     "domestic trader": "境內收發貨人", "foreign trader": "境外收發貨人",
+    # how a file's sheet is measured (casedb.importing.sheet_budget): as written, as it says
+    "has": "有", "declares": "宣告有",
 }

@@ -134,7 +134,9 @@ def _value(name: str, value, lang: str):
         return _suggestion(str(value), lang)
     if name == "what":
         return _field_words(str(value), lang)
-    if name in ("kind", "hint"):
+    if name == "ext":  # a file's kind, as a code: 不是有效的 XLSX 檔案
+        return str(value).upper()
+    if name in ("kind", "hint", "says"):
         return WORDS_ZH.get(value, value)
     return value
 

@@ -33,7 +33,12 @@ class ReadLimits:
     max_shared_strings: int = 20_000_000
 
 
+FOLDER = "is a folder, not a file; name the files in it"
+
+
 def check_file(path: Path, limits: ReadLimits) -> int:
+    if path.is_dir():
+        raise ReadError(str(path), FOLDER)
     try:
         size = path.stat().st_size
     except OSError as exc:

@@ -31,6 +31,11 @@ SAMPLES = {
     "why": Reason.of("unknown", kind="port", value="'Xx'"), "numbers": "AB12, CD34",
     "ref": "'TW-1'", "what": "declaration date", "columns": "'A', 'B'", "column": "'Weight'",
     "median": "12.5",
+    # a file's reasons (FILE_REASONS): what a library said is quoted here, kept as it is
+    "detail": "'Bad magic number'", "sheet": "'Sheet1'", "says": "declares", "ext": "xlsx",
+    "size": "2,147,483,648", "limit": "1,048,576", "rows": "2,000,000", "width": "16,385",
+    "cells": "12", "count": "12,000", "ratio": "1,024", "row": "3", "at": "7",
+    "part": "'content.xml'", "encoding": "GB18030",  # a part's name: data, as written
 }
 
 
