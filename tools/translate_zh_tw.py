@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import zh_tw_cases  # tools/, beside this script
+import zh_tw_import_report  # tools/: the import report's columns (issue 20)
 
 from casedb.dossier.labels import SPLIT_REASONS, VALUES
 
@@ -374,6 +375,7 @@ ZH.update(zh_tw_cases.ZH)  # the case-work views of issue 20
 IN_CONTEXT = {("RouteChart", "From"): "起始年度",  # the year a route's share changed from
               ("RouteChart", "Before"): "之前", ("RouteChart", "After"): "之後",
               ("LinkStyle", "exporter"): "出口商", ("LinkStyle", "importer"): "進口商"}
+IN_CONTEXT.update(zh_tw_import_report.IN_CONTEXT)
 RUNTIME = {"SplitView": tuple(SPLIT_REASONS["zh-TW"]),
            "CaseBrowser": ("open", "under investigation", "referred", "prosecuted", "closed"),
            "CompanyView": ("shipper", "consignee", "broker", "forwarder", "notify", "address",
