@@ -5,18 +5,22 @@ investigator chose a grade, and the report."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from casedb import messages
 from casedb.changes import ChangeSet
-from casedb.errors import CaseDbError
+from casedb.errors import CaseDbError, ReadError
 from casedb.evidence import grading
-from casedb.exports.tables import write_table
+from casedb.importing import reasons
 from casedb.importing.dry_run import preview_normalised
 from casedb.importing.fields import FIELDS
 from widgets.import_wizard import ImportWizard
 
+from .. import i18n
 from ..import_process import import_in_process
+from . import import_report
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +79,7 @@ class ImportFlow:
 
     def _on_job_failed(self, exc) -> None:
         self.wizard.show_failure(
-            QCoreApplication.translate("ImportFlow", "Not imported: %1").replace("%1", str(exc))
+            QCoreApplication.translate("ImportFlow", "Not imported: %1").replace("%1", _said(exc))
         )
 
     def _on_job_cancelled(self) -> None:
@@ -84,19 +88,7 @@ class ImportFlow:
         )
 
     def _on_wizard_export_report_requested(self, path: str) -> None:
-        rows = []
-        for o in self.reports:
-            r = o.report
-            if r is None:
-                rows.append((o.file, o.status, "", "", "", "", o.reason))
-                continue
-            rows += [(r.file, "refused", x.sheet, x.row, x.column, "", x.reason)
-                     for x in r.refused]
-            rows += [(r.file, "warning", x.sheet, x.row, x.column, x.value, x.reason)
-                     for x in r.warnings]
-            rows += [(r.file, "discrepancy", d[0], d[1], d[2], f"{d[3]} / {d[4]}", "")
-                     for d in r.discrepancies]
-        write_table(path, ["file", "kind", "sheet", "row", "column", "value", "reason"], rows)
+        import_report.export(path, self.reports, i18n.active())
 
 
 class _LockSignals(QObject):
@@ -137,6 +129,15 @@ def _import(db, paths: list, spec, grade, lock: _LockSignals, progress):
             log.warning("imported file not graded: %s", exc)
             graded[r.file] = ("", str(exc))
     return outcomes, graded
+
+
+def _said(exc: BaseException) -> str:
+    """A failed preview or import in the workstation's language (casedb's reasons and refusals
+    worded by casedb.importing.reasons and casedb.messages)."""
+    lang = i18n.active()
+    if isinstance(exc, ReadError):
+        return f"{Path(exc.path).name}: {reasons.text(exc.reason, lang)}"
+    return messages.text(exc, lang)
 
 
 def _preview(path: str, spec, progress=None):

@@ -101,6 +101,15 @@ def column_text(column: str | None, lang: str = "en") -> str:
     return WORDS_ZH.get(column, column)
 
 
+def file_text(outcome, lang: str = "en") -> str:
+    """Why nothing of a file was written (a casedb.importing.batch.FileOutcome), in ``lang``:
+    its questions one by one when it has them (the English joins them with "; ")."""
+    asked = getattr(outcome, "questions", ())
+    if not asked or lang == "en":
+        return text(outcome.reason, lang)
+    return SEPARATOR[lang].join(text(q.reason, lang) for q in asked[:4])
+
+
 @cache
 def word(value: str, lang: str = "en") -> str:
     """A finding's status ("kept as written", "open", ...) in ``lang``."""

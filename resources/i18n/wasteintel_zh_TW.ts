@@ -1642,17 +1642,17 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../app/actions/importing.py" line="66" />
+        <location filename="../../app/actions/importing.py" line="70" />
         <source>Import waiting: another program is writing to the case database (%1 s)</source>
         <translation>匯入等候中：另一個程式正在寫入案件資料庫（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="78" />
+        <location filename="../../app/actions/importing.py" line="82" />
         <source>Not imported: %1</source>
         <translation>未匯入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="83" />
+        <location filename="../../app/actions/importing.py" line="87" />
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未匯入任何資料。</translation>
     </message>
@@ -1803,6 +1803,94 @@
         <location filename="../../widgets/import_mapping.py" line="268" />
         <source>Import specs (*.json *.yaml *.yml)</source>
         <translation>匯入規格 (*.json *.yaml *.yml)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="15" />
+        <source>file</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="15" />
+        <source>kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="16" />
+        <source>sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="16" />
+        <source>row</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="17" />
+        <source>column</source>
+        <translation>欄位</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="17" />
+        <source>value</source>
+        <translation>原始值</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="18" />
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="20" />
+        <source>refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="20" />
+        <source>warning</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="21" />
+        <source>discrepancy</source>
+        <translation>差異</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="22" />
+        <source>imported</source>
+        <translation>已匯入</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="23" />
+        <source>partly imported</source>
+        <translation>部分匯入</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="24" />
+        <source>nothing stored</source>
+        <translation>未儲存任何資料</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="25" />
+        <source>unreadable</source>
+        <translation>無法讀取</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="26" />
+        <source>not declarations</source>
+        <translation>非報單資料</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="27" />
+        <source>needs a decision</source>
+        <translation>待決定</translation>
+    </message>
+    <message>
+        <location filename="../../app/actions/import_report.py" line="28" />
+        <source>failed</source>
+        <translation>失敗</translation>
     </message>
 </context>
 <context>
