@@ -188,6 +188,29 @@ FILE_REASONS: dict[str, dict[str, str]] = {
               "import spec can name them",
         "zh-TW": "沒有任何工作表含可辨識的欄位（例如 'Declaration No.' 或「報單號碼」）；"
                  "可用匯入設定檔指定欄位"},
+    # XML workbooks (spreadsheetml) and HTML tables saved as .xls: the refusal before its wrapper
+    "xml_doctype": {
+        "en": "an XML workbook with a document type declaration, which no spreadsheet program "
+              "writes; refused",
+        "zh-TW": "含文件類型宣告的 XML 活頁簿，試算表程式不會寫出此內容；拒絕讀取"},
+    "xml_damaged": {"en": "a damaged XML workbook ({detail})",
+                    "zh-TW": "XML 活頁簿已損毀（{detail}）"},
+    "xml_with": {"en": "an XML workbook with {why}", "zh-TW": "XML 活頁簿有以下問題：{why}"},
+    "html_with": {"en": "an HTML table with {why}", "zh-TW": "HTML 表格有以下問題：{why}"},
+    "page_encoding": {"en": "cannot decode the page as {encoding}: {detail}",
+                      "zh-TW": "無法以 {encoding} 解讀網頁：{detail}"},
+    "entity_declaration": {"en": "an entity declaration, which no spreadsheet program writes",
+                           "zh-TW": "實體宣告，試算表程式不會寫出此內容"},
+    "table_cells": {
+        "en": "a table declaring {rows} rows by {width} columns, more than the {limit} cells "
+              "allowed",
+        "zh-TW": "表格宣告有 {rows} 列乘 {width} 欄，超過上限 {limit} 個儲存格"},
+    "row_columns_over": {"en": "row {row} has more than {limit} columns",
+                         "zh-TW": "第 {row} 列超過 {limit} 欄"},
+    "cells_over": {"en": "more than {limit} cells", "zh-TW": "超過 {limit} 個儲存格"},
+    "table_rows_over": {"en": "more than {limit} rows in a table",
+                        "zh-TW": "表格超過 {limit} 列"},
+    "cannot_be_read": {"en": "cannot be read: {detail}", "zh-TW": "無法讀取：{detail}"},
     "html_no_table": {
         "en": "an HTML page without a table, not a spreadsheet; export the data as xlsx or csv",
         "zh-TW": "這是沒有表格的 HTML 網頁，不是試算表；請將資料匯出為 XLSX 或 CSV"},

@@ -53,7 +53,15 @@ def _cases(tmp_path):
     few = ReadLimits(max_rows=5)
     narrow = ReadLimits(max_columns=10)
     sparse = [["x"] + [None] * 40, *[[None] * 41 for _ in range(60)], [None] * 40 + ["y"]]
+    doctype = tmp_path / "doctype.xml"
+    doctype.write_text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+                       '<!DOCTYPE Workbook [<!ENTITY a "b">]>\n<Workbook xmlns="urn:schemas-'
+                       'microsoft-com:office:spreadsheet"></Workbook>\n')
+    page = tmp_path / "page.xls"  # a web page saved as .xls, with no table in it
+    page.write_text("<html><head><title>Report</title></head><body><p>none</p></body></html>")
     return [
+        (doctype, None, "含文件類型宣告的 XML 活頁簿"),
+        (page, None, "這是沒有表格的 HTML 網頁，不是試算表"),
         (tmp_path / "folder.xlsx", None, "這是資料夾而非檔案；請指定其中的檔案"),
         (tmp_path / "empty.csv", None, "檔案是空的"),
         (junk, None, "不是有效的 XLSX 檔案"),
