@@ -15,7 +15,10 @@ Two ways in, one loop:
   only when cancelled or after LIMIT_S, raising WriteLockGivenUp, which names the database and
   says that nothing was written. Code outside it (the command line) is unchanged.
 
-PostgreSQL's writers wait on rows, not on the database: nothing is taken there.
+PostgreSQL's writers wait on rows, not on the database: nothing is taken there, and the server
+makes them wait as long as it takes. Under ``waiting_writes`` a unit of work blocked by another
+transaction for more than a second is said the same way, and can be cancelled
+(casedb.store.pg_lock_watch).
 """
 
 from __future__ import annotations
@@ -26,12 +29,13 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from casedb import messages
 from casedb.errors import CaseDbError
 from casedb.progress import Cancelled, Progress
+from casedb.store.pg_lock_watch import BlockWatch
 
 log = logging.getLogger(__name__)
 
@@ -90,18 +94,32 @@ def write_lock(session: Session, database: Callable[[], str]) -> Iterator[None]:
         yield
         return
     conn = session.connection()
+    waiter.seconds = 0.0
+    watch = None
     if conn.dialect.name == "sqlite":
-        waiter.seconds = 0.0
         try:
             wait_for_write_lock(conn, waiter, limit_s=waiter.limit_s, database=database)
         except Cancelled:
-            raise messages.error(WriteLockGivenUp, "write_lock_cancelled", database=database(),
-                                 seconds=int(waiter.seconds)) from None
+            raise _given_up(waiter, database) from None
+    elif conn.dialect.name == "postgresql":
+        watch = BlockWatch(conn, waiter)  # says when the server makes the write wait
     waiter.holding += 1
     try:
         yield
+    except DBAPIError as exc:
+        if watch is not None and watch.cancelled:  # the blocked statement, cancelled
+            watch.stop()
+            raise _given_up(waiter, database) from exc
+        raise
     finally:
         waiter.holding -= 1
+        if watch is not None:
+            watch.stop()
+
+
+def _given_up(waiter: _Waiter, database: Callable[[], str]) -> WriteLockGivenUp:
+    return messages.error(WriteLockGivenUp, "write_lock_cancelled", database=database(),
+                          seconds=int(waiter.seconds))
 
 
 def wait_for_write_lock(conn: Connection, progress: Progress, *, limit_s: float | None = None,

@@ -120,3 +120,64 @@ def test_outside_waiting_writes_sqlite_keeps_its_busy_timeout(sqlite_db, holder)
     holder.execute("COMMIT")
     create_case(sqlite_db, "W-4", "no waiting needed")
     assert "W-4" in _cases(sqlite_db)
+
+
+# PostgreSQL: another transaction holds the case's row (SELECT ... FOR UPDATE, as an edit does).
+
+@pytest.fixture
+def row_holder(db):
+    create_case(db, "P-1", "held by another analyst")
+    conn = db.engine.connect()
+    conn.exec_driver_sql("SELECT 1 FROM \"case\" WHERE case_ref = 'P-1' FOR UPDATE")
+    yield conn
+    conn.rollback()
+    conn.close()
+
+
+def _edit_in_thread(db, progress):
+    from casedb.cases.records import edit_case
+
+    outcome = {}
+
+    def run():
+        try:
+            with waiting_writes(progress):
+                outcome["write"] = edit_case(db, "P-1", {"title": "mine"}, expected_version=None)
+        except Exception as exc:  # noqa: BLE001 - looked at by the test
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, outcome
+
+
+def _title(db) -> str:
+    with db.read() as s:
+        return s.query(Case.title).filter(Case.case_ref == "P-1").scalar()
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_on_postgresql_a_blocked_write_is_said_and_completes_when_released(db, row_holder):
+    watch = Watch()
+    thread, outcome = _edit_in_thread(db, watch)
+    assert watch.first.wait(30)  # said once blocked for more than a second
+    assert thread.is_alive() and watch.waited[0] >= 1.0
+    row_holder.rollback()
+    thread.join(30)
+    assert not thread.is_alive() and "error" not in outcome
+    assert _title(db) == "mine"
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_on_postgresql_a_blocked_write_cancelled_writes_nothing(db, row_holder):
+    watch = Watch()
+    thread, outcome = _edit_in_thread(db, watch)
+    assert watch.first.wait(30)
+    watch.stop.set()
+    thread.join(30)
+    assert not thread.is_alive()
+    exc = outcome["error"]
+    assert isinstance(exc, WriteLockGivenUp) and "nothing was written" in str(exc)
+    assert db.display_name() in str(exc)
+    row_holder.rollback()
+    assert _title(db) == "held by another analyst"
