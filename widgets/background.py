@@ -1,7 +1,11 @@
 """How views run work off the GUI thread without importing ``app``: the shell hands each one a
 ``Runner`` (``app.jobs.JobRunner`` is the one there is). A function given to ``run`` that returns
 a generator reports each yield to ``partial`` and its last yield to ``succeeded``; cancelling
-stops it between two yields. A failure is announced by the runner itself."""
+stops it between two yields. A failure is announced by the runner itself.
+
+Views read here and never write: a write is a signal the shell runs on its writer lane, where it
+waits for another program holding the database's write lock with the status bar's indicator
+(app.jobs, widgets.write_wait)."""
 
 from __future__ import annotations
 
