@@ -6,10 +6,11 @@ signals. A function returning a generator reports each yield as ``partial`` (thr
 last yield as the result; cancelling stops it between two yields. Every failure is also
 announced by ``JobRunner.failed`` (the main window shows it), whatever else the caller does.
 
-A job on the writer lane runs under casedb's ``waiting_writes``: while another program holds
-SQLite's write lock, each of its writes waits, reporting the seconds waited by
-``JobRunner.lock_waiting`` (the main window shows them in the status bar with a Cancel button),
-and fails only when cancelled or after casedb.store.write_lock.LIMIT_S, saying so.
+A job runs under casedb's ``waiting_writes``: while another program holds SQLite's write lock,
+each write of a job on the writer lane (on the other lanes, each ``db.begin(writes=True)``, such
+as an export's audit entry) waits, reporting the seconds waited by ``JobRunner.lock_waiting``
+(the main window shows them in the status bar with a Cancel button), and fails only when
+cancelled or after casedb.store.write_lock.LIMIT_S, saying so.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import inspect
 import logging
 import threading
 import time
-from contextlib import nullcontext
 from types import GeneratorType
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -69,7 +69,7 @@ class Job(QRunnable):
         self._stop = threading.Event()
         self._done = threading.Event()
         self._last = 0.0
-        self.writes = False  # on the writer lane: its writes wait for another program's lock
+        self.writes = False  # on the writer lane: every db.begin() waits for another's lock
 
     def cancel(self) -> None:
         self._stop.set()
@@ -122,7 +122,7 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            with waiting_writes(self) if self.writes else nullcontext():
+            with waiting_writes(self, every=self.writes):
                 result = self._fn(*self._args, **self._kwargs)
                 if isinstance(result, GeneratorType):
                     result = self._last_yield(result)
@@ -171,9 +171,8 @@ class JobRunner(QObject):
         self._jobs.add(job)
         job.signals.finished.connect(lambda j=job: self._jobs.discard(j))
         job.signals.failed.connect(lambda exc, j=job: self.failed.emit(j.name, exc))
-        if writes:
-            job.writes = True
-            job.signals.waiting.connect(lambda seconds, j=job: self.lock_waiting.emit(j, seconds))
+        job.writes = writes
+        job.signals.waiting.connect(lambda seconds, j=job: self.lock_waiting.emit(j, seconds))
         pool = self._writer if writes else self._background if background else self._readers
         self._pending.append((job, pool))
         if len(self._pending) == 1:

@@ -82,8 +82,9 @@ def record_export(db, kind: str, destination, *, entity: str = "export",
     """Audit that data left the database: ``kind`` (dossier, table, bundle, graph, backup), the
     file it went to (``destination``, its absolute path), and ``detail``: what it held (the
     case, the rows, redacted or not). In a transaction of its own, after the file is written;
-    a failure to record is raised, so the caller can say the export went unrecorded."""
-    with db.begin() as session:
+    a failure to record is raised, so the caller can say the export went unrecorded. In the
+    workstation it waits for another program's write lock (casedb.store.write_lock)."""
+    with db.begin(writes=True) as session:
         record(session, db.user, "export", entity, entity_id, field=kind,
                new=str(Path(destination).resolve()), reason=detail)
 

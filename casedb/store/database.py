@@ -117,13 +117,14 @@ class Database:
         return make_url(self.url).render_as_string(hide_password=True)
 
     @contextmanager
-    def begin(self, bind: Connection | None = None) -> Iterator[Session]:
+    def begin(self, bind: Connection | None = None, *, writes: bool = False) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception. ``bind``: a
         connection of this database's engine to work on, instead of one from the pool. Under
         ``write_lock.waiting_writes`` (the workstation's writer jobs) a SQLite write waits for
-        another program's write lock with progress instead of failing (casedb.store.write_lock)."""
+        another program's write lock with progress instead of failing (casedb.store.write_lock);
+        in the reading jobs, only a block that says it ``writes``."""
         with self._sessions(**({"bind": bind} if bind is not None else {})) as session, \
-                session.begin(), write_lock(session, self.display_name):
+                session.begin(), write_lock(session, self.display_name, writes):
             yield session
 
     @contextmanager

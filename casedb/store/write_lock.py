@@ -10,10 +10,12 @@ Two ways in, one loop:
 
 - ``wait_for_write_lock(conn, progress)``: an import takes the lock for its transaction
   (casedb.importing.indexes), waiting as long as it takes unless cancelled;
-- ``waiting_writes(progress)``: while it is in force in a thread (the workstation's writer jobs,
-  app/jobs.py), every ``Database.begin()`` there takes the lock first the same way, and gives up
-  only when cancelled or after LIMIT_S, raising WriteLockGivenUp, which names the database and
-  says that nothing was written. Code outside it (the command line) is unchanged.
+- ``waiting_writes(progress)``: while it is in force in a thread (the workstation's jobs,
+  app/jobs.py), every ``Database.begin()`` there (with ``every=False``, the reading jobs: only
+  ``Database.begin(writes=True)``, such as an export's audit entry) takes the lock first the same
+  way, and gives up only when cancelled or after LIMIT_S, raising WriteLockGivenUp, which names
+  the database and says that nothing was written. Code outside it (the command line) is
+  unchanged.
 
 PostgreSQL's writers wait on rows, not on the database: nothing is taken there, and the server
 makes them wait as long as it takes. Under ``waiting_writes`` a unit of work blocked by another
@@ -52,8 +54,8 @@ class WriteLockGivenUp(CaseDbError):
 class _Waiter:
     """The progress of the writes of one thread, and how long its last wait lasted."""
 
-    def __init__(self, progress: Progress, limit_s: float):
-        self.progress, self.limit_s = progress, limit_s
+    def __init__(self, progress: Progress, limit_s: float, every: bool):
+        self.progress, self.limit_s, self.every = progress, limit_s, every
         self.holding = 0  # Database.begin() blocks of this thread holding the lock
         self.seconds = 0.0
 
@@ -74,10 +76,12 @@ _WAITER: ContextVar[_Waiter | None] = ContextVar("wasteintel_write_waiter", defa
 
 
 @contextmanager
-def waiting_writes(progress: Progress, limit_s: float = LIMIT_S) -> Iterator[None]:
+def waiting_writes(progress: Progress, limit_s: float = LIMIT_S, *,
+                   every: bool = True) -> Iterator[None]:
     """While in force, ``Database.begin()`` in this thread (context) waits for SQLite's write
-    lock telling ``progress``, as described above."""
-    token = _WAITER.set(_Waiter(progress, limit_s))
+    lock telling ``progress``, as described above; with ``every`` False only the blocks that
+    say they write (``Database.begin(writes=True)``)."""
+    token = _WAITER.set(_Waiter(progress, limit_s, every))
     try:
         yield
     finally:
@@ -85,12 +89,14 @@ def waiting_writes(progress: Progress, limit_s: float = LIMIT_S) -> Iterator[Non
 
 
 @contextmanager
-def write_lock(session: Session, database: Callable[[], str]) -> Iterator[None]:
-    """Around one ``Database.begin()`` block: under ``waiting_writes`` on SQLite, the write
-    lock taken first (``database()``: its name, said should the write give up). A block opened
-    inside another of the same thread takes nothing: it would wait for its own thread."""
+def write_lock(session: Session, database: Callable[[], str], writes: bool = False
+               ) -> Iterator[None]:
+    """Around one ``Database.begin()`` block (``writes``: it says it writes): under
+    ``waiting_writes`` on SQLite, the write lock taken first (``database()``: its name, said
+    should the write give up). A block opened inside another of the same thread takes nothing:
+    it would wait for its own thread."""
     waiter = _WAITER.get()
-    if waiter is None or waiter.holding:
+    if waiter is None or waiter.holding or not (waiter.every or writes):
         yield
         return
     conn = session.connection()

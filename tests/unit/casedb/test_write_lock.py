@@ -106,6 +106,30 @@ def test_past_its_limit_a_write_gives_up_saying_so(sqlite_db, holder):
     assert "W-3" not in _cases(sqlite_db)
 
 
+def test_in_a_reading_job_only_a_block_that_says_it_writes_waits(sqlite_db, holder, tmp_path):
+    from casedb.models import AuditEntry
+    from casedb.store.audit import record_export
+
+    watch = Watch()
+    outcome = {}
+
+    def run():
+        with waiting_writes(watch, every=False):
+            with sqlite_db.begin() as s:  # a read in a block: no lock taken, no wait
+                outcome["cases"] = s.query(Case).count()
+            outcome["read_waited"] = list(watch.waited)
+            record_export(sqlite_db, "table", tmp_path / "t.csv", detail="3 cases")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert watch.first.wait(30)  # the export's audit entry waits for the lock
+    assert outcome["read_waited"] == [] and outcome["cases"] == 0
+    holder.execute("COMMIT")
+    thread.join(30)
+    with sqlite_db.read() as s:
+        assert s.query(AuditEntry).filter(AuditEntry.action == "export").count() == 1
+
+
 def test_a_block_inside_another_does_not_wait_for_its_own_thread(sqlite_db):
     watch = Watch()
     with waiting_writes(watch), sqlite_db.begin(), sqlite_db.begin() as inner:
