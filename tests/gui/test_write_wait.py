@@ -130,3 +130,34 @@ def _queued(review) -> set[int]:
         if c is not None:
             ids |= {c.left_id, c.right_id}
     return ids
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_on_postgresql_a_case_edit_blocked_by_another_transaction_shows_the_wait(qtbot, db,
+                                                                                 boxes):
+    from app.main_window import MainWindow
+    from app.settings import Settings
+
+    cases.create_case(db, "PG-1", "held by another analyst")
+    w = MainWindow(db, Settings())
+    qtbot.addWidget(w)
+    w.show()
+    other = db.engine.connect()  # another analyst's transaction holding the case's row
+    try:
+        other.exec_driver_sql("SELECT 1 FROM \"case\" WHERE case_ref = 'PG-1' FOR UPDATE")
+        open_case(qtbot, w, "PG-1")
+        form = w.case_management.edit_case()
+        form.lead.setText("Insp. Wu")
+        form.accept()
+        indicator = _wait_for_the_indicator(qtbot, w)
+        assert cases.get_case(db, "PG-1").lead_officer != "Insp. Wu"
+        other.rollback()
+        qtbot.waitUntil(lambda: cases.get_case(db, "PG-1").lead_officer == "Insp. Wu",
+                        timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not indicator.isVisible(), timeout=WAIT_MS)
+        assert boxes.shown == []
+    finally:
+        other.rollback()
+        other.close()
+        w.jobs.cancel_all()
+        assert w.jobs.wait(30_000)
