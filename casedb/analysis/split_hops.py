@@ -18,23 +18,38 @@ def _side(frame: pl.DataFrame, role: str) -> pl.DataFrame:
         .drop_nulls(["party", "family", "day"])
 
 
+def _keys(side: pl.DataFrame, codes: dict, day0: int, span: int) -> np.ndarray:
+    """(party, family, day) as one integer, ordered as the triple: no join, no hashing."""
+    fam = side["family"].cast(pl.Utf8).replace_strict(codes, return_dtype=pl.Int64).to_numpy()
+    party = side["party"].cast(pl.Int64).to_numpy()
+    return ((party - _PARTY0) * len(codes) + fam) * span + (side["day"].cast(pl.Int64)
+                                                            .to_numpy() - day0)
+
+
+_PARTY0 = -(1 << 31)  # party ids are 32-bit: keys stay positive
+
+
 def hops(frame: pl.DataFrame) -> pl.DataFrame:
     """(row, next_row, party): ``party`` received ``row`` and shipped ``next_row`` within
     HOP_DAYS days, of the same goods family, weights within WEIGHT_TOLERANCE; ``frame`` needs
     columns row, shipper, consignee, family, day and kg. Sorted by row, next_row."""
     a, b = _side(frame, "consignee"), _side(frame, "shipper")
-    keys = pl.concat([a.select("party", "family"), b.select("party", "family")]).unique() \
-        .with_row_index("g")
-    a = a.join(keys, on=["party", "family"])
-    b = b.join(keys, on=["party", "family"]).sort("g", "day")
-    span = 1 << 32  # days apart in the combined key: groups never mix
-    b_key = b["g"].cast(pl.Int64).to_numpy() * span + b["day"].cast(pl.Int64).to_numpy()
-    a_key = a["g"].cast(pl.Int64).to_numpy() * span + a["day"].cast(pl.Int64).to_numpy()
+    schema = {"row": a.schema["row"], "next_row": b.schema["row"], "party": a.schema["party"]}
+    if a.is_empty() or b.is_empty():
+        return pl.DataFrame(schema=schema)
+    families = sorted(set(a["family"].cast(pl.Utf8).unique().to_list())
+                      | set(b["family"].cast(pl.Utf8).unique().to_list()))
+    codes = {f: i for i, f in enumerate(families)}
+    day0 = int(min(a["day"].min(), b["day"].min()))
+    span = int(max(a["day"].max(), b["day"].max())) - day0 + HOP_DAYS + 1
+    a_key, b_key = _keys(a, codes, day0, span), _keys(b, codes, day0, span)
+    a_order, b_order = np.argsort(a_key, kind="stable"), np.argsort(b_key, kind="stable")
+    a_key, b_key = a_key[a_order], b_key[b_order]  # sorted: the searches walk forwards
     lo = np.searchsorted(b_key, a_key, side="left")
     hi = np.searchsorted(b_key, a_key + HOP_DAYS, side="right")
     count = hi - lo
-    left = np.repeat(np.arange(len(a_key)), count)
-    right = np.repeat(lo - np.cumsum(count) + count, count) + np.arange(count.sum())
+    left = a_order[np.repeat(np.arange(len(a_key)), count)]
+    right = b_order[np.repeat(lo - np.cumsum(count) + count, count) + np.arange(count.sum())]
     kg = a["kg"].cast(pl.Float64).fill_null(np.nan).to_numpy()[left]
     next_kg = b["kg"].cast(pl.Float64).fill_null(np.nan).to_numpy()[right]
     row = a["row"].to_numpy()[left]
@@ -42,7 +57,5 @@ def hops(frame: pl.DataFrame) -> pl.DataFrame:
     with np.errstate(divide="ignore", invalid="ignore"):
         keep = (np.abs(next_kg / kg - 1) <= WEIGHT_TOLERANCE) & (row != next_row)
     out = pl.DataFrame({"row": row[keep], "next_row": next_row[keep],
-                        "party": a["party"].to_numpy()[left][keep]},
-                       schema={"row": a.schema["row"], "next_row": b.schema["row"],
-                               "party": a.schema["party"]})
+                        "party": a["party"].to_numpy()[left][keep]}, schema=schema)
     return out.sort("row", "next_row")
