@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from casedb.alerts import DETECTORS, list_alerts, list_watchlists
+from casedb.alerts import DETECTORS, list_alerts, list_watchlists, run_watchlists
 from casedb.changes import ChangeSet
 from casedb.importing.pipeline import import_file
 from casedb.models import WATCH_KINDS
@@ -67,9 +67,11 @@ def test_a_rule_saved_then_an_import_raises_alerts_shown_and_reviewed(qtbot, win
     assert list_watchlists(window.db)[0]["kind"] == "hs"
     qtbot.waitUntil(lambda: not window.jobs.active(), timeout=WAIT_MS)
     assert view.table.rowCount() == 0  # the regular loads are 3915.10
-    # 2. An import (the rules run in it), published as the import flow publishes it.
+    # 2. An import (the rules run after it, as the workstation has them run), published as the
+    # import flow publishes it.
     report = import_file(window.db, write_xlsx(tmp_path / "ring.xlsx",
-                                               {"Register": [HEADER] + _ring()}))
+                                               {"Register": [HEADER] + _ring()}),
+                         watch=run_watchlists)
     assert report.alerts == 11
     window.publish(ChangeSet.of_reports([report]))
     qtbot.waitUntil(lambda: view.table.rowCount() == 11, timeout=WAIT_MS)
@@ -98,7 +100,8 @@ def test_an_alert_double_clicked_opens_its_declaration(qtbot, window, tmp_path):
 
     add_watchlist(window.db, "vessel", "NO SUCH SHIP")  # matches nothing
     add_watchlist(window.db, "route", "*>MYPKG")
-    report = import_file(window.db, write_csv(tmp_path / "ring.csv", [HEADER] + _ring()))
+    report = import_file(window.db, write_csv(tmp_path / "ring.csv", [HEADER] + _ring()),
+                         watch=run_watchlists)
     view = show_alerts(window).view
     window.publish(ChangeSet.of_reports([report]))
     qtbot.waitUntil(lambda: view.table.rowCount() == 4, timeout=WAIT_MS)  # R000, 3, 6, 9
