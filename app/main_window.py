@@ -274,8 +274,8 @@ class MainWindow(QMainWindow):
         """Every failed job is said in the status bar (the flow may also show a dialog)."""
         said = messages.text(exc, i18n.active())  # casedb's refusals in the user's language
         first = said.splitlines()[0] if said else type(exc).__name__
-        self.statusBar().showMessage(
-            self.tr("Could not finish %1: %2").replace("%1", name).replace("%2", first), 15000)
+        log.info("job %s failed: %s", name, type(exc).__name__)  # the job's name is code's
+        self.statusBar().showMessage(self.tr("Could not finish: %1").replace("%1", first), 15000)
 
     def _on_browser_open_case_requested(self, case_id: int) -> None:
         self.open_case(browse.case_ref_of(self.db, case_id))

@@ -173,7 +173,7 @@ ZH = {
     "HS code or its first digits, e.g. 3915 (plastic scrap)": "稅則號別或其前幾碼，例如 3915（廢塑膠）",
     "Trade statistics: %1 (%2 %3)": "貿易統計：%1（%2 %3）", "Trade statistics: %1": "貿易統計：%1",
     "%1, HS %2": "%1，稅則 %2", "all": "全部", "%1 (partial: %2)": "%1（部分期間：%2）",
-    "Could not finish %1: %2": "無法完成 %1：%2",
+    "Could not finish: %1": "無法完成：%1",
     # case management, evidence trail, company view, search, linked cases (issue 20)
     "Open": "開啟", "Add to case…": "加入案件…", "Search for this": "搜尋此項",
     "New case": "新增案件", "Edit case %1": "編輯案件 %1", "e.g. TW-2024-001": "例如 TW-2024-001",

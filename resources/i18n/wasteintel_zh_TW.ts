@@ -2583,8 +2583,8 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="278" />
-        <source>Could not finish %1: %2</source>
-        <translation>無法完成 %1：%2</translation>
+        <source>Could not finish: %1</source>
+        <translation>無法完成：%1</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="341" />

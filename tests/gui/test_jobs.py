@@ -79,4 +79,4 @@ def test_every_failure_reaches_the_runner_and_the_main_window_says_it(qtbot, win
         window.jobs.submit(broken)
     assert failure.args[0] == "broken"
     assert "the table has no column 'weight'" in window.statusBar().currentMessage()
-    assert window.statusBar().currentMessage().startswith("Could not finish broken")
+    assert window.statusBar().currentMessage().startswith("Could not finish: ")  # no code name
