@@ -146,7 +146,8 @@ def _dialogs(app: QApplication, window, out: Path, language: str) -> list[Path]:
 
 
 def _case_work(app: QApplication, window, out: Path, language: str) -> list[Path]:
-    """The case form, a declaration's row as written, a company, search by phone."""
+    """The case form, a declaration's row as written, declarations added with their quantities,
+    a company, search by phone."""
     from casedb.models import PartyIdentifier
 
     manage = window.case_management
@@ -161,6 +162,12 @@ def _case_work(app: QApplication, window, out: Path, language: str) -> list[Path
     _settle_jobs(app, window)
     shots.append(_save(manage.evidence_view, out / f"row_as_written_{language}.png"))
     manage.evidence_view.close()
+    picker = manage.add_declarations([d.id for d in window.case_view.case_file.declarations[:4]])
+    _settle_jobs(app, window)
+    picker.fill_with_gross_weights()
+    _settle(app)
+    shots.append(_save(picker, out / f"add_with_quantities_{language}.png"))
+    picker.reject()
     party = window.case_view.case_file.parties[0].id
     window.company.open_party(party)
     _settle_jobs(app, window)

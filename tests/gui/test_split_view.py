@@ -19,6 +19,27 @@ def test_the_date_axis_says_the_year_at_every_zoom():
     assert axis.tickStrings([day], 1.0, 86_400 * 366) == ["2019"]
 
 
+def test_a_narrow_date_axis_still_has_a_tick(qtbot):
+    """A ring's plot at the default size is ~150 px wide: pyqtgraph's density picks months,
+    none of which falls inside a 23-day ring, and the axis stood bare."""
+    import pyqtgraph as pg
+
+    plot = pg.PlotWidget(axisItems={"bottom": DateAxis()})
+    qtbot.addWidget(plot)
+    plot.resize(200, 200)
+    plot.show()
+    qtbot.waitExposed(plot)
+    qtbot.waitUntil(lambda: hasattr(plot.getPlotItem().getAxis("bottom"), "fontMetrics"))
+    axis = plot.getPlotItem().getAxis("bottom")
+    lo, hi = timestamp(dt.date(2019, 3, 4)), timestamp(dt.date(2019, 3, 27))
+    for size in (100, 155, 400):
+        levels = axis.tickValues(lo, hi, size)
+        assert levels and levels[0][1], size
+        assert all(lo <= v <= hi for v in levels[0][1])
+    (spacing, values), = axis.tickValues(lo, hi, 400)
+    assert len(axis.tickStrings(values, 1.0, spacing)) >= 2
+
+
 def test_clicking_a_declaration_of_a_ring_shows_it_in_the_browser(qtbot, window):
     panel = window.analysis
     panel.tabs.setCurrentWidget(panel.splits)
