@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from .fields import ID_ROLE as NOTE_ROLE
+from .fields import rows_table
 
 # CaseView's context (self.tr here would be filed by lupdate under NotesPage, and looked up at
 # run time under CaseView).
@@ -26,16 +27,16 @@ class NotesPage:
     """Builds and drives the Notes page (``_notes``) for the CaseView it is mixed into."""
 
     def _notes(self, cf) -> QWidget:
-        from .case_view import _table  # the view's tables (imported here: it imports this)
 
         w = QWidget(self)
         v = QVBoxLayout(w)
         notes = list(cf.case.notes)
         self._note_records = {n.id: n for n in notes}
         self._editing = None
-        self.notes_table = _table(w, [translate("CaseView", "When"), translate("CaseView", "Author"), translate("CaseView", "Note")],
-                                  [(n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body)
-                                   for n in notes])
+        headers = [translate("CaseView", "When"), translate("CaseView", "Author"),
+                   translate("CaseView", "Note")]
+        self.notes_table = rows_table(w, headers, [
+            (n.created_at.strftime("%Y-%m-%d %H:%M"), n.author, n.body) for n in notes])
         self.notes_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         for r, n in enumerate(notes):
             self.notes_table.item(r, 0).setData(NOTE_ROLE, n.id)

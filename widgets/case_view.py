@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QTableWidgetSelectionRange,
     QTabWidget,
@@ -28,26 +27,12 @@ from .case_attachments import AttachmentsPanel
 from .case_grades import CaseGrades
 from .case_notes import NotesPage
 from .case_words import status_word
+from .fields import rows_table
 from .linked_panel import LinkedPanel
 from .paged_model import display
 from .table_menu import TableMenu
 
 NOTE_ROLE = Qt.ItemDataRole.UserRole
-
-
-def _table(parent: QWidget, headers: list[str], rows: list[tuple]) -> QTableWidget:
-    t = QTableWidget(len(rows), len(headers), parent)
-    t.setHorizontalHeaderLabels(headers)
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-    t.setAlternatingRowColors(True)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            t.setItem(r, c, QTableWidgetItem(display(value)))
-    t.resizeColumnsToContents()
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 def _scrolled(page: QWidget) -> QScrollArea:
@@ -203,13 +188,13 @@ class CaseView(NotesPage, QWidget):
         w = QWidget(self)
         v = QVBoxLayout(w)
         v.addWidget(QLabel(self.tr("Seizures"), w))
-        v.addWidget(_table(w, [self.tr("Declaration"), self.tr("Seized on"), self.tr("kg"),
+        v.addWidget(rows_table(w, [self.tr("Declaration"), self.tr("Seized on"), self.tr("kg"),
                                self.tr("Offence"), self.tr("Basel"), self.tr("Detection"),
                                self.tr("Outcome")],
                            [(z.declaration_no, z.seizure_date, z.quantity_kg, z.offence,
                              z.basel_code, z.detection_method, z.outcome) for z in cf.seizures]))
         v.addWidget(QLabel(self.tr("Declarations"), w))
-        self.declarations_table = _table(w, [self.tr("Declaration"), self.tr("Date"), self.tr("HS"),
+        self.declarations_table = rows_table(w, [self.tr("Declaration"), self.tr("Date"), self.tr("HS"),
                                self.tr("Gross kg"), self.tr("Route"), self.tr("Sailing"),
                                self.tr("B/L"), self.tr("Containers")],
                            [(d.declaration_no, d.declaration_date, d.hs_code, d.gross_weight_kg,
@@ -285,14 +270,14 @@ class CaseView(NotesPage, QWidget):
         self.party_open_requested.emit(item.data(0, NOTE_ROLE))
 
     def _timeline(self, cf) -> QWidget:
-        return _table(self, [self.tr("Date"), self.tr("Event"), self.tr("Detail")],
+        return rows_table(self, [self.tr("Date"), self.tr("Event"), self.tr("Detail")],
                       [(e.date, self.tr(e.kind), e.text) for e in cf.timeline()])
 
     def _provenance(self, cf) -> QWidget:
         w = QWidget(self)
         v = QVBoxLayout(w)
         v.addWidget(QLabel(self.tr("Files"), w))
-        self.files_table = _table(w, [self.tr("File"), self.tr("Sheet"), self.tr("Rows"),
+        self.files_table = rows_table(w, [self.tr("File"), self.tr("Sheet"), self.tr("Rows"),
                                       self.tr("SHA-256")],
                                   [(p.file_name, p.sheet, p.rows, p.sha256)
                                    for p in cf.provenance])
@@ -300,7 +285,7 @@ class CaseView(NotesPage, QWidget):
         v.addWidget(QLabel(self.tr("Sources of each declaration (double-click: the row as "
                                    "written)"), w))
         self._declaration_nos = {d.id: d.declaration_no for d in cf.declarations}
-        self.sources_table = _table(w, [self.tr("Declaration"), self.tr("File"),
+        self.sources_table = rows_table(w, [self.tr("Declaration"), self.tr("File"),
                                         self.tr("Sheet"), self.tr("Row")], [])
         self.sources_table.cellDoubleClicked.connect(self._on_source_double_clicked)
         TableMenu(self.sources_table).add(self.tr("Show the row as written…"),

@@ -45,6 +45,22 @@ def record_table(parent: QWidget, headers: list[str]) -> QTableWidget:
     return t
 
 
+def rows_table(parent: QWidget, headers: list[str], rows: list[tuple]) -> QTableWidget:
+    """A read-only table filled with ``rows`` (the case view's pages)."""
+    t = QTableWidget(len(rows), len(headers), parent)
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setAlternatingRowColors(True)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            t.setItem(r, c, QTableWidgetItem(display(value)))
+    t.resizeColumnsToContents()
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
 def fill(table: QTableWidget, rows: list[tuple], ids: list | None = None) -> None:
     """Rows into ``table`` (``ids[r]`` kept on each row's first cell); sortable afterwards."""
     table.setSortingEnabled(False)
