@@ -32,11 +32,17 @@ t_cases = time.perf_counter() - t0
 t1 = last = time.perf_counter()
 gap = 0.0
 w.browser.tabs.setCurrentIndex(1)
-while w.browser.declarations.loading:
+table = w.browser.declarations
+while table.rows_pending:  # the first page (ORDER BY ... LIMIT)
     app.processEvents(); now = time.perf_counter(); gap = max(gap, now - last); last = now
     time.sleep(0.001)
 w.repaint(); app.processEvents()
-print(t_cases, time.perf_counter() - t1, gap)
+t_rows = time.perf_counter() - t1
+while table.loading:  # then all the ids, in the background
+    app.processEvents(); now = time.perf_counter(); gap = max(gap, now - last); last = now
+    time.sleep(0.001)
+w.repaint(); app.processEvents()
+print(t_cases, t_rows, time.perf_counter() - t1, gap)
 w.close()
 """
 
@@ -60,7 +66,7 @@ def run(scale: int) -> list[dict]:
         big = build_bench_db(None, scale)
         out = subprocess.run([sys.executable, "-c", _PAINT, str(big)], env=env, check=True,
                              cwd=ROOT, capture_output=True, text=True, timeout=300)
-    paint, decl_paint, decl_gap = map(float, out.stdout.strip().splitlines()[-1].split())
+    paint, decl_paint, decl_all, decl_gap = map(float, out.stdout.strip().splitlines()[-1].split())
     return [
         {"name": "cold start to an interactive window (demo database)", "value": min(starts),
          "unit": "s", "target": "<= 2 s", "limit": f"python + import PySide6 alone: {bare:.2f} s",
@@ -70,7 +76,9 @@ def run(scale: int) -> list[dict]:
          "note": "window built and painted, case ids (ORDER BY in SQL) in the background, "
                  "first page painted"},
         {"name": f"declaration table, rows shown, {scale:,} declarations",
-         "value": decl_paint * 1000, "unit": "ms", "target": "instant", "limit": "",
-         "note": f"ids ORDER BY in SQL in the background, then first page + paint; the window "
-                 f"kept answering (longest event-loop gap {decl_gap * 1000:.0f} ms)"},
+         "value": decl_paint * 1000, "unit": "ms", "target": "<= 300 ms", "limit": "",
+         "note": f"the first page's ids (ORDER BY ... LIMIT in SQL) in the background, then its "
+                 f"rows + paint; all the ids {decl_all * 1000:.0f} ms after the tab was shown, "
+                 f"appended in the background; the window kept answering (longest event-loop "
+                 f"gap {decl_gap * 1000:.0f} ms)"},
     ]

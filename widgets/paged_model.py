@@ -41,6 +41,23 @@ class PagedTableModel(QAbstractTableModel):
         self._pages = OrderedDict()
         self.endResetModel()
 
+    def extend_ids(self, ids: Sequence[int]) -> bool:
+        """Show ``ids`` where the model shows their first rows (a first page queried with LIMIT):
+        the rows past those are inserted, so that the view keeps its selection, current row and
+        scroll position. False, and nothing changed, when the shown ids are not ``ids``' first
+        ones (the data changed between the two queries): the caller resets instead."""
+        ids = ids if isinstance(ids, array) else array("q", ids)
+        old = len(self._ids)
+        if len(ids) < old or ids[:old] != self._ids:
+            return False
+        if len(ids) > old:
+            self.beginInsertRows(QModelIndex(), old, len(ids) - 1)
+            self._ids = ids
+            if old % self.PAGE:  # the last page was fetched short (a view may have asked for it
+                self._pages.pop(old // self.PAGE, None)  # during beginInsertRows): it gains rows
+            self.endInsertRows()
+        return True
+
     def row_id(self, row: int) -> int:
         return self._ids[row]
 

@@ -26,3 +26,22 @@ def test_the_paged_model_passes_qtmodeltester(qtmodeltester):
     qtmodeltester.check(model)
     assert model.rowCount() == 2 and model.data(model.index(1, 2)) == "3,002"
     assert model.headerData(5, Qt.Orientation.Horizontal) is None
+
+
+def test_all_the_ids_after_a_first_page_are_inserted_after_it(qtmodeltester):
+    model = PagedTableModel(HEADERS, _rows)
+    model.set_ids(range(1, 101))  # a first page, shorter than the model's page
+    qtmodeltester.check(model)
+    assert model.data(model.index(99, 0)) == "D100"  # its short page fetched
+    inserted = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    assert model.extend_ids(range(1, 20_000))
+    qtmodeltester.check(model)
+    assert inserted == [(100, 19_998)] and resets == []
+    assert model.rowCount() == 19_999 and model.data(model.index(150, 0)) == "D151"
+    assert model.extend_ids(range(1, 20_000)) and inserted == [(100, 19_998)]  # the same: no-op
+    assert not model.extend_ids([2, 1, 3])  # not the shown ones first: nothing changes
+    assert not model.extend_ids(range(1, 50))  # fewer
+    assert model.rowCount() == 19_999 and resets == [] and len(inserted) == 1
