@@ -270,6 +270,10 @@ ZH = {
     "The ring's parties and declarations on the timeline": "在時間軸上檢視此集團的關係人與報單",
     "%1 t or more": "%1 公噸以上", "%1 to %2 t": "%1 至 %2 公噸",
     "Colour by tonnes": "依噸數著色",
+    "Border: links cases": "外框：跨案連結",
+    "A thick border round the companies and identifiers that link two or more cases (legend)":
+        "以粗外框標示連結兩件以上案件的公司與識別資料（見圖例）",
+    "links 2 or more cases": "連結 2 件以上案件",
     "Colour nodes by the tonnes on their links, in bands (legend)":
         "依節點連結的總噸數分級著色（見圖例）",
     "at least ": "至少 ",

@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from casedb.links.graph import LinkGraph
+from casedb.links.graph import LinkGraph, bridging
 from widgets.background import Runner, Task, Tasks
 from widgets.chart_export import export_plot
 from widgets.link_background import ChartBackground
@@ -23,6 +23,7 @@ from widgets.link_items import LinkItems
 from widgets.link_menu import LinkMenu
 from widgets.link_style import (
     add_band_entries,
+    add_border_entry,
     add_legend_entries,
     band_colours,
     make_legend,
@@ -58,6 +59,8 @@ class LinkChart(ChartBackground, QWidget):
         self._centrality: np.ndarray | None = None
         self._size_by: str | None = None
         self.colour_by_tonnes = False  # conditional formatting: tonnage bands, with a legend
+        self.border_bridges = False  # conditional border: nodes linking two or more cases
+        self._bordered = np.empty(0, dtype=int)
         self._tasks = Tasks()
         self._layout: Task | None = None
         self._layout_tag = 0
@@ -162,6 +165,11 @@ class LinkChart(ChartBackground, QWidget):
                                neutral=self._communities is not None or banded)
             if banded:
                 add_band_entries(self.legend)
+            self._bordered = (np.flatnonzero(bridging(self.network.kinds, self.network.edges))
+                              if self.border_bridges and self.network.n else
+                              np.empty(0, dtype=int))
+            if self.border_bridges:
+                add_border_entry(self.legend)
         self.items.draw()
         self._draw_marks()
         if self.details.always:
@@ -170,7 +178,7 @@ class LinkChart(ChartBackground, QWidget):
     def _draw_marks(self) -> None:
         rows = np.array([self.network.index[i] for i in self.selected], dtype=int)
         path = np.array([self.network.index[i] for i in self.path], dtype=int)
-        self.items.draw_marks(rows, path, self._path_edges)
+        self.items.draw_marks(rows, path, self._path_edges, self._bordered)
         self.items.draw_labels(self.items.rows_to_label(rows, path))
 
     def fit_view(self, manual: bool = True) -> None:
@@ -314,14 +322,21 @@ class LinkChart(ChartBackground, QWidget):
         self.toolbar.tonnes_colour_action.setChecked(self.colour_by_tonnes)
         self._draw(structure=True)
 
+    def set_border_bridges(self, on: bool) -> None:
+        """A thick border round the nodes that link two or more cases (within two links)."""
+        self.border_bridges = bool(on)
+        self.toolbar.border_action.setChecked(self.border_bridges)
+        self._draw(structure=True)
+
     def styles(self) -> dict:
         """How the chart is drawn, for its saved state."""
-        return {"colour_by_tonnes": self.colour_by_tonnes,
+        return {"colour_by_tonnes": self.colour_by_tonnes, "border_bridges": self.border_bridges,
                 "communities": self.toolbar.community_action.isChecked(),
                 "size_by": self._size_by, "link_labels": self.details.always}
 
     def set_styles(self, styles: dict) -> None:
         self.set_colour_by_tonnes(bool(styles.get("colour_by_tonnes")))
+        self.set_border_bridges(bool(styles.get("border_bridges")))
         self.set_colour_by_community(bool(styles.get("communities")))
         size_by = styles.get("size_by")
         self.set_size_by(size_by if size_by in self.toolbar.size_actions else None)

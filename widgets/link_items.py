@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 
 from casedb.links.graph import LinkGraph
 from widgets.link_style import (
+    BORDER_COLOUR,
     EDGE_COLOUR,
     PATH_COLOUR,
     PIN_COLOUR,
@@ -72,8 +73,10 @@ class LinkItems:
         self.path_nodes_item = _marks(pg.mkPen(PATH_COLOUR, width=2.5), 3)
         self.pin_item = _marks(pg.mkPen(PIN_COLOUR, width=1.5, style=Qt.PenStyle.DashLine), 3,
                                "s")
+        self.border_item = _marks(pg.mkPen(BORDER_COLOUR, width=3), 2.5)  # conditional border
+        self._border_rows = np.empty(0, dtype=int)
         for item in (self.path_item, self.nodes, self.selection_item, self.path_nodes_item,
-                     self.pin_item):
+                     self.pin_item, self.border_item):
             box.addItem(item)
         self.labels: list[pg.TextItem] = []  # every label item, shown or not
         self.label_of: dict[int, pg.TextItem] = {}  # row -> its label item, while it has one
@@ -141,19 +144,28 @@ class LinkItems:
             xy = pos[self.graph.edges[rows]].reshape(-1, 2)
             self.edge_items[width].setData(xy[:, 0], xy[:, 1])
 
-    def draw_marks(self, selected: np.ndarray, path: np.ndarray, path_edges: np.ndarray) -> None:
-        """Rings round selected and path nodes, a dashed box round pinned ones, the path's
-        edges in the path colour."""
+    def draw_marks(self, selected: np.ndarray, path: np.ndarray, path_edges: np.ndarray,
+                   bordered: np.ndarray | None = None) -> None:
+        """Rings round selected and path nodes, a dashed box round pinned ones, a thick border
+        round ``bordered`` ones (conditional formatting), the path's edges in the path colour."""
         ok = self.placed()
         pos = self.graph.pos
+        bordered = np.empty(0, dtype=int) if bordered is None else bordered
+        self._border_rows = bordered if ok else np.empty(0, dtype=int)
         for item, rows, extra in ((self.selection_item, selected, 9),
                                   (self.path_nodes_item, path, 6),
-                                  (self.pin_item, np.flatnonzero(self.graph.pinned), 6)):
+                                  (self.pin_item, np.flatnonzero(self.graph.pinned), 6),
+                                  (self.border_item, bordered, 3)):
             rows = np.asarray(rows, dtype=int) if ok else np.empty(0, dtype=int)
             item.setData(pos=pos[rows], size=self.sizes[rows] + extra)
         edges = self.graph.edges[path_edges] if ok else np.empty((0, 2), dtype=int)
         xy = pos[edges].reshape(-1, 2)
         self.path_item.setData(xy[:, 0], xy[:, 1])
+
+    def bordered_rows(self) -> list[int]:
+        """The rows drawn with the conditional border (as drawn: for tests and exports)."""
+        pos = self.border_item.getData()
+        return [int(r) for r in self._border_rows] if len(pos[0]) else []
 
     def draw_labels(self, rows: np.ndarray) -> None:
         """Names under (or over) the nodes ``rows``; a node named before keeps its label item,

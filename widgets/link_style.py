@@ -37,6 +37,7 @@ EDGE_COLOUR = (165, 165, 165)
 PATH_COLOUR = "#E4007C"
 SELECTION_COLOUR = "#111111"
 PIN_COLOUR = "#444444"
+BORDER_COLOUR = "#B8860B"  # conditional border: nodes that link two or more cases
 COMMUNITY_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
                      "#e377c2", "#17becf", "#bcbd22", "#7f7f7f", "#393b79", "#637939")
 SMALL_COMMUNITY_COLOUR = "#c7c7c7"
@@ -169,3 +170,10 @@ def add_band_entries(legend: pg.LegendItem) -> None:
         sample = pg.ScatterPlotItem(symbol="s", size=10, pen=pg.mkPen("#333", width=0.5),
                                     brush=pg.mkBrush(colour))
         legend.addItem(sample, band_label(i))
+
+
+def add_border_entry(legend: pg.LegendItem) -> None:
+    """What the thick border means (conditional formatting by attribute)."""
+    sample = pg.ScatterPlotItem(symbol="o", size=10, pen=pg.mkPen(BORDER_COLOUR, width=3),
+                                brush=pg.mkBrush("#ffffff"))
+    legend.addItem(sample, QCoreApplication.translate("LinkStyle", "links 2 or more cases"))

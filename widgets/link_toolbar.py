@@ -49,6 +49,11 @@ class LinkToolbar(QToolBar):
             self.tr("Colour by tonnes"), lambda on: chart.set_colour_by_tonnes(on),
             self.tr("Colour nodes by the tonnes on their links, in bands (legend)"))
         self.tonnes_colour_action.setCheckable(True)
+        self.border_action = self._add(
+            self.tr("Border: links cases"), lambda on: chart.set_border_bridges(on),
+            self.tr("A thick border round the companies and identifiers that link two or more "
+                    "cases (legend)"))
+        self.border_action.setCheckable(True)
         self.size_button, self.size_actions = self._size_menu()
         self.addWidget(self.size_button)
         self.link_labels_action = self._add(self.tr("Link labels"),

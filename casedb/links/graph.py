@@ -94,6 +94,35 @@ def shortest_path_rows(n: int, edges: np.ndarray, a: int, b: int) -> list[int]:
         return []
 
 
+def bridging(kinds, edges: np.ndarray, hub_kind: str = "case") -> np.ndarray:
+    """Which nodes reach two or more ``hub_kind`` nodes (cases) within two links: a company in
+    two cases, a phone or a container held by companies of two cases. Hubs themselves are not
+    marked. One bool per node."""
+    kinds = list(kinds)
+    hubs = np.array([k == hub_kind for k in kinds], dtype=bool)
+    near: list[set[int]] = [set() for _ in kinds]  # the hubs each node links to directly
+    neighbours: list[list[int]] = [[] for _ in kinds]
+    for a, b in np.asarray(edges, dtype=int).reshape(-1, 2).tolist():
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+        if hubs[b]:
+            near[a].add(b)
+        if hubs[a]:
+            near[b].add(a)
+    out = np.zeros(len(kinds), dtype=bool)
+    for node, others in enumerate(neighbours):
+        if hubs[node]:
+            continue
+        reached = set(near[node])
+        for other in others:
+            if not hubs[other]:
+                reached |= near[other]
+            if len(reached) > 1:
+                out[node] = True
+                break
+    return out
+
+
 class LinkGraph:
     """Nodes are rows 0..n-1 of the arrays; ``index`` maps a node id to its row."""
 

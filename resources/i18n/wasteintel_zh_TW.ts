@@ -900,249 +900,249 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../widgets/case_view.py" line="93" />
+        <location filename="../../widgets/case_view.py" line="78" />
         <source>Dossier…</source>
         <translation>卷宗…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="94" />
+        <location filename="../../widgets/case_view.py" line="79" />
         <source>Write this case's dossier (PDF or HTML)</source>
         <translation>產出本案卷宗（PDF 或 HTML）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="97" />
+        <location filename="../../widgets/case_view.py" line="82" />
         <source>Edit case…</source>
         <translation>編輯案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="98" />
+        <location filename="../../widgets/case_view.py" line="83" />
         <source>Edit the title, status, lead officer, summary, tags and other fields of this case</source>
         <translation>編輯本案的案由、狀態、承辦人、摘要、標籤等欄位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="142" />
-        <location filename="../../widgets/case_view.py" line="199" />
+        <location filename="../../widgets/case_view.py" line="127" />
+        <location filename="../../widgets/case_view.py" line="184" />
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="144" />
+        <location filename="../../widgets/case_view.py" line="129" />
         <source>Seizures and declarations</source>
         <translation>查獲與報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="145" />
+        <location filename="../../widgets/case_view.py" line="130" />
         <source>Parties</source>
         <translation>關係人</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="147" />
+        <location filename="../../widgets/case_view.py" line="132" />
         <source>Linked cases (%n)</source>
         <translation><numerusform>關聯案件 (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="148" />
+        <location filename="../../widgets/case_view.py" line="133" />
         <source>Timeline</source>
         <translation>時間軸</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="149" />
+        <location filename="../../widgets/case_view.py" line="134" />
         <source>Notes</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="152" />
+        <location filename="../../widgets/case_view.py" line="137" />
         <source>Provenance</source>
         <translation>資料來源</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_view.py" line="165" />
+        <location filename="../../widgets/case_view.py" line="150" />
         <source>Attachments (%n)</source>
         <translation><numerusform>附件 (%n)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="184" />
+        <location filename="../../widgets/case_view.py" line="169" />
         <source>Status</source>
         <translation>狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="186" />
+        <location filename="../../widgets/case_view.py" line="171" />
         <source>Merged into</source>
         <translation>已併入</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="187" />
+        <location filename="../../widgets/case_view.py" line="172" />
         <source>Opened</source>
         <translation>立案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="189" />
+        <location filename="../../widgets/case_view.py" line="174" />
         <source>Closed</source>
         <translation>結案日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="190" />
+        <location filename="../../widgets/case_view.py" line="175" />
         <source>Lead officer</source>
         <translation>承辦人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="176" />
         <source>Team</source>
         <translation>小組</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="192" />
+        <location filename="../../widgets/case_view.py" line="177" />
         <source>Classification</source>
         <translation>機密等級</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="193" />
-        <location filename="../../widgets/case_view.py" line="205" />
+        <location filename="../../widgets/case_view.py" line="178" />
+        <location filename="../../widgets/case_view.py" line="190" />
         <source>Seizures</source>
         <translation>查獲紀錄</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="194" />
-        <location filename="../../widgets/case_view.py" line="211" />
+        <location filename="../../widgets/case_view.py" line="179" />
+        <location filename="../../widgets/case_view.py" line="196" />
         <source>Declarations</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="195" />
+        <location filename="../../widgets/case_view.py" line="180" />
         <source>Total gross weight</source>
         <translation>總毛重</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="196" />
+        <location filename="../../widgets/case_view.py" line="181" />
         <source>Tags</source>
         <translation>標籤</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="206" />
-        <location filename="../../widgets/case_view.py" line="212" />
-        <location filename="../../widgets/case_view.py" line="303" />
+        <location filename="../../widgets/case_view.py" line="191" />
+        <location filename="../../widgets/case_view.py" line="197" />
+        <location filename="../../widgets/case_view.py" line="288" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="206" />
+        <location filename="../../widgets/case_view.py" line="191" />
         <source>Seized on</source>
         <translation>查獲日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="206" />
+        <location filename="../../widgets/case_view.py" line="191" />
         <source>kg</source>
         <translation>公斤</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="207" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Offence</source>
         <translation>違規態樣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="207" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Basel</source>
         <translation>巴塞爾代碼</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="207" />
+        <location filename="../../widgets/case_view.py" line="192" />
         <source>Detection</source>
         <translation>查獲方式</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="208" />
+        <location filename="../../widgets/case_view.py" line="193" />
         <source>Outcome</source>
         <translation>處理狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="212" />
-        <location filename="../../widgets/case_view.py" line="288" />
+        <location filename="../../widgets/case_view.py" line="197" />
+        <location filename="../../widgets/case_view.py" line="273" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="212" />
+        <location filename="../../widgets/case_view.py" line="197" />
         <source>HS</source>
         <translation>稅則</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="213" />
+        <location filename="../../widgets/case_view.py" line="198" />
         <source>Gross kg</source>
         <translation>毛重(公斤)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="213" />
+        <location filename="../../widgets/case_view.py" line="198" />
         <source>Route</source>
         <translation>航線</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="213" />
+        <location filename="../../widgets/case_view.py" line="198" />
         <source>Sailing</source>
         <translation>航次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="214" />
+        <location filename="../../widgets/case_view.py" line="199" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="214" />
+        <location filename="../../widgets/case_view.py" line="199" />
         <source>Containers</source>
         <translation>貨櫃</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="225" />
-        <location filename="../../widgets/case_view.py" line="306" />
+        <location filename="../../widgets/case_view.py" line="210" />
+        <location filename="../../widgets/case_view.py" line="291" />
         <source>Show the row as written…</source>
         <translation>檢視原始資料列…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="267" />
+        <location filename="../../widgets/case_view.py" line="252" />
         <source>Party</source>
         <translation>關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="267" />
+        <location filename="../../widgets/case_view.py" line="252" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="267" />
+        <location filename="../../widgets/case_view.py" line="252" />
         <source>Country</source>
         <translation>國別</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="271" />
+        <location filename="../../widgets/case_view.py" line="256" />
         <source>as written: %1</source>
         <translation>原始寫法：%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="277" />
+        <location filename="../../widgets/case_view.py" line="262" />
         <source>Double-click a party to open it</source>
         <translation>按兩下關係人即可開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="300" />
+        <location filename="../../widgets/case_view.py" line="285" />
         <source>Sources of each declaration (double-click: the row as written)</source>
         <translation>各報單的來源（按兩下：檢視原始資料列）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="304" />
+        <location filename="../../widgets/case_view.py" line="289" />
         <source>Row</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="288" />
+        <location filename="../../widgets/case_view.py" line="273" />
         <source>Event</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="226" />
+        <location filename="../../widgets/case_view.py" line="211" />
         <source>Remove from this case</source>
         <translation>自本案移除</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="288" />
+        <location filename="../../widgets/case_view.py" line="273" />
         <source>Detail</source>
         <translation>內容</translation>
     </message>
@@ -1157,64 +1157,64 @@
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_notes.py" line="36" />
+        <location filename="../../widgets/case_notes.py" line="37" />
         <source>Note</source>
         <translation>註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_notes.py" line="46" />
+        <location filename="../../widgets/case_notes.py" line="47" />
         <source>Write a note (saved to the audit log)…</source>
         <translation>撰寫註記（記錄於稽核軌跡）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_notes.py" line="48" />
+        <location filename="../../widgets/case_notes.py" line="49" />
         <source>Add note</source>
         <translation>新增註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_notes.py" line="50" />
+        <location filename="../../widgets/case_notes.py" line="51" />
         <source>Edit</source>
         <translation>編輯</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_notes.py" line="51" />
+        <location filename="../../widgets/case_notes.py" line="52" />
         <source>Edit the selected note</source>
         <translation>編輯所選註記</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_notes.py" line="53" />
+        <location filename="../../widgets/case_notes.py" line="54" />
         <source>Save changes</source>
         <translation>儲存變更</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_notes.py" line="55" />
+        <location filename="../../widgets/case_notes.py" line="56" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="294" />
+        <location filename="../../widgets/case_view.py" line="279" />
         <source>Files</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="295" />
-        <location filename="../../widgets/case_view.py" line="303" />
+        <location filename="../../widgets/case_view.py" line="280" />
+        <location filename="../../widgets/case_view.py" line="288" />
         <source>File</source>
         <translation>檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="295" />
-        <location filename="../../widgets/case_view.py" line="304" />
+        <location filename="../../widgets/case_view.py" line="280" />
+        <location filename="../../widgets/case_view.py" line="289" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="295" />
+        <location filename="../../widgets/case_view.py" line="280" />
         <source>Rows</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_view.py" line="296" />
+        <location filename="../../widgets/case_view.py" line="281" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -1919,22 +1919,22 @@
 <context>
     <name>LinkChart</name>
     <message>
-        <location filename="../../widgets/link_chart.py" line="301" />
+        <location filename="../../widgets/link_chart.py" line="309" />
         <source>No path links %1 and %2.</source>
         <translation>%1 與 %2 之間沒有路徑。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="346" />
+        <location filename="../../widgets/link_chart.py" line="361" />
         <source>%n node(s)</source>
         <translation><numerusform>%n 個節點</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/link_chart.py" line="347" />
+        <location filename="../../widgets/link_chart.py" line="362" />
         <source>%n link(s)</source>
         <translation><numerusform>%n 條連結</numerusform></translation>
     </message>
     <message>
-        <location filename="../../widgets/link_chart.py" line="349" />
+        <location filename="../../widgets/link_chart.py" line="364" />
         <source>laying out…</source>
         <translation>配置中…</translation>
     </message>
@@ -2076,109 +2076,114 @@
 <context>
     <name>LinkStyle</name>
     <message>
-        <location filename="../../widgets/link_style.py" line="54" />
+        <location filename="../../widgets/link_style.py" line="55" />
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="55" />
+        <location filename="../../widgets/link_style.py" line="56" />
         <source>Party</source>
         <translation>關係人</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="56" />
+        <location filename="../../widgets/link_style.py" line="57" />
         <source>Port</source>
         <translation>港口</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="57" />
+        <location filename="../../widgets/link_style.py" line="58" />
         <source>Container</source>
         <translation>貨櫃</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="58" />
+        <location filename="../../widgets/link_style.py" line="59" />
         <source>Vessel</source>
         <translation>船名</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="59" />
+        <location filename="../../widgets/link_style.py" line="60" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="60" />
+        <location filename="../../widgets/link_style.py" line="61" />
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="61" />
+        <location filename="../../widgets/link_style.py" line="62" />
         <source>E-mail</source>
         <translation>電子郵件</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="62" />
+        <location filename="../../widgets/link_style.py" line="63" />
         <source>Declaration</source>
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="63" />
+        <location filename="../../widgets/link_style.py" line="64" />
         <source>Sailing</source>
         <translation>航次</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="64" />
+        <location filename="../../widgets/link_style.py" line="65" />
         <source>B/L</source>
         <translation>提單</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="72" />
+        <location filename="../../widgets/link_style.py" line="73" />
         <source>shipper</source>
         <translation>出口人</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="73" />
+        <location filename="../../widgets/link_style.py" line="74" />
         <source>consignee</source>
         <translation>進口人</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="74" />
+        <location filename="../../widgets/link_style.py" line="75" />
         <source>broker</source>
         <translation>報關行</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="75" />
+        <location filename="../../widgets/link_style.py" line="76" />
         <source>forwarder</source>
         <translation>承攬業</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="76" />
+        <location filename="../../widgets/link_style.py" line="77" />
         <source>notify party</source>
         <translation>受通知人</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="77" />
+        <location filename="../../widgets/link_style.py" line="78" />
         <source>exporter</source>
         <translation>出口商</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="78" />
+        <location filename="../../widgets/link_style.py" line="79" />
         <source>importer</source>
         <translation>進口商</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="79" />
+        <location filename="../../widgets/link_style.py" line="80" />
         <source>carrier</source>
         <translation>運送人</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="160" />
+        <location filename="../../widgets/link_style.py" line="161" />
         <source>%1 t or more</source>
         <translation>%1 公噸以上</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_style.py" line="162" />
+        <location filename="../../widgets/link_style.py" line="163" />
         <source>%1 to %2 t</source>
         <translation>%1 至 %2 公噸</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_style.py" line="179" />
+        <source>links 2 or more cases</source>
+        <translation>連結 2 件以上案件</translation>
     </message>
 </context>
 <context>
@@ -2274,87 +2279,97 @@
         <translation>依節點連結的總噸數分級著色（見圖例）</translation>
     </message>
     <message>
+        <location filename="../../widgets/link_toolbar.py" line="53" />
+        <source>Border: links cases</source>
+        <translation>外框：跨案連結</translation>
+    </message>
+    <message>
         <location filename="../../widgets/link_toolbar.py" line="54" />
+        <source>A thick border round the companies and identifiers that link two or more cases (legend)</source>
+        <translation>以粗外框標示連結兩件以上案件的公司與識別資料（見圖例）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_toolbar.py" line="59" />
         <source>Link labels</source>
         <translation>連結標籤</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="56" />
+        <location filename="../../widgets/link_toolbar.py" line="61" />
         <source>Label every link with its role or the identifier it shares, and its tonnes (else only the links of the node under the mouse)</source>
         <translation>在每條連結標示其角色或共用的識別資料及公噸數（否則只標示滑鼠所指節點的連結）</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="62" />
+        <location filename="../../widgets/link_toolbar.py" line="67" />
         <source>Types</source>
         <translation>類型</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="63" />
+        <location filename="../../widgets/link_toolbar.py" line="68" />
         <source>Show or hide the nodes of each type</source>
         <translation>顯示或隱藏各類型的節點</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="73" />
+        <location filename="../../widgets/link_toolbar.py" line="78" />
         <source>at least </source>
         <translation>至少 </translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="74" />
+        <location filename="../../widgets/link_toolbar.py" line="79" />
         <source>Hide the nodes whose links carry fewer tonnes (cases stay)</source>
         <translation>隱藏連結總噸數低於此值的節點（案件保留）</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="80" />
+        <location filename="../../widgets/link_toolbar.py" line="85" />
         <source>Re-layout</source>
         <translation>重新配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="81" />
+        <location filename="../../widgets/link_toolbar.py" line="86" />
         <source>Lay the network out again; pinned nodes stay</source>
         <translation>重新配置網絡；已固定的節點不動</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="82" />
+        <location filename="../../widgets/link_toolbar.py" line="87" />
         <source>Export image…</source>
         <translation>匯出圖片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="83" />
+        <location filename="../../widgets/link_toolbar.py" line="88" />
         <source>Save the chart as a PNG or SVG file</source>
         <translation>將圖表存為 PNG 或 SVG 檔案</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="84" />
+        <location filename="../../widgets/link_toolbar.py" line="89" />
         <source>Save with case</source>
         <translation>隨案件儲存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="85" />
+        <location filename="../../widgets/link_toolbar.py" line="90" />
         <source>Keep the chart as it is (places, pins, hidden nodes) with the open case</source>
         <translation>將關聯圖現狀（位置、固定點、隱藏節點）隨開啟中的案件保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="97" />
+        <location filename="../../widgets/link_toolbar.py" line="102" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="98" />
+        <location filename="../../widgets/link_toolbar.py" line="103" />
         <source>Size nodes by kind or by centrality</source>
         <translation>依類型或中心性調整節點大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="102" />
+        <location filename="../../widgets/link_toolbar.py" line="107" />
         <source>Size by kind</source>
         <translation>依類型調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="103" />
+        <location filename="../../widgets/link_toolbar.py" line="108" />
         <source>Size by degree</source>
         <translation>依連結數調整大小</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_toolbar.py" line="104" />
+        <location filename="../../widgets/link_toolbar.py" line="109" />
         <source>Size by betweenness (estimate)</source>
         <translation>依中介中心性（估計）調整大小</translation>
     </message>

@@ -191,3 +191,17 @@ def test_colour_by_tonnes_bands_the_nodes_and_says_so_in_the_legend(qtbot, chart
     chart.toolbar.tonnes_colour_action.trigger()
     assert chart.items.colours[chart.network.index["p1"]] == style_of("party").colour
     assert "1,000 t or more" not in [label.text for _, label in chart.legend.items]
+
+
+def test_a_border_marks_what_links_two_cases_and_the_legend_says_so(qtbot, chart):
+    """Conditional formatting by attribute: Blue Ocean Trading is in both cases."""
+    _show(qtbot, chart)
+    chart.toolbar.border_action.trigger()
+    assert [chart.network.ids[r] for r in chart.items.bordered_rows()] == ["p2"]
+    assert "links 2 or more cases" in [label.text for _, label in chart.legend.items]
+    assert chart.styles()["border_bridges"] is True
+    chart.toolbar.border_action.trigger()
+    assert len(chart.items.bordered_rows()) == 0
+    assert "links 2 or more cases" not in [label.text for _, label in chart.legend.items]
+    chart.set_styles({"border_bridges": True})
+    assert chart.toolbar.border_action.isChecked() and len(chart.items.bordered_rows()) == 1

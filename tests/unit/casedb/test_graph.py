@@ -62,3 +62,13 @@ def test_a_unit_layout_fits_minus_one_to_one_and_separates_the_nodes():
     xy = np.array(list(pos.values()))
     assert np.abs(xy).max() == pytest.approx(1.0) and len({tuple(p) for p in xy.round(3)}) == 4
     assert unit_layout([], []) == {}
+
+
+def test_bridging_marks_what_reaches_two_cases_within_two_links():
+    kinds = ["case", "case", "party", "party", "phone", "party", "container"]
+    # party 2 in case 0, party 3 in case 1, both on phone 4; party 5 in both cases;
+    # container 6 on party 2 only
+    edges = np.array([[0, 2], [1, 3], [2, 4], [3, 4], [5, 0], [5, 1], [6, 2]])
+    marked = graph.bridging(kinds, edges)
+    assert marked.tolist() == [False, False, False, False, True, True, False]
+    assert not graph.bridging(["case", "party"], np.empty((0, 2))).any()
