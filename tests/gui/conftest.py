@@ -53,3 +53,15 @@ def chart(qtbot):
     widget.close()
     assert widget.wait_for_layout(10_000)
     assert runner.wait(10_000)
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    """The case-management flow's message boxes recorded instead of shown (a test module of
+    another flow overrides this with its own)."""
+    from app.actions import case_manage
+    from tests.gui.case_window import Boxes
+
+    rec = Boxes()
+    monkeypatch.setattr(case_manage, "QMessageBox", rec)
+    return rec

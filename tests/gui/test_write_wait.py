@@ -9,22 +9,14 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from case_window import TRUTH, WAIT_MS, Boxes, close_window, copy_demo, open_case, open_window
+from case_window import TRUTH, WAIT_MS, close_window, copy_demo, open_case, open_window
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from app.actions import case_manage
 from casedb.cases import records as cases
 from casedb.models import Party
 
 REF = TRUTH["cases"][0]
-
-
-@pytest.fixture
-def boxes(monkeypatch) -> Boxes:
-    rec = Boxes()
-    monkeypatch.setattr(case_manage, "QMessageBox", rec)
-    return rec
 
 
 @pytest.fixture

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from case_window import TRUTH, WAIT_MS, Boxes, close_window, copy_demo, open_case, open_window
+from case_window import TRUTH, WAIT_MS, close_window, copy_demo, open_case, open_window
 from PySide6.QtCore import Qt
 from test_zh_tw_complete import _english, _walk, zh  # noqa: F401 - zh: the fixture
 
-from app.actions import case_manage
 from casedb.analysis.ring_rows import RingRow
 from casedb.cases import records as cases
 
@@ -46,13 +44,6 @@ def test_the_ring_table_and_the_quantities_picker_read_in_chinese(qtbot, zh):  #
                   for c in range(3) if _english(picker.quantities.horizontalHeaderItem(c).text())})
     assert not found, found
     assert "AA1" in picker.problem.text() and "公斤" in picker.problem.text()
-
-
-@pytest.fixture
-def boxes(monkeypatch) -> Boxes:
-    rec = Boxes()
-    monkeypatch.setattr(case_manage, "QMessageBox", rec)
-    return rec
 
 
 def test_a_conflict_is_shown_with_its_details_in_chinese(qtbot, demo_db, tmp_path, zh,  # noqa: F811
