@@ -181,7 +181,7 @@ class _RunPage(QWizardPage):
             if r is None:
                 lines.append(self.tr("%1: %2 (nothing written): %3").replace("%1", o.file)
                              .replace("%2", self._status(o.status))
-                             .replace("%3", _file_reason(o, lang)))
+                             .replace("%3", reasons.file_text(o, lang)))
                 continue
             lines.append(self.tr("%1: %2 — %3 rows read, %4 imported, %5 merged, %6 unchanged, "
                                  "%7 refused, %8 warnings, %9 discrepancies")
@@ -231,15 +231,6 @@ class _RunPage(QWizardPage):
                                               self.tr("CSV (*.csv);;Excel (*.xlsx)"))
         if path:
             self.wiz.export_report_requested.emit(path)
-
-
-def _file_reason(outcome, lang: str) -> str:
-    """Why nothing of a file was written, in ``lang``: its questions one by one, when it has
-    them (the English joins them with "; ")."""
-    asked = getattr(outcome, "questions", ())
-    if not asked or lang == "en":
-        return reasons.text(outcome.reason, lang)
-    return reasons.SEPARATOR[lang].join(reasons.text(q.reason, lang) for q in asked[:4])
 
 
 def _name(path: str) -> str:

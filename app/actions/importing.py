@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
 
 from casedb import messages
 from casedb.changes import ChangeSet
@@ -41,8 +41,6 @@ class ImportFlow:
         self.wizard.export_report_requested.connect(self._on_wizard_export_report_requested)
         self.wizard.setProperty("flow", id(self))
         self.wizard._flow = self  # lifetime bound to the wizard
-        self.lock = _LockSignals(self.wizard)  # from the job's thread to this one
-        self.lock.waiting.connect(self._on_lock_waiting)
         scheme = window.jobs.submit(grading.default_scheme, window.db)
         scheme.signals.succeeded.connect(self.wizard.set_grading_scheme)
 
@@ -53,10 +51,10 @@ class ImportFlow:
 
     def _on_wizard_run_requested(self, paths: list, spec) -> None:
         self.job = self.window.jobs.submit(
-            _import, self.window.db, paths, spec, self.wizard.chosen_grade(), self.lock,
-            writes=True,
+            _import, self.window.db, paths, spec, self.wizard.chosen_grade(), writes=True,
         )
         self.job.signals.progressed.connect(self.wizard.set_progress)
+        self.job.signals.waiting.connect(self._on_lock_waiting)
         self.job.signals.succeeded.connect(self._on_job_succeeded)
         self.job.signals.failed.connect(self._on_job_failed)
         self.job.signals.cancelled.connect(self._on_job_cancelled)
@@ -91,33 +89,12 @@ class ImportFlow:
         import_report.export(path, self.reports, i18n.active())
 
 
-class _LockSignals(QObject):
-    waiting = Signal(float)  # seconds the import has waited for another writer so far
-
-
-class _Progress:
-    """The job's progress for the import, which also says when it waits for another writer
-    (casedb.importing.indexes.wait_for_write_lock): by a signal, the job being on a thread
-    of its own."""
-
-    def __init__(self, job, lock: _LockSignals):
-        self._job, self._lock = job, lock
-
-    def report(self, done: int, total: int) -> None:
-        self._job.report(done, total)
-
-    def raise_if_cancelled(self) -> None:
-        self._job.raise_if_cancelled()
-
-    def waiting(self, seconds: float) -> None:
-        self._lock.waiting.emit(seconds)
-
-
-def _import(db, paths: list, spec, grade, lock: _LockSignals, progress):
+def _import(db, paths: list, spec, grade, progress):
     """The files imported (in a process of their own), then each file stored given ``grade``
     ((grade, scheme) or None) as a source, audited, as ``wasteintel import --grade`` does.
     Returns the outcomes and, by file name, (grade, "") or ("", why it was not graded)."""
-    outcomes = import_in_process(db, paths, spec=spec, progress=_Progress(progress, lock))
+    # the job is the progress: it also says when the import waits for another writer
+    outcomes = import_in_process(db, paths, spec=spec, progress=progress)
     graded = {}
     for o in outcomes if grade else ():
         r = o.report

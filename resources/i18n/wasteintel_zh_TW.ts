@@ -1642,17 +1642,17 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../app/actions/importing.py" line="70" />
+        <location filename="../../app/actions/importing.py" line="68" />
         <source>Import waiting: another program is writing to the case database (%1 s)</source>
         <translation>匯入等候中：另一個程式正在寫入案件資料庫（%1 秒）</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="82" />
+        <location filename="../../app/actions/importing.py" line="80" />
         <source>Not imported: %1</source>
         <translation>未匯入：%1</translation>
     </message>
     <message>
-        <location filename="../../app/actions/importing.py" line="87" />
+        <location filename="../../app/actions/importing.py" line="85" />
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未匯入任何資料。</translation>
     </message>
