@@ -105,7 +105,11 @@ def declaration_ids(db: Database, filters: Filters = Filters(), order: str = "de
         q = q.order_by(score.desc() if descending else score.asc(), Declaration.id)
     else:
         col = getattr(Declaration, order if order in DECLARATION_COLUMNS else "declaration_date")
-        q = q.order_by(col.desc() if descending else col.asc(), Declaration.id)
+        # ties by id, reversed with the column: a descending page is the ascending order read
+        # backwards, which the (date, id) index serves (0011; on SQLite the date index and its
+        # rowid). The risk order stays ties by id ascending: it is a sort in any case.
+        tie = Declaration.id.desc() if descending else Declaration.id
+        q = q.order_by(col.desc() if descending else col.asc(), tie)
     return _ids(db, q if limit is None else q.limit(limit))
 
 

@@ -48,6 +48,8 @@ class Declaration(Timestamped, Base):
         Index("ix_declaration_day_route", "declaration_date", "country_of_export",  # 0010
               "country_of_destination", "port_of_transshipment", "port_of_discharge",
               "hs_code", "net_weight_kg", "gross_weight_kg"),
+        # 0011: the table's first page by date, ties by id; SQLite's date index has the rowid
+        Index("ix_declaration_date_id", "declaration_date", "id").ddl_if(dialect="postgresql"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
