@@ -52,5 +52,7 @@ def export_dossier(window) -> None:
     )
 
 
-def _write(db, ref, path, banner, lang):
-    return write_dossier(db, ref, path, classification=banner or "RESTRICTED", lang=lang)
+def _write(db, ref, path, banner, lang, progress=None):
+    """The job (``progress``) may cancel it: no file is then left (casedb.store.export_file)."""
+    return write_dossier(db, ref, path, classification=banner or "RESTRICTED", lang=lang,
+                         progress=progress)

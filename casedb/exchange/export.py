@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 from pathlib import Path
 
 from sqlalchemy import select, union
@@ -20,10 +19,10 @@ from sqlalchemy import select, union
 from casedb.cases.casefile import load_case_file
 from casedb.evidence import grading
 from casedb.exports.redaction import Scrubber
-from casedb.store import audit
+from casedb.progress import Progress
 from casedb.store.database import Database
+from casedb.store.export_file import export_file
 
-from ..errors import CaseDbError
 from ..models import (
     Declaration,
     DeclarationContainer,
@@ -33,7 +32,6 @@ from ..models import (
     PartyName,
     Seizure,
 )
-from ..store.private_files import private_file
 from .load import parse_bundle_text
 from .schema import DECLARATION_FIELDS, FORMAT, ITEM_FIELDS, SEIZURE_FIELDS, VERSION, BundleError
 from .validate import validate
@@ -177,27 +175,21 @@ def bundle_text(bundle: dict) -> str:
     return json.dumps(bundle, ensure_ascii=False, indent=2, allow_nan=False)
 
 
-def export_bundle(db: Database, case_ref: str, path, *, redact: bool = False) -> Path:
-    """Write the case's bundle to ``path`` (checked against the schema first, written whole or
-    not at all)."""
+def export_bundle(db: Database, case_ref: str, path, *, redact: bool = False,
+                  progress: Progress | None = None) -> Path:
+    """Write the case's bundle to ``path`` (checked against the schema first), whole and audited
+    or not at all (casedb.store.export_file); ``progress``: the job that may cancel it."""
     path = Path(path)
     bundle = build_bundle(db, case_ref, redact=redact)
     problems = validate(_reparsed(bundle))
     if problems:
         raise BundleError(f"case {case_ref}", problems)
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        private_file(tmp).write_text(bundle_text(bundle), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise CaseDbError(f"{path}: cannot write the bundle ({exc.strerror or exc}); "
-                          "choose a folder you can write to") from exc
+    detail = (f"bundle of {case_ref}: {len(bundle['declarations'])} declarations"
+              f"{', redacted' if redact else ''}")
+    with export_file(path, db, "bundle", detail=detail, progress=progress) as out:
+        out.path.write_text(bundle_text(bundle), encoding="utf-8")
     log.info("case bundle written (%d declarations, redacted=%s)",
              len(bundle["declarations"]), redact)
-    audit.record_export(db, "bundle", path, detail=f"bundle of {case_ref}: "
-                        f"{len(bundle['declarations'])} declarations"
-                        f"{', redacted' if redact else ''}")
     return path
 
 

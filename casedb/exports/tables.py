@@ -8,8 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from casedb.errors import CaseDbError
-from casedb.store import audit
-from casedb.store.private_files import private_file
+from casedb.store.export_file import export_file
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -21,34 +20,41 @@ def neutralise(value):
     return value
 
 
-def write_table(path, header: list[str], rows) -> Path:
-    """Write a table to CSV or XLSX, readable by its owner only."""
+def write_table(path, header: list[str], rows, *, db=None, detail: str = "",
+                progress=None) -> Path:
+    """Write a table to CSV or XLSX, readable by its owner only, whole or not at all
+    (casedb.store.export_file); with ``db``, audited there as an export holding ``detail``."""
     path = Path(path)
-    if path.suffix.lower() in (".csv", ".xlsx"):
-        private_file(path)
-    if path.suffix.lower() == ".csv":
-        with open(path, "w", newline="", encoding="utf-8-sig") as f:
-            w = csv.writer(f)
-            w.writerow([neutralise(h) for h in header])
-            w.writerows([[neutralise(_cell(v)) for v in r] for r in rows])
-    elif path.suffix.lower() == ".xlsx":
-        import xlsxwriter
-
-        wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
-                                             "strings_to_urls": False})
-        ws = wb.add_worksheet("export")
-        ws.write_row(0, 0, [neutralise(h) for h in header])
-        for i, r in enumerate(rows, start=1):
-            for j, v in enumerate(r):
-                v = neutralise(_cell(v))
-                if isinstance(v, str):
-                    ws.write_string(i, j, v)
-                elif v is not None:
-                    ws.write(i, j, v)
-        wb.close()
-    else:
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
         raise CaseDbError(f"unknown table format {path.suffix!r}: use .csv or .xlsx")
+    with export_file(path, db, "table", detail=detail, progress=progress) as out:
+        (_write_csv if suffix == ".csv" else _write_xlsx)(out.path, header, rows)
     return path
+
+
+def _write_csv(path: Path, header: list[str], rows) -> None:
+    with open(path, "w", newline="", encoding="utf-8-sig") as f:
+        w = csv.writer(f)
+        w.writerow([neutralise(h) for h in header])
+        w.writerows([[neutralise(_cell(v)) for v in r] for r in rows])
+
+
+def _write_xlsx(path: Path, header: list[str], rows) -> None:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False,
+                                         "strings_to_urls": False})
+    ws = wb.add_worksheet("export")
+    ws.write_row(0, 0, [neutralise(h) for h in header])
+    for i, r in enumerate(rows, start=1):
+        for j, v in enumerate(r):
+            v = neutralise(_cell(v))
+            if isinstance(v, str):
+                ws.write_string(i, j, v)
+            elif v is not None:
+                ws.write(i, j, v)
+    wb.close()
 
 
 def _cell(v):
@@ -76,6 +82,6 @@ def export_records(db, kind: str, path, filters=None, progress=None) -> int:
                 progress.report(start, len(ids))
             yield from fetch(db, ids[start:start + 5000])
 
-    out = write_table(path, list(header), rows())
-    audit.record_export(db, "table", out, detail=f"{len(ids)} {kind}")
+    write_table(path, list(header), rows(), db=db, detail=f"{len(ids)} {kind}",
+                progress=progress)
     return len(ids)

@@ -17,9 +17,8 @@ from sqlalchemy.orm import aliased
 from casedb.errors import CaseDbError
 from casedb.links import graph
 from casedb.models import Case, Declaration, DeclarationParty, Party, PartyIdentifier, Seizure
-from casedb.store import audit
 from casedb.store.database import Database
-from casedb.store.private_files import private_file
+from casedb.store.export_file import export_file
 
 
 @dataclass(frozen=True)
@@ -199,18 +198,14 @@ def shortest_path(g: nx.Graph, a: str, b: str) -> list[str]:
 
 
 def write_graph(g: nx.Graph, path, db: Database | None = None) -> Path:
-    """Write ``g`` to GraphML or GEXF, readable by its owner only; audited in ``db``, the
-    database it was drawn from."""
+    """Write ``g`` to GraphML or GEXF, readable by its owner only, whole or not at all; audited
+    in ``db``, the database it was drawn from, before it is in place (casedb.store.export_file)."""
     path = Path(path)
-    if path.suffix.lower() in (".graphml", ".gexf"):
-        private_file(path)
-    if path.suffix.lower() == ".graphml":
-        nx.write_graphml(g, path)
-    elif path.suffix.lower() == ".gexf":
-        nx.write_gexf(g, path)
-    else:
+    writers = {".graphml": nx.write_graphml, ".gexf": nx.write_gexf}
+    write = writers.get(path.suffix.lower())
+    if write is None:
         raise CaseDbError(f"unknown graph format {path.suffix!r}: use .graphml or .gexf")
-    if db is not None:
-        audit.record_export(db, "graph", path, detail=f"{g.number_of_nodes()} nodes, "
-                            f"{g.number_of_edges()} edges")
+    detail = f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
+    with export_file(path, db, "graph", detail=detail) as out:
+        write(g, out.path)
     return path

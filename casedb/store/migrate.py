@@ -17,9 +17,9 @@ from alembic.util import CommandError
 from sqlalchemy import inspect, text
 
 from casedb.errors import CaseDbError, SchemaError
-from casedb.store import audit
 from casedb.store.database import Database
-from casedb.store.private_files import make_private, private_file
+from casedb.store.export_file import export_file
+from casedb.store.private_files import make_private
 
 log = logging.getLogger(__name__)
 
@@ -161,21 +161,17 @@ def require_current(db: Database) -> None:
 
 
 def backup(db: Database, dest: Path, *, audited: bool = True) -> Path:
-    """Write an online, consistent copy of the database to ``dest`` (0600), audited as an
-    export unless ``audited`` is false (the copy kept beside a database before its upgrade,
-    whose older schema may not hold the audit's columns yet)."""
+    """Write an online, consistent copy of the database to ``dest`` (0600), whole or not at all,
+    audited as an export before it is in place (casedb.store.export_file) unless ``audited`` is
+    false (the copy kept beside a database before its upgrade, whose older schema may not hold
+    the audit's columns yet). An existing ``dest`` is refused."""
     dest = Path(dest)
     if dest.exists():
         raise CaseDbError(f"backup target exists: {dest}")
-    private_file(dest)  # readable by its owner only; its new folders too
-    try:
-        _copy(db, dest)
-    except BaseException:
-        dest.unlink(missing_ok=True)  # no empty or partial backup left behind
-        raise
+    with export_file(dest, db if audited else None, "backup",
+                     detail=f"backup of {db.display_name()}") as out:
+        _copy(db, out.path)
     log.info("backup of %s written to %s", db.display_name(), dest)
-    if audited:
-        audit.record_export(db, "backup", dest, detail=f"backup of {db.display_name()}")
     return dest
 
 
