@@ -15,7 +15,8 @@ from casedb.dossier.labels import SPLIT_REASONS, VALUES
 ZH = {
     "%1: %2 imported, %3 merged, %4 unchanged, %5 refused":
         "%1：匯入 %2 筆，合併 %3 筆，未變更 %4 筆，拒收 %5 筆",
-    "%n case(s)": "%n 件案件", "&About WasteIntel": "關於 WasteIntel(&A)", "&File": "檔案(&F)",
+    "%1 case(s)": "%1 件案件", "%1 declaration(s)": "%1 筆報單",
+    "&About WasteIntel": "關於 WasteIntel(&A)", "&File": "檔案(&F)",
     "&Help": "說明(&H)", "&Import spreadsheets…": "匯入試算表(&I)…",
     "&New database…": "新增資料庫(&N)…", "&Open database…": "開啟資料庫(&O)…", "&Quit": "結束(&Q)",
     "&Refresh": "重新整理(&R)", "&View": "檢視(&V)", "About WasteIntel": "關於 WasteIntel",

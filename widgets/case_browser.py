@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -69,9 +69,11 @@ class CaseBrowser(QWidget):
             edit.textChanged.connect(self._debounce.start)
         self.min_risk.valueChanged.connect(self._debounce.start)
         self._stale: set[int] = set()
+        self._counts: dict[int, int] = {}  # tab -> rows its table found, once known
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.cases.record_activated.connect(self.open_case_requested)
-        self.cases.count_changed.connect(self._on_count_changed)
+        self.cases.count_changed.connect(lambda n: self._on_count_changed(0, n))
+        self.declarations.count_changed.connect(lambda n: self._on_count_changed(1, n))
         self.cases.add_action(self.tr("Open"), self._on_open_chosen, single=True)
         self.declarations.add_action(self.tr("Show the row as written…"),
                                      lambda ids: self.evidence_requested.emit(ids[0]),
@@ -149,6 +151,7 @@ class CaseBrowser(QWidget):
         self._on_tabs_current_changed(self.tabs.currentIndex())
 
     def _on_tabs_current_changed(self, index: int) -> None:
+        self._show_count()
         if index in self._stale:
             self._stale.discard(index)
             (self.cases if index == 0 else self.declarations).refresh()
@@ -157,5 +160,20 @@ class CaseBrowser(QWidget):
         self.filters_changed.emit(self.filters())
         self.refresh()
 
-    def _on_count_changed(self, n: int) -> None:
-        self.count.setText(self.tr("%n case(s)", "", n))
+    def _on_count_changed(self, tab: int, n: int) -> None:
+        self._counts[tab] = n
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """What the shown table found: its cases or its declarations, with thousands separators
+        (the plural from ``n``, the number from the locale, grouped even in the C locale)."""
+        tab = self.tabs.currentIndex()
+        n = self._counts.get(tab)
+        if n is None:  # not queried yet, or its query still running for the first time
+            self.count.clear()
+            return
+        locale = QLocale()
+        locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+        text = (self.tr("%1 case(s)", "", n) if tab == 0 else
+                self.tr("%1 declaration(s)", "", n))
+        self.count.setText(text.replace("%1", locale.toString(n)))

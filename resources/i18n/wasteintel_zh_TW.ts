@@ -379,17 +379,17 @@
 <context>
     <name>CaseBrowser</name>
     <message>
-        <location filename="../../widgets/case_browser.py" line="96" />
+        <location filename="../../widgets/case_browser.py" line="98" />
         <source>Search case, company (any spelling), container, B/L, HS code…</source>
         <translation>搜尋案件、公司（任何拼寫）、貨櫃、提單、稅則…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="99" />
+        <location filename="../../widgets/case_browser.py" line="101" />
         <source>All statuses</source>
         <translation>所有狀態</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="103" />
+        <location filename="../../widgets/case_browser.py" line="105" />
         <source>HS family, e.g. 3915</source>
         <translation>稅則類別，例如 3915</translation>
     </message>
@@ -484,69 +484,74 @@
         <translation>報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="75" />
+        <location filename="../../widgets/case_browser.py" line="77" />
         <source>Open</source>
         <translation>開啟</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="76" />
+        <location filename="../../widgets/case_browser.py" line="78" />
         <source>Show the row as written…</source>
         <translation>檢視原始資料列…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="79" />
+        <location filename="../../widgets/case_browser.py" line="81" />
         <source>Add to case…</source>
         <translation>加入案件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="82" />
+        <location filename="../../widgets/case_browser.py" line="84" />
         <source>Search for this</source>
         <translation>搜尋此項</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="107" />
+        <location filename="../../widgets/case_browser.py" line="109" />
         <source>Country (name or ISO code)</source>
         <translation>國別（名稱或 ISO 代碼）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="109" />
+        <location filename="../../widgets/case_browser.py" line="111" />
         <source>Port (name or UN/LOCODE)</source>
         <translation>港口（名稱或 UN/LOCODE）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="113" />
+        <location filename="../../widgets/case_browser.py" line="115" />
         <source>Risk ≥ </source>
         <translation>風險 ≥ </translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="114" />
+        <location filename="../../widgets/case_browser.py" line="116" />
         <source>Any risk</source>
         <translation>不限風險</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="116" />
+        <location filename="../../widgets/case_browser.py" line="118" />
         <source>Only declarations whose computed risk score (0 to 1) is at least this</source>
         <translation>只顯示計算所得風險分數（0 至 1）不低於此值的報單</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="124" />
+        <location filename="../../widgets/case_browser.py" line="126" />
         <source>Declared from</source>
         <translation>申報日期自</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="126" />
+        <location filename="../../widgets/case_browser.py" line="128" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_browser.py" line="134" />
+        <location filename="../../widgets/case_browser.py" line="136" />
         <source>any date</source>
         <translation>不限日期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../widgets/case_browser.py" line="161" />
-        <source>%n case(s)</source>
-        <translation><numerusform>%n 件案件</numerusform></translation>
+        <location filename="../../widgets/case_browser.py" line="177" />
+        <source>%1 case(s)</source>
+        <translation><numerusform>%1 件案件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../widgets/case_browser.py" line="178" />
+        <source>%1 declaration(s)</source>
+        <translation><numerusform>%1 筆報單</numerusform></translation>
     </message>
 <message><source>open</source><translation>新案</translation></message><message><source>under investigation</source><translation>偵查中</translation></message><message><source>referred</source><translation>已移送</translation></message><message><source>prosecuted</source><translation>已起訴</translation></message><message><source>closed</source><translation>結案</translation></message></context>
 <context>
@@ -2670,8 +2675,8 @@
         <translation>機密等級標示：</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_words.py" line="13" />
         <location filename="../../app/i18n.py" line="42" />
+        <location filename="../../widgets/case_words.py" line="13" />
         <source>en</source>
         <translation>zh-TW</translation>
     </message>
