@@ -1,0 +1,59 @@
+"""The split detector's reading path (casedb.analysis.splits_read: Arrow through ADBC on SQLite,
+COPY on PostgreSQL) gives what SQLAlchemy reads, and the mirrored shipments found from the
+container links read as columns, on both engines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+from sqlalchemy import func, insert, select
+
+from casedb.analysis import splits_data
+from casedb.analysis.splits_read import read_frame
+from casedb.models import Declaration
+from tests import factories as f
+
+SCHEMA = {"id": pl.Int64, "date": pl.Date, "hs": pl.Utf8, "kg": pl.Float64, "pod": pl.Utf8}
+
+
+def _query():
+    d = Declaration
+    return select(d.id, d.declaration_date, d.hs_code,
+                  func.coalesce(d.gross_weight_kg, d.net_weight_kg), d.port_of_discharge) \
+        .order_by(d.id)
+
+
+def test_read_frame_gives_what_sqlalchemy_reads(db):
+    # More rows than a batch of the ADBC driver (1,024), the first ones without a weight, a
+    # date or a port: a type inferred from the first rows alone would not hold the later ones.
+    rows = [{"authority": "T", "declaration_no": f"N{i}", "hs_code": f"{391510 + i % 7}",
+             "declaration_date": None if i < 1500 else dt.date(2020, 1, 1) + dt.timedelta(i),
+             "gross_weight_kg": None if i < 1500 or i % 3 == 0 else 20_000 + i / 4,
+             "net_weight_kg": None if i < 1500 else float(i),
+             "port_of_discharge": None if i < 1500 else ("MYPKG", "VNHPH")[i % 2]}
+            for i in range(3_000)]
+    with db.begin() as s:
+        s.execute(insert(Declaration), rows)
+    with db.read() as s:
+        expected = pl.DataFrame([tuple(r) for r in s.execute(_query()).all()], schema=SCHEMA,
+                                orient="row")
+    got = read_frame(db, _query(), SCHEMA)
+    assert got.schema == expected.schema
+    assert got.equals(expected)
+    assert got["kg"].null_count() == 1500 and got["date"].drop_nulls().len() == 1500
+    empty = read_frame(db, _query().where(Declaration.id < 0), SCHEMA)
+    assert empty.is_empty() and empty.schema == pl.Schema(SCHEMA)
+
+
+def test_mirrored_shipments_from_the_container_links(db):
+    with db.begin() as s:
+        export = f.declaration(s, containers=("MSCU1234565", "MSCU7654321"))
+        mirror = f.declaration(s, containers=("MSCU7654321", "MSCU1234565"))  # all earlier
+        partly = f.declaration(s, containers=("MSCU1234565", "TGHU0000011"))  # one of its own
+        later = f.declaration(s, containers=("TGHU0000011",))  # partly's container
+        alone = f.declaration(s, containers=("CAIU5555550",))
+        bare = f.declaration(s)
+    assert splits_data._mirrored(db).to_list() == sorted([mirror, later])
+    kept = splits_data.load(db)["id"].to_list()
+    assert sorted(kept) == sorted([export, partly, alone, bare])
