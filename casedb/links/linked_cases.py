@@ -5,7 +5,10 @@ email, a container, a sailing (vessel + voyage) or a bill of lading (strong link
 broker or forwarder, a port or an HS family is a weak link, shown only when asked. Each link
 lists the shared values and a strength score (1 - prod(1 - w) over the shared values). Lookups
 go outwards from the case's own values through indexes, so one case costs milliseconds whatever
-the size of the database.
+the size of the database. On SQLite they are a dozen small queries per case (a query is a call
+into the library); on PostgreSQL, where each query is a round trip to a server, the strong
+links of a whole hop are one query (casedb.links.hop_query), the weak ones, asked for only,
+still a few queries per case.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select, tuple_
 
 from casedb.cases.records import case_id
+from casedb.links.hop_query import strong_links_query
 from casedb.models import (
     Case,
     Declaration,
@@ -79,8 +83,9 @@ def _decls_of(s, cid: int):
                                                 Seizure.declaration_id.is_not(None))
 
 
-def _shared(s, cid: int, weak: bool) -> dict[int, set[Via]]:
-    """Other case id -> the values its declarations share with case ``cid``."""
+def _shared(s, cid: int, weak: bool, strong: bool = True) -> dict[int, set[Via]]:
+    """Other case id -> the values its declarations share with case ``cid``; without
+    ``strong``, only the weak ones (with ``weak``)."""
     mine = _decls_of(s, cid)
     found: dict[int, set[Via]] = defaultdict(set)
 
@@ -91,6 +96,11 @@ def _shared(s, cid: int, weak: bool) -> dict[int, set[Via]]:
         for other, value in s.execute(q):
             found[other].add(Via(kind, str(value)))
 
+    if not strong:
+        if weak:
+            _broker_links(s, _service_parties(s, mine), found, cid)
+            _weak_links(s, mine, collect)
+        return found
     _party_links(s, mine, found, cid, weak)
     cntr = select(DeclarationContainer.container_no).where(
         DeclarationContainer.declaration_id.in_(mine))
@@ -101,6 +111,21 @@ def _shared(s, cid: int, weak: bool) -> dict[int, set[Via]]:
     _sailing_links(s, mine, collect)
     if weak:
         _weak_links(s, mine, collect)
+    return found
+
+
+def _shared_in_one_query(s, cids: list[int], weak: bool) -> dict[int, dict[int, set[Via]]]:
+    """Each of ``cids`` -> ``_shared`` of it: the strong links of all of them in one query
+    (500 cases a query), the weak ones case by case."""
+    found: dict[int, dict[int, set[Via]]] = {c: defaultdict(set) for c in cids}
+    for i in range(0, len(cids), 500):
+        for src, other, kind, value in s.execute(strong_links_query(cids[i:i + 500],
+                                                                    SERVICE_ROLES)):
+            found[src][other].add(Via(kind, str(value)))
+    if weak:
+        for cid in cids:
+            for other, via in _shared(s, cid, weak, strong=False).items():
+                found[cid][other] |= via
     return found
 
 
@@ -193,10 +218,24 @@ def _party_links(s, mine, found, cid: int, weak: bool) -> None:
         for other in cases_of(holders.get((kind, key), ())):
             found[other].add(Via(label, value))
     if weak:
-        for pid, role, name in rows:
-            if role in SERVICE_ROLES:
-                for other in _cases_of(s, _declarations_of(s, [pid], service=True), cid):
-                    found[other].add(Via("broker", name))
+        _broker_links(s, [(pid, name) for pid, role, name in rows if role in SERVICE_ROLES],
+                      found, cid)
+
+
+def _service_parties(s, mine) -> list[tuple[int, str]]:
+    """(party id, name) of the brokers and forwarders of the declarations ``mine``."""
+    from casedb.models import Party
+
+    return s.execute(select(DeclarationParty.party_id, Party.display_name)
+                     .join(Party, Party.id == DeclarationParty.party_id)
+                     .where(DeclarationParty.declaration_id.in_(mine),
+                            DeclarationParty.role.in_(SERVICE_ROLES))).all()
+
+
+def _broker_links(s, services, found, cid: int) -> None:
+    for pid, name in services:
+        for other in _cases_of(s, _declarations_of(s, [pid], service=True), cid):
+            found[other].add(Via("broker", name))
 
 
 def _sailing_links(s, mine, collect) -> None:
@@ -245,10 +284,15 @@ def walk(s, start: int, hops: int, weak: bool) -> dict[int, tuple[Link, int]]:
     or, beyond one hop, the case it was reached through)."""
     best: dict[int, tuple[Link, int]] = {}
     frontier, seen = [start], {start}
+    one_query = s.get_bind().dialect.name == "postgresql"
     for hop in range(1, max(1, hops) + 1):
         nxt = []
+        shared = _shared_in_one_query(s, frontier, weak) if one_query else None
         for cid in frontier:
-            for other, via in _shared(s, cid, weak).items():
+            found = shared[cid] if one_query else _shared(s, cid, weak)
+            # by case id: which case a later hop is reached through does not hang on the
+            # order the database returned the rows in
+            for other, via in sorted(found.items()):
                 if not weak and not any(v.kind in STRONG for v in via):
                     continue
                 if other in seen:
