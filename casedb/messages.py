@@ -132,6 +132,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "{seconds} s: nothing was written; try again once it has finished",
         "zh-TW": "已停止等候另一個程式完成寫入 {database}（已等候 {seconds} 秒）：未寫入任何資料；"
                  "請待其完成後再試"},
+    # casedb.store.database: a write to a SQLite file opened read-only
+    "database_read_only": {
+        "en": "{database} is open read-only (no permission to write it, or read-only media): "
+              "nothing was written; to change it, open a copy you can write to",
+        "zh-TW": "{database} 以唯讀方式開啟（無寫入權限或位於唯讀媒體）：未寫入任何資料；"
+                 "如需修改，請開啟您可寫入的複本"},
     "write_lock_limit": {
         "en": "another program kept {database} locked for writing for {minutes} min: nothing "
               "was written; try again once it has finished",

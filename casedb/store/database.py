@@ -1,19 +1,28 @@
-"""The Database: one engine and session factory for SQLite (default) or PostgreSQL."""
+"""The Database: one engine and session factory for SQLite (default) or PostgreSQL.
+
+A SQLite file this program cannot write (no write permission, a copy on read-only media, or a
+``file:...?mode=ro&uri=true`` URL) is opened read-only (``Database.read_only``): it reads as any
+other, and a write is refused by ReadOnlyDatabase, one sentence naming the file (casedb.messages
+``database_read_only``, English and zh-TW), instead of SQLite's "attempt to write a readonly
+database". On read-only media, where SQLite cannot make its -shm file, a file with no -wal
+beside it is opened ``immutable``: nobody can be writing it."""
 
 from __future__ import annotations
 
 import getpass
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from casedb.errors import ConfigError
+from casedb import messages
+from casedb.errors import CaseDbError, ConfigError
 from casedb.store.private_files import private_file
 from casedb.store.write_lock import write_lock
 
@@ -54,12 +63,18 @@ def normalize_url(url: str | Path | None) -> str:
     return raw
 
 
-def _on_sqlite_connect(dbapi_conn, _record) -> None:
+class ReadOnlyDatabase(CaseDbError):
+    """A write to a SQLite file opened read-only; nothing was written."""
+
+
+def _on_sqlite_connect(dbapi_conn, _record, *, read_only: bool = False) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")  # before WAL, which fixes it
+    if not read_only:  # both write to the file
+        cur.execute(f"PRAGMA page_size={SQLITE_PAGE_SIZE}")  # before WAL, which fixes it
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode=WAL")
+    if not read_only:
+        cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA cache_size=-65536")  # up to 64 MB of pages: big imports update many indexes
     cur.close()
@@ -76,11 +91,19 @@ class Database:
         self._role: str | None = None
         sa_url = make_url(self.url)
         self.dialect = sa_url.get_backend_name()
+        self.read_only = False  # a SQLite file this program cannot write
         if self.dialect == "sqlite":
-            if sa_url.database and sa_url.database != ":memory:":
-                _private_database_file(Path(sa_url.database))
-            self.engine: Engine = create_engine(self.url, echo=echo, hide_parameters=True)
-            event.listen(self.engine, "connect", _on_sqlite_connect)
+            path = _sqlite_file(self.url)
+            if path is not None and not _asks_read_only(self.url):
+                _private_database_file(path)
+            self.read_only = _asks_read_only(self.url) or (path is not None and _unwritable(path))
+            engine_url = _read_only_url(path) if self.read_only and path else self.url
+            self.engine: Engine = create_engine(engine_url, echo=echo, hide_parameters=True)
+            event.listen(self.engine, "connect",
+                         lambda conn, record: _on_sqlite_connect(conn, record,
+                                                                 read_only=self.read_only))
+            if self.read_only:
+                log.info("%s cannot be written: opened read-only", self.display_name())
         elif self.dialect == "postgresql":
             # hide_parameters: an error's text (and so the log) never carries row data
             self.engine = create_engine(self.url, echo=echo, pool_pre_ping=True,
@@ -108,7 +131,7 @@ class Database:
 
     @property
     def sqlite_path(self) -> Path | None:
-        return Path(make_url(self.url).database) if self.is_sqlite else None
+        return _sqlite_file(self.url) if self.is_sqlite else None
 
     def display_name(self) -> str:
         """The database as shown to the user, without any password."""
@@ -123,9 +146,16 @@ class Database:
         ``write_lock.waiting_writes`` (the workstation's writer jobs) a SQLite write waits for
         another program's write lock with progress instead of failing (casedb.store.write_lock);
         in the reading jobs, only a block that says it ``writes``."""
-        with self._sessions(**({"bind": bind} if bind is not None else {})) as session, \
-                session.begin(), write_lock(session, self.display_name, writes):
-            yield session
+        try:
+            with self._sessions(**({"bind": bind} if bind is not None else {})) as session, \
+                    session.begin(), write_lock(session, self.display_name, writes,
+                                                read_only=self.read_only):
+                yield session
+        except OperationalError as exc:
+            if self.is_sqlite and "readonly database" in str(exc.orig):
+                raise messages.error(ReadOnlyDatabase, "database_read_only",
+                                     database=self.display_name()) from exc
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -139,6 +169,40 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (also ``sqlite:///file:PATH?...&uri=true``); None in memory."""
+    sa_url = make_url(url)
+    name = sa_url.database
+    if not name or name == ":memory:":
+        return None
+    if sa_url.query.get("uri") == "true" and name.startswith("file:"):
+        from urllib.parse import unquote
+
+        name = unquote(name[len("file:"):])
+        return None if name in ("", ":memory:") else Path(name)
+    return Path(name)
+
+
+def _asks_read_only(url: str) -> bool:
+    return make_url(url).query.get("mode") == "ro"
+
+
+def _unwritable(path: Path) -> bool:
+    """An existing file this process cannot write, or whose folder it cannot write into (SQLite
+    makes its -wal and -shm files there): no permission, or read-only media (where even root
+    cannot write)."""
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def _read_only_url(path: Path) -> str:
+    from urllib.parse import quote
+
+    wal = path.with_name(path.name + "-wal")
+    immutable = not os.access(path.parent, os.W_OK) and not wal.exists()
+    return (f"sqlite:///file:{quote(str(path.resolve()), safe='/')}?mode=ro"
+            f"{'&immutable=1' if immutable else ''}&uri=true")
 
 
 def _private_database_file(path: Path) -> None:

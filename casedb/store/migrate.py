@@ -16,8 +16,9 @@ from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import inspect, text
 
+from casedb import messages
 from casedb.errors import CaseDbError, SchemaError
-from casedb.store.database import Database
+from casedb.store.database import Database, ReadOnlyDatabase
 from casedb.store.export_file import export_file
 from casedb.store.private_files import make_private
 
@@ -82,6 +83,8 @@ def ensure_schema(db: Database) -> Path | None:
         return None
     if revision is not None and not _known(revision):
         raise _newer(revision)
+    if db.read_only:  # an evidence copy: read as it is, never upgraded in place
+        raise messages.error(ReadOnlyDatabase, "database_read_only", database=db.display_name())
     copy = None
     if revision is not None and db.is_sqlite:
         copy = backup(db, _free_name(db.sqlite_path.with_name(

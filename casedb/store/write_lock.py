@@ -89,14 +89,15 @@ def waiting_writes(progress: Progress, limit_s: float = LIMIT_S, *,
 
 
 @contextmanager
-def write_lock(session: Session, database: Callable[[], str], writes: bool = False
-               ) -> Iterator[None]:
+def write_lock(session: Session, database: Callable[[], str], writes: bool = False, *,
+               read_only: bool = False) -> Iterator[None]:
     """Around one ``Database.begin()`` block (``writes``: it says it writes): under
     ``waiting_writes`` on SQLite, the write lock taken first (``database()``: its name, said
     should the write give up). A block opened inside another of the same thread takes nothing:
-    it would wait for its own thread."""
+    it would wait for its own thread. Nor does a block of a database opened ``read_only``: it
+    reads, and a write there is refused (casedb.store.database.ReadOnlyDatabase)."""
     waiter = _WAITER.get()
-    if waiter is None or waiter.holding or not (waiter.every or writes):
+    if waiter is None or waiter.holding or read_only or not (waiter.every or writes):
         yield
         return
     conn = session.connection()
