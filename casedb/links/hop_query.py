@@ -11,9 +11,9 @@ kind, shared value): the same values, labelled the same way, as the per-case loo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from functools import cache
 
-from sqlalchemy import Select, and_, case, exists, func, literal, or_, select, union
+from sqlalchemy import Select, and_, bindparam, case, exists, func, literal, or_, select, union
 from sqlalchemy.orm import aliased
 
 from casedb.models import (
@@ -28,10 +28,13 @@ from casedb.models import (
 IDENTIFIER_KINDS = ("address", "phone", "email", "tax_id")
 
 
-def strong_links_query(cids: Iterable[int], service_roles: tuple[str, ...]) -> Select:
-    """Rows (case id in ``cids``, other case id, kind, shared value), each once."""
+@cache
+def strong_links_query(service_roles: tuple[str, ...]) -> Select:
+    """Rows (case id in the parameter ``cids``, a list, other case id, kind, shared value),
+    each once. Built once: putting the statement together costs ~40 ms of CPU."""
     mine = (select(Seizure.case_id.label("src"), Seizure.declaration_id.label("decl"))
-            .where(Seizure.case_id.in_(list(cids)), Seizure.declaration_id.is_not(None))
+            .where(Seizure.case_id.in_(bindparam("cids", expanding=True)),
+                   Seizure.declaration_id.is_not(None))
             .cte("mine"))
     seized = aliased(Seizure, name="other_seizure")
     branches = [*_party_branches(mine, seized, service_roles), _container_branch(mine, seized),

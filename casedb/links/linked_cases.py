@@ -119,8 +119,8 @@ def _shared_in_one_query(s, cids: list[int], weak: bool) -> dict[int, dict[int, 
     (500 cases a query), the weak ones case by case."""
     found: dict[int, dict[int, set[Via]]] = {c: defaultdict(set) for c in cids}
     for i in range(0, len(cids), 500):
-        for src, other, kind, value in s.execute(strong_links_query(cids[i:i + 500],
-                                                                    SERVICE_ROLES)):
+        for src, other, kind, value in s.execute(strong_links_query(SERVICE_ROLES),
+                                                 {"cids": cids[i:i + 500]}):
             found[src][other].add(Via(kind, str(value)))
     if weak:
         for cid in cids:
