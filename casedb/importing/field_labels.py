@@ -30,6 +30,10 @@ _PLAIN = {
     "outcome": ("Outcome", "處理狀態"),
     "domestic_trader_name": ("Domestic trader (by direction)", "境內收發貨人（依進出口別）"),
     "foreign_trader_name": ("Overseas trader (by direction)", "境外收發貨人（依進出口別）"),
+    "domestic_trader_tax_id": ("Domestic trader tax id (by direction)",
+                               "境內收發貨人統一編號（依進出口別）"),
+    "foreign_trader_tax_id": ("Overseas trader tax id (by direction)",
+                              "境外收發貨人統一編號（依進出口別）"),
 }
 _ROLES = {"shipper": ("Shipper", "出口人"), "consignee": ("Consignee", "進口人"),
           "broker": ("Customs broker", "報關行"), "forwarder": ("Forwarder", "承攬業者"),

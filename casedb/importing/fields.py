@@ -74,10 +74,11 @@ _DECLARATION = [
 ]
 
 # China's 报关单 names its two traders by side, not by role: the domestic one (境内收发货人) ships
-# an export and receives an import; the overseas one (境外收发货人) the other way round. They
-# become shipper and consignee by each row's direction (row_outcome.traders_by_direction).
-_TRADERS = [_f("domestic_trader_name", Kind.TEXT, "party"),
-            _f("foreign_trader_name", Kind.TEXT, "party")]
+# an export and receives an import; the overseas one (境外收发货人) the other way round; so does
+# a Mexican pedimento (Importador/Exportador with its RFC, Proveedor/Comprador). They become
+# shipper and consignee by each row's direction (row_outcome.traders_by_direction).
+_TRADERS = [_f(f"{side}_trader_{attr}", Kind.TEXT, "party")
+            for side in ("domestic", "foreign") for attr in ("name", "tax_id")]
 
 _PARTIES = [
     _f(f"{role}_{attr}", kind, "party") for role in PARTY_ROLES for attr, kind in PARTY_ATTRS.items()

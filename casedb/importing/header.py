@@ -1,5 +1,7 @@
 """Finding the header row (after titles, banners and blank rows) and the end of the data
-(before a totals row)."""
+(before a totals row). A header of two rows whose upper one holds merged group cells
+("Exporter" over "Name | EORI", "Mass (kg)" over "Gross | Net") is read as one row of
+combined names ("Exporter Name", "Mass (kg) Gross"), when those read better than either row."""
 
 from __future__ import annotations
 
@@ -9,8 +11,8 @@ from dataclasses import dataclass
 from .mapping import match_header
 
 SCAN_ROWS = 15
-_TOTAL = re.compile(r"^\s*(grand\s+)?(total|totals|sum|subtotal|sub-total)\b|^\s*(合計|合计|總計|总计|"
-                    r"小計|小计|共計|總和)", re.IGNORECASE)
+_TOTAL = re.compile(r"^\s*(grand\s+)?(total|totals|sum|subtotal|sub-total|итого|всего)\b|"
+                    r"^\s*(合計|合计|總計|总计|小計|小计|共計|總和|รวม)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,56 @@ def header_row(rows: list[list]) -> int:
     column names (0 when none does)."""
     scores = [(_score(r), -i) for i, r in enumerate(rows[:SCAN_ROWS])]
     return max(scores)[1] * -1 if scores and max(scores)[0] > 0 else 0
+
+
+def two_row_header(rows: list[list], best: int) -> tuple[int, list[str]] | None:
+    """(the lower row's index, the combined header texts) when the header at ``best`` is half
+    of a two-row header with merged group cells above; None otherwise."""
+    for top in (best - 1, best):
+        if top < 0 or top + 1 >= len(rows):
+            continue
+        upper, lower = rows[top], rows[top + 1]
+        if not _groups_above(upper, lower):
+            continue
+        combined = _combined(upper, lower)
+        if _score(combined) > max(_score(upper), _score(lower)) + 0.5:
+            return top + 1, header_texts(combined)
+    return None
+
+
+def _texts(row: list) -> list[str]:
+    return ["" if c is None else " ".join(str(c).split()) for c in row]
+
+
+def _groups_above(upper: list, lower: list) -> bool:
+    """Whether ``upper`` reads like merged group cells over ``lower``: both rows text only, at
+    least two cells each, and a cell of ``lower`` under a blank of ``upper`` to the right of a
+    group's name (a merged cell keeps its text in its first cell)."""
+    if any(c is not None and not isinstance(c, str) for c in (*upper, *lower)):
+        return False
+    up, low = _texts(upper), _texts(lower)
+    if sum(map(bool, up)) < 2 or sum(map(bool, low)) < 2:
+        return False
+    named = False
+    for c in range(max(len(up), len(low))):
+        u, w = (up[c] if c < len(up) else ""), (low[c] if c < len(low) else "")
+        if u:
+            named = True
+        elif w and named:
+            return True
+    return False
+
+
+def _combined(upper: list, lower: list) -> list[str]:
+    """Each column's group name and its own ("Exporter" + "EORI"); a group runs right over the
+    blanks of ``upper`` while ``lower`` has names under them."""
+    up, low = _texts(upper), _texts(lower)
+    out, group = [], ""
+    for c in range(max(len(up), len(low))):
+        u, w = (up[c] if c < len(up) else ""), (low[c] if c < len(low) else "")
+        group = u or (group if w else "")
+        out.append(" ".join(t for t in (group, w) if t))
+    return out
 
 
 def header_texts(row: list) -> list[str]:

@@ -27,6 +27,7 @@ MIN_SCORE = 0.4  # a column maps to a field from this combined score on
 # Kinds whose values decide: a header that says "date" over a column of codes is not a date.
 TYPED = {Kind.DATE, Kind.WEIGHT, Kind.NUMBER, Kind.HS, Kind.COUNTRY, Kind.PORT,
          Kind.CONTAINERS, Kind.IMO, Kind.EMAIL, Kind.DIRECTION, Kind.PHONE}
+TRADER_SIDES = ("domestic_trader", "foreign_trader")  # a party by side, not role (fields.py)
 PLAIN_WEIGHT = {"weight", "重量", "peso", "вес", "масса", "shipping weight"}
 
 
@@ -98,7 +99,33 @@ def score_columns(headers: Sequence[str], samples: Sequence[Sequence] | None = N
                                        len(values)))
         out.append(sorted(found, key=lambda c: -c.score))
     _roles_beside(out, headers)
+    if samples:
+        _unit_beside(out, headers, samples)
     return out
+
+
+UNIT_HEADERS = {"unit", "units", "uom", "uqc", "unidad", "unidade", "unid", "ед изм", "单位", "單位",
+                "単位", "หน่วย"}
+
+
+def _unit_beside(candidates: list[list[Candidate]], headers: Sequence[str], samples) -> None:
+    """A column headed only "Unit" (UQC, 単位, หน่วย) just right of a weight whose header names
+    no unit, holding weight units (KGS, MTS, KGM, TNE, LB), is that weight's unit on each row:
+    "Gross Weight | Unit" with 125.40 | MTS is 125,400 kg, never 125.4."""
+    for col in range(1, len(headers)):
+        before = candidates[col - 1]
+        if (candidates[col] or normalise_header(headers[col]) not in UNIT_HEADERS
+                or not before or FIELDS[before[0].field].kind is not Kind.WEIGHT
+                or before[0].score < MIN_SCORE or unit_from_header(headers[col - 1])):
+            continue
+        values = column_values(samples, col)
+        share = fit("weight_unit", values) if values else None
+        if share is not None and share >= 0.8:
+            candidates[col].append(Candidate(
+                "weight_unit", 0.75, 0.75, share,
+                f"header {headers[col]!r} beside {headers[col - 1]!r}; "
+                f"{share:.0%} of {len(values)} values fit", beside=str(headers[col - 1] or ""),
+                sampled=len(values)))
 
 
 def _attribute_alone(header: str) -> str | None:
@@ -122,8 +149,9 @@ def _roles_beside(candidates: list[list[Candidate]], headers: Sequence[str]) -> 
             if not 0 <= other < len(headers) or not candidates[other]:
                 continue
             best = candidates[other][0]
-            role = next((r for r in PARTY_ROLES if best.field.startswith(f"{r}_")), None)
-            if role is not None and best.score >= MIN_SCORE:
+            role = next((r for r in (*PARTY_ROLES, *TRADER_SIDES)
+                         if best.field.startswith(f"{r}_")), None)
+            if role is not None and best.score >= MIN_SCORE and f"{role}_{attr}" in FIELDS:
                 candidates[col].append(Candidate(
                     f"{role}_{attr}", 0.75, 0.75, None,
                     f"header {header!r} beside {headers[other]!r}",

@@ -123,6 +123,10 @@ def _header(cands: list, column: int) -> str:
 
 
 def _unit_question(sheet: str, m: ColumnMapping, mapped: dict, samples) -> Question | None:
+    unit = mapped.get("weight_unit")
+    if unit is not None:  # a row's own unit (KGM, TNE) says it; only rows without one are in doubt
+        samples = [r for r in samples
+                   if unit.column >= len(r) or not str(r[unit.column] or "").strip()]
     cells = column_values(samples, m.column)
     bare = [c for c in cells if bare_number(c)]
     if len(bare) < 3 or len(bare) < 0.8 * len(cells):

@@ -36,6 +36,9 @@ REASONS: dict[str, dict[str, str]] = {
     "impossible_date": {"en": "impossible date {value} ({iso})",
                         "zh-TW": "不存在的日期 {value}（{iso}）"},
     "not_a_date": {"en": "not a date: {value}", "zh-TW": "無法讀取的日期：{value}"},
+    "implausible_date": {
+        "en": "implausible date {value} ({iso}): before 1950 or more than a year ahead",
+        "zh-TW": "不合理的日期 {value}（{iso}）：早於 1950 年或晚於今天一年以上"},
     "malformed_hs_length": {
         "en": "malformed HS code {value} ({shortest} to {longest} digits)",
         "zh-TW": "稅則號別格式錯誤 {value}（應為 {shortest} 至 {longest} 位數字）"},

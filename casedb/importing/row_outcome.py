@@ -117,12 +117,12 @@ def traders_by_direction(values: dict, n: int, problems: RowProblems, headers: d
     """The domestic and overseas traders of China's 报关单 (境内/境外收发货人) as consignee and
     shipper by each row's direction; a row whose direction is unknown keeps neither, with a
     warning (the role cannot be told)."""
-    domestic = values.pop("domestic_trader_name", None)
-    foreign = values.pop("foreign_trader_name", None)
-    if domestic is None and foreign is None:
+    columns = {(side, attr): values.pop(f"{side}_trader_{attr}", None)
+               for side in ("domestic", "foreign") for attr in ("name", "tax_id")}
+    if all(col is None for col in columns.values()):
         return
     directions = values.get("direction") or [None] * n
-    for name, col in (("domestic", domestic), ("foreign", foreign)):
+    for (side, attr), col in columns.items():
         if col is None:
             continue
         for i, who in enumerate(col):
@@ -130,10 +130,11 @@ def traders_by_direction(values: dict, n: int, problems: RowProblems, headers: d
                 continue
             roles = TRADER_ROLES.get(directions[i])
             if roles is None:
-                problems.add(i, f"{name}_trader_name", headers.get(name, name), who,
-                             Reason.of("trader_direction"))
+                if attr == "name":  # a tax id goes with its name, said once
+                    problems.add(i, f"{side}_trader_name", headers.get(side, side), who,
+                                 Reason.of("trader_direction"))
                 continue
-            role = roles[0] if name == "domestic" else roles[1]
-            target = values.setdefault(f"{role}_name", [None] * n)
+            role = roles[0] if side == "domestic" else roles[1]
+            target = values.setdefault(f"{role}_{attr}", [None] * n)
             if target[i] is None:
                 target[i] = who

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import NeedsDecision, NotDeclarations, ReadError
 from .columns import Chunk, ColumnNormaliser
 from .content import SAMPLE_ROWS
-from .header import data_end, header_row, header_texts, is_trailing
+from .header import data_end, header_row, header_texts, is_trailing, two_row_header
 from .mapping import ColumnMapping, auto_map, score_columns
 from .questions import Question, questions, trade_statistics_columns
 from .readers import RawSheet, read_workbook
@@ -186,6 +186,8 @@ def place_header(path: Path, name: str, rows: list[list], spec: ImportSpec | Non
     found = row == best
     headers = (header_texts(rows[row]) if found
                else [str(c).strip() if c is not None else "" for c in rows[row]])
+    if found and (two := two_row_header(rows, best)):
+        row, headers = two
     samples = sample_rows(rows, row)
     scored = score_columns(headers, samples)  # once: for the mapping and for its questions
     mappings = auto_map(headers, samples, candidates=scored)

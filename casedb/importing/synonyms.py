@@ -39,7 +39,7 @@ SYNONYMS = {
                 "item nro", "número de ítem", "numero de item", "ítem", "item n"],
     "weight_unit": ["weight unit", "wt unit", "weight uom", "unit of weight", "weight units",
                     "unidad de peso", "unidad peso", "unidade de peso", "единица веса",
-                    "重量單位", "重量单位"],
+                    "重量單位", "重量单位", "重量単位", "หน่วยน้ำหนัก"],
     "direction": ["direction", "import export", "flow", "trade type", "進出口別", "进出口"],
     "hs_code": ["hs code", "hs", "tariff code", "commodity code", "hs no", "tariff no",
                 "customs code", "稅則號別", "税则号别", "稅則號列", "商品編號", "商品编码", "稅號別"],

@@ -100,6 +100,7 @@ def _parse_text(text: str, factor: float, decimal_comma: bool = False) -> float 
 
 _DECIMAL_COMMA = re.compile(r"(?<![\d,.])\d+,(\d{1,2}|\d{4,})(?![\d,.])")
 _THOUSANDS_COMMA = re.compile(r"\d{1,3}(,\d{3})+\.\d")
+_THOUSANDS_DOT = re.compile(r"(?<![\d,.])\d{1,3}(\.\d{3})+,\d")  # 21.540,500 (Brazil, Europe)
 
 
 _DECIMAL_POINT = re.compile(r"^\s*[+-]?\d+\.(\d{1,2}|\d{4,})(\s*[^\d\s,.].*)?$")
@@ -113,14 +114,15 @@ def uses_decimal_point(values) -> bool:
 
 def uses_decimal_comma(values) -> bool:
     """Whether a file's numbers use a decimal comma: some value shows it unambiguously
-    ("12,5", "9,7277") and none shows comma thousands with a decimal point ("12,500.5")."""
+    ("12,5", "9,7277", or after dots for thousands: "21.540,500") and none shows comma
+    thousands with a decimal point ("12,500.5"). Then "24.800" in the file is 24,800."""
     evidence = False
     for v in values:
         if not isinstance(v, str):
             continue
         if _THOUSANDS_COMMA.search(v):
             return False
-        if not evidence and _DECIMAL_COMMA.search(v):
+        if not evidence and (_DECIMAL_COMMA.search(v) or _THOUSANDS_DOT.search(v)):
             evidence = True
     return evidence
 
@@ -139,7 +141,9 @@ _CURRENCY = [
     (re.compile(r"(?<![a-z])(myr|ringgit)(?![a-z])", re.I), "MYR"),
     (re.compile(r"(?<![a-z])(jpy)(?![a-z])|円|日圓", re.I), "JPY"),
     (re.compile(r"(?<![a-z])(pen|soles)(?![a-z])", re.I), "PEN"),
-    (re.compile(r"(?<![a-z])(inr|rupees?)(?![a-z])", re.I), "INR"),
+    (re.compile(r"(?<![a-z])(inr|rupees?|rs)(?![a-z])|₹", re.I), "INR"),
+    (re.compile(r"(?<![a-z])(thb|baht)(?![a-z])|บาท", re.I), "THB"),
+    (re.compile(r"(?<![a-z])(mxn|m\.n\.)|pesos mexicanos", re.I), "MXN"),
 ]
 
 

@@ -1,0 +1,84 @@
+"""More files shaped like real national customs exports (tests/national_files_more.py: Thai
+e-Export with Buddhist-era dates, Japanese NACCS with era dates, Indian ICEGATE bills of entry
+with lakh grouping, a Brazilian Siscomex DI, a Mexican pedimento list, a UK CDS export list with
+a two-row header), imported with import_file and read back against their hand-checked
+expectations one aspect at a time, with the aspects of test_national_shapes; and each through
+``wasteintel import --dry-run``, which must show what the import would store and write nothing.
+
+Each file is imported once per engine and only read after: on SQLite, and the Thai, Japanese
+and Brazilian files on PostgreSQL too (Thai and Japanese text, Windows-1252 Portuguese).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.national_files_more import MORE_SHAPES
+from tests.unit.casedb.importing import test_national_shapes as first_round
+from tests.unit.casedb.importing.test_national_shapes import ASPECTS, _applies
+
+SHAPES = {f.__name__: f for f in MORE_SHAPES}
+BOTH_ENGINES = ("thai_export", "japan_naccs", "brazil_di")
+
+
+class Imported(first_round.Imported):
+    """The files of this module imported so far, one database per file and engine."""
+
+    def get(self, shape: str, engine: str):
+        if (shape, engine) not in self._done:
+            with pytest.MonkeyPatch.context() as patch:  # the first round's builder lookup
+                patch.setattr(first_round, "SHAPES", SHAPES)
+                return super().get(shape, engine)
+        return self._done[shape, engine]
+
+
+@pytest.fixture(scope="module")
+def imported(request, tmp_path_factory):
+    done = Imported(request, tmp_path_factory)
+    yield done
+    done.close()
+
+
+def _cases():
+    for shape, build in SHAPES.items():
+        with tempfile.TemporaryDirectory() as folder:
+            rows = build(Path(folder)).expected.rows
+        for aspect in ASPECTS:
+            if not _applies(aspect, rows):
+                continue
+            for engine in ("sqlite", "postgresql") if shape in BOTH_ENGINES else ("sqlite",):
+                yield pytest.param(shape, aspect, engine, id=f"{shape}-{aspect}-{engine}")
+
+
+@pytest.mark.parametrize(("shape", "aspect", "engine"), list(_cases()))
+def test_national_file(imported, shape, aspect, engine):
+    first_round.test_national_file(imported, shape, aspect, engine)
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_dry_run_says_what_would_be_stored_and_writes_nothing(shape, tmp_path):
+    """``wasteintel import --dry-run --json`` on the file: the rows it would import and refuse
+    (a total may be refused), and no declaration written."""
+    nf = SHAPES[shape](tmp_path)
+    db = tmp_path / "dry.db"
+    res = subprocess.run([sys.executable, "-m", "app.cli", "import", str(nf.path), "--db",
+                          str(db), "--dry-run", "--json"], capture_output=True, text=True,
+                         timeout=120)
+    assert res.returncode in (0, 3), res.stdout + res.stderr
+    (f,) = json.loads(res.stdout)["files"]
+    refused = {r["row"] for r in f["refused"]}
+    assert set(nf.expected.refused) <= refused <= {*nf.expected.refused,
+                                                   *nf.expected.may_refuse}, f["refused"]
+    rows = sum(max(1, len(r.items)) for r in nf.expected.rows)  # a DI's second adição merges
+    assert f["dry_run"] and f["would"]["imported"] + f["would"]["merged"] == rows, f["would"]
+    assert f["would"]["imported"] == len(nf.expected.rows), f["would"]
+    if db.exists():
+        with sqlite3.connect(db) as con:
+            assert con.execute("SELECT count(*) FROM declaration").fetchone()[0] == 0
