@@ -43,7 +43,9 @@ def hops(frame: pl.DataFrame) -> pl.DataFrame:
     day0 = int(min(a["day"].min(), b["day"].min()))
     span = int(max(a["day"].max(), b["day"].max())) - day0 + HOP_DAYS + 1
     a_key, b_key = _keys(a, codes, day0, span), _keys(b, codes, day0, span)
-    a_order, b_order = np.argsort(a_key, kind="stable"), np.argsort(b_key, kind="stable")
+    # any order of equal keys gives the same pairs (sorted at the end): polars' sort, several
+    # times faster than numpy's stable one on millions of keys
+    a_order, b_order = (pl.Series(k).arg_sort().to_numpy() for k in (a_key, b_key))
     a_key, b_key = a_key[a_order], b_key[b_order]  # sorted: the searches walk forwards
     lo = np.searchsorted(b_key, a_key, side="left")
     hi = np.searchsorted(b_key, a_key + HOP_DAYS, side="right")

@@ -27,7 +27,10 @@ _ONE_BATCH = {"adbc.sqlite.query.batch_rows": str(2**30)}
 
 
 def read_frame(db: Database, query: Select, schema: dict) -> pl.DataFrame:
-    """The rows of ``query`` as a frame of ``schema`` (column names in the query's order)."""
+    """The rows of ``query`` as a frame of ``schema`` (column names in the query's order; the
+    query's columns are labelled with them: Arrow's columns need names of their own)."""
+    query = query.with_only_columns(*(c.label(name) for c, name in
+                                      zip(query.selected_columns, schema, strict=True)))
     sql = str(query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}))
     if not db.is_sqlite:
         return _copy_csv(db, sql, schema)
