@@ -34,7 +34,7 @@ def shared_evidence(db: Database, frame: pl.DataFrame, configured) -> SharedEvid
     """``frame``: every declaration searched, with columns kg, family, shipper and consignee."""
     piles = pileups(frame["kg"].drop_nulls().to_numpy())
     bands = sorted(set(ROUND_KG) | set(configured) | set(piles))
-    base = WeightBase(frame.select(pl.col("family").cast(pl.Utf8), "kg"), configured, piles)
+    base = WeightBase(frame.select("family", "kg"), configured, piles)
     shipper = frame["shipper"].fill_null(-1).to_numpy()
     consignee = frame["consignee"].fill_null(-1).to_numpy()
     size = int(max(shipper.max(initial=0), consignee.max(initial=0))) + 1
