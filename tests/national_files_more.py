@@ -301,5 +301,53 @@ def uk_cds_export(folder: Path) -> NationalFile:
     ), may_refuse=(6,)))
 
 
+def taiwan_roc_numbers(folder: Path) -> NationalFile:
+    """A Taiwan broker's 進口報單 list (.xlsx, xlsxwriter) whose 申報日期 are ROC dates stored as
+    number cells (1130501: 113/05/01, i.e. 2024-05-01) and, on a row pasted from another system,
+    as text with the ROC year padded to four digits (0113/05/08); a merged title, 毛重 in 公噸 by
+    its header, the 11-digit CCC code written with its dots and check digit
+    ("3915.90.90.00-5"), 完稅價格 in 新臺幣, 賣方 abroad, and a 合計 row."""
+    import xlsxwriter
+
+    header = ["報單號碼", "申報日期", "進口人名稱", "進口人統一編號", "賣方名稱", "稅則號別", "貨物名稱",
+              "毛重(公噸)", "完稅價格(新臺幣)", "起運口岸", "貨櫃號碼"]
+    plastic = ("台灣環保塑膠股份有限公司", "12345675")
+    rows = [
+        ["AW/13/501/10023", 1130501, *plastic, "GREEN EARTH RECYCLING INC.", "3915.90.90.00-5",
+         "PET塑膠廢料", 21.54, 265000, "USLAX", GLDU],
+        ["AW/13/501/10031", 1130503, *plastic, "OSAKA RESIN TRADING CO", "3915.10.00.00-6",
+         "PE塑膠廢料", 18.2, 198000, "JPOSA", MRKU],
+        ["AW/13/501/10047", "0113/05/08", "中部金屬回收有限公司", "04595257",
+         "PENANG METAL SDN BHD", "7404.00.00.00-6", "銅廢料", 12.75, 3120000, "MYPEN", OOCU],
+    ]
+    path = folder / "進口報單_113年5月.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("113年5月")
+    ws.merge_range(0, 0, 0, 10, "進口報單明細（113年5月）")
+    for r, cells in enumerate([header, *rows, ["合計", None, None, None, None, None, None, 52.49]],
+                              start=1):
+        for c, value in enumerate(cells):
+            if value is not None:
+                ws.write(r, c, value)
+    wb.close()
+    return NationalFile("taiwan_roc_numbers", path, Expected("declaration_no", (
+        Row("AW/13/501/10023", {"declaration_date": dt.date(2024, 5, 1), "hs_code": "39159090005",
+                                "gross_weight_kg": 21540.0, "port_of_loading": "USLAX"},
+            parties={"consignee": plastic[0], "shipper": "GREEN EARTH RECYCLING INC."},
+            tax_ids={"consignee": plastic[1]}, containers=frozenset({GLDU}),
+            value_choices=((265000.0, "TWD"),)),
+        Row("AW/13/501/10031", {"declaration_date": dt.date(2024, 5, 3), "hs_code": "39151000006",
+                                "gross_weight_kg": 18200.0, "port_of_loading": "JPOSA"},
+            parties={"consignee": plastic[0], "shipper": "OSAKA RESIN TRADING CO"},
+            tax_ids={"consignee": plastic[1]}, containers=frozenset({MRKU}),
+            value_choices=((198000.0, "TWD"),)),
+        Row("AW/13/501/10047", {"declaration_date": dt.date(2024, 5, 8), "hs_code": "74040000006",
+                                "gross_weight_kg": 12750.0, "port_of_loading": "MYPEN"},
+            parties={"consignee": "中部金屬回收有限公司", "shipper": "PENANG METAL SDN BHD"},
+            tax_ids={"consignee": "04595257"}, containers=frozenset({OOCU}),
+            value_choices=((3120000.0, "TWD"),)),
+    ), may_refuse=(6,), never_stored=("合計", "TOTAL")))
+
+
 MORE_SHAPES = (thai_export, japan_naccs, india_bill_of_entry, brazil_di, mexico_pedimento,
-               uk_cds_export)
+               uk_cds_export, taiwan_roc_numbers)

@@ -196,7 +196,7 @@ class ColumnNormaliser:
         for name, value in self._constants.items():
             col = values.get(name)
             values[name] = [value] * n if col is None else [value if v is None else v for v in col]
-        if "weight_unit" in values:
+        if "weight_unit" in values or "net_weight_unit" in values:
             row_units(values, weight_cells, self._units, problems)
         self._header_currency(values, n)
         traders_by_direction(values, n, problems, {

@@ -65,6 +65,8 @@ def _is_date(v) -> bool:
     if isinstance(v, (dt.date, dt.datetime)):
         return True
     if isinstance(v, (int, float)):
+        if 100_000 <= v < 2_000_000 or 24_000_000 <= v < 27_000_000:  # ROC 1130501, BE 25670515
+            return _reads(parse_date)(v)
         return 20_000 <= v <= 70_000 or 19_000_000 < v < 22_000_000  # Excel serial or yyyymmdd
     return _reads(parse_date)(v)
 
@@ -166,7 +168,7 @@ def value_test(name: str) -> Callable[[object], bool] | None:
         return _is_item
     if name == "currency":
         return _is_currency
-    if name == "weight_unit":
+    if name in ("weight_unit", "net_weight_unit"):
         return _is_unit
     return None
 

@@ -57,6 +57,7 @@ _DECLARATION = [
     _f("gross_weight_kg", Kind.WEIGHT, "declaration"),
     _f("net_weight_kg", Kind.WEIGHT, "declaration"),
     _f("weight_unit", Kind.TEXT, "declaration"),  # a row's weight unit (KG, LB, MT): converts
+    _f("net_weight_unit", Kind.TEXT, "declaration"),  # the net weight's own, beside gross's
     _f("declared_value", Kind.NUMBER, "declaration"),
     _f("currency", Kind.TEXT, "declaration"),
     _f("permit_no", Kind.TEXT, "declaration"),

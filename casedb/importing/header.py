@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from .mapping import match_header
 
 SCAN_ROWS = 15
-_TOTAL = re.compile(r"^\s*(grand\s+)?(total|totals|sum|subtotal|sub-total|итого|всего)\b|"
+_TOTAL = re.compile(r"^\s*(grand\s+)?(total|totals|totales|sum|summe|gesamt|subtotal|sub-total|"
+                    r"jumlah|tổng cộng|итого|всего)\b|"
                     r"^\s*(合計|合计|總計|总计|小計|小计|共計|總和|รวม)", re.IGNORECASE)
 
 

@@ -11,7 +11,7 @@ under "Exporter" loses to the column of names under "Exporter Name".
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -111,21 +111,31 @@ UNIT_HEADERS = {"unit", "units", "uom", "uqc", "unidad", "unidade", "unid", "е�
 def _unit_beside(candidates: list[list[Candidate]], headers: Sequence[str], samples) -> None:
     """A column headed only "Unit" (UQC, 単位, หน่วย) just right of a weight whose header names
     no unit, holding weight units (KGS, MTS, KGM, TNE, LB), is that weight's unit on each row:
-    "Gross Weight | Unit" with 125.40 | MTS is 125,400 kg, never 125.4."""
+    "Gross Weight | Unit" with 125.40 | MTS is 125,400 kg, never 125.4. A row's weight unit
+    converts every weight of the row, so it is taken only beside the sheet's one weight, or as
+    a pair beside gross and net (then the net weight's is net_weight_unit); else left alone."""
+    weights = {c for c, cands in enumerate(candidates) if cands and cands[0].score >= MIN_SCORE
+               and FIELDS[cands[0].field].kind is Kind.WEIGHT}
+    pairs = {}
     for col in range(1, len(headers)):
-        before = candidates[col - 1]
-        if (candidates[col] or normalise_header(headers[col]) not in UNIT_HEADERS
-                or not before or FIELDS[before[0].field].kind is not Kind.WEIGHT
-                or before[0].score < MIN_SCORE or unit_from_header(headers[col - 1])):
+        if (col - 1 not in weights or candidates[col] or unit_from_header(headers[col - 1])
+                or normalise_header(headers[col]) not in UNIT_HEADERS):
             continue
         values = column_values(samples, col)
         share = fit("weight_unit", values) if values else None
         if share is not None and share >= 0.8:
-            candidates[col].append(Candidate(
+            pairs[candidates[col - 1][0].field] = (col, Candidate(
                 "weight_unit", 0.75, 0.75, share,
                 f"header {headers[col]!r} beside {headers[col - 1]!r}; "
                 f"{share:.0%} of {len(values)} values fit", beside=str(headers[col - 1] or ""),
                 sampled=len(values)))
+    if len(pairs) == 1 and len(weights) == 1:
+        (col, unit), = pairs.values()
+        candidates[col].append(unit)
+    elif set(pairs) == {"gross_weight_kg", "net_weight_kg"}:
+        candidates[pairs["gross_weight_kg"][0]].append(pairs["gross_weight_kg"][1])
+        col, unit = pairs["net_weight_kg"]
+        candidates[col].append(replace(unit, field="net_weight_unit"))
 
 
 def _attribute_alone(header: str) -> str | None:

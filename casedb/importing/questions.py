@@ -123,7 +123,8 @@ def _header(cands: list, column: int) -> str:
 
 
 def _unit_question(sheet: str, m: ColumnMapping, mapped: dict, samples) -> Question | None:
-    unit = mapped.get("weight_unit")
+    unit = mapped.get("net_weight_unit" if m.field == "net_weight_kg"
+                      and "net_weight_unit" in mapped else "weight_unit")
     if unit is not None:  # a row's own unit (KGM, TNE) says it; only rows without one are in doubt
         samples = [r for r in samples
                    if unit.column >= len(r) or not str(r[unit.column] or "").strip()]

@@ -79,11 +79,15 @@ def shipments_by_bl(values: dict, n: int) -> None:
 
 def row_units(values: dict, weight_cells: dict, units: dict, problems: RowProblems) -> None:
     """Weights whose unit is in a column of its own (KG, LB, MT on each row, as US manifests
-    write them): a bare number is converted by its row's unit."""
+    write them): a bare number is converted by its row's unit (a net weight by its own unit
+    column when it has one)."""
     from ..normalize.weights import UNITS_KG
 
-    row_unit = values["weight_unit"]
     for name, (m, cells) in weight_cells.items():
+        row_unit = values.get("net_weight_unit" if name == "net_weight_kg"
+                              and "net_weight_unit" in values else "weight_unit")
+        if row_unit is None:
+            continue
         default = UNITS_KG[(units.get(name) or m.unit or "kg").lower()]
         col = values[name]
         for i, unit in enumerate(row_unit):

@@ -1,7 +1,8 @@
 """Dates as investigators and systems write them: ISO 8601 dates and timestamps (the date as
 written; a time and zone after it are ignored), d/m/y or m/d/y with any separator, yyyymmdd,
 month names in English, Spanish, Portuguese and Russian, Excel serials, ROC (民國) dates
-(112/05/12, 1120512, and with the year zero-padded to four digits: 0112/05/12, 01120512),
+(112/05/12, 1120512 also as a number cell, and with the year zero-padded to four digits:
+0112/05/12, 01120512),
 Japanese era dates (令和6年5月1日, 令和元年, R06.05.07, H31.4.30), Thai dates in the Buddhist
 era (15/05/2567, 20 พ.ค. 2567, 20 พ.ค. 67).
 
@@ -109,7 +110,9 @@ def parse_date(value, order: str | None = None) -> dt.date | None:
     if isinstance(value, (int, float)):
         if not -1e9 < value < 1e9:  # also NaN; a float() of a huge int would overflow
             raise ValueError(f"not a date: {shown(value)}")
-        if 19_000_000 < value < 22_000_000 and float(value).is_integer():
+        if float(value).is_integer() and (19_000_000 < value < 22_000_000  # 20230512
+                                          or 24_000_000 <= value < 27_000_000  # BE: 25670515
+                                          or 100_000 <= value < 2_000_000):  # ROC: 1130501
             return _plausible(_parse_text(str(int(value)), order or "dmy"), value)
         return _plausible(_from_serial(float(value)), value)
     text = " ".join(str(value).split())

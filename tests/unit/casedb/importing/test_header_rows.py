@@ -36,6 +36,7 @@ def test_a_banner_a_header_over_text_data_or_over_its_translation_is_no_two_row_
 
 
 def test_totals_rows_in_thai_russian_and_japanese():
-    for first in ("รวมทั้งสิ้น", "รวม", "Итого", "ВСЕГО:", "合計", "TOTAL GERAL"):
+    for first in ("รวมทั้งสิ้น", "รวม", "Итого", "ВСЕГО:", "合計", "TOTAL GERAL", "TOTALES",
+                  "Tổng cộng", "Jumlah"):
         assert is_total_row([first, None, None, 72340]), first
     assert not is_total_row(["A0021670500123", "15/05/2567", "บริษัท สยามรีไซเคิล จำกัด"])

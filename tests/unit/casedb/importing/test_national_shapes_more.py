@@ -82,3 +82,30 @@ def test_dry_run_says_what_would_be_stored_and_writes_nothing(shape, tmp_path):
     if db.exists():
         with sqlite3.connect(db) as con:
             assert con.execute("SELECT count(*) FROM declaration").fetchone()[0] == 0
+
+
+def test_gross_and_net_each_with_its_own_unit_column(sqlite_db, tmp_path):
+    """"Gross Weight | Unit | Net Weight | Unit" (tonnes beside kilograms on one row): each
+    weight by its own unit, never both by one; a single "Unit" beside one of two weights is no
+    row unit (it would convert the other weight too) and leaves the file's question to ask."""
+    from sqlalchemy import select
+
+    from casedb.importing.pipeline import import_file
+    from casedb.models import Declaration
+    from tests.writers import write_csv
+
+    header = ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight", "Unit",
+              "Net Weight", "Unit"]
+    path = write_csv(tmp_path / "units.csv", [header,
+                                              ["U1", "2024-05-01", "391510", "21.5", "TNE",
+                                               "21400", "KGM"],
+                                              ["U2", "2024-05-02", "391590", "22500", "KGS",
+                                               "22.4", "MTS"],
+                                              ["U3", "2024-05-03", "391520", "23.5", "TNE",
+                                               "23.4", "TNE"]])
+    import_file(sqlite_db, path)
+    with sqlite_db.read() as s:
+        got = {no: (g, n) for no, g, n in s.execute(select(
+            Declaration.declaration_no, Declaration.gross_weight_kg, Declaration.net_weight_kg))}
+    assert got == {"U1": (21500.0, 21400.0), "U2": (22500.0, 22400.0),
+                   "U3": (23500.0, 23400.0)}
