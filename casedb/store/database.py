@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from casedb import messages
 from casedb.errors import CaseDbError, ConfigError
 from casedb.store.private_files import private_file
-from casedb.store.write_lock import write_lock
+from casedb.store.write_lock import lock_before_write, write_lock
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,9 @@ class Database:
             event.listen(self.engine, "connect",
                          lambda conn, record: _on_sqlite_connect(conn, record,
                                                                  read_only=self.read_only))
+            if not self.read_only:  # a write a job's blocks did not lock for: locked for first
+                event.listen(self.engine, "before_cursor_execute",
+                             lock_before_write(self.display_name))
             if self.read_only:
                 log.info("%s cannot be written: opened read-only", self.display_name())
         elif self.dialect == "postgresql":
@@ -145,7 +148,8 @@ class Database:
         connection of this database's engine to work on, instead of one from the pool. Under
         ``write_lock.waiting_writes`` (the workstation's writer jobs) a SQLite write waits for
         another program's write lock with progress instead of failing (casedb.store.write_lock);
-        in the reading jobs, only a block that says it ``writes``."""
+        in the reading jobs, a block that says it ``writes`` takes the lock first, and any other
+        write takes it before its first statement (write_lock.lock_before_write)."""
         try:
             with self._sessions(**({"bind": bind} if bind is not None else {})) as session, \
                     session.begin(), write_lock(session, self.display_name, writes,

@@ -21,6 +21,7 @@ from casedb.errors import CaseDbError, SchemaError
 from casedb.store.database import Database, ReadOnlyDatabase
 from casedb.store.export_file import export_file
 from casedb.store.private_files import make_private
+from casedb.store.write_lock import lock_connection
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def _move(db: Database, step, revision: str) -> tuple[str | None, str | None]:
     before = current_revision(db)
     cfg = _config(db)
     with db.engine.begin() as conn:
+        lock_connection(conn, db.display_name)  # in a writer job: waits for another's lock
         cfg.attributes["connection"] = conn
         step(cfg, revision)
     return before, current_revision(db)

@@ -6,7 +6,7 @@ word, then fails with "database is locked". Here the write lock is taken first
 ``progress`` is told how long it has waited (``waiting(seconds)``, when it has that method) and
 may cancel (``raise_if_cancelled``).
 
-Two ways in, one loop:
+Three ways in, one loop:
 
 - ``wait_for_write_lock(conn, progress)``: an import takes the lock for its transaction
   (casedb.importing.indexes), waiting as long as it takes unless cancelled;
@@ -15,7 +15,15 @@ Two ways in, one loop:
   ``Database.begin(writes=True)``, such as an export's audit entry) takes the lock first the same
   way, and gives up only when cancelled or after LIMIT_S, raising WriteLockGivenUp, which names
   the database and says that nothing was written. Code outside it (the command line) is
-  unchanged.
+  unchanged;
+- under ``waiting_writes`` too, a write that no block locked for (a reading job's block that
+  did not say it writes, a connection taken from the engine directly) takes the lock the same
+  way before its first statement (``lock_before_write``, a listener of every SQLite engine),
+  and the schema upgrade's Alembic before its DDL (``lock_connection``): none of them waits
+  SQLite's busy timeout without a word any more. A write in a transaction that has already
+  written holds the lock. What still waits the busy timeout: outside ``waiting_writes`` (the
+  command line, except imports), and a write on a second connection while a block of the same
+  thread holds the lock (it would wait for its own thread; nothing does that).
 
 PostgreSQL's writers wait on rows, not on the database: nothing is taken there, and the server
 makes them wait as long as it takes. Under ``waiting_writes`` a unit of work blocked by another
@@ -26,6 +34,8 @@ transaction for more than a second is said the same way, and can be cancelled
 from __future__ import annotations
 
 import logging
+import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -136,15 +146,61 @@ def wait_for_write_lock(conn: Connection, progress: Progress, *, limit_s: float 
     (``raise_if_cancelled``: Cancelled) and, when it has a ``waiting(seconds)`` method, is told
     how long the writer has waited so far. After ``limit_s`` (None: never) WriteLockGivenUp
     names ``database()``. Nothing on PostgreSQL, whose writers wait on rows."""
-    if conn.dialect.name != "sqlite":
+    if conn.dialect.name == "sqlite":
+        _take(conn.connection.dbapi_connection, progress, limit_s, database)
+
+
+def lock_before_write(database: Callable[[], str]) -> Callable[..., None]:
+    """A SQLAlchemy ``before_cursor_execute`` listener for a SQLite engine (``database()``: its
+    name). Under ``waiting_writes``, a write (INSERT, UPDATE, DELETE, REPLACE) about to open a
+    transaction on its connection, that is one no ``Database.begin()`` block took the lock
+    for (a block of a reading job that did not say it writes, a connection taken from the
+    engine directly), takes SQLite's write lock first in the same way, waiting with progress
+    and cancel, where pysqlite would begin a deferred transaction and the write would wait
+    SQLite's busy timeout without a word and fail. A write in a transaction already open holds
+    the lock. Nothing while a block of this thread holds the lock on another connection: the
+    write would wait for its own thread."""
+
+    def before_write(_conn, cursor, statement, _parameters, _context, _executemany) -> None:
+        if _WRITE.match(statement):
+            _take_for_job(cursor.connection, database)
+
+    return before_write
+
+
+def lock_connection(conn: Connection, database: Callable[[], str]) -> None:
+    """Under ``waiting_writes`` on SQLite, take the write lock for ``conn``'s transaction now,
+    waiting as a writer job's ``Database.begin()`` block does: for work on a connection of its
+    own that changes the schema (the schema upgrade's Alembic), whose DDL pysqlite runs outside
+    any transaction and lock_before_write does not see. Its DDL then runs in that transaction.
+    Nothing outside ``waiting_writes``."""
+    if conn.dialect.name == "sqlite":
+        _take_for_job(conn.connection.dbapi_connection, database)
+
+
+def _take_for_job(dbapi, database: Callable[[], str]) -> None:
+    waiter = _WAITER.get()
+    if waiter is None or waiter.holding:
         return
-    if conn.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
+    try:
+        _take(dbapi, waiter, waiter.limit_s, database)
+    except Cancelled:
+        raise _given_up(waiter, database) from None
+
+
+_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+
+
+def _take(dbapi, progress: Progress, limit_s: float | None,
+          database: Callable[[], str] | None) -> None:
+    """The loop of wait_for_write_lock on a sqlite3 connection."""
+    if dbapi.in_transaction:
         return  # already writing: the lock is held
-    busy_ms = conn.exec_driver_sql("PRAGMA busy_timeout").scalar()
-    conn.exec_driver_sql(f"PRAGMA busy_timeout={LOCK_POLL_MS:d}")
+    busy_ms = dbapi.execute("PRAGMA busy_timeout").fetchone()[0]
+    dbapi.execute(f"PRAGMA busy_timeout={LOCK_POLL_MS:d}")
     attempts = 0
     try:
-        while not _begin_immediate(conn):
+        while not _begin_immediate(dbapi):
             attempts += 1
             seconds = attempts * LOCK_POLL_MS / 1000
             if attempts % WAIT_LOG_EVERY == 1:  # the first time on the terminal too
@@ -160,16 +216,16 @@ def wait_for_write_lock(conn: Connection, progress: Progress, *, limit_s: float 
                                      database=database() if database else "the database",
                                      minutes=max(1, round(seconds / 60)))
     finally:
-        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_ms or 0):d}")
+        dbapi.execute(f"PRAGMA busy_timeout={int(busy_ms or 0):d}")
     if attempts:
         log.info("write lock taken after %.1f s", attempts * LOCK_POLL_MS / 1000)
 
 
-def _begin_immediate(conn: Connection) -> bool:
+def _begin_immediate(dbapi) -> bool:
     try:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-    except OperationalError as exc:
-        if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+        dbapi.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
             return False
-        raise
+        raise OperationalError("BEGIN IMMEDIATE", None, exc) from exc  # as SQLAlchemy says it
     return True
