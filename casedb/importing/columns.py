@@ -156,9 +156,12 @@ class ColumnNormaliser:
             return lambda v: parse_date(v, order)
         if kind is Kind.WEIGHT:
             unit = self._units.get(m.field) or m.unit or "kg"
-            comma = self._decimal_comma and m.column not in self._point_columns
+            point = m.column in self._point_columns
+            comma = self._decimal_comma and not point
+            unsure = not self._decimal_comma and not point  # 12.500: thousands or decimals?
             # A weight of 0 is no weight: vendors write 0 where they have none.
-            return lambda v: parse_weight_kg(v, default_unit=unit, decimal_comma=comma) or None
+            return lambda v: parse_weight_kg(v, default_unit=unit, decimal_comma=comma,
+                                             dot_unsure=unsure) or None
         if kind is Kind.NUMBER and self._decimal_comma and m.column not in self._point_columns:
             return lambda v: number(v, decimal_comma=True)
         if kind is Kind.CONTAINERS and m.field in self._split:

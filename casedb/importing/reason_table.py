@@ -54,6 +54,9 @@ REASONS: dict[str, dict[str, str]] = {
                      "zh-TW": "無法讀取的電子郵件地址：{value}"},
     "not_a_weight": {"en": "not a weight: {value}", "zh-TW": "無法讀取的重量：{value}"},
     "negative_weight": {"en": "negative weight {value}", "zh-TW": "重量為負數：{value}"},
+    "ambiguous_weight": {
+        "en": "ambiguous weight {value}: the dot may separate thousands or decimals",
+        "zh-TW": "重量 {value} 有歧義：其中的點可能是千分位符號，也可能是小數點"},
     "not_a_number": {"en": "not a number: {value}", "zh-TW": "無法讀取的數字：{value}"},
     # casedb.importing: cells, optional values kept as written, rows refused
     "cell_too_long": {"en": "cell is too long", "zh-TW": "儲存格內容過長"},

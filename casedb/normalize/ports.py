@@ -4,7 +4,8 @@ with an offline gazetteer (UN/LOCODE, name, country, coordinates) from searoute'
 Read: a UN/LOCODE ("CNSHA", "CN SHA"); a code with its name ("CNSHA - SHANGHAI", "SHANGHAI
 (CNSHA)"); a name after a US Schedule D or Schedule K number ("2704, Los Angeles, California",
 "53306, MUNDRA"); a name followed by its state or country ("Kaohsiung, Taiwan", which must agree
-with the port's). Never guessed: a name two countries' ports share with no country to settle it,
+with the port's); an Indian ICEGATE location code (INNSA1: the seaport INNSA; INBOM4, an air
+cargo complex, is no seaport). Never guessed: a name two countries' ports share with no country to settle it,
 an airport or inland depot, a five-letter word the gazetteer does not know ("PARIS", "SCRAP").
 ``port_or_place`` keeps the name of such a place so that nothing is turned into a wrong port.
 """
@@ -23,6 +24,7 @@ from .port_names import ALIASES, BY_STATE, CA_PROVINCES, NOT_SEAPORTS, SCHEDULE_
 PLACE_LIMIT = 64  # characters of a place name kept as written
 LONGEST = 160  # characters: anything longer is no port
 _CODE = re.compile(r"^([A-Z]{2})([\s-]?)([A-Z2-9]{3})$")
+_ICEGATE = re.compile(r"^(IN[A-Z2-9]{3})([0-9])$")  # India's customs locations: INNSA1 a seaport
 _CODE_TEXT = r"(?P<code>[A-Z]{2} ?[A-Z2-9]{3})"
 _SEP = r"\s*[-–—:|/,;]\s*"
 _WITH_CODE = (re.compile(rf"^{_CODE_TEXT}{_SEP}(?P<name>.+)$"),  # CNSHA - SHANGHAI
@@ -173,6 +175,8 @@ def _read(text: str) -> _Reading:
     text = unicodedata.normalize("NFKC", text).strip(" ,;:-–—/|.")
     if not text or len(text) > LONGEST:
         return _Reading(None, text, unknown("port", text))
+    if reading := _icegate(text):
+        return reading
     if m := _CODE.match(text.upper()):
         if reading := _bare_code(text, m):
             return reading
@@ -189,6 +193,17 @@ def _read(text: str) -> _Reading:
             digits, name = m["digits"], m["name"].strip(" ,;:-–—/|")
             break
     return _named(text, name, SCHEDULE_D.get(digits.zfill(4)) if digits else None)
+
+
+def _icegate(text: str) -> _Reading | None:
+    """An Indian ICEGATE location (a UN/LOCODE and a digit) whose port the gazetteer has: 1 the
+    seaport; 4 an air cargo complex, 6 an inland container depot: no seaport."""
+    m = _ICEGATE.match(text.upper())
+    if not m or m[1] not in _gazetteer()[0]:
+        return None
+    if m[2] == "1":
+        return _Reading(m[1], text, None)
+    return _Reading(None, text, f"{shown(text)} is an airport or inland depot, not a seaport")
 
 
 def _bare_code(text: str, m: re.Match) -> _Reading | None:

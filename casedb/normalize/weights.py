@@ -61,9 +61,11 @@ def _number(text: str, decimal_comma: bool = False) -> float:
 
 
 def parse_weight_kg(value, default_unit: str | None = "kg", *,
-                    decimal_comma: bool = False) -> float | None:
+                    decimal_comma: bool = False, dot_unsure: bool = False) -> float | None:
     """Kilograms from a cell; ``decimal_comma`` when the file writes 12,5 for twelve and a half
-    (then 14,019 t is 14.019 t, not 14,019 t)."""
+    (then 14,019 t is 14.019 t, not 14,019 t). ``dot_unsure`` when nothing in the file tells
+    a decimal point from dots for thousands: then "12.500 kg" (12.5 kg, or 12,500 kg as a
+    decimal-comma system writes it) is refused as ambiguous, never stored as either."""
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -72,7 +74,7 @@ def parse_weight_kg(value, default_unit: str | None = "kg", *,
     if isinstance(value, (int, float)):
         kg = float(value) * factor
     else:
-        kg = _parse_text(" ".join(str(value).split()), factor, decimal_comma)
+        kg = _parse_text(" ".join(str(value).split()), factor, decimal_comma, dot_unsure)
         if kg is None:
             return None
     if kg < 0:
@@ -80,8 +82,12 @@ def parse_weight_kg(value, default_unit: str | None = "kg", *,
     return kg
 
 
+_THOUSANDS_OR_DECIMALS = re.compile(r"[+]?[1-9]\d{0,2}\.\d{3}")  # 12.500: 12.5 or 12,500?
+
+
 @lru_cache(maxsize=65536)
-def _parse_text(text: str, factor: float, decimal_comma: bool = False) -> float | None:
+def _parse_text(text: str, factor: float, decimal_comma: bool = False,
+                dot_unsure: bool = False) -> float | None:
     if not text or text in ("-", "—"):
         return None
     m = _VALUE.match(text)
@@ -92,6 +98,10 @@ def _parse_text(text: str, factor: float, decimal_comma: bool = False) -> float 
         if unit not in UNITS_KG:
             raise ValueError(f"unknown weight unit {m[2].strip()!r}")
         factor = UNITS_KG[unit]
+    if dot_unsure and factor < 1000 and _THOUSANDS_OR_DECIMALS.fullmatch(m[1].strip()):
+        # In tonnes 18.250 is 18,250 kg; in kg or lb, 12.500 is a parcel or a container.
+        raise ValueError(f"ambiguous weight {text!r}: the dot may separate thousands or "
+                         "decimals")
     try:
         return _number(m[1], decimal_comma) * factor
     except ValueError:

@@ -109,3 +109,33 @@ def test_gross_and_net_each_with_its_own_unit_column(sqlite_db, tmp_path):
             Declaration.declaration_no, Declaration.gross_weight_kg, Declaration.net_weight_kg))}
     assert got == {"U1": (21500.0, 21400.0), "U2": (22500.0, 22400.0),
                    "U3": (23500.0, 23400.0)}
+
+
+@pytest.mark.parametrize(("other", "stored"), [
+    (None, None),  # nothing tells: refused, never 12.5 kg nor 12,500 kg
+    ("9.875,50 kg", 12500.0),  # the file writes decimal commas: dots are thousands
+    ("9875.5 kg", 12.5),  # the column writes a decimal point
+])
+def test_a_dot_before_three_digits_is_read_only_when_the_file_tells_what_it_is(
+        sqlite_db, tmp_path, other, stored):
+    from sqlalchemy import select
+
+    from casedb.importing.pipeline import import_file
+    from casedb.importing.reasons import text
+    from casedb.models import Declaration
+    from tests.writers import write_csv
+
+    rows = [["Declaration No.", "Declaration Date", "HS Code", "Gross Weight"],
+            ["K1", "2024-05-01", "391510", "12.500 kg"],
+            ["K2", "2024-05-02", "391510", "21.540 kg"]]
+    if other:
+        rows.append(["K3", "2024-05-03", "391510", other])
+    report = import_file(sqlite_db, write_csv(tmp_path / "dots.csv", rows))
+    with sqlite_db.read() as s:
+        got = dict(s.execute(select(Declaration.declaration_no,
+                                    Declaration.gross_weight_kg)).all())
+    if stored is None:
+        assert got == {} and [r.row for r in report.refused] == [2, 3]
+        assert text(report.refused[0].reason, "zh-TW").startswith("重量 '12.500 kg' 有歧義")
+    else:
+        assert got["K1"] == stored and not report.refused

@@ -58,3 +58,13 @@ def test_a_decimal_comma_after_dots_for_thousands_is_the_files_convention():
 ])
 def test_the_currency_a_header_names(header, code):
     assert currency_from_header(header) == code
+
+
+def test_an_icegate_location_code_is_its_seaport_or_no_seaport():
+    """India's ICEGATE writes a customs location as a UN/LOCODE and a digit: 1 a seaport (INNSA1
+    is Nhava Sheva), 4 an air cargo complex (INBOM4 is Mumbai airport, not the port INBOM)."""
+    from casedb.normalize import port_locode
+
+    assert port_locode("INNSA1") == "INNSA" and port_locode("INMUN1") == "INMUN"
+    with pytest.raises(ValueError, match="not a seaport"):
+        port_locode("INBOM4")
