@@ -14,6 +14,8 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QGraphicsScene, QGraphicsView, QMessageBox
 
+from casedb.store.export_file import export_file
+
 log = logging.getLogger(__name__)
 
 MIN_PNG_WIDTH = 2000
@@ -25,6 +27,8 @@ def export_plot(target, path, png_width: int = 2400) -> Path:
 
     ``target``: a PlotWidget or PlotItem, any pyqtgraph GraphicsItem (a ViewBox, say), a
     GraphicsLayoutWidget or other QGraphicsView (its whole scene), or a QGraphicsScene.
+    Written through a temporary file beside it (casedb.store.export_file): a failure half-way
+    leaves a file already there as it was.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -32,14 +36,13 @@ def export_plot(target, path, png_width: int = 2400) -> Path:
         raise ValueError(f"cannot export a chart as {path.suffix or 'a file without suffix'!r}; "
                          f"use one of {', '.join(SUFFIXES)}")
     source = exportable(target)
-    if suffix == ".png":
-        exporter = ImageExporter(source)
-        exporter.parameters()["width"] = max(int(png_width), MIN_PNG_WIDTH)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        exporter.export(str(path))
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _export_svg(source, path)
+    with export_file(path) as out:  # whole or not at all, owner-only, as every export
+        if suffix == ".png":
+            exporter = ImageExporter(source)
+            exporter.parameters()["width"] = max(int(png_width), MIN_PNG_WIDTH)
+            exporter.export(str(out.path))
+        else:
+            _export_svg(source, out.path)
     log.info("chart exported to %s", path)
     return path
 

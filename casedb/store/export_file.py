@@ -2,8 +2,9 @@
 a bundle, a graph or a backup is written.
 
 ``export_file(destination, db, kind, ...)`` hands the writer a temporary file in the
-destination's folder (``.NAME.XXXXXXXX.part``, 0600 from the moment it exists; the same folder,
-so that the final move is an atomic rename). Once the writer has returned:
+destination's folder (``.NAME.XXXXXXXX.part.SUFFIX``, 0600 from the moment it exists; the same
+folder, so that the final move is an atomic rename; the destination's suffix kept, for writers
+that choose the format by it). Once the writer has returned:
 
 1. a cancel is looked for (``progress.raise_if_cancelled()``: the workstation's job);
 2. the export's audit entry is committed (casedb.store.audit.record_export; in the workstation
@@ -38,7 +39,7 @@ from casedb.store.private_files import FILE_MODE, private_dir
 
 log = logging.getLogger(__name__)
 
-PART_SUFFIX = ".part"
+PART_SUFFIX = ".part"  # then the destination's own suffix
 
 
 @dataclass
@@ -83,7 +84,8 @@ def export_file(destination, db=None, kind: str = "", *,
 def _temporary(destination: Path) -> Path:
     try:
         private_dir(destination.parent)
-        fd, name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=PART_SUFFIX,
+        fd, name = tempfile.mkstemp(prefix=f".{destination.name}.",
+                                    suffix=PART_SUFFIX + destination.suffix,
                                     dir=destination.parent)
     except OSError as exc:
         raise _cannot_write(destination, exc) from exc

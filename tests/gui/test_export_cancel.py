@@ -69,3 +69,29 @@ def test_a_cancelled_export_job_leaves_no_file_and_a_completed_one_both(qtbot, r
         pass
     assert [p.name for p in out.iterdir()] == [dest.name]
     assert [(e.field, e.new_value) for e in _exports(db)] == [(kind, str(dest.resolve()))]
+
+
+def test_a_chart_image_that_fails_half_way_leaves_the_previous_image(qtbot, tmp_path,
+                                                                     monkeypatch):
+    import pyqtgraph as pg
+
+    from widgets import chart_export
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.plot([1, 2, 3], [3, 1, 2])
+    dest = tmp_path / "chart.png"
+    chart_export.export_plot(plot, dest)
+    before = dest.read_bytes()
+    assert before.startswith(b"\x89PNG")
+
+    def half_a_png(self, file_name=None, **_kw):
+        with open(file_name, "wb") as f:
+            f.write(b"\x89PNG half")
+        raise RuntimeError("the painter failed")
+
+    monkeypatch.setattr(chart_export.ImageExporter, "export", half_a_png)
+    with pytest.raises(RuntimeError, match="the painter failed"):
+        chart_export.export_plot(plot, dest)
+    assert dest.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["chart.png"]

@@ -29,7 +29,7 @@ def exports(db) -> list[audit.AuditRow]:
 
 
 def leftovers(folder) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.endswith(export_file.PART_SUFFIX))
+    return sorted(p.name for p in folder.iterdir() if export_file.PART_SUFFIX in p.name)
 
 
 @pytest.fixture
