@@ -7,8 +7,6 @@ import datetime as dt
 import hashlib
 import logging
 import mimetypes
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from casedb.errors import CaseDbError, NotFound, ReadError
 from casedb.models import Attachment, Case
 from casedb.store import audit
 from casedb.store.database import Database
+from casedb.store.export_file import export_file
 
 log = logging.getLogger(__name__)
 
@@ -121,7 +120,8 @@ def list_attachments(db: Database, case_ref: str) -> list[AttachmentInfo]:
 
 def save_attachment(db: Database, attachment_id: int, dest_path) -> Path:
     """Write the attachment's content to ``dest_path`` (replacing it) after checking it against
-    its SHA-256; a damaged attachment raises CaseDbError and writes nothing."""
+    its SHA-256; a damaged attachment raises CaseDbError and writes nothing. Audited before it
+    is in place (casedb.store.export_file)."""
     with db.read() as s:
         row = s.execute(select(Attachment.file_name, Attachment.sha256, Attachment.content)
                         .where(Attachment.id == attachment_id)).first()
@@ -131,21 +131,10 @@ def save_attachment(db: Database, attachment_id: int, dest_path) -> Path:
     if hashlib.sha256(content).hexdigest() != sha:
         raise messages.error(CaseDbError, "attachment_damaged", name=name, sha=sha)
     dest = Path(dest_path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=dest.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(content)
-            os.replace(tmp, dest)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise messages.error(CaseDbError, "cannot_write", path=dest,
-                             why=exc.strerror or exc) from exc
+    with export_file(dest, db, "attachment", entity=("attachment", attachment_id),
+                     detail=f"{name} (SHA-256 {sha})") as out:  # whole and audited, or nothing
+        out.path.write_bytes(content)
     log.info("saved attachment %s to %s", name, dest)
-    audit.record_export(db, "attachment", dest, entity="attachment", entity_id=attachment_id,
-                        detail=f"{name} (SHA-256 {sha})")
     return dest
 
 
