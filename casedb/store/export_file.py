@@ -1,5 +1,6 @@
 """An export reaches its file whole and audited, or not at all: the one way a dossier, a table,
-a bundle, a graph or a backup is written.
+a bundle, a graph, a backup or a saved attachment is written (and, unaudited, a chart image or
+the import report).
 
 ``export_file(destination, db, kind, ...)`` hands the writer a temporary file in the
 destination's folder (``.NAME.XXXXXXXX.part.SUFFIX``, 0600 from the moment it exists; the same
@@ -16,8 +17,10 @@ cannot be written removes the temporary file: the destination is as it was (an e
 there untouched until the replacement is complete), and no unaudited file is left. Without
 ``db`` (a file that does not leave the database: the import report) step 2 is skipped.
 
-A crash of the process between step 2 and step 3 (the rename alone) leaves the temporary
-file, audited under the destination's name, beside it.
+A crash of the process (killed, the power lost) never leaves a partial file at the
+destination; it may leave the hidden temporary file beside it (0600, unaudited if the crash came
+before step 2; audited under the destination's name if it came between step 2 and step 3, the
+rename alone). Nothing removes such a file later: another export may be writing it.
 """
 
 from __future__ import annotations
