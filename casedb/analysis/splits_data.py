@@ -111,17 +111,22 @@ def _one_per_shipment(db: Database, frame: pl.DataFrame) -> pl.DataFrame:
 def _mirrored(db: Database) -> pl.Series:
     """The same shipment declared by two administrations (export and import) counts once: a
     declaration whose containers all belong to an earlier declaration is dropped (these are
-    its ids). Every container link is read as columns in the order of the containers' index:
-    a container's first declaration owns it, and a declaration is dropped when it has a
-    container another owns and owns none (two ``IN (subquery)`` queries over ten million
-    links took 13 s; grouping them by container and declaration in polars, 8 s)."""
+    its ids). Every container link is read as columns; a container's first declaration owns
+    it, and a declaration is dropped when it has a container another owns and owns none
+    (boolean arrays by id: two ``IN (subquery)`` queries over ten million links took 13 s).
+    SQLite reads the links in the order of the containers' index, so owners are where the
+    container changes; PostgreSQL would sort them (40 s at 10M): polars finds the owners."""
     dc = DeclarationContainer
-    links = _frame(db, select(dc.container_no, dc.declaration_id)
-                   .order_by(dc.container_no, dc.declaration_id),
+    ordered = db.is_sqlite
+    q = select(dc.container_no, dc.declaration_id)
+    links = _frame(db, q.order_by(dc.container_no, dc.declaration_id) if ordered else q,
                    {"cntr": pl.Utf8, "id": pl.Int64})
     ids = links["id"].to_numpy()
-    first = (links["cntr"] != links["cntr"].shift(1)).fill_null(True).to_numpy()
-    owner = ids[np.maximum.accumulate(np.where(first, np.arange(len(ids)), 0))]
+    if ordered:
+        first = (links["cntr"] != links["cntr"].shift(1)).fill_null(True).to_numpy()
+        owner = ids[np.maximum.accumulate(np.where(first, np.arange(len(ids)), 0))]
+    else:
+        owner = links.select(pl.col("id").min().over("cntr"))["id"].to_numpy()
     later, size = owner != ids, int(ids.max(initial=0)) + 1
     borrows, owns = np.zeros(size, dtype=bool), np.zeros(size, dtype=bool)
     borrows[ids[later]] = True

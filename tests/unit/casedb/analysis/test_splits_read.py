@@ -1,10 +1,11 @@
-"""The split detector's reading path (casedb.analysis.splits_read: Arrow through ADBC on SQLite,
-COPY on PostgreSQL) gives what SQLAlchemy reads, and the mirrored shipments found from the
-container links read as columns, on both engines."""
+"""The split detector's reading path (casedb.analysis.splits_read: Arrow columns through ADBC)
+gives what SQLAlchemy reads, and the mirrored shipments are found from the container links read
+as columns, on both engines; a SQLite file opened read-only is read as the engine opens it."""
 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 import polars as pl
 from sqlalchemy import func, insert, select
@@ -12,6 +13,8 @@ from sqlalchemy import func, insert, select
 from casedb.analysis import splits_data
 from casedb.analysis.splits_read import read_frame
 from casedb.models import Declaration
+from casedb.store import migrate
+from casedb.store.database import Database
 from tests import factories as f
 
 SCHEMA = {"id": pl.Int64, "date": pl.Date, "hs": pl.Utf8, "kg": pl.Float64, "pod": pl.Utf8}
@@ -57,3 +60,19 @@ def test_mirrored_shipments_from_the_container_links(db):
     assert splits_data._mirrored(db).to_list() == sorted([mirror, later])
     kept = splits_data.load(db)["id"].to_list()
     assert sorted(kept) == sorted([export, partly, alone, bare])
+
+
+def test_read_frame_on_a_sqlite_file_opened_read_only(tmp_path):
+    path = tmp_path / "a folder" / "cases.db"  # a space: the file's URI is quoted
+    path.parent.mkdir()
+    writable = Database(path, user="tester")
+    migrate.upgrade(writable)
+    with writable.begin() as s:
+        ids = [f.declaration(s, hs_code="391510", gross_weight_kg=9_900.0) for _ in range(3)]
+    expected = read_frame(writable, _query(), SCHEMA)
+    writable.dispose()
+    read_only = Database(f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true", user="tester")
+    assert read_only.read_only
+    got = read_frame(read_only, _query(), SCHEMA)
+    assert got["id"].to_list() == ids and got.equals(expected)
+    read_only.dispose()
