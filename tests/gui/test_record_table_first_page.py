@@ -100,7 +100,7 @@ def test_first_rows_come_before_all_the_ids_and_the_switch_keeps_the_view(qtbot,
     view.horizontalHeader().sectionClicked.emit(weight)
     view.horizontalHeader().sectionClicked.emit(weight)  # again: descending
     qtbot.waitUntil(lambda: not table.rows_pending, timeout=WAIT_MS)
-    by_weight = _truth(demo_db, "gross_weight_kg DESC, id")
+    by_weight = _truth(demo_db, "gross_weight_kg DESC, id DESC")  # ties reversed too
     assert table.loading and _shown(table) == by_weight[:table.FIRST]
     source.gate.set()
     qtbot.waitUntil(lambda: not table.loading, timeout=WAIT_MS)

@@ -50,3 +50,31 @@ def test_sqlite_has_no_second_date_index(sqlite_db):
         names = set(conn.scalars(text(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'declaration'")))
     assert "ix_declaration_declaration_date" in names and "ix_declaration_date_id" not in names
+
+
+@pytest.mark.parametrize("empty_db_url", ["sqlite", "postgresql"], indirect=True)
+def test_0011_down_and_up_again(empty_db_url):
+    """0011 builds its index on PostgreSQL and takes it away again; on SQLite it does nothing."""
+    from sqlalchemy import inspect
+
+    from casedb.store import migrate
+    from casedb.store.database import Database
+
+    db = Database(empty_db_url)
+
+    def date_indexes() -> set[str]:
+        return {ix["name"] for ix in inspect(db.engine).get_indexes("declaration")
+                if ix["column_names"][0] == "declaration_date"}
+
+    try:
+        migrate.upgrade(db, "0011")
+        up = date_indexes()
+        assert migrate.downgrade(db, "0010") == ("0011", "0010")
+        down = date_indexes()
+        migrate.upgrade(db, "0011")
+        assert date_indexes() == up
+    finally:
+        db.dispose()
+    assert down == {"ix_declaration_declaration_date", "ix_declaration_day_route"}
+    assert up == down | ({"ix_declaration_date_id"} if empty_db_url.startswith("postgres")
+                         else set())
