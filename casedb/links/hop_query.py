@@ -37,7 +37,7 @@ def strong_links_query(service_roles: tuple[str, ...]) -> Select:
                    Seizure.declaration_id.is_not(None))
             .cte("mine"))
     seized = aliased(Seizure, name="other_seizure")
-    branches = [*_party_branches(mine, seized, service_roles), _container_branch(mine, seized),
+    branches = [_party_branch(mine, seized, service_roles), _container_branch(mine, seized),
                 _bl_branch(mine, seized), *_sailing_branches(mine, seized)]
     return union(*branches)
 
@@ -47,7 +47,7 @@ def _elsewhere(q: Select, seized, src, declaration_id) -> Select:
     return q.join(seized, seized.declaration_id == declaration_id).where(seized.case_id != src)
 
 
-def _party_branches(mine, seized, service_roles) -> list[Select]:
+def _party_branch(mine, seized, service_roles) -> Select:
     held = aliased(DeclarationParty, name="held")
     strong = (select(mine.c.src, held.party_id, Party.display_name.label("name"))
               .join(held, held.declaration_id == mine.c.decl)
@@ -74,7 +74,7 @@ def _party_branches(mine, seized, service_roles) -> list[Select]:
     q = (select(reach.c.src, seized.case_id, reach.c.kind, reach.c.value)
          .join(theirs, and_(theirs.party_id == reach.c.party_id,
                             theirs.role.not_in(service_roles))))
-    return [_elsewhere(q, seized, reach.c.src, theirs.declaration_id)]
+    return _elsewhere(q, seized, reach.c.src, theirs.declaration_id)
 
 
 def _container_branch(mine, seized) -> Select:

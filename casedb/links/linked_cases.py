@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select, tuple_
 
 from casedb.cases.records import case_id
-from casedb.links.hop_query import strong_links_query
+from casedb.links.hop_query import IDENTIFIER_KINDS, strong_links_query
 from casedb.models import (
     Case,
     Declaration,
@@ -202,7 +202,7 @@ def _party_links(s, mine, found, cid: int, weak: bool) -> None:
     idents = s.execute(select(PartyIdentifier.kind, PartyIdentifier.value_key,
                               PartyIdentifier.value).where(
         PartyIdentifier.party_id.in_(list(strong)),
-        PartyIdentifier.kind.in_(("address", "phone", "email", "tax_id")))).all()
+        PartyIdentifier.kind.in_(IDENTIFIER_KINDS))).all()
     holders = _identifier_holders(s, idents, strong)
     decls = _declarations_by_party(s, set(strong).union(*holders.values()))
     cases = _cases_by_declaration(s, [d for ds in decls.values() for d in ds], cid)
