@@ -4,7 +4,9 @@ declarations read through Python's sqlite3 took 37 s, ~1 µs a value).
 The query runs through Apache Arrow's ADBC drivers (``adbc-driver-sqlite``,
 ``adbc-driver-postgresql``, PostgreSQL's binary COPY), whose Arrow stream polars takes as
 columns (the Arrow PyCapsule interface: no pyarrow). On PostgreSQL that halves the client's CPU
-of the CSV that ``COPY ... TO STDOUT`` gave polars to parse.
+of the CSV that ``COPY ... TO STDOUT`` gave polars to parse. The SQLite driver runs in a worker
+process (casedb.store.arrow_sqlite): in this process its own copy of SQLite deleted the
+database's write-ahead log under this process's open connections.
 
 The ADBC SQLite driver infers each column's type from the rows of a batch and fails on a later
 batch whose values have another type (a column all NULL in its first rows, then numbers): a
@@ -18,10 +20,10 @@ from urllib.parse import quote
 
 import adbc_driver_manager as adbc
 import adbc_driver_postgresql
-import adbc_driver_sqlite
 import polars as pl
 from sqlalchemy.sql import Select
 
+from casedb.store.arrow_sqlite import read_sqlite_arrow
 from casedb.store.database import Database
 from casedb.store.polars_query import fetch_frame
 
@@ -40,7 +42,7 @@ def read_frame(db: Database, query: Select, schema: dict) -> pl.DataFrame:
     uri = _sqlite_uri(db)
     if uri is None:  # in memory: another connection cannot see it
         return fetch_frame(db, query, schema)
-    return _typed(_arrow(adbc_driver_sqlite.connect(uri), sql, _ONE_BATCH), schema)
+    return _typed(read_sqlite_arrow(uri, sql, _ONE_BATCH), schema)
 
 
 def _sqlite_uri(db: Database) -> str | None:
