@@ -250,6 +250,39 @@ def mexico_pedimento(folder: Path) -> NationalFile:
     )))
 
 
+def mexico_pedimento_codes(folder: Path) -> NationalFile:
+    """Pedimentos as a broker's system exports them with the SAT data dictionary's names (CSV,
+    upper-case with underscores): TIPO_OPERACION as its code (1 importación, 2 exportación),
+    CVE_PEDIMENTO A1 (a type, not the number), RFC_IMPORTADOR_EXPORTADOR beside
+    IMPORTADOR_EXPORTADOR and PROVEEDOR_COMPRADOR (the Mexican party and the foreign one: who
+    ships depends on the code), FRACCION as 8 digits, PAIS_ORIGEN in SAAI's 3-letter codes."""
+    header = ["PEDIMENTO", "FECHA_PAGO", "TIPO_OPERACION", "CVE_PEDIMENTO",
+              "RFC_IMPORTADOR_EXPORTADOR", "IMPORTADOR_EXPORTADOR", "PROVEEDOR_COMPRADOR",
+              "FRACCION", "PAIS_ORIGEN", "PESO_BRUTO"]
+    norte = ("RNO0102037A1", "RECICLADORA DEL NORTE SA DE CV")
+    rows = [
+        ["24 47 3456 4001234", "2024-05-15", "1", "A1", *norte, "TEXAS POLYMER RECOVERY LLC",
+         "39159099", "USA", "21540"],
+        ["24 47 3456 4001251", "2024-05-16", "2", "A1", "MMO9807154K2",
+         "METALES DE MONTERREY SA DE CV", "SHANGHAI COPPER RECYCLING CO", "74040001", "MEX",
+         "18250"],
+    ]
+    path = write_csv(folder / "pedimentos_sat.csv", [header, *rows])
+    return NationalFile("mexico_pedimento_codes", path, Expected("declaration_no", (
+        Row("24 47 3456 4001234", {"declaration_date": dt.date(2024, 5, 15),
+                                   "direction": "import", "hs_code": "39159099",
+                                   "gross_weight_kg": 21540.0, "country_of_origin": "USA"},
+            parties={"consignee": norte[1], "shipper": "TEXAS POLYMER RECOVERY LLC"},
+            tax_ids={"consignee": norte[0]}),
+        Row("24 47 3456 4001251", {"declaration_date": dt.date(2024, 5, 16),
+                                   "direction": "export", "hs_code": "74040001",
+                                   "gross_weight_kg": 18250.0, "country_of_origin": "MEX"},
+            parties={"shipper": "METALES DE MONTERREY SA DE CV",
+                     "consignee": "SHANGHAI COPPER RECYCLING CO"},
+            tax_ids={"shipper": "MMO9807154K2"}),
+    )))
+
+
 def uk_cds_export(folder: Path) -> NationalFile:
     """UK CDS export declarations as an MSS extract pasted into a workbook (.xlsx, openpyxl): a
     merged title, then a header of two rows whose first holds merged group cells (Exporter over
@@ -350,4 +383,4 @@ def taiwan_roc_numbers(folder: Path) -> NationalFile:
 
 
 MORE_SHAPES = (thai_export, japan_naccs, india_bill_of_entry, brazil_di, mexico_pedimento,
-               uk_cds_export, taiwan_roc_numbers)
+               mexico_pedimento_codes, uk_cds_export, taiwan_roc_numbers)

@@ -38,7 +38,7 @@ from .lenient import Kept, lenient_containers, lenient_port
 from .mapping import ColumnMapping
 from .reasons import Reason, reason_of
 from .row_outcome import RowProblems, row_units, shipments_by_bl, traders_by_direction
-from .rows import RowError, SourceRow, direction, number, role_countries, text_value
+from .rows import RowError, SourceRow, direction_reader, number, role_countries, text_value
 from .spec import ImportSpec
 
 CACHE_PER_COLUMN = 100_000  # distinct values remembered across chunks, per column
@@ -164,6 +164,8 @@ class ColumnNormaliser:
                                              dot_unsure=unsure) or None
         if kind is Kind.NUMBER and self._decimal_comma and m.column not in self._point_columns:
             return lambda v: number(v, decimal_comma=True)
+        if kind is Kind.DIRECTION:
+            return direction_reader(m.header)
         if kind is Kind.CONTAINERS and m.field in self._split:
             pattern = self._split[m.field]
             return lambda v: [c for part in pattern.split(text_value(v) or "")
@@ -171,7 +173,7 @@ class ColumnNormaliser:
         return {
             Kind.TEXT: text_value, Kind.NUMBER: number, Kind.HS: normalize_hs,
             Kind.COUNTRY: country_iso3, Kind.PORT: lenient_port, Kind.CONTAINERS: lenient_containers,
-            Kind.IMO: normalize_imo, Kind.EMAIL: normalize_email, Kind.DIRECTION: direction,
+            Kind.IMO: normalize_imo, Kind.EMAIL: normalize_email,
             Kind.PHONE: text_value,  # needs the party's country: done in _phones()
         }[kind]
 

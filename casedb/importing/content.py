@@ -22,7 +22,7 @@ from ..normalize import (
 )
 from .blanks import is_blank
 from .fields import FIELDS, Kind
-from .rows import direction
+from .rows import direction, direction_reader
 
 SAMPLE_ROWS = 200
 _HS = re.compile(r"^\d{4}(?:[.\s]?\d{2}){0,4}(?:[.\s-]?\d{1,2})?$")
@@ -173,9 +173,10 @@ def value_test(name: str) -> Callable[[object], bool] | None:
     return None
 
 
-def fit(name: str, values: list) -> float | None:
-    """The share of ``values`` that read as field ``name`` (None: no values, or any text fits)."""
-    test = value_test(name)
+def fit(name: str, values: list, header: str = "") -> float | None:
+    """The share of ``values`` that read as field ``name`` (None: no values, or any text fits);
+    a direction by its header's codes too (tipo de operación 1/2)."""
+    test = _reads(direction_reader(header)) if name == "direction" else value_test(name)
     if test is None or not values:
         return None
     return _share(values, test)

@@ -1,13 +1,15 @@
 """Finding the header row (after titles, banners and blank rows) and the end of the data
 (before a totals row). A header of two rows whose upper one holds merged group cells
 ("Exporter" over "Name | EORI", "Mass (kg)" over "Gross | Net") is read as one row of
-combined names ("Exporter Name", "Mass (kg) Gross"), when those read better than either row."""
+combined names ("Exporter Name", "Mass (kg) Gross"), when those read better than either row; a
+row of units alone under the header ("", "t", "USD") puts each unit in its column's name."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ..normalize.weights import currency_from_header, unit_from_header
 from .mapping import match_header
 
 SCAN_ROWS = 15
@@ -53,6 +55,10 @@ def header_row(rows: list[list]) -> int:
 def two_row_header(rows: list[list], best: int) -> tuple[int, list[str]] | None:
     """(the lower row's index, the combined header texts) when the header at ``best`` is half
     of a two-row header with merged group cells above; None otherwise."""
+    if best + 1 < len(rows) and _units_row(rows[best + 1]):
+        units = _texts(rows[best + 1])
+        return best + 1, [f"{h} ({units[c]})" if c < len(units) and units[c] else h
+                          for c, h in enumerate(header_texts(rows[best]))]
     for top in (best - 1, best):
         if top < 0 or top + 1 >= len(rows):
             continue
@@ -63,6 +69,13 @@ def two_row_header(rows: list[list], best: int) -> tuple[int, list[str]] | None:
         if _score(combined) > max(_score(upper), _score(lower)) + 0.5:
             return top + 1, header_texts(combined)
     return None
+
+
+def _units_row(row: list) -> bool:
+    """Whether every cell of ``row`` that holds something is a unit ("kg", "t", "公噸", "USD")."""
+    cells = [c for c in row if c is not None and str(c).strip()]
+    return bool(cells) and all(isinstance(c, str) and len(c) <= 12 and (
+        unit_from_header(f"({c.strip()})") or currency_from_header(c)) for c in cells)
 
 
 def _texts(row: list) -> list[str]:

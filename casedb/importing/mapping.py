@@ -86,7 +86,7 @@ def score_columns(headers: Sequence[str], samples: Sequence[Sequence] | None = N
         for name, (h, why) in header_scores(header).items():
             if name == "gross_weight_kg" and normalise_header(header) in PLAIN_WEIGHT:
                 h = min(h, 0.7)  # a plain "Weight" is probably gross, not certainly
-            share = fit(name, values) if values else None
+            share = fit(name, values, header) if values else None
             found.append(Candidate(name, round(_combine(name, h, share), 3), h, share,
                                    _evidence(header, why, share, len(values)), why,
                                    len(values)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..normalize.directions import normalize_direction
@@ -62,6 +63,25 @@ def direction(value) -> str | None:
     SAD box 1 "IM 4", EAEU procedures "ЭК 10", "10 - IMPORTACION PARA EL CONSUMO")."""
     text = text_value(value)
     return None if text is None else normalize_direction(text)
+
+
+# Direction columns whose codes are numbers, by header (accents and case folded): a Mexican
+# pedimento's tipo de operación is 1 for an import and 2 for an export (SAT, Anexo 22).
+CODED_DIRECTIONS = {"tipo de operacion": {"1": "import", "2": "export"},
+                    "tipo operacion": {"1": "import", "2": "export"}}
+
+
+def direction_reader(header: str):
+    """The converter of a direction column: its header's numeric codes, then the words."""
+    folded = unicodedata.normalize("NFKD", " ".join(re.sub(r"[\W_]+", " ", header or "").split()))
+    codes = CODED_DIRECTIONS.get("".join(c for c in folded if not unicodedata.combining(c)).lower())
+    if codes is None:
+        return direction
+
+    def read(value):
+        text = text_value(value)
+        return codes.get(text) if text in codes else direction(value)
+    return read
 
 
 # Where a party's country comes from when the row has no country column for it.

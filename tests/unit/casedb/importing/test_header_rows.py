@@ -40,3 +40,12 @@ def test_totals_rows_in_thai_russian_and_japanese():
                   "Tổng cộng", "Jumlah"):
         assert is_total_row([first, None, None, 72340]), first
     assert not is_total_row(["A0021670500123", "15/05/2567", "บริษัท สยามรีไซเคิล จำกัด"])
+
+
+def test_a_row_of_units_under_the_header_names_each_columns_unit():
+    rows = [["Declaration No.", "Declaration Date", "Gross Weight", "Value", "Note"],
+            [None, "", "t", "USD", None], ["W1", "2024-05-01", "21.5", "4300", "x"]]
+    assert two_row_header(rows, 0) == (1, ["Declaration No.", "Declaration Date",
+                                           "Gross Weight (t)", "Value (USD)", "Note"])
+    rows[1][4] = "checked"  # a word that is no unit: a data row, not units
+    assert two_row_header(rows, 0) is None

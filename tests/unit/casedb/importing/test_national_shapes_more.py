@@ -139,3 +139,26 @@ def test_a_dot_before_three_digits_is_read_only_when_the_file_tells_what_it_is(
         assert text(report.refused[0].reason, "zh-TW").startswith("重量 '12.500 kg' 有歧義")
     else:
         assert got["K1"] == stored and not report.refused
+
+
+def test_a_row_of_units_under_the_header_converts_its_columns(sqlite_db, tmp_path):
+    """"t" under "Gross Weight" in the row below the header: 21.5 is 21,500 kg, and the units
+    row is no declaration. Car parts (no waste code, no containers), so no weight question
+    would have caught 21.5 kg."""
+    from sqlalchemy import select
+
+    from casedb.importing.pipeline import import_file
+    from casedb.models import Declaration
+    from tests.writers import write_csv
+
+    path = write_csv(tmp_path / "units.csv", [
+        ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight", "Value"],
+        [None, None, None, "t", "USD"], ["W1", "2024-05-01", "870899", "21.5", "4300"],
+        ["W2", "2024-05-02", "870899", "18.25", "3650"]])
+    report = import_file(sqlite_db, path)
+    with sqlite_db.read() as s:
+        got = {no: (kg, value, cur) for no, kg, value, cur in s.execute(select(
+            Declaration.declaration_no, Declaration.gross_weight_kg,
+            Declaration.declared_value, Declaration.currency))}
+    assert got == {"W1": (21500.0, 4300.0, "USD"), "W2": (18250.0, 3650.0, "USD")}
+    assert not report.refused
