@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import quote
 
+import numpy as np
 import polars as pl
 from sqlalchemy import func, insert, select
 
@@ -76,3 +77,13 @@ def test_read_frame_on_a_sqlite_file_opened_read_only(tmp_path):
     got = read_frame(read_only, _query(), SCHEMA)
     assert got["id"].to_list() == ids and got.equals(expected)
     read_only.dispose()
+
+
+def test_owners_by_hash_and_when_containers_share_a_hash():
+    links = pl.DataFrame({"cntr": ["B", "A", "B", "C", "A", "B"], "id": [5, 7, 2, 9, 3, 8]})
+    exact = [2, 3, 2, 9, 3, 2]  # each container's smallest declaration id
+    hashes = links["cntr"].hash().to_numpy()
+    assert splits_data._owners(links, hashes).tolist() == exact
+    collide = np.zeros(len(hashes), dtype=np.uint64)  # every container one hash: text decides
+    assert splits_data._owners(links, collide).tolist() == exact
+    assert splits_data._owners(links.clear(), hashes[:0]).tolist() == []
