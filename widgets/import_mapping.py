@@ -127,7 +127,8 @@ class ImportMappingPage(QWizardPage):
                           columns={**base.columns, **self.choices},
                           constants=base.constants, units={**base.units, **self.units},
                           date_order=base.date_order, split=base.split,
-                          defaults_country=base.defaults_country, blanks=base.blanks)
+                          defaults_country=base.defaults_country, blanks=base.blanks,
+                          decimal=base.decimal)
 
     # -- the mapping table --------------------------------------------------------------------
     def _fill_mapping(self, s) -> None:

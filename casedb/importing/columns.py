@@ -98,7 +98,8 @@ class ColumnNormaliser:
         self._default_country = spec.defaults_country
         self._blanks = blank_variants(spec.blanks)
         self._own_blanks = blank_words(spec.blanks)  # the spec's, compared in lower case
-        self._decimal_comma = False
+        self._decimal = spec.decimal  # the file's decimal mark when the spec says it
+        self._decimal_comma = spec.decimal == "comma"
         self._point_columns: set[int] = set()
         self._width = max((m.column for m in self._columns), default=-1) + 1
         self._headers = tuple((m.header, m.field) for m in sorted(mappings,
@@ -144,8 +145,9 @@ class ColumnNormaliser:
         self._orders.update({column: infer_date_order(c) for column, c in dates.items()})
         # The file's numbers use a decimal comma when some value shows it; a column whose own
         # values show a decimal point ("4956.28" beside weights of "22732,0") keeps its point.
-        self._decimal_comma = uses_decimal_comma(set().union(*numeric.values()))
-        self._point_columns = {c for c, vals in numeric.items() if uses_decimal_point(vals)}
+        if self._decimal is None:
+            self._decimal_comma = uses_decimal_comma(set().union(*numeric.values()))
+            self._point_columns = {c for c, vals in numeric.items() if uses_decimal_point(vals)}
         self._observed = None
         self._reset()
 
@@ -158,7 +160,7 @@ class ColumnNormaliser:
             unit = self._units.get(m.field) or m.unit or "kg"
             point = m.column in self._point_columns
             comma = self._decimal_comma and not point
-            unsure = not self._decimal_comma and not point  # 12.500: thousands or decimals?
+            unsure = self._decimal is None and not comma and not point  # 12.500: 12.5 or 12,500?
             # A weight of 0 is no weight: vendors write 0 where they have none.
             return lambda v: parse_weight_kg(v, default_unit=unit, decimal_comma=comma,
                                              dot_unsure=unsure) or None

@@ -55,8 +55,10 @@ REASONS: dict[str, dict[str, str]] = {
     "not_a_weight": {"en": "not a weight: {value}", "zh-TW": "無法讀取的重量：{value}"},
     "negative_weight": {"en": "negative weight {value}", "zh-TW": "重量為負數：{value}"},
     "ambiguous_weight": {
-        "en": "ambiguous weight {value}: the dot may separate thousands or decimals",
-        "zh-TW": "重量 {value} 有歧義：其中的點可能是千分位符號，也可能是小數點"},
+        "en": "ambiguous weight {value}: the dot may separate thousands or decimals (an import "
+              "spec's \"decimal\": \"comma\" or \"point\" says which)",
+        "zh-TW": "重量 {value} 有歧義：其中的點可能是千分位符號，也可能是小數點（可在匯入設定檔以 "
+                 "\"decimal\": \"comma\" 或 \"point\" 指定）"},
     "not_a_number": {"en": "not a number: {value}", "zh-TW": "無法讀取的數字：{value}"},
     # casedb.importing: cells, optional values kept as written, rows refused
     "cell_too_long": {"en": "cell is too long", "zh-TW": "儲存格內容過長"},

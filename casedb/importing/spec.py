@@ -4,8 +4,10 @@
      "columns": {"Ref": "declaration_no", "C": "hs_code", "7": null},
      "constants": {"authority": "TW Customs"}, "units": {"gross_weight_kg": "t"},
      "date_order": "dmy", "split": {"containers": "[/,;、\\n]"}, "defaults_country": "TWN",
-     "blanks": ["TBA", "?"]}
+     "blanks": ["TBA", "?"], "decimal": "comma"}
 
+"decimal" says the file's decimal mark ("comma": 12.500,5 and 12.500 are twelve thousand five
+hundred and a half and twelve thousand five hundred; "point"), where the file does not show it.
 Column keys are header texts, spreadsheet column letters or 1-based column numbers; a null
 field ignores the column.
 """
@@ -23,7 +25,7 @@ from .fields import FIELDS
 from .mapping import ColumnMapping
 
 KEYS = {"version", "sheets", "header_row", "columns", "constants", "units", "date_order", "split",
-        "defaults_country", "blanks"}
+        "defaults_country", "blanks", "decimal"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class ImportSpec:
     split: dict = field(default_factory=dict)
     defaults_country: str | None = None
     blanks: tuple[str, ...] = ()  # the file's own placeholders for an empty cell
+    decimal: str | None = None  # "comma" or "point": the file's decimal mark, when it is said
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -46,6 +49,8 @@ class ImportSpec:
             data["blanks"] = list(self.blanks)
         else:
             del data["blanks"]  # specs saved before blanks existed compare equal
+        if self.decimal is None:
+            del data["decimal"]  # so do those saved before the decimal mark could be said
         return data
 
 
@@ -70,6 +75,8 @@ def _check_shape(data) -> None:
         raise SpecError("'blanks' must be a list of texts")
     if data.get("date_order") not in (None, "dmy", "mdy", "ymd"):
         raise SpecError("date_order must be dmy, mdy or ymd")
+    if data.get("decimal") not in (None, "comma", "point"):
+        raise SpecError("decimal must be comma or point")
     hr = data.get("header_row")
     if hr is not None and (not isinstance(hr, int) or hr < 1):
         raise SpecError("header_row is a row number from 1")
@@ -102,7 +109,8 @@ def spec_from_dict(data: dict) -> ImportSpec:
         columns={str(k): v for k, v in (data.get("columns") or {}).items()},
         constants=dict(data.get("constants") or {}), units=dict(data.get("units") or {}),
         date_order=data.get("date_order"), split=dict(data.get("split") or {}),
-        defaults_country=data.get("defaults_country"), blanks=tuple(data.get("blanks") or ()))
+        defaults_country=data.get("defaults_country"), blanks=tuple(data.get("blanks") or ()),
+        decimal=data.get("decimal"))
 
 
 def load_spec(path) -> ImportSpec:

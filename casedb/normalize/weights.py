@@ -101,7 +101,7 @@ def _parse_text(text: str, factor: float, decimal_comma: bool = False,
     if dot_unsure and factor < 1000 and _THOUSANDS_OR_DECIMALS.fullmatch(m[1].strip()):
         # In tonnes 18.250 is 18,250 kg; in kg or lb, 12.500 is a parcel or a container.
         raise ValueError(f"ambiguous weight {text!r}: the dot may separate thousands or "
-                         "decimals")
+                         'decimals (an import spec\'s "decimal": "comma" or "point" says which)')
     try:
         return _number(m[1], decimal_comma) * factor
     except ValueError:

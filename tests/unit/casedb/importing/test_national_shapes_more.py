@@ -162,3 +162,23 @@ def test_a_row_of_units_under_the_header_converts_its_columns(sqlite_db, tmp_pat
             Declaration.declared_value, Declaration.currency))}
     assert got == {"W1": (21500.0, 4300.0, "USD"), "W2": (18250.0, 3650.0, "USD")}
     assert not report.refused
+
+
+@pytest.mark.parametrize(("decimal", "kg"), [("comma", 12500.0), ("point", 12.5)])
+def test_an_import_spec_says_the_decimal_mark_a_file_does_not_show(sqlite_db, tmp_path,
+                                                                   decimal, kg):
+    from sqlalchemy import select
+
+    from casedb.importing.pipeline import import_file
+    from casedb.importing.spec import load_spec
+    from casedb.models import Declaration
+    from tests.writers import write_csv
+
+    path = write_csv(tmp_path / "dots.csv", [
+        ["Declaration No.", "Declaration Date", "HS Code", "Gross Weight"],
+        ["K1", "2024-05-01", "391510", "12.500 kg"]])
+    spec_file = tmp_path / "dots.spec.json"
+    spec_file.write_text(json.dumps({"decimal": decimal}), "utf-8")
+    report = import_file(sqlite_db, path, spec=load_spec(spec_file))
+    with sqlite_db.read() as s:
+        assert s.scalar(select(Declaration.gross_weight_kg)) == kg and not report.refused
