@@ -8,57 +8,61 @@ files while this process's own connections still have them open, and the next co
 into the same application"). In another process the locks are seen as any other program's, as
 SQLite is built for.
 
-The worker is a fresh interpreter (spawn: no connection of this process is inherited), started
-on the first read and kept for the next ones (one start, ~0.5 s, for a split detection's ~20
-queries); it only reads. Frames come back pickled (polars writes them as Arrow IPC).
+The worker is a fresh interpreter (spawn: no connection of this process is inherited) that only
+reads; frames come back pickled (polars writes them as Arrow IPC). An analysis that reads
+several times holds one worker for all its reads (``reading_worker``, one start of ~0.5 s);
+the worker stops when the analysis ends, so neither it nor its memory stays behind.
 """
 
 from __future__ import annotations
 
-import atexit
 import logging
 import multiprocessing
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 import polars as pl
 
 log = logging.getLogger(__name__)
 
-_lock = threading.Lock()
-_pool: ProcessPoolExecutor | None = None
+_local = threading.local()
+
+
+@contextmanager
+def reading_worker() -> Iterator[None]:
+    """One worker for every read of this thread inside the block (a split detection's ~20
+    queries), stopped at its end: no process and none of its memory outlive the analysis."""
+    if getattr(_local, "pool", None) is not None:  # already inside a block: reuse its worker
+        yield
+        return
+    _local.pool = _start()
+    try:
+        yield
+    finally:
+        pool, _local.pool = _local.pool, None
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def read_sqlite_arrow(uri: str, sql: str, options: dict) -> pl.DataFrame:
     """The rows of ``sql`` on the SQLite file ``uri`` (a ``file:`` URI) as a frame, read by the
-    worker process through ADBC with the statement ``options``."""
-    try:
-        return _worker().submit(_read, uri, sql, options).result()
-    except BrokenProcessPool:  # the worker died (killed, out of memory): one fresh try
-        log.warning("the reading worker stopped; starting another")
-        _stop()
-        return _worker().submit(_read, uri, sql, options).result()
+    worker process through ADBC with the statement ``options``: the block's worker inside
+    ``reading_worker()``, else one started for this read alone."""
+    with reading_worker():
+        try:
+            return _local.pool.submit(_read, uri, sql, options).result()
+        except BrokenProcessPool:  # the worker died (killed, out of memory): one fresh try
+            log.warning("the reading worker stopped; starting another")
+            _local.pool.shutdown(wait=False)
+            _local.pool = _start()
+            return _local.pool.submit(_read, uri, sql, options).result()
 
 
-def _worker() -> ProcessPoolExecutor:
-    global _pool
-    with _lock:
-        if _pool is None:
-            _pool = ProcessPoolExecutor(max_workers=1,
-                                        mp_context=multiprocessing.get_context("spawn"))
-        return _pool
-
-
-def _stop() -> None:
-    global _pool
-    with _lock:
-        pool, _pool = _pool, None
-    if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
-atexit.register(_stop)
+def _start() -> ProcessPoolExecutor:
+    log.debug("starting a reading worker")
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
 
 
 def _read(uri: str, sql: str, options: dict) -> pl.DataFrame:

@@ -45,14 +45,21 @@ def test_adbc_read_keeps_the_write_ahead_log_of_open_connections(tmp_path):
     db.dispose()
 
 
-def test_the_worker_comes_back_after_it_died(tmp_path):
+def test_one_worker_for_a_block_and_none_after_it(tmp_path):
+    import multiprocessing
+
     path = tmp_path / "cases.db"
     db = Database(str(path))
     migrate.upgrade(db)
     uri = f"file:{path}"
     assert arrow_sqlite.read_sqlite_arrow(uri, "SELECT 1 AS one", {})["one"].to_list() == [1]
-    for process in list(arrow_sqlite._worker()._processes.values()):
-        process.kill()
-        process.join()
-    assert arrow_sqlite.read_sqlite_arrow(uri, "SELECT 2 AS two", {})["two"].to_list() == [2]
+    assert not multiprocessing.active_children()  # a read alone stops its worker
+    with arrow_sqlite.reading_worker():
+        pool = arrow_sqlite._local.pool
+        assert arrow_sqlite.read_sqlite_arrow(uri, "SELECT 1 AS one", {}).height == 1
+        [worker] = pool._processes.values()
+        worker.kill()  # died (out of memory): the next read starts another
+        worker.join()
+        assert arrow_sqlite.read_sqlite_arrow(uri, "SELECT 2 AS two", {})["two"].to_list() == [2]
+    assert not multiprocessing.active_children()
     db.dispose()
