@@ -14,7 +14,7 @@ from sqlalchemy import func, insert, select
 from casedb.analysis import splits_data
 from casedb.analysis.splits_read import read_frame
 from casedb.models import Declaration
-from casedb.store import migrate
+from casedb.store import arrow_sqlite, migrate
 from casedb.store.database import Database
 from tests import factories as f
 
@@ -87,3 +87,15 @@ def test_owners_by_hash_and_when_containers_share_a_hash():
     collide = np.zeros(len(hashes), dtype=np.uint64)  # every container one hash: text decides
     assert splits_data._owners(links, collide).tolist() == exact
     assert splits_data._owners(links.clear(), hashes[:0]).tolist() == []
+
+
+def test_a_load_reads_through_one_sqlite_worker(sqlite_db, monkeypatch):
+    with sqlite_db.begin() as s:
+        for i in range(3):
+            f.declaration(s, containers=(f"MSCU{i:07d}",), hs_code="391510")
+    started = []
+    start = arrow_sqlite._start
+    monkeypatch.setattr(arrow_sqlite, "_start", lambda: started.append(1) or start())
+    monkeypatch.setattr(splits_data, "STEP", 2)  # several ranges: several queries
+    assert splits_data.load(sqlite_db).height == 3
+    assert len(started) == 1
