@@ -227,7 +227,7 @@ def cluster_column(frame: pl.DataFrame, column: str, c: Clusters) -> np.ndarray:
     (Clusters.roots: numpy's unique, by hashing, and ``find`` party by party took 2.5 s a
     column on the plastics family at ten million)."""
     ids = frame[column].fill_null(-1).cast(pl.Int64).to_numpy()
-    roots = c.roots(int(ids.max(initial=-1)) + 1)
+    roots = c.roots(int(ids.max(initial=0)) + 1)  # at least one entry: a column of no party
     return np.where(ids >= 0, roots[np.maximum(ids, 0)], -1)
 
 

@@ -26,3 +26,13 @@ def test_roots_and_cluster_column_agree_with_find():
     expected = [-1 if p is None else c.find(p) for p in parties]
     assert cluster_column(frame, "shipper", c).tolist() == expected
     assert cluster_column(frame.clear(), "shipper", c).dtype == np.int64
+
+
+def test_a_column_without_any_party_has_no_cluster():
+    # A family whose declarations name no consignee at all (a dossier's one-declaration case):
+    # the column is all null and no party has been tied.
+    frame = pl.DataFrame({"consignee": [None, None]}, schema={"consignee": pl.Int64})
+    assert cluster_column(frame, "consignee", Clusters()).tolist() == [-1, -1]
+    c = Clusters()
+    c.union(3, 7)
+    assert cluster_column(frame, "consignee", c).tolist() == [-1, -1]
