@@ -18,12 +18,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import quote
 
-import adbc_driver_manager as adbc
 import adbc_driver_postgresql
 import polars as pl
 from sqlalchemy.sql import Select
 
-from casedb.store.arrow_sqlite import read_sqlite_arrow
+from casedb.store.arrow_sqlite import adbc_frame, read_sqlite_arrow
 from casedb.store.database import Database
 from casedb.store.polars_query import fetch_frame
 
@@ -38,7 +37,7 @@ def read_frame(db: Database, query: Select, schema: dict) -> pl.DataFrame:
     sql = str(query.compile(dialect=db.engine.dialect, compile_kwargs={"literal_binds": True}))
     if not db.is_sqlite:
         uri = db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        return _typed(_arrow(adbc_driver_postgresql.connect(uri), sql, {}), schema)
+        return _typed(adbc_frame(adbc_driver_postgresql.connect(uri), sql, {}), schema)
     uri = _sqlite_uri(db)
     if uri is None:  # in memory: another connection cannot see it
         return fetch_frame(db, query, schema)
@@ -55,15 +54,6 @@ def _sqlite_uri(db: Database) -> str | None:
         params = "&".join(f"{k}={v}" for k, v in url.query.items() if k != "uri")
         return f"file:{quote(name[5:], safe='/')}" + (f"?{params}" if params else "")
     return f"file:{quote(str(Path(name).resolve()), safe='/')}"
-
-
-def _arrow(database, sql: str, options: dict) -> pl.DataFrame:
-    with database, adbc.AdbcConnection(database) as conn, adbc.AdbcStatement(conn) as statement:
-        if options:
-            statement.set_options(**options)
-        statement.set_sql_query(sql)
-        stream, _ = statement.execute_query()
-        return pl.DataFrame(stream)
 
 
 def _typed(frame: pl.DataFrame, schema: dict) -> pl.DataFrame:

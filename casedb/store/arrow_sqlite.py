@@ -66,13 +66,18 @@ def _start() -> ProcessPoolExecutor:
 
 
 def _read(uri: str, sql: str, options: dict) -> pl.DataFrame:
-    """In the worker: the query through ADBC's SQLite driver, as a polars frame (the Arrow
-    PyCapsule interface: no pyarrow)."""
-    import adbc_driver_manager as adbc
+    """In the worker: the query through ADBC's SQLite driver."""
     import adbc_driver_sqlite
 
-    with adbc_driver_sqlite.connect(uri) as database, adbc.AdbcConnection(database) as conn, \
-            adbc.AdbcStatement(conn) as statement:
+    return adbc_frame(adbc_driver_sqlite.connect(uri), sql, options)
+
+
+def adbc_frame(database, sql: str, options: dict) -> pl.DataFrame:
+    """The rows of ``sql`` on an ADBC ``database`` (closed afterwards) as a polars frame, with
+    the statement ``options`` (the Arrow PyCapsule interface: no pyarrow)."""
+    import adbc_driver_manager as adbc
+
+    with database, adbc.AdbcConnection(database) as conn, adbc.AdbcStatement(conn) as statement:
         if options:
             statement.set_options(**options)
         statement.set_sql_query(sql)
